@@ -1,0 +1,45 @@
+import type { Object3D } from 'three';
+import type { Command } from '../core/commands/Command';
+import type { SceneHost } from '../core/commands/SceneHost';
+import type { Props, PropSpecs } from '../core/plugin/PropSpec';
+
+/** What an operator sees of the editor (or of the CLI's headless scene). */
+export interface OperatorContext {
+  /** The active object, if any: the one the panel acts on. */
+  readonly object: Object3D | null;
+  /** All selected objects (the active one included). */
+  readonly selection: readonly Object3D[];
+  readonly host: SceneHost;
+}
+
+/** Why an operator cannot run, and optionally an operator that would fix it ("try Repair"). */
+export interface PollFailure {
+  reason: string;
+  fix?: { idname: string; label: string; props?: Record<string, unknown> };
+}
+
+/**
+ * A plugin operation, after Blender's operators: declared props become the panel and the CLI flags;
+ * `poll` says whether it can run; `prepare` turns the scene into transferable job input on the
+ * caller's side; the named `job` runs in a worker host; `apply` turns its output into one Command.
+ */
+export interface Operator<S extends PropSpecs = PropSpecs, I = unknown, O = unknown> {
+  /** 'mesh.spherical_parametrize' */
+  readonly idname: `${string}.${string}`;
+  readonly label: string;
+  readonly description: string;
+  /** The panel (plugin) it belongs to, e.g. 'Inspect & Repair'. */
+  readonly category: string;
+  readonly props: S;
+  /** The job to run, a key of the job registry (src/plugins/jobs.ts). */
+  readonly job: string;
+  /** null when runnable, else why not (shown greyed out in the panel; CLI exit code 1). */
+  poll(ctx: OperatorContext): PollFailure | null;
+  prepare(ctx: OperatorContext, props: Props<S>): { input: I; transfer: ArrayBuffer[] };
+  apply(ctx: OperatorContext, output: O, props: Props<S>): Command;
+  /** Figures to report (CLI `--json`, the panel's result view); plain JSON values. */
+  metrics(output: O, props: Props<S>): Record<string, unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperator = Operator<PropSpecs, any, any>;

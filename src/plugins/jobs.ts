@@ -1,0 +1,10 @@
+import type { Job } from '../core/plugin/Job';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJob = Job<any, any, any>;
+
+/**
+ * Every job a host can run, by name, loaded lazily so a worker only loads the code it needs.
+ * Each plugin adds its own entries here.
+ */
+export const jobs: Record<string, () => Promise<AnyJob>> = {};

@@ -1,0 +1,8 @@
+import type { AnyOperator } from './Operator';
+
+/** Every operator the editor and the CLI offer. Each plugin adds its own here. */
+export const operators: AnyOperator[] = [];
+
+export function findOperator(idname: string): AnyOperator | undefined {
+  return operators.find((op) => op.idname === idname);
+}
