@@ -39,6 +39,13 @@ export interface Operator<S extends PropSpecs = PropSpecs, I = unknown, O = unkn
   apply(ctx: OperatorContext, output: O, props: Props<S>): Command;
   /** Figures to report (CLI `--json`, the panel's result view); plain JSON values. */
   metrics(output: O, props: Props<S>): Record<string, unknown>;
+  /**
+   * Optional live view while the job runs (primitives being fitted, a flow step): called with each
+   * progress preview. It may show temporary objects outside the undo history and must remove them when
+   * `clear` is called (job done, failed or cancelled). Generic panels also chart any numeric fields of
+   * `preview.chart` (e.g. `{ chart: { loss: 0.01 } }`) without this hook.
+   */
+  livePreview?(ctx: OperatorContext, preview: unknown): { clear(): void } | void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
