@@ -7,6 +7,7 @@ import { FileError } from './FileError';
 import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras } from './gltfIO';
 import { baseName, type FileResolver, type InputFile, type MaterialData, type ModelData, type ModelNode } from './ModelData';
 import { tooManyTriangles, validateMesh } from './validateMesh';
+import { flipV } from './writeGltf';
 
 const SEMANTIC_NAMES: Record<string, string> = { POSITION: 'position', NORMAL: 'normal', TEXCOORD_0: 'uv', COLOR_0: 'color' };
 const TRIANGLES = 4;
@@ -78,7 +79,9 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
       const accessor = primitive.getAttribute(semantic);
       const array = accessor?.getArray();
       if (!name || !accessor || !array) continue;
-      geometry.setAttribute(name, new BufferAttribute(array, accessor.getElementSize(), accessor.getNormalized()));
+      const attribute = new BufferAttribute(array, accessor.getElementSize(), accessor.getNormalized());
+      // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
+      geometry.setAttribute(name, name === 'uv' ? new BufferAttribute(flipV(floatValues(attribute)), 2) : attribute);
     }
     const indices = primitive.getIndices()?.getArray();
     if (indices) geometry.setIndex(new BufferAttribute(indices, 1));
@@ -161,6 +164,16 @@ function typedArray(accessor: Accessor, type: string): MeshAttribute['array'] | 
     | undefined;
   if (!Ctor || !(array instanceof Uint8Array) || array.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) return undefined;
   return new Ctor(array.slice().buffer);
+}
+
+/** The attribute's values as floats (normalised integers scaled to [0, 1]). */
+function floatValues(attribute: BufferAttribute): Float32Array {
+  if (attribute.array instanceof Float32Array && !attribute.normalized) return attribute.array;
+  const out = new Float32Array(attribute.count * attribute.itemSize);
+  for (let i = 0; i < attribute.count; i++) {
+    for (let k = 0; k < attribute.itemSize; k++) out[i * attribute.itemSize + k] = attribute.getComponent(i, k);
+  }
+  return out;
 }
 
 function isGlb(bytes: Uint8Array): boolean {

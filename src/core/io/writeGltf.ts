@@ -67,7 +67,9 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
         attribute.itemSize <= 4 &&
         (array instanceof Float32Array || array instanceof Uint8Array || array instanceof Uint16Array || array instanceof Uint32Array);
       if (gltfReady) {
-        const accessor = doc.createAccessor(semantic, buffer).setType(ACCESSOR_TYPES[attribute.itemSize - 1]!).setArray(array);
+        // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
+        const data = name === 'uv' ? flipV(array as Float32Array) : array;
+        const accessor = doc.createAccessor(semantic, buffer).setType(ACCESSOR_TYPES[attribute.itemSize - 1]!).setArray(data);
         primitive.setAttribute(semantic, accessor);
       } else if (name.startsWith('_')) {
         store('vertex', name, array, attribute.itemSize);
@@ -103,6 +105,16 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
     materials.set(data, material);
     return material;
   }
+}
+
+/** (u, v) → (u, 1 − v), a new array. */
+export function flipV(uvs: Float32Array): Float32Array {
+  const out = new Float32Array(uvs.length);
+  for (let i = 0; i < uvs.length; i += 2) {
+    out[i] = uvs[i]!;
+    out[i + 1] = 1 - uvs[i + 1]!;
+  }
+  return out;
 }
 
 function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {

@@ -25,9 +25,10 @@ import type { Mesh, MeshAttribute } from './Mesh';
 export const CORNER_UVS = '_CORNER_UVS';
 /** userData keys this module owns (not plugin data). */
 export const POSITIONS_F64_KEY = 'positionsF64';
-const POSITIONS_F64_VERSION_KEY = 'positionsF64Version';
 export const SEAM_SOURCE_KEY = 'seamSource';
-export const GEOMETRY_USERDATA_KEYS: readonly string[] = [FACE_ATTRIBUTES_KEY, POSITIONS_F64_KEY, POSITIONS_F64_VERSION_KEY, SEAM_SOURCE_KEY];
+/** Set (true) by whoever computes display normals for a mesh that had none: geometryToMesh then leaves them out. */
+export const NORMALS_COMPUTED_KEY = 'normalsComputed';
+export const GEOMETRY_USERDATA_KEYS: readonly string[] = [FACE_ATTRIBUTES_KEY, POSITIONS_F64_KEY, SEAM_SOURCE_KEY, NORMALS_COMPUTED_KEY];
 
 type AnyTypedArray = MeshAttribute['array'] | Float32Array;
 
@@ -70,7 +71,7 @@ export function geometryToMesh(geometry: BufferGeometry): Mesh {
   const mesh: Mesh = { positions: head(positions, 3), indices: geometryIndices(geometry, total) };
 
   const normal = geometry.getAttribute('normal') as BufferAttribute | InterleavedBufferAttribute | undefined;
-  if (normal && normal.itemSize === 3) mesh.normals = head(floatArray(normal), 3);
+  if (normal && normal.itemSize === 3 && geometry.userData[NORMALS_COMPUTED_KEY] !== true) mesh.normals = head(floatArray(normal), 3);
   const color = geometry.getAttribute('color') as BufferAttribute | InterleavedBufferAttribute | undefined;
   if (color && (color.itemSize === 3 || color.itemSize === 4)) {
     mesh.colors = head(floatArray(color), color.itemSize);
