@@ -5,7 +5,7 @@ import type { Mesh, MeshAttribute } from '../mesh/Mesh';
 import { geometryToMesh, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { FileError } from './FileError';
 import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras } from './gltfIO';
-import { baseName, type FileResolver, type InputFile, type MaterialData, type ModelData, type ModelNode } from './ModelData';
+import { baseName, extensionOf, type FileResolver, type InputFile, type MaterialData, type ModelData, type ModelNode } from './ModelData';
 import { tooManyTriangles, validateMesh } from './validateMesh';
 import { flipV } from './writeGltf';
 
@@ -22,6 +22,7 @@ const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
  */
 export async function readGltf(file: InputFile, resolve: FileResolver | undefined, options: { maxTriangles: number }): Promise<ModelData> {
   if (file.data.length === 0) throw new FileError(file.name, 'the file is empty');
+  if (extensionOf(file.name) === 'glb' && !isGlb(file.data)) throw new FileError(file.name, 'not a GLB file: it does not start with "glTF"');
   const warnings: string[] = [];
   const io = new InMemoryGltfIO(file.name, file.data, resolve, warnings).setStrictResources(false);
   let jsonDoc: JSONDocument;

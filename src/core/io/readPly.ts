@@ -163,7 +163,11 @@ function checkPlySizes(header: PlyHeader, file: InputFile, maxTriangles: number)
     let perItem = 0;
     for (const property of element.properties) {
       if (header.format === 'ascii') perItem += 2; // one digit and one separator at least
-      else if (property.list) perItem += TYPE_SIZES[property.list.countType]!;
+      else if (property.list) {
+        // A face has at least 3 corners; other lists may be empty.
+        const corners = property.name === 'vertex_indices' || property.name === 'vertex_index' ? 3 : 0;
+        perItem += TYPE_SIZES[property.list.countType]! + corners * TYPE_SIZES[property.list.itemType]!;
+      }
       else perItem += TYPE_SIZES[property.type]!;
     }
     minimum += perItem * element.count;

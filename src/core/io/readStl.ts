@@ -42,7 +42,8 @@ export function readStl(file: InputFile, options: { maxTriangles: number }): Mod
       if (++triangles > options.maxTriangles) throw new FileError(file.name, tooManyTriangles(triangles, options.maxTriangles));
     }
     if (!/endsolid/.test(text)) throw new FileError(file.name, 'the ASCII STL is truncated: it has no "endsolid" line');
-    input = text;
+    // STLLoader peeks at byte 80 of every input (the binary triangle count): pad short ASCII files.
+    input = text.length < BINARY_HEADER ? text.padEnd(BINARY_HEADER, ' ') : text;
   }
   let soup: Float32Array;
   try {
