@@ -100,7 +100,8 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   }
 
   // Vertices: unused, pinched (several fans), non-manifold.
-  const fans = vertexFans(mesh, topology);
+  const opposite = oppositeHalfEdges(topology, indices.length);
+  const fans = vertexFans(mesh, opposite);
   const unused: number[] = [];
   const nonManifoldVertices: number[] = [];
   let pinched = 0;
@@ -112,7 +113,7 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   }
 
   const components = connectedComponents(mesh);
-  const patches = orientationPatches(mesh, oppositeHalfEdges(topology, indices.length));
+  const patches = orientationPatches(mesh, opposite);
   let orientable = true;
   for (let p = 0; p < patches.count; p++) if (!patches.orientable[p]) orientable = false;
 

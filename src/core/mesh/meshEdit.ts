@@ -1,0 +1,85 @@
+import type { Mesh, MeshAttribute } from './Mesh';
+
+/**
+ * Low-level mesh rebuilding shared by the repairs. The input is never modified; arrays that do not
+ * change are shared with the result.
+ */
+
+type AttributeArray = MeshAttribute['array'];
+
+/** Rows `rows[i]` of a row-major array with `width` values per row, as a new array of the same type. */
+export function gatherRows<T extends AttributeArray>(array: T, width: number, rows: ArrayLike<number>): T {
+  const out = new (array.constructor as new (n: number) => T)(rows.length * width);
+  for (let i = 0; i < rows.length; i++) {
+    const from = rows[i]! * width;
+    for (let k = 0; k < width; k++) out[i * width + k] = array[from + k]!;
+  }
+  return out;
+}
+
+function gatherAttributes(
+  group: Record<string, MeshAttribute> | undefined,
+  rows: ArrayLike<number>,
+): Record<string, MeshAttribute> | undefined {
+  if (!group) return undefined;
+  const out: Record<string, MeshAttribute> = {};
+  for (const [name, attribute] of Object.entries(group)) {
+    out[name] = { array: gatherRows(attribute.array, attribute.itemSize, rows), itemSize: attribute.itemSize };
+  }
+  return out;
+}
+
+/**
+ * A mesh whose vertex i is the input's vertex `sourceVertex[i]` (positions, colours, UVs, normals and
+ * vertex attributes follow), with the given face indices (already in the new numbering).
+ * Face attributes are kept as they are: the faces must be the same, in the same order.
+ */
+export function withVertices(mesh: Mesh, sourceVertex: ArrayLike<number>, indices: Uint32Array): Mesh {
+  const out: Mesh = { ...mesh, positions: gatherRows(mesh.positions, 3, sourceVertex), indices };
+  if (mesh.colors) out.colors = gatherRows(mesh.colors, mesh.colorSize ?? 3, sourceVertex);
+  if (mesh.uvs) out.uvs = gatherRows(mesh.uvs, 2, sourceVertex);
+  if (mesh.normals) out.normals = gatherRows(mesh.normals, 3, sourceVertex);
+  if (mesh.vertexAttributes) out.vertexAttributes = gatherAttributes(mesh.vertexAttributes, sourceVertex);
+  return out;
+}
+
+/** The mesh with only the faces `keptFaces` (ascending face ids); face attributes follow. Vertices are kept. */
+export function withFaces(mesh: Mesh, keptFaces: ArrayLike<number>): Mesh {
+  const out: Mesh = { ...mesh, indices: gatherRows(mesh.indices, 3, keptFaces) };
+  if (mesh.faceAttributes) out.faceAttributes = gatherAttributes(mesh.faceAttributes, keptFaces);
+  return out;
+}
+
+/** Face ids whose flag is 0 (the ones to keep), ascending. */
+export function facesWithout(faceTotal: number, removed: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let f = 0; f < faceTotal; f++) if (!removed[f]) count++;
+  const kept = new Uint32Array(count);
+  let n = 0;
+  for (let f = 0; f < faceTotal; f++) if (!removed[f]) kept[n++] = f;
+  return kept;
+}
+
+/**
+ * The mesh with faces appended (#N×3 `added`, in the current numbering). Face attributes get zero rows
+ * for the new faces (a new face has no label or value yet).
+ */
+export function withAddedFaces(mesh: Mesh, added: Uint32Array): Mesh {
+  const indices = new Uint32Array(mesh.indices.length + added.length);
+  indices.set(mesh.indices);
+  indices.set(added, mesh.indices.length);
+  const out: Mesh = { ...mesh, indices };
+  if (mesh.faceAttributes) {
+    const group: Record<string, MeshAttribute> = {};
+    const newFaces = added.length / 3;
+    for (const [name, attribute] of Object.entries(mesh.faceAttributes)) {
+      const array = new (attribute.array.constructor as new (n: number) => AttributeArray)(
+        attribute.array.length + newFaces * attribute.itemSize,
+      );
+      array.set(attribute.array);
+      group[name] = { array, itemSize: attribute.itemSize };
+    }
+    out.faceAttributes = group;
+  }
+  return out;
+}
