@@ -1,26 +1,5 @@
 import type { Mesh } from './Mesh';
-
-/** Axis-aligned bounds of all vertices; zeros for a mesh without vertices. */
-export function meshBounds(mesh: Pick<Mesh, 'positions'>): { min: [number, number, number]; max: [number, number, number] } {
-  const p = mesh.positions;
-  if (p.length === 0) return { min: [0, 0, 0], max: [0, 0, 0] };
-  const min: [number, number, number] = [Infinity, Infinity, Infinity];
-  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < p.length; i += 3) {
-    for (let k = 0; k < 3; k++) {
-      const x = p[i + k]!;
-      if (x < min[k]!) min[k] = x;
-      if (x > max[k]!) max[k] = x;
-    }
-  }
-  return { min, max };
-}
-
-/** Length of the bounding-box diagonal, the scale that relative tolerances multiply. */
-export function boundsDiagonal(mesh: Pick<Mesh, 'positions'>): number {
-  const { min, max } = meshBounds(mesh);
-  return Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
-}
+import { boundsDiagonal } from './measure';
 
 /** Default relative tolerance for degenerate faces: a face thinner than 1e-10 of the bbox diagonal. */
 export const DEFAULT_DEGENERATE_TOLERANCE = 1e-10;

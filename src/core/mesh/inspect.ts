@@ -1,7 +1,8 @@
 import { boundaryLoops } from './boundaryLoops';
 import { connectedComponents } from './connectedComponents';
 import { buildEdgeTopology, oppositeHalfEdges } from './edgeTopology';
-import { DEFAULT_DEGENERATE_TOLERANCE, findDegenerateFaces, findDuplicateFaces, meshBounds } from './faceChecks';
+import { DEFAULT_DEGENERATE_TOLERANCE, findDegenerateFaces, findDuplicateFaces } from './faceChecks';
+import { meshBounds } from './measure';
 import type { Mesh } from './Mesh';
 import { orientationPatches } from './orientationPatches';
 import { vertexFans } from './vertexFans';

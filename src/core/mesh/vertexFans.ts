@@ -21,11 +21,15 @@ export function vertexFans(mesh: Pick<Mesh, 'positions' | 'indices'>, opposite: 
   const cornerTotal = indices.length;
   const parent = createUnionFind(cornerTotal);
   // Each half-edge joins the corner at its start vertex with the other face's corner at that vertex;
-  // its partner does the same for the other end, so every paired edge joins both of its ends.
+  // for consistently oriented pairs its partner does the same for the other end. Pairs that run the same
+  // way (inconsistent orientation) start at the same vertex, so each joins both ends.
   for (let h = 0; h < cornerTotal; h++) {
     const o = opposite[h]!;
     if (o < 0) continue;
-    union(parent, h, indices[o] === indices[h] ? o : nextInFace(o));
+    if (indices[o] === indices[h]) {
+      union(parent, h, o);
+      union(parent, nextInFace(h), nextInFace(o));
+    } else union(parent, h, nextInFace(o));
   }
   // Corners of one (degenerate) face at the same vertex are one fan.
   for (let c = 0; c < cornerTotal; c += 3) {

@@ -6,7 +6,7 @@ import { withAddedFaces } from '../meshEdit';
 import type { RepairResult } from './RepairReport';
 import { plural } from './RepairReport';
 
-export const DEFAULT_MAX_HOLE_EDGES = 64;
+export const DEFAULT_MAX_HOLE_EDGES = 100;
 
 /** Whether the mesh already has edge (a, b): binary search in the sorted edge list. */
 function hasEdge(topology: EdgeTopology, a: number, b: number): boolean {

@@ -1,4 +1,4 @@
-import { boundsDiagonal } from '../faceChecks';
+import { boundsDiagonal } from '../measure';
 import type { Mesh } from '../Mesh';
 import { withVertices } from '../meshEdit';
 import type { RepairResult } from './RepairReport';
