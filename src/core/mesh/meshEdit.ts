@@ -7,6 +7,16 @@ import type { Mesh, MeshAttribute } from './Mesh';
 
 type AttributeArray = MeshAttribute['array'];
 
+/**
+ * Face attributes that hold one value set per face corner (#F×3k, corner by corner), which must follow
+ * the corners when a face is flipped or built. '_CORNER_UVS' is the one threeGeometry.ts uses for UV seams.
+ */
+export const CORNER_ATTRIBUTES: readonly string[] = ['_CORNER_UVS'];
+
+function isCornerAttribute(name: string, attribute: MeshAttribute): boolean {
+  return CORNER_ATTRIBUTES.includes(name) && attribute.itemSize % 3 === 0;
+}
+
 /** Rows `rows[i]` of a row-major array with `width` values per row, as a new array of the same type. */
 export function gatherRows<T extends AttributeArray>(array: T, width: number, rows: ArrayLike<number>): T {
   const out = new (array.constructor as new (n: number) => T)(rows.length * width);
@@ -62,7 +72,8 @@ export function facesWithout(faceTotal: number, removed: Uint8Array): Uint32Arra
 
 /**
  * The mesh with faces appended (#N×3 `added`, in the current numbering). Face attributes get zero rows
- * for the new faces (a new face has no label or value yet).
+ * for the new faces (a new face has no label or value yet), except corner attributes: a new corner takes
+ * the values of an existing corner at the same vertex (so a hole patch gets its neighbours' UVs).
  */
 export function withAddedFaces(mesh: Mesh, added: Uint32Array): Mesh {
   const indices = new Uint32Array(mesh.indices.length + added.length);
@@ -77,6 +88,54 @@ export function withAddedFaces(mesh: Mesh, added: Uint32Array): Mesh {
         attribute.array.length + newFaces * attribute.itemSize,
       );
       array.set(attribute.array);
+      if (isCornerAttribute(name, attribute)) fillNewCorners(mesh.indices, added, array, attribute.itemSize / 3);
+      group[name] = { array, itemSize: attribute.itemSize };
+    }
+    out.faceAttributes = group;
+  }
+  return out;
+}
+
+/** For each corner of the appended faces, copies `width` values from the first old corner at its vertex. */
+function fillNewCorners(indices: Uint32Array, added: Uint32Array, array: AttributeArray, width: number): void {
+  const firstCorner = new Map<number, number>();
+  for (const v of added) firstCorner.set(v, -1);
+  for (let c = 0; c < indices.length; c++) {
+    const v = indices[c]!;
+    if (firstCorner.get(v) === -1) firstCorner.set(v, c);
+  }
+  for (let i = 0; i < added.length; i++) {
+    const from = firstCorner.get(added[i]!)!;
+    if (from < 0) continue;
+    const to = indices.length + i;
+    for (let k = 0; k < width; k++) array[to * width + k] = array[from * width + k]!;
+  }
+}
+
+/** The mesh with the faces flagged in `flip` (#F) reversed (2nd and 3rd corner swapped, corner attributes too). */
+export function withFlippedFaces(mesh: Mesh, flip: Uint8Array): Mesh {
+  const indices = new Uint32Array(mesh.indices);
+  const faceTotal = indices.length / 3;
+  for (let f = 0; f < faceTotal; f++) {
+    if (!flip[f]) continue;
+    indices[3 * f + 1] = mesh.indices[3 * f + 2]!;
+    indices[3 * f + 2] = mesh.indices[3 * f + 1]!;
+  }
+  const out: Mesh = { ...mesh, indices };
+  if (mesh.faceAttributes) {
+    const group: Record<string, MeshAttribute> = { ...mesh.faceAttributes };
+    for (const [name, attribute] of Object.entries(mesh.faceAttributes)) {
+      if (!isCornerAttribute(name, attribute)) continue;
+      const width = attribute.itemSize / 3;
+      const array = attribute.array.slice();
+      for (let f = 0; f < faceTotal; f++) {
+        if (!flip[f]) continue;
+        const base = f * attribute.itemSize;
+        for (let k = 0; k < width; k++) {
+          array[base + width + k] = attribute.array[base + 2 * width + k]!;
+          array[base + 2 * width + k] = attribute.array[base + width + k]!;
+        }
+      }
       group[name] = { array, itemSize: attribute.itemSize };
     }
     out.faceAttributes = group;

@@ -7,5 +7,5 @@ export { removeSmallComponents } from './removeSmallComponents';
 export { splitNonManifold } from './splitNonManifold';
 export { orientFaces } from './orientFaces';
 export { fillHoles, DEFAULT_MAX_HOLE_EDGES } from './fillHoles';
-export { repairMesh, DEFAULT_REPAIR_OPTIONS } from './repairMesh';
-export type { RepairOptions } from './repairMesh';
+export { repairMesh, planRepair, combineReports, DEFAULT_REPAIR_OPTIONS } from './repairMesh';
+export type { RepairOptions, RepairStep } from './repairMesh';

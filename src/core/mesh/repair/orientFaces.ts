@@ -1,5 +1,6 @@
 import { buildEdgeTopology, oppositeHalfEdges } from '../edgeTopology';
 import type { Mesh } from '../Mesh';
+import { withFlippedFaces } from '../meshEdit';
 import { orientationPatches } from '../orientationPatches';
 import type { RepairResult } from './RepairReport';
 import { plural } from './RepairReport';
@@ -9,7 +10,7 @@ import { plural } from './RepairReport';
  * joined by manifold edges, flipping faces to agree), choosing per patch the orientation that flips the
  * fewest faces; then, with `outward` (default), turns each closed patch so its signed volume is positive
  * (normals point out). A non-orientable patch (Möbius) cannot be made consistent: it is left as the
- * search leaves it and reported. Flipping swaps a face's 2nd and 3rd index; face attributes stay.
+ * search leaves it and reported. Flipping swaps a face's 2nd and 3rd index (and corner attributes such as corner UVs).
  */
 export function orientFaces(mesh: Mesh, options: { outward?: boolean } = {}): RepairResult {
   const outward = options.outward ?? true;
@@ -63,14 +64,8 @@ export function orientFaces(mesh: Mesh, options: { outward?: boolean } = {}): Re
   if (flipped === 0) {
     return { mesh, report: { operation: 'orient_faces', changed: false, counts, message: `Orientation already consistent${warning}` } };
   }
-  const out = new Uint32Array(indices);
-  for (let f = 0; f < faceTotal; f++) {
-    if (!flip[f]) continue;
-    out[3 * f + 1] = indices[3 * f + 2]!;
-    out[3 * f + 2] = indices[3 * f + 1]!;
-  }
   return {
-    mesh: { ...mesh, indices: out },
+    mesh: withFlippedFaces(mesh, flip),
     report: {
       operation: 'orient_faces',
       changed: true,

@@ -53,49 +53,65 @@ export const DEFAULT_REPAIR_OPTIONS: RepairOptions = {
   removeUnused: true,
 };
 
+/** One step of the pipeline: its id and the repair with its settings bound. */
+export interface RepairStep {
+  operation: string;
+  run(mesh: Mesh): RepairResult;
+}
+
 /**
- * Runs the chosen repairs in an order where each prepares the next: weld → degenerate faces (welding
+ * The chosen repairs in an order where each prepares the next: weld → degenerate faces (welding
  * collapses some) → duplicate faces (welding can create them) → component removal → split non-manifold
  * → orient (needs manifold edges) → fill holes (needs consistent orientation to wind the patches) →
- * unused vertices. `onStep` is called after each step (for job progress and cancellation).
+ * unused vertices.
  */
+export function planRepair(options: Partial<RepairOptions> = {}): RepairStep[] {
+  const o = { ...DEFAULT_REPAIR_OPTIONS, ...options };
+  const steps: (RepairStep | false)[] = [
+    o.weld && { operation: 'weld_vertices', run: (m) => weldVertices(m, { tolerance: o.weldTolerance }) },
+    o.removeDegenerate && { operation: 'remove_degenerate_faces', run: (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance }) },
+    o.removeDuplicates && { operation: 'remove_duplicate_faces', run: (m) => removeDuplicateFaces(m) },
+    (o.removeSmallComponents || o.keepLargestComponent) && {
+      operation: o.keepLargestComponent ? 'keep_largest_component' : 'remove_small_components',
+      run: (m) =>
+        removeSmallComponents(m, { minFaces: o.removeSmallComponents ? o.minComponentFaces : 0, keepLargest: o.keepLargestComponent }),
+    },
+    o.splitNonManifold && { operation: 'split_non_manifold', run: (m) => splitNonManifold(m) },
+    o.orient && { operation: 'orient_faces', run: (m) => orientFaces(m, { outward: o.orientOutward }) },
+    o.fillHoles && { operation: 'fill_holes', run: (m) => fillHoles(m, { maxEdges: o.maxHoleEdges }) },
+    o.removeUnused && { operation: 'remove_unused_vertices', run: (m) => removeUnusedVertices(m) },
+  ];
+  return steps.filter((step): step is RepairStep => step !== false);
+}
+
+/** One report for a sequence of steps: counts keyed 'operation.count', messages of the steps that changed something. */
+export function combineReports(reports: RepairReport[]): RepairReport {
+  const changed = reports.filter((r) => r.changed);
+  const counts: Record<string, number> = {};
+  for (const r of reports) for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
+  return {
+    operation: 'repair',
+    changed: changed.length > 0,
+    counts,
+    message: changed.length ? changed.map((r) => r.message).join('; ') : 'Nothing to repair',
+    steps: reports,
+  };
+}
+
+/** Runs `planRepair(options)`; `onStep` is called after each step. */
 export function repairMesh(
   mesh: Mesh,
   options: Partial<RepairOptions> = {},
   onStep?: (done: number, total: number, report: RepairReport) => void,
 ): RepairResult {
-  const o = { ...DEFAULT_REPAIR_OPTIONS, ...options };
-  const steps: [boolean, (m: Mesh) => RepairResult][] = [
-    [o.weld, (m) => weldVertices(m, { tolerance: o.weldTolerance })],
-    [o.removeDegenerate, (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance })],
-    [o.removeDuplicates, (m) => removeDuplicateFaces(m)],
-    [o.removeSmallComponents || o.keepLargestComponent, (m) =>
-      removeSmallComponents(m, { minFaces: o.removeSmallComponents ? o.minComponentFaces : 0, keepLargest: o.keepLargestComponent })],
-    [o.splitNonManifold, (m) => splitNonManifold(m)],
-    [o.orient, (m) => orientFaces(m, { outward: o.orientOutward })],
-    [o.fillHoles, (m) => fillHoles(m, { maxEdges: o.maxHoleEdges })],
-    [o.removeUnused, (m) => removeUnusedVertices(m)],
-  ];
-  const enabled = steps.filter(([on]) => on).map(([, run]) => run);
+  const steps = planRepair(options);
   const reports: RepairReport[] = [];
   let current = mesh;
-  for (const run of enabled) {
-    const result = run(current);
+  for (const step of steps) {
+    const result = step.run(current);
     current = result.mesh;
     reports.push(result.report);
-    onStep?.(reports.length, enabled.length, result.report);
+    onStep?.(reports.length, steps.length, result.report);
   }
-  const changed = reports.filter((r) => r.changed);
-  const counts: Record<string, number> = {};
-  for (const r of reports) for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
-  return {
-    mesh: current,
-    report: {
-      operation: 'repair',
-      changed: changed.length > 0,
-      counts,
-      message: changed.length ? changed.map((r) => r.message).join('; ') : 'Nothing to repair',
-      steps: reports,
-    },
-  };
+  return { mesh: current, report: combineReports(reports) };
 }
