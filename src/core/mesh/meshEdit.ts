@@ -142,3 +142,28 @@ export function withFlippedFaces(mesh: Mesh, flip: Uint8Array): Mesh {
   }
   return out;
 }
+
+/** A deep copy of every array (for sending to a job by transfer without detaching the scene's arrays). */
+export function copyMesh(mesh: Mesh, options: { skipAttributes?: readonly string[] } = {}): Mesh {
+  const skip = options.skipAttributes ?? [];
+  const copyGroup = (group: Record<string, MeshAttribute> | undefined): Record<string, MeshAttribute> | undefined => {
+    if (!group) return undefined;
+    const out: Record<string, MeshAttribute> = {};
+    for (const [name, attribute] of Object.entries(group)) {
+      if (!skip.includes(name)) out[name] = { array: attribute.array.slice(), itemSize: attribute.itemSize };
+    }
+    return Object.keys(out).length ? out : undefined;
+  };
+  const out: Mesh = { positions: mesh.positions.slice(), indices: mesh.indices.slice() };
+  if (mesh.colors) {
+    out.colors = mesh.colors.slice();
+    if (mesh.colorSize) out.colorSize = mesh.colorSize;
+  }
+  if (mesh.uvs) out.uvs = mesh.uvs.slice();
+  if (mesh.normals) out.normals = mesh.normals.slice();
+  const vertexAttributes = copyGroup(mesh.vertexAttributes);
+  if (vertexAttributes) out.vertexAttributes = vertexAttributes;
+  const faceAttributes = copyGroup(mesh.faceAttributes);
+  if (faceAttributes) out.faceAttributes = faceAttributes;
+  return out;
+}
