@@ -89,7 +89,7 @@ export async function ensureCliBuilt({ quiet = false } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const started = performance.now();
+  const started = Date.now();
   await buildCli();
-  console.log(`built out/cli in ${Math.round(performance.now() - started)} ms`);
+  console.log(`built out/cli in ${Date.now() - started} ms`);
 }
