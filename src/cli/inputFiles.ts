@@ -1,10 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { READABLE_EXTENSIONS } from '../core/io/formats';
 import { UsageError } from './args';
-
-/** Model files the readers understand, for folders and globs. */
-export const READ_EXTENSIONS = ['obj', 'glb', 'gltf', 'ply', 'stl', 'off'];
 
 /**
  * Expands the command line's inputs: glob patterns (quoted, for shells that do not expand them, e.g.
@@ -25,7 +23,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (existsSync(resolve(cwd, input))) {
       const full = resolve(cwd, input);
       if (statSync(full).isDirectory()) {
-        const files = await glob(`*.{${READ_EXTENSIONS.join(',')}}`, { cwd: full, absolute: true, caseSensitiveMatch: false });
+        const files = await glob(`*.{${READABLE_EXTENSIONS.join(',')}}`, { cwd: full, absolute: true, caseSensitiveMatch: false });
         files.sort().forEach(add);
       } else add(full);
     } else if (isDynamicPattern(input)) {

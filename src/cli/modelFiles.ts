@@ -5,13 +5,6 @@ import { readModel } from '../core/io/readModel';
 import type { WriteFormat } from '../core/io/formats';
 import { writeModel } from '../core/io/writeModel';
 
-/** The formats `convert --format` and `run -o` can write. */
-export const WRITE_FORMATS: readonly WriteFormat[] = ['glb', 'obj', 'ply', 'stl'];
-
-export function isWriteFormat(text: string): text is WriteFormat {
-  return (WRITE_FORMATS as readonly string[]).includes(text);
-}
-
 /**
  * Reads a model file from disk with the project's readers. Files it refers to (MTL, textures,
  * external glTF buffers) are looked up beside it; a missing one is left to the reader to report.

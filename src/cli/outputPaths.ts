@@ -1,9 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { baseName, extensionOf } from '../core/io/ModelData';
-import type { WriteFormat } from '../core/io/formats';
+import { isWriteFormat, type WriteFormat } from '../core/io/formats';
 import { UsageError } from './args';
-import { isWriteFormat } from './modelFiles';
 
 export interface OutputPlan {
   format: WriteFormat;
