@@ -3,7 +3,7 @@
 type Positions = Float32Array | Float64Array;
 
 /** Area of each face: out #F. */
-export function faceAreas(positions: Positions, indices: Uint32Array, out = new Float64Array(indices.length / 3)): Float64Array {
+export function faceAreas(positions: Positions, indices: Uint32Array, out: Float64Array = new Float64Array(indices.length / 3)): Float64Array {
   const faceCount = indices.length / 3;
   for (let f = 0; f < faceCount; f++) {
     const a = 3 * indices[3 * f];
@@ -24,7 +24,7 @@ export function faceAreas(positions: Positions, indices: Uint32Array, out = new 
 }
 
 /** Barycentric vertex areas w_i = Σ_{f∋i} A_f / 3 from face areas: out #V. */
-export function vertexAreas(indices: Uint32Array, areas: Float64Array, vertexCount: number, out = new Float64Array(vertexCount)): Float64Array {
+export function vertexAreas(indices: Uint32Array, areas: Float64Array, vertexCount: number, out: Float64Array = new Float64Array(vertexCount)): Float64Array {
   out.fill(0);
   for (let f = 0; f < areas.length; f++) {
     const third = areas[f] / 3;
@@ -71,7 +71,7 @@ export function cornerAngle(
 }
 
 /** The three corner angles of every face: out #F×3 (corner order as in `indices`). */
-export function cornerAngles(positions: Positions, indices: Uint32Array, out = new Float64Array(indices.length)): Float64Array {
+export function cornerAngles(positions: Positions, indices: Uint32Array, out: Float64Array = new Float64Array(indices.length)): Float64Array {
   for (let f = 0; f < indices.length; f += 3) {
     for (let c = 0; c < 3; c++) {
       const o = 3 * indices[f + c];

@@ -1,6 +1,7 @@
 import { LdltFactor } from './LdltFactor';
 import { nestedDissection } from './nestedDissection';
-import { SymmetricPattern, inversePermutation, symmetricMultiply } from './SymmetricPattern';
+import type { SymmetricPattern} from './SymmetricPattern';
+import { inversePermutation, symmetricMultiply } from './SymmetricPattern';
 
 export type Ordering = 'nested-dissection' | 'natural';
 
