@@ -1,8 +1,12 @@
 import { inspectRepairOperators } from './inspect-repair/operator';
 import type { AnyOperator } from './Operator';
+import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 
 /** Every operator the editor and the CLI offer. Each plugin adds its own here. */
-export const operators: AnyOperator[] = [...inspectRepairOperators];
+export const operators: AnyOperator[] = [
+  ] = [...inspectRepairOperators,
+  ] = [sphericalParametrizeOperator,
+];
 
 export function findOperator(idname: string): AnyOperator | undefined {
   return operators.find((op) => op.idname === idname);
