@@ -2,10 +2,10 @@ import { inspectRepairOperators } from './inspect-repair/operator';
 import type { AnyOperator } from './Operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 
-/** Every operator the editor and the CLI offer. Each plugin adds its own here. */
+/** Every operator the editor and the CLI offer, in menu order. Each plugin adds its own line here. */
 export const operators: AnyOperator[] = [
-  ] = [...inspectRepairOperators,
-  ] = [sphericalParametrizeOperator,
+  ...inspectRepairOperators,
+  sphericalParametrizeOperator,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {
