@@ -1,11 +1,13 @@
+import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
-import type { AnyOperator } from './Operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
+import type { AnyOperator } from './Operator';
 
 /** Every operator the editor and the CLI offer, in menu order. Each plugin adds its own line here. */
 export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
+  harmonicCompressOperator,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {
