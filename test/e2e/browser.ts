@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { preview } from 'vite';
+import type { PreviewServer } from 'vite';
+
+/**
+ * The browser tests drive Debian's Chromium (headless, software WebGL) with playwright-core against
+ * a production build of the web editor served by `vite preview` (with the COOP/COEP headers).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const hasChromium = existsSync(CHROMIUM);
+export const hasBuild = existsSync(join(repoRoot, 'dist', 'web', 'index.html'));
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // WebGL2 without a GPU: SwiftShader through ANGLE.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Session {
+  browser: Browser;
+  page: Page;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(): Promise<PreviewServer> {
+  return preview({ configFile: join(repoRoot, 'vite.web.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1', open: false } });
+}
+
+/** Launches Chromium with a fresh profile and opens the editor; resolves once the sample scene is shown. */
+export async function openEditor(server: PreviewServer, options: { waitForSample?: boolean } = {}): Promise<Session> {
+  const url = server.resolvedUrls!.local[0]!;
+  const profile = mkdtempSync(join(tmpdir(), 'homeomorph-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  const browser = context.browser()!;
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  if (options.waitForSample !== false) {
+    await page.waitForFunction(() => (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph?.editor.scene.children.length === 1, null, { timeout: 30_000 });
+  }
+  return {
+    browser,
+    page,
+    url,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
