@@ -1,6 +1,7 @@
 // Builds resources/sample/spot.glb, the scene the editor opens on, from Keenan Crane's Spot
 // (public domain) in ../shared/datasets/meshes/spot.obj. Run once by hand: the GLB is committed,
 // since ../shared does not ship with the app. Indexed and closed (genus 0), so every plugin runs on it.
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
