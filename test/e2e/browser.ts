@@ -67,3 +67,45 @@ export async function openEditor(server: PreviewServer, options: { waitForSample
     },
   };
 }
+
+/** The share of canvas pixels that differ clearly from the background colour (0x2b2d31). */
+export async function canvasCoverage(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const source = document.querySelector<HTMLCanvasElement>('#viewport canvas')!;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const g = copy.getContext('2d')!;
+    g.drawImage(source, 0, 0);
+    const { data } = g.getImageData(0, 0, copy.width, copy.height);
+    let differing = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const d = Math.abs(data[i]! - 0x2b) + Math.abs(data[i + 1]! - 0x2d) + Math.abs(data[i + 2]! - 0x31);
+      if (d > 60) differing++;
+    }
+    return differing / (data.length / 4);
+  });
+}
+
+/** Dispatches a real drop event carrying files (bytes from Node) on the viewport. */
+export async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const binary = atob(f.base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      transfer.items.add(new File([bytes], f.name));
+    }
+    const target = document.getElementById('viewport')!;
+    target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+/** Names of the top-level objects in the scene. */
+export function sceneNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { homeomorph: { editor: { scene: { children: { name: string }[] } } } }).homeomorph.editor.scene.children.map((o) => o.name));
+}
