@@ -69,6 +69,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const warnings: string[] = [];
   let objectName: string | undefined;
   let ignoredElements = 0;
+  // Texture and normal indices that point nowhere only cost the UVs or normals, not the mesh.
+  let badTexLine = 0;
+  let badNormalLine = 0;
 
   const s = new TextScanner(bytes);
   let line = 0;
@@ -158,13 +161,15 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
           if (b[s.pos] !== 47) {
             const rawTex = s.integer();
             if (Number.isNaN(rawTex)) fail(`face corner has a bad texture coordinate index "${s.token()}"`);
-            tex = resolveIndex(rawTex, texTotal, 'texture coordinate index', fail);
+            tex = optionalIndex(rawTex, texTotal);
+            if (tex < 0) badTexLine ||= line;
           }
           if (b[s.pos] === 47) {
             s.pos++;
             const rawNormal = s.integer();
             if (Number.isNaN(rawNormal)) fail(`face corner has a bad normal index "${s.token()}"`);
-            normal = resolveIndex(rawNormal, normalTotal, 'normal index', fail);
+            normal = optionalIndex(rawNormal, normalTotal);
+            if (normal < 0) badNormalLine ||= line;
           }
         }
         const next = b[s.pos];
@@ -217,10 +222,13 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const cornerTotal = indices.length;
   if (cornersWithTex === cornerTotal) {
     attachUvs(mesh, vertexTotal, texCoords.array, cornerTex.array);
+  } else if (badTexLine) {
+    warnings.push(`texture coordinates were dropped: line ${badTexLine} refers to one that does not exist`);
   } else if (cornersWithTex > 0) {
     warnings.push(`texture coordinates were dropped: only ${cornersWithTex} of ${cornerTotal} face corners have one`);
   }
-  if (cornersWithNormal === cornerTotal) {
+  if (badNormalLine) warnings.push(`normals were dropped: line ${badNormalLine} refers to one that does not exist`);
+  else if (cornersWithNormal === cornerTotal) {
     const perVertex = perVertexValues(vertexTotal, 3, normals.array, cornerNormal.array, indices.array, cornerTotal);
     if (perVertex) mesh.normals = perVertex;
     else warnings.push('the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used');
@@ -279,6 +287,12 @@ function resolveIndex(raw: number, total: number, what: string, fail: (message: 
     fail(total === 0 ? `${what} ${raw} refers to nothing: no entries are defined before this line` : `${what} ${raw} is out of range (1…${total})`);
   }
   return index;
+}
+
+/** A 1-based or negative texture/normal index → 0-based, or −1 when it points nowhere. */
+function optionalIndex(raw: number, total: number): number {
+  const index = raw < 0 ? total + raw : raw - 1;
+  return raw === 0 || index < 0 || index >= total ? -1 : index;
 }
 
 function startsWithWord(bytes: Uint8Array, p: number, word: string): boolean {
