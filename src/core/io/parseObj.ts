@@ -61,9 +61,11 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   let cornersWithNormal = 0;
   let hasColors = false;
   let triangleTotal = 0;
-  const polygon: number[] = [];
-  const polygonTex: number[] = [];
-  const polygonNormal: number[] = [];
+  // Scratch space for the corners of one face line (grown for very large polygons).
+  let polygon: Int32Array = new Int32Array(64);
+  let polygonTex: Int32Array = new Int32Array(64);
+  let polygonNormal: Int32Array = new Int32Array(64);
+  let polygonSize = 0;
   const materialLibraries: string[] = [];
   const materialNames: string[] = [];
   const warnings: string[] = [];
@@ -78,12 +80,16 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const fail = (message: string): never => {
     throw new FileError(fileName, `line ${line}: ${message}`);
   };
-  const pushCorner = (corner: number): void => {
-    indices.push(polygon[corner]!);
-    const tex = polygonTex[corner]!;
-    const normal = polygonNormal[corner]!;
-    cornerTex.push(tex);
-    cornerNormal.push(normal);
+  /** Appends corner k of the current polygon (capacity reserved by the caller). */
+  const pushCorner = (k: number): void => {
+    const at = indices.length++;
+    cornerTex.length++;
+    cornerNormal.length++;
+    indices.array[at] = polygon[k]!;
+    const tex = polygonTex[k]!;
+    const normal = polygonNormal[k]!;
+    cornerTex.array[at] = tex;
+    cornerNormal.array[at] = normal;
     if (tex >= 0) cornersWithTex++;
     if (normal >= 0) cornersWithNormal++;
   };
@@ -144,16 +150,14 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       normals.push(readCoordinate('normal coordinate'));
     } else if (c0 === 102 /* f */ && blank1) {
       s.pos = p + 2;
-      polygon.length = 0;
-      polygonTex.length = 0;
-      polygonNormal.length = 0;
+      polygonSize = 0;
       const vertexTotal = positions.length / 3;
       const texTotal = texCoords.length / 2;
       const normalTotal = normals.length / 3;
       while (!s.atLineEnd()) {
         const raw = s.integer();
         if (Number.isNaN(raw)) fail(`face corner "${s.token()}" is not a vertex index`);
-        polygon.push(resolveIndex(raw, vertexTotal, 'face index', fail));
+        const vertex = resolveIndex(raw, vertexTotal, 'face index', fail);
         let tex = -1;
         let normal = -1;
         if (b[s.pos] === 47 /* / */) {
@@ -174,15 +178,26 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
         }
         const next = b[s.pos];
         if (next !== undefined && next > 32 && next !== 35) fail(`face corner "${s.token()}" is not a vertex index`);
-        polygonTex.push(tex);
-        polygonNormal.push(normal);
+        if (polygonSize === polygon.length) {
+          polygon = grown(polygon);
+          polygonTex = grown(polygonTex);
+          polygonNormal = grown(polygonNormal);
+        }
+        polygon[polygonSize] = vertex;
+        polygonTex[polygonSize] = tex;
+        polygonNormal[polygonSize] = normal;
+        polygonSize++;
       }
-      if (polygon.length < 3) fail(`a face needs at least 3 vertices, this one has ${polygon.length}`);
-      triangleTotal += polygon.length - 2;
+      if (polygonSize < 3) fail(`a face needs at least 3 vertices, this one has ${polygonSize}`);
+      triangleTotal += polygonSize - 2;
       if (triangleTotal > maxTriangles) {
         fail(`more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`);
       }
-      for (let k = 1; k + 1 < polygon.length; k++) {
+      const cornersNeeded = 3 * (polygonSize - 2);
+      indices.reserve(cornersNeeded);
+      cornerTex.reserve(cornersNeeded);
+      cornerNormal.reserve(cornersNeeded);
+      for (let k = 1; k + 1 < polygonSize; k++) {
         pushCorner(0);
         pushCorner(k);
         pushCorner(k + 1);
@@ -289,6 +304,12 @@ function resolveIndex(raw: number, total: number, what: string, fail: (message: 
   return index;
 }
 
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 /** A 1-based or negative texture/normal index → 0-based, or −1 when it points nowhere. */
 function optionalIndex(raw: number, total: number): number {
   const index = raw < 0 ? total + raw : raw - 1;
@@ -319,6 +340,7 @@ export function countObjStatements(bytes: Uint8Array): { vertices: number; texCo
     } else if (c0 === 102 && (c1 === 32 || c1 === 9)) {
       faces++;
     }
+    // indexOf is native (memchr-like): faster than a byte loop in JavaScript.
     const end = bytes.indexOf(10, p);
     if (end < 0) break;
     p = end + 1;
