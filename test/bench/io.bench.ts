@@ -47,11 +47,14 @@ function subdivide(mesh: Mesh): Mesh {
 }
 
 async function benchFiles(): Promise<{ obj: Uint8Array; glb: Uint8Array; triangles: number }> {
-  const objPath = join(benchDir, 'nefertiti_x16.obj');
-  const glbPath = join(benchDir, 'nefertiti_x16.glb');
+  const objPath = join(benchDir, 'nefertiti_x16_f32.obj');
+  const glbPath = join(benchDir, 'nefertiti_x16_f32.glb');
   if (!existsSync(objPath) || !existsSync(glbPath)) {
     mkdirSync(benchDir, { recursive: true });
     const mesh = subdivide(subdivide(loadSharedMesh('nefertiti_lowres.obj')));
+    // Float32 positions: written with at most 9 significant digits, as exporters write OBJ
+    // (float64 would give 17-digit numbers that no real file has).
+    mesh.positions = Float32Array.from(mesh.positions);
     const model: ModelData = { name: 'nefertiti_x16', warnings: [], root: { name: 'nefertiti_x16', mesh, children: [] } };
     writeFileSync(objPath, await writeModel(model, 'obj'));
     writeFileSync(glbPath, await writeModel(model, 'glb'));
