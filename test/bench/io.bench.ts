@@ -78,7 +78,7 @@ async function time(run: () => unknown): Promise<{ median: number; min: number }
 }
 
 function gltfParse(bytes: Uint8Array): Promise<unknown> {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const buffer = bytes.slice().buffer;
   return new Promise((resolve, reject) => new GLTFLoader().parse(buffer, '', resolve, reject));
 }
 

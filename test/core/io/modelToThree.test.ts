@@ -1,4 +1,5 @@
-import { DirectionalLight, Group, Mesh as ThreeMesh, MeshStandardMaterial, Texture, type BufferGeometry } from 'three';
+import type { MeshStandardMaterial} from 'three';
+import { DirectionalLight, Group, Mesh as ThreeMesh, Texture, type BufferGeometry } from 'three';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_FILE_KEY, modelToThree } from '../../../src/core/io/modelToThree';
 import type { ImageFile, ModelData } from '../../../src/core/io/ModelData';
