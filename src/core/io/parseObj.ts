@@ -55,8 +55,10 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const texCoords = new Growable(Float32Array, counts.texCoords * 2);
   const normals = new Growable(Float32Array, counts.normals * 3);
   const indices = new Growable(Uint32Array, counts.faces * 3);
-  const cornerTex = new Growable(Int32Array, counts.faces * 3);
-  const cornerNormal = new Growable(Int32Array, counts.faces * 3);
+  // Per-corner texture/normal references, only tracked when the file has any.
+  const trackCorners = counts.texCoords > 0 || counts.normals > 0;
+  const cornerTex = new Growable(Int32Array, trackCorners ? counts.faces * 3 : 0);
+  const cornerNormal = new Growable(Int32Array, trackCorners ? counts.faces * 3 : 0);
   let cornersWithTex = 0;
   let cornersWithNormal = 0;
   let hasColors = false;
@@ -83,9 +85,10 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   /** Appends corner k of the current polygon (capacity reserved by the caller). */
   const pushCorner = (k: number): void => {
     const at = indices.length++;
+    indices.array[at] = polygon[k]!;
+    if (!trackCorners) return;
     cornerTex.length++;
     cornerNormal.length++;
-    indices.array[at] = polygon[k]!;
     const tex = polygonTex[k]!;
     const normal = polygonNormal[k]!;
     cornerTex.array[at] = tex;
@@ -195,8 +198,10 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       }
       const cornersNeeded = 3 * (polygonSize - 2);
       indices.reserve(cornersNeeded);
-      cornerTex.reserve(cornersNeeded);
-      cornerNormal.reserve(cornersNeeded);
+      if (trackCorners) {
+        cornerTex.reserve(cornersNeeded);
+        cornerNormal.reserve(cornersNeeded);
+      }
       for (let k = 1; k + 1 < polygonSize; k++) {
         pushCorner(0);
         pushCorner(k);
