@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InMemoryGltfIO } from '../../../src/core/io/gltfIO';
 import { writeModel } from '../../../src/core/io/writeModel';
 import { datasetPath, hasShared } from '../../helpers/shared';
 import { richModel } from './fixtures';
@@ -15,7 +16,7 @@ import { richModel } from './fixtures';
  * hang is caught and reported (with the input that caused it) instead of freezing the test run.
  */
 const PER_READ_LIMIT_MS = 2000;
-const MUTATIONS_PER_SEED = 170;
+const MUTATIONS_PER_SEED = 150;
 
 interface Sample {
   name: string;
@@ -180,8 +181,13 @@ async function seeds(): Promise<Sample[]> {
   const asciiPly =
     'ply\nformat ascii 1.0\ncomment fuzz seed\nelement vertex 4\nproperty float x\nproperty float y\nproperty float z\nproperty uchar red\nproperty uchar green\nproperty uchar blue\n' +
     'element face 4\nproperty list uchar int vertex_indices\nend_header\n0 0 0 255 0 0\n1 0 0 0 255 0\n0 1 0 0 0 255\n0 0 1 9 9 9\n3 0 2 1\n3 0 1 3\n3 1 2 3\n3 2 0 3\n';
+  const glb = await writeModel(model, 'glb');
+  const io = new InMemoryGltfIO('rich');
+  const { json, resources } = await io.writeJSON(await io.readBinary(glb), { format: 'GLTF', basename: 'rich' } as never);
+  for (const buffer of json.buffers ?? []) buffer.uri = `data:application/octet-stream;base64,${Buffer.from(resources[buffer.uri!]!).toString('base64')}`;
   const samples: Sample[] = [
-    { name: 'rich.glb', data: await writeModel(model, 'glb') },
+    { name: 'rich.glb', data: glb },
+    { name: 'rich.gltf', data: ascii(JSON.stringify(json)) },
     { name: 'rich.ply', data: await writeModel(model, 'ply') },
     { name: 'ascii.ply', data: ascii(asciiPly) },
     { name: 'rich.stl', data: stl },
