@@ -74,6 +74,13 @@ describe('GLB round trip keeps everything plugins add', () => {
     expectClose(back.root.mesh!.faceAttributes![CORNER_UVS]!.array, corners, 1e-7);
   });
 
+  it('refuses to write a model without meshes, in every format', async () => {
+    const empty: ModelData = { name: 'empty', warnings: [], root: { name: 'group', children: [{ name: 'child', children: [] }] } };
+    for (const format of ['glb', 'obj', 'ply', 'stl'] as const) {
+      await expect(writeModel(empty, format)).rejects.toThrow('empty: nothing to write, the model has no meshes');
+    }
+  });
+
   it('lists each buffer once for transfer', () => {
     const model = richModel();
     const buffers = modelBuffers(model);
