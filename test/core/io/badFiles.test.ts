@@ -94,8 +94,10 @@ describe('indices out of range', () => {
     const error = await rejection(read('spot.obj', lines.join('\n')));
     expect(error.message).toBe(`spot.obj: line ${faceLine + 1}: face index 99999 is out of range (1…11533)`);
   });
-  it('OBJ texture coordinate and relative indices', async () => {
-    expect((await rejection(read('a.obj', 'v 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nf 1/1 2/2 3/1\n'))).message).toBe('a.obj: line 5: texture coordinate index 2 is out of range (1…1)');
+  it('OBJ relative indices; texture indices that point nowhere only drop the UVs', async () => {
+    const dropped = await read('a.obj', 'v 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nf 1/1 2/2 3/1\n');
+    expect(dropped.warnings).toEqual(['texture coordinates were dropped: line 5 refers to one that does not exist']);
+    expect(dropped.root.mesh!.uvs).toBeUndefined();
     expect((await rejection(read('a.obj', 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf -1 -2 -4\n'))).message).toBe('a.obj: line 4: face index -4 is out of range (1…3)');
   });
   it('PLY, OFF, GLB', async () => {
