@@ -1,4 +1,5 @@
-import { Group, Mesh as ThreeMesh, MeshStandardMaterial, Object3D, Scene } from 'three';
+import type { Object3D} from 'three';
+import { Group, Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
 import { inspectMesh } from '../../../src/core/mesh/inspect';
