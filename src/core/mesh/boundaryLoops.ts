@@ -18,7 +18,10 @@ export interface BoundaryLoops {
   closed: Uint8Array;
 }
 
-export function boundaryLoops(mesh: Pick<Mesh, 'positions' | 'indices'>, topology: EdgeTopology): BoundaryLoops {
+export function boundaryLoops(
+  mesh: Pick<Mesh, 'positions' | 'indices'>,
+  topology: EdgeTopology,
+): BoundaryLoops {
   const indices = mesh.indices;
   const vertexTotal = mesh.positions.length / 3;
   const { edgeOffsets, edgeHalfEdges, edgeCount } = topology;

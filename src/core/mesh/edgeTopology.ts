@@ -92,7 +92,8 @@ export function buildEdgeTopology(mesh: Pick<Mesh, 'positions' | 'indices'>): Ed
       // A high-valence vertex: pack (upper, half-edge) into one exact float64 key and sort natively.
       if (!scratch || scratch.length < size) scratch = new Float64Array(size);
       const keys = scratch.subarray(0, size);
-      for (let i = 0; i < size; i++) keys[i] = sortedUpper[start + i]! * halfEdgeTotal + sortedHalfEdges[start + i]!;
+      for (let i = 0; i < size; i++)
+        keys[i] = sortedUpper[start + i]! * halfEdgeTotal + sortedHalfEdges[start + i]!;
       keys.sort();
       for (let i = 0; i < size; i++) {
         const key = keys[i]!;

@@ -32,13 +32,24 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('a torus has χ 0 and genus 1', () => {
     const r = inspectMesh(torus(12, 8));
-    expect([r.vertices, r.edges, r.faces, r.eulerCharacteristic, r.genus, r.closed, r.manifold]).toEqual([96, 288, 192, 0, 1, true, true]);
+    expect([r.vertices, r.edges, r.faces, r.eulerCharacteristic, r.genus, r.closed, r.manifold]).toEqual([
+      96,
+      288,
+      192,
+      0,
+      1,
+      true,
+      true,
+    ]);
   });
 
   it('two tetrahedra sharing one vertex: one component, a pinched vertex, no genus', () => {
     const a = tetrahedron();
     const b = tetrahedron([0, 0, 1]); // its vertex 0 sits on a's vertex 3
-    const joined = mesh([...a.positions, ...b.positions.slice(3)], [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))]);
+    const joined = mesh(
+      [...a.positions, ...b.positions.slice(3)],
+      [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))],
+    );
     const r = inspectMesh(joined);
     expect(r.vertices).toBe(7);
     expect(r.edges).toBe(12);
@@ -101,7 +112,9 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('a duplicated face (in the other orientation): 1 duplicate, 3 non-manifold edges and their vertices', () => {
     const m = cube();
-    const r = inspectMesh(mesh(Array.from(m.positions), [...m.indices, m.indices[0]!, m.indices[2]!, m.indices[1]!]));
+    const r = inspectMesh(
+      mesh(Array.from(m.positions), [...m.indices, m.indices[0]!, m.indices[2]!, m.indices[1]!]),
+    );
     expect(r.duplicateFaces).toBe(1);
     expect(Array.from(r.problems.duplicateFaces)).toEqual([12]);
     expect(r.nonManifoldEdges).toBe(3);
@@ -139,7 +152,14 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('an empty mesh', () => {
     const r = inspectMesh(mesh([], []));
-    expect([r.vertices, r.faces, r.edges, r.components, r.eulerCharacteristic, r.genus]).toEqual([0, 0, 0, 0, 0, null]);
+    expect([r.vertices, r.faces, r.edges, r.components, r.eulerCharacteristic, r.genus]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+    ]);
     expect(r.bbox).toEqual({ min: [0, 0, 0], max: [0, 0, 0] });
   });
 });

@@ -1,4 +1,4 @@
-import type { Object3D} from 'three';
+import type { Object3D } from 'three';
 import { Group, Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
@@ -9,14 +9,22 @@ import { geometryToMesh, meshToGeometry } from '../../../src/core/mesh/threeGeom
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
 import type { JobContext } from '../../../src/core/plugin/Job';
 import { inspectJob, repairJob } from '../../../src/plugins/inspect-repair/job';
-import { fillHolesOperator, inspectOperator, repairAllOperator } from '../../../src/plugins/inspect-repair/operator';
+import {
+  fillHolesOperator,
+  inspectOperator,
+  repairAllOperator,
+} from '../../../src/plugins/inspect-repair/operator';
 import { jobs } from '../../../src/plugins/jobs';
 import type { OperatorContext } from '../../../src/plugins/Operator';
 import { findOperator } from '../../../src/plugins/operators';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 import { cube, flipFaces } from '../../core/mesh/fixtures';
 
-const jobContext: JobContext = { signal: new AbortController().signal, progress: () => {}, onnx: undefined as never };
+const jobContext: JobContext = {
+  signal: new AbortController().signal,
+  progress: () => {},
+  onnx: undefined as never,
+};
 
 function sceneWith(mesh: Mesh): { object: ThreeMesh; ctx: OperatorContext } {
   const scene = new Scene();
@@ -28,7 +36,10 @@ function sceneWith(mesh: Mesh): { object: ThreeMesh; ctx: OperatorContext } {
 
 /** prepare → (transfer, as a worker would) → job → apply, as the editor and the CLI do. */
 async function run<I, O>(
-  operator: { prepare: (ctx: OperatorContext, props: never) => { input: I; transfer: ArrayBuffer[] }; apply: (ctx: OperatorContext, output: O, props: never) => { execute(): void; undo(): void } },
+  operator: {
+    prepare: (ctx: OperatorContext, props: never) => { input: I; transfer: ArrayBuffer[] };
+    apply: (ctx: OperatorContext, output: O, props: never) => { execute(): void; undo(): void };
+  },
   job: (input: I, props: never, ctx: JobContext) => Promise<{ output: O }>,
   ctx: OperatorContext,
   props: unknown,
@@ -53,7 +64,9 @@ describe('Inspect & Repair operators', () => {
     const host = new HeadlessSceneHost(new Scene());
     const empty = new Group();
     expect(inspectOperator.poll({ object: null, selection: [], host })?.reason).toBe('Select a mesh first');
-    expect(repairAllOperator.poll({ object: empty as Object3D, selection: [empty], host })?.reason).toBe('Select a mesh first');
+    expect(repairAllOperator.poll({ object: empty as Object3D, selection: [empty], host })?.reason).toBe(
+      'Select a mesh first',
+    );
     expect(repairAllOperator.poll(sceneWith(cube()).ctx)).toBeNull();
   });
 
@@ -64,7 +77,10 @@ describe('Inspect & Repair operators', () => {
     const positions = before.getAttribute('position').array;
     const { command } = await run(inspectOperator, inspectJob, ctx, defaultProps(inspectOperator.props));
     expect(positions.byteLength).toBeGreaterThan(0); // not detached by the transfer
-    const inspection = object.userData.inspection as { plugin: string; metrics: { boundaryEdges: number; inconsistentEdges: number } };
+    const inspection = object.userData.inspection as {
+      plugin: string;
+      metrics: { boundaryEdges: number; inconsistentEdges: number };
+    };
     expect(inspection.plugin).toBe('inspect-repair');
     expect(inspection.metrics.boundaryEdges).toBe(4);
     expect(inspection.metrics.inconsistentEdges).toBe(3);
@@ -81,10 +97,17 @@ describe('Inspect & Repair operators', () => {
   it('repair replaces the geometry, records what it did, and undoes', async () => {
     const { object, ctx } = sceneWith(flipFaces(cube([0, 0, 0], [2]), [3]));
     const before = object.geometry;
-    const { command, output } = await run(repairAllOperator, repairJob, ctx, defaultProps(repairAllOperator.props));
+    const { command, output } = await run(
+      repairAllOperator,
+      repairJob,
+      ctx,
+      defaultProps(repairAllOperator.props),
+    );
     const r = inspectMesh(geometryToMesh(object.geometry));
     expect([r.closed, r.manifold, r.inconsistentEdges, r.genus]).toEqual([true, true, 0, 0]);
-    expect((object.userData.repair as { metrics: { message: string } }).metrics.message).toBe('Flipped 1 face; Filled 1 hole with 2 faces');
+    expect((object.userData.repair as { metrics: { message: string } }).metrics.message).toBe(
+      'Flipped 1 face; Filled 1 hole with 2 faces',
+    );
     expect(repairAllOperator.metrics(output, defaultProps(repairAllOperator.props))).toMatchObject({
       changed: true,
       before: { closed: false },
