@@ -81,19 +81,5 @@ describe('repair job', () => {
       CancelledError,
     );
   });
-
-  it.skipIf(!hasShared)('closes stanford_bunny_open', async () => {
-    const { output } = await repairJob(
-      { mesh: loadSharedMesh('stanford_bunny_open.obj'), options: {} },
-      {},
-      context(),
-    );
-    expect(output.before.boundaryEdges).toBe(223);
-    expect([
-      output.after.closed,
-      output.after.manifold,
-      output.after.genus,
-      output.after.unusedVertices,
-    ]).toEqual([true, true, 0, 0]);
-  });
+  // stanford_bunny_open through the same steps: test/core/mesh/repair/repairMesh.test.ts.
 });

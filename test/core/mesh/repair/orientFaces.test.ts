@@ -40,14 +40,14 @@ describe('orientFaces', () => {
   });
 
   it.skipIf(!hasShared)(
-    'spot with every 7th face flipped: 0 inconsistent edges and positive volume again',
+    'spot_low with every 7th face flipped: 0 inconsistent edges and positive volume again',
     () => {
-      const spot = loadSharedMesh('spot.obj');
+      const spot = loadSharedMesh('spot_low.obj');
       const broken = flipFaces(
         spot,
         Array.from({ length: Math.floor(spot.indices.length / 21) }, (_, i) => 7 * i),
       );
-      expect(inspectMesh(broken).inconsistentEdges).toBeGreaterThan(1000);
+      expect(inspectMesh(broken).inconsistentEdges).toBeGreaterThan(100);
       const { mesh: out } = orientFaces(broken);
       expect(inspectMesh(out).inconsistentEdges).toBe(0);
       expect(signedVolume(out)).toBeGreaterThan(0);
