@@ -113,3 +113,18 @@ export function unweld(m: Mesh): Mesh {
   }
   return mesh(positions, indices);
 }
+
+/** A flat n×n grid of quads (each split in two) without the quads at `holes` ([x, y] pairs). */
+export function grid(n: number, holes: [number, number][] = []): Mesh {
+  const positions: number[] = [];
+  const indices: number[] = [];
+  for (let y = 0; y <= n; y++) for (let x = 0; x <= n; x++) positions.push(x, y, 0);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (holes.some(([hx, hy]) => hx === x && hy === y)) continue;
+      const a = y * (n + 1) + x;
+      indices.push(a, a + 1, a + n + 2, a, a + n + 2, a + n + 1);
+    }
+  }
+  return mesh(positions, indices);
+}

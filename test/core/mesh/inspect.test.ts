@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectMesh, inspectionSummary } from '../../../src/core/mesh/inspect';
-import { concat, cube, flipFaces, mesh, mobius, tetrahedron, torus } from './fixtures';
+import { concat, cube, flipFaces, grid, mesh, mobius, tetrahedron, torus } from './fixtures';
 
 describe('inspectMesh on small meshes with known answers', () => {
   it('a tetrahedron: closed, manifold, orientable, genus 0', () => {
@@ -90,6 +90,19 @@ describe('inspectMesh on small meshes with known answers', () => {
     // starting from the boundary half-edge on the first edge (4, 5).
     expect(Array.from(r.problems.boundaryLoopOffsets)).toEqual([0, 4]);
     expect(Array.from(r.problems.boundaryLoopVertices)).toEqual([5, 4, 6, 7]);
+  });
+
+  it('two holes touching at a vertex are two loops, each visiting its vertices once', () => {
+    const r = inspectMesh(
+      grid(4, [
+        [1, 1],
+        [2, 2],
+      ]),
+    );
+    expect(r.boundaryLoops).toBe(3);
+    expect(Array.from(r.problems.boundaryLoopOffsets)).toEqual([0, 16, 20, 24]);
+    expect(Array.from(r.problems.boundaryLoopVertices.subarray(16))).toEqual([7, 6, 11, 12, 13, 12, 17, 18]);
+    expect(r.nonManifoldVertices).toBe(1); // vertex 12, where the two holes touch, has two fans
   });
 
   it('a flipped face: 3 inconsistent edges, still orientable', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectMesh } from '../../../../src/core/mesh/inspect';
 import { signedVolume } from '../../../../src/core/mesh/measure';
 import { fillHoles } from '../../../../src/core/mesh/repair/fillHoles';
-import { cube, mesh, torus } from '../fixtures';
+import { cube, grid, mesh, torus } from '../fixtures';
 
 describe('fillHoles', () => {
   it('closes a cube with a missing side, wound like its neighbours', () => {
@@ -32,6 +32,21 @@ describe('fillHoles', () => {
     const limited = fillHoles(open, { maxEdges: 3 });
     expect(limited.report.counts).toEqual({ filledHoles: 0, addedFaces: 0, skippedHoles: 0, largerHoles: 2 });
     expect(limited.report.message).toBe('No holes filled; 2 holes over 3 edges left open');
+  });
+
+  it('fills two holes that touch at a vertex, each on its own', () => {
+    const { mesh: out, report } = fillHoles(
+      grid(4, [
+        [1, 1],
+        [2, 2],
+      ]),
+      { maxEdges: 4 },
+    );
+    expect(report.counts).toEqual({ filledHoles: 2, addedFaces: 4, skippedHoles: 0, largerHoles: 1 });
+    const r = inspectMesh(out);
+    expect([r.boundaryLoops, r.boundaryEdges, r.nonManifoldVertices, r.inconsistentEdges]).toEqual([
+      1, 16, 0, 0,
+    ]);
   });
 
   it('caps a cone: a 12-edge rim becomes 10 faces, closed genus 0 with positive volume', () => {
