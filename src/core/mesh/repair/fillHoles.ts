@@ -32,14 +32,24 @@ function hasEdge(topology: EdgeTopology, a: number, b: number): boolean {
  * so the patch never creates a non-manifold edge. Returns #(n−2)×3 triangles with the loop's winding,
  * or null when no such triangulation exists.
  */
-function minimumAreaTriangulation(p: ArrayLike<number>, loop: Uint32Array, topology: EdgeTopology): Uint32Array | null {
+function minimumAreaTriangulation(
+  p: ArrayLike<number>,
+  loop: Uint32Array,
+  topology: EdgeTopology,
+): Uint32Array | null {
   const n = loop.length;
   const cost = new Float64Array(n * n);
   const split = new Int32Array(n * n).fill(-1);
   const area = (i: number, k: number, j: number): number => {
-    const a = 3 * loop[i]!, b = 3 * loop[k]!, c = 3 * loop[j]!;
-    const ux = p[b]! - p[a]!, uy = p[b + 1]! - p[a + 1]!, uz = p[b + 2]! - p[a + 2]!;
-    const vx = p[c]! - p[a]!, vy = p[c + 1]! - p[a + 1]!, vz = p[c + 2]! - p[a + 2]!;
+    const a = 3 * loop[i]!,
+      b = 3 * loop[k]!,
+      c = 3 * loop[j]!;
+    const ux = p[b]! - p[a]!,
+      uy = p[b + 1]! - p[a + 1]!,
+      uz = p[b + 2]! - p[a + 2]!;
+    const vx = p[c]! - p[a]!,
+      vy = p[c + 1]! - p[a + 1]!,
+      vz = p[c + 2]! - p[a + 2]!;
     return 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
   };
   for (let span = 2; span < n; span++) {
@@ -128,14 +138,24 @@ export function fillHoles(mesh: Mesh, options: { maxEdges?: number } = {}): Repa
     }
     filled++;
   }
-  const counts = { filledHoles: filled, addedFaces: added.length / 3, skippedHoles: skipped, largerHoles: tooLarge };
+  const counts = {
+    filledHoles: filled,
+    addedFaces: added.length / 3,
+    skippedHoles: skipped,
+    largerHoles: tooLarge,
+  };
   const rest =
     (tooLarge ? `; ${plural(tooLarge, 'hole')} over ${maxEdges} edges left open` : '') +
     (skipped ? `; ${plural(skipped, 'hole')} could not be filled` : '');
   if (filled === 0) {
     return {
       mesh,
-      report: { operation: 'fill_holes', changed: false, counts, message: (loops.count ? 'No holes filled' : 'No holes') + rest },
+      report: {
+        operation: 'fill_holes',
+        changed: false,
+        counts,
+        message: (loops.count ? 'No holes filled' : 'No holes') + rest,
+      },
     };
   }
   return {

@@ -30,7 +30,12 @@ function pairAroundNonManifoldEdges(mesh: Mesh, topology: EdgeTopology, opposite
     dy /= length;
     dz /= length;
     const items: { h: number; angle: number; forward: boolean }[] = [];
-    let ux = 0, uy = 0, uz = 0, wx = 0, wy = 0, wz = 0;
+    let ux = 0,
+      uy = 0,
+      uz = 0,
+      wx = 0,
+      wy = 0,
+      wz = 0;
     for (let i = 0; i < valence; i++) {
       const h = edgeHalfEdges[start + i]!;
       const apex = indices[nextInFace(nextInFace(h))]!;
@@ -44,8 +49,12 @@ function pairAroundNonManifoldEdges(mesh: Mesh, topology: EdgeTopology, opposite
       rz -= along * dz;
       if (i === 0) {
         const r = Math.hypot(rx, ry, rz) || 1;
-        ux = rx / r; uy = ry / r; uz = rz / r;
-        wx = dy * uz - dz * uy; wy = dz * ux - dx * uz; wz = dx * uy - dy * ux;
+        ux = rx / r;
+        uy = ry / r;
+        uz = rz / r;
+        wx = dy * uz - dz * uy;
+        wy = dz * ux - dx * uz;
+        wz = dx * uy - dy * ux;
       }
       const angle = Math.atan2(rx * wx + ry * wy + rz * wz, rx * ux + ry * uy + rz * uz);
       // The face normal is ±(d × r); it points toward growing angle when the face runs a→b
@@ -82,7 +91,8 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
   for (let round = 0; round < 3; round++) {
     const topology = buildEdgeTopology(current);
     let nonManifold = 0;
-    for (let e = 0; e < topology.edgeCount; e++) if (topology.edgeOffsets[e + 1]! - topology.edgeOffsets[e]! > 2) nonManifold++;
+    for (let e = 0; e < topology.edgeCount; e++)
+      if (topology.edgeOffsets[e + 1]! - topology.edgeOffsets[e]! > 2) nonManifold++;
     if (round === 0) nonManifoldEdges = nonManifold;
     const opposite = oppositeHalfEdges(topology, current.indices.length);
     if (nonManifold) pairAroundNonManifoldEdges(current, topology, opposite);
@@ -125,7 +135,8 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
   }
   if (nonManifoldEdges > 0) {
     const check = buildEdgeTopology(current);
-    for (let e = 0; e < check.edgeCount; e++) if (check.edgeOffsets[e + 1]! - check.edgeOffsets[e]! > 2) remaining++;
+    for (let e = 0; e < check.edgeCount; e++)
+      if (check.edgeOffsets[e + 1]! - check.edgeOffsets[e]! > 2) remaining++;
   }
   const counts = { nonManifoldEdges, splitVertices, addedVertices, remainingNonManifoldEdges: remaining };
   if (addedVertices === 0) {
@@ -135,7 +146,9 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
         operation: 'split_non_manifold',
         changed: false,
         counts,
-        message: nonManifoldEdges ? `${plural(nonManifoldEdges, 'non-manifold edge')} could not be split` : 'Already manifold',
+        message: nonManifoldEdges
+          ? `${plural(nonManifoldEdges, 'non-manifold edge')} could not be split`
+          : 'Already manifold',
       },
     };
   }

@@ -90,14 +90,20 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
   if (merged === 0) {
     return {
       mesh,
-      report: { operation: 'weld_vertices', changed: false, counts: { mergedVertices: 0, collapsedFaces: 0 }, message: 'No coincident vertices to weld' },
+      report: {
+        operation: 'weld_vertices',
+        changed: false,
+        counts: { mergedVertices: 0, collapsedFaces: 0 },
+        message: 'No coincident vertices to weld',
+      },
     };
   }
   const indices = new Uint32Array(mesh.indices.length);
   for (let i = 0; i < indices.length; i++) indices[i] = newIndexOf[mesh.indices[i]!]!;
   let collapsed = 0;
   for (let i = 0; i < indices.length; i += 3) {
-    if (indices[i] === indices[i + 1] || indices[i + 1] === indices[i + 2] || indices[i + 2] === indices[i]) collapsed++;
+    if (indices[i] === indices[i + 1] || indices[i + 1] === indices[i + 2] || indices[i + 2] === indices[i])
+      collapsed++;
   }
   return {
     mesh: withVertices(mesh, kept, indices),
