@@ -10,4 +10,6 @@ export type AnyJob = Job<any, any, any>;
 export const jobs: Record<string, () => Promise<AnyJob>> = {
   'mesh.inspect': async () => (await import('./inspect-repair/job')).inspectJob,
   'mesh.repair': async () => (await import('./inspect-repair/job')).repairJob,
+  'spherical-parametrize': async () => (await import('./spherical-parametrize/job')).sphericalParametrizeJob,
+  'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
 };
