@@ -4,7 +4,16 @@
 // (ESM, platform node, code splitting so a worker loads only the jobs it runs). Native and large
 // packages stay external and load from node_modules at run time.
 // `node scripts/build-cli.mjs` builds; bin/homeomorph.mjs calls ensureCliBuilt() to rebuild when stale.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,7 +56,9 @@ export async function bundleForNode(entryPoints, outdir) {
     chunkNames: 'chunks/[name]-[hash]',
     external: nodeExternals,
     // Bundled CommonJS dependencies may call require() for Node built-ins.
-    banner: { js: "import { createRequire as __homeomorphRequire } from 'node:module'; const require = __homeomorphRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __homeomorphRequire } from 'node:module'; const require = __homeomorphRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   // Stamped with the build's start, so a source saved during the build still counts as newer.
@@ -66,7 +77,10 @@ export async function bundleForNode(entryPoints, outdir) {
 }
 
 export async function buildCli() {
-  await bundleForNode({ homeomorph: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'cli', 'worker.ts') }, cliDir);
+  await bundleForNode(
+    { homeomorph: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'cli', 'worker.ts') },
+    cliDir,
+  );
 }
 
 function newestMtime(path) {
@@ -99,7 +113,8 @@ export async function ensureCliBuilt({ quiet = false } = {}) {
       break;
     } catch {
       // A lock older than a minute was left by a killed build.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 60_000)
+        rmSync(lock, { recursive: true, force: true });
       await sleep(100);
     }
   }

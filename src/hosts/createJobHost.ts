@@ -15,12 +15,21 @@ export function createJobHost(bridge: JobBridge | undefined = findBridge()): Job
 /** What the editor's panels call (src/renderer/jobs/JobRunner.ts has the same shape). */
 export interface HostJobRunner {
   readonly host: JobHost;
-  run<O = unknown>(job: string, input: unknown, props: Record<string, unknown>, transfer: ArrayBuffer[], options?: RunJobOptions): Promise<O>;
+  run<O = unknown>(
+    job: string,
+    input: unknown,
+    props: Record<string, unknown>,
+    transfer: ArrayBuffer[],
+    options?: RunJobOptions,
+  ): Promise<O>;
 }
 
 /** A job runner over `host` (default: createJobHost()). */
 export function createJobRunner(host: JobHost = createJobHost()): HostJobRunner {
-  return { host, run: (job, input, props, transfer, options) => runJob(host, job, input, props, transfer, options) };
+  return {
+    host,
+    run: (job, input, props, transfer, options) => runJob(host, job, input, props, transfer, options),
+  };
 }
 
 function findBridge(): JobBridge | undefined {

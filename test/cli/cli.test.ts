@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +28,8 @@ describe('homeomorph: help, version, usage errors', () => {
   it('--help lists the commands and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['info', 'convert', 'run', 'train', 'eval', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['info', 'convert', 'run', 'train', 'eval', 'bench'])
+      expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(stdout).toContain('Exit codes: 0 success, 1 bad input, 2 usage.');
   });
 
@@ -45,38 +54,79 @@ describe('homeomorph: help, version, usage errors', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
     const noFiles = await runCli(['info']);
-    expect([noFiles.code, noFiles.stderr]).toEqual([2, 'homeomorph info: no input files\n(homeomorph info --help for usage)\n']);
-    expect((await runCli(['info', '--frobnicate', 'x.obj'])).stderr).toContain('unknown option: --frobnicate');
+    expect([noFiles.code, noFiles.stderr]).toEqual([
+      2,
+      'homeomorph info: no input files\n(homeomorph info --help for usage)\n',
+    ]);
+    expect((await runCli(['info', '--frobnicate', 'x.obj'])).stderr).toContain(
+      'unknown option: --frobnicate',
+    );
     expect((await runCli(['info', join(scratch, 'missing.obj')])).code).toBe(2);
     expect((await runCli(['convert', 'a.obj'])).stderr).toContain('missing -o');
-    expect((await runCli(['run', 'no.such_operator', 'a.obj'])).stderr).toContain('unknown operator "no.such_operator"');
+    expect((await runCli(['run', 'no.such_operator', 'a.obj'])).stderr).toContain(
+      'unknown operator "no.such_operator"',
+    );
     expect((await runCli(['train', 'nothing'])).code).toBe(2);
   });
 
   it('bin/homeomorph.mjs runs the bundle and returns the exit code', () => {
-    const ok = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), '--version'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), '--version'], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
-    const usage = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), 'convert'], { encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), 'convert'], {
+      encoding: 'utf8',
+    });
     expect(usage.status).toBe(2);
   });
 });
 
 describe.skipIf(!hasShared)('homeomorph info', () => {
   it('--json: spot is closed with genus 0; stanford_bunny_open has 223 boundary edges and no genus', async () => {
-    const { code, stdout, stderr } = await runCli(['info', meshes('spot.obj'), meshes('stanford_bunny_open.obj'), '--json']);
+    const { code, stdout, stderr } = await runCli([
+      'info',
+      meshes('spot.obj'),
+      meshes('stanford_bunny_open.obj'),
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [spot, bunny] = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(spot).toMatchObject({ vertices: 11533, faces: 23062, components: 1, boundaryEdges: 0, nonManifoldEdges: 0, closed: true, genus: 0 });
+    const [spot, bunny] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(spot).toMatchObject({
+      vertices: 11533,
+      faces: 23062,
+      components: 1,
+      boundaryEdges: 0,
+      nonManifoldEdges: 0,
+      closed: true,
+      genus: 0,
+    });
     expect(bunny).toMatchObject({ boundaryEdges: 223, unusedVertices: 1113, closed: false, genus: null });
-    for (const key of ['vertices', 'faces', 'edges', 'components', 'boundaryEdges', 'nonManifoldEdges', 'nonManifoldVertices', 'unusedVertices', 'closed', 'genus'])
+    for (const key of [
+      'vertices',
+      'faces',
+      'edges',
+      'components',
+      'boundaryEdges',
+      'nonManifoldEdges',
+      'nonManifoldVertices',
+      'unusedVertices',
+      'closed',
+      'genus',
+    ])
       expect(spot).toHaveProperty(key);
     expect(spot.file).toContain('spot.obj');
   });
 
   it('reports the pinched cow’s non-manifold vertex and cow_genus1’s genus, in input order', async () => {
     const { stdout } = await runCli(['info', meshes('cow_pinched.obj'), meshes('cow_genus1.obj'), '--json']);
-    const [pinched, genus1] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [pinched, genus1] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(pinched).toMatchObject({ nonManifoldVertices: 1, genus: null });
     expect(genus1).toMatchObject({ closed: true, genus: 1 });
   });
@@ -95,7 +145,9 @@ describe.skipIf(!hasShared)('homeomorph info', () => {
 describe.skipIf(!hasShared)('homeomorph convert', () => {
   it('converts several files (glob) in parallel to a folder, reports a failing one and goes on', async () => {
     const folder = datasetPath('human_seg', 'train');
-    const picked = readdirSync(folder).filter((f) => f.endsWith('.obj')).slice(0, 4);
+    const picked = readdirSync(folder)
+      .filter((f) => f.endsWith('.obj'))
+      .slice(0, 4);
     const input = join(scratch, 'in');
     rmSync(input, { recursive: true, force: true });
     mkdirSync(input);
@@ -105,7 +157,9 @@ describe.skipIf(!hasShared)('homeomorph convert', () => {
     const { code, stdout, stderr } = await runCli(['convert', join(input, '*.obj'), '-o', out]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.obj: /);
-    expect(stdout).toMatch(/^converted 4 of 5 files to GLB \(6,000 faces, .*\) in .* files\/s on 2 workers, 1 failed\n$/);
+    expect(stdout).toMatch(
+      /^converted 4 of 5 files to GLB \(6,000 faces, .*\) in .* files\/s on 2 workers, 1 failed\n$/,
+    );
     expect(readdirSync(out).sort()).toEqual(picked.map((f) => f.replace(/\.obj$/, '.glb')).sort());
     // The written GLB reads back with the same topology.
     const back = await runCli(['info', join(out, picked[0]!.replace(/\.obj$/, '.glb')), '--json']);
@@ -123,6 +177,8 @@ describe.skipIf(!hasShared)('homeomorph convert', () => {
 
   it('refuses an unknown format and overwriting its input (exit 2)', async () => {
     expect((await runCli(['convert', meshes('spot.obj'), '-o', join(scratch, 'x.fbx')])).code).toBe(2);
-    expect((await runCli(['convert', meshes('spot.obj'), '-o', scratch, '--format', 'fbx'])).stderr).toContain('unknown format "fbx"');
+    expect(
+      (await runCli(['convert', meshes('spot.obj'), '-o', scratch, '--format', 'fbx'])).stderr,
+    ).toContain('unknown format "fbx"');
   });
 });

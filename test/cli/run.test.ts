@@ -18,12 +18,24 @@ describe.skipIf(!hasShared)('homeomorph run (Inspect & Repair operators)', () =>
   it('mesh.inspect --json prints the operator’s metrics', async () => {
     const { code, stdout } = await runCli(['run', 'mesh.inspect', meshes('spot.obj'), '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ operator: 'mesh.inspect', vertices: 11533, closed: true, genus: 0 });
+    expect(JSON.parse(stdout)).toMatchObject({
+      operator: 'mesh.inspect',
+      vertices: 11533,
+      closed: true,
+      genus: 0,
+    });
   });
 
   it('mesh.repair closes the open bunny; the written GLB reads back closed with genus 0', async () => {
     const out = join(scratch, 'bunny.glb');
-    const { code, stdout, stderr } = await runCli(['run', 'mesh.repair', meshes('stanford_bunny_open.obj'), '-o', out, '--json']);
+    const { code, stdout, stderr } = await runCli([
+      'run',
+      'mesh.repair',
+      meshes('stanford_bunny_open.obj'),
+      '-o',
+      out,
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const metrics = JSON.parse(stdout);
@@ -34,7 +46,13 @@ describe.skipIf(!hasShared)('homeomorph run (Inspect & Repair operators)', () =>
   });
 
   it('props come from flags: --no-fill-holes leaves the holes', async () => {
-    const { code, stdout } = await runCli(['run', 'mesh.repair', meshes('stanford_bunny_open.obj'), '--no-fill-holes', '--json']);
+    const { code, stdout } = await runCli([
+      'run',
+      'mesh.repair',
+      meshes('stanford_bunny_open.obj'),
+      '--no-fill-holes',
+      '--json',
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).after).toMatchObject({ boundaryEdges: 223, unusedVertices: 0, closed: false });
   });

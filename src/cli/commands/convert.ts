@@ -63,7 +63,7 @@ Examples:
       const rate = seconds > 0 ? (ok / seconds).toFixed(1) : '–';
       const failures = failed ? `, ${failed} failed` : '';
       ctx.stdout.write(
-        `converted ${count(ok)} of ${count(inputs.length)} files to ${plan.format.toUpperCase()} (${count(faces)} faces, ${bytes(bytesOut)}) in ${seconds.toFixed(2)} s — ${rate} files/s on ${pool.size} workers${failures}\n`,
+        `converted ${count(ok)} of ${count(inputs.length)} files to ${plan.format.toUpperCase()} (${count(faces)} faces, ${bytes(bytesOut)}) in ${seconds.toFixed(2)} s — ${rate} files/s on ${pool.size} worker${pool.size === 1 ? '' : 's'}${failures}\n`,
       );
     }
     return failed > 0 ? 1 : 0;

@@ -43,7 +43,8 @@ export class WorkerPool<CallerPort = JobPort, WorkerPort = unknown> implements J
   private disposed = false;
 
   constructor(private readonly options: WorkerPoolOptions<CallerPort, WorkerPort>) {
-    if (!(options.size >= 1)) throw new Error(`a worker pool needs at least one worker (size ${options.size})`);
+    if (!(options.size >= 1))
+      throw new Error(`a worker pool needs at least one worker (size ${options.size})`);
   }
 
   get size(): number {

@@ -66,7 +66,8 @@ export async function runJob<O = unknown>(
       graceTimer = setTimeout(() => settle(() => reject(new CancelledError()), false), cancelGraceMs);
     };
 
-    const post = (message: CallerMessage, list?: ArrayBuffer[]): void => lease.port.postMessage(message, list);
+    const post = (message: CallerMessage, list?: ArrayBuffer[]): void =>
+      lease.port.postMessage(message, list);
 
     lease.port.onMessage((data) => {
       const message = data as HostMessage;

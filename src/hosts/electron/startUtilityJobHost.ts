@@ -9,7 +9,10 @@ import { createUtilityProcessPool } from './UtilityProcessPool';
  * `import workerPath from '../hosts/electron/utilityWorker?modulePath'`) and the IPC that hands job
  * ports to trusted pages. Returns the pool so main can dispose it on quit.
  */
-export function startUtilityJobHost(modulePath: string, isTrustedSender: (event: IpcMainInvokeEvent | IpcMainEvent) => boolean) {
+export function startUtilityJobHost(
+  modulePath: string,
+  isTrustedSender: (event: IpcMainInvokeEvent | IpcMainEvent) => boolean,
+) {
   const pool = createUtilityProcessPool(modulePath);
   registerJobIpc(ipcMain, pool, isTrustedSender);
   return pool;
