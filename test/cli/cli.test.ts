@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/build-cli.mjs';
+import type { ModelData } from '../../src/core/io/ModelData';
+import { writeModel } from '../../src/core/io/writeModel';
 import { datasetPath, hasShared } from '../helpers/shared';
 import { prepareCli, runCli } from './runCli';
 
@@ -139,6 +141,41 @@ describe.skipIf(!hasShared)('homeomorph info', () => {
     expect(stderr).toContain('garbage.obj: ');
     expect(stdout).toContain('spot.obj');
     expect(stdout).toContain('genus 0');
+  });
+});
+
+describe('homeomorph info on a scene of several meshes', () => {
+  it('inspects all meshes together, in world space', async () => {
+    // A closed tetrahedron; the second copy sits 10 units along x through its node's matrix.
+    const tetra = () => ({
+      positions: Float32Array.from([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]),
+      indices: Uint32Array.from([0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3]),
+    });
+    const translate = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 10, 0, 0, 1];
+    const model: ModelData = {
+      name: 'two',
+      warnings: [],
+      root: {
+        name: 'root',
+        children: [
+          { name: 'a', mesh: tetra(), children: [] },
+          { name: 'b', mesh: tetra(), matrix: translate, children: [] },
+        ],
+      },
+    };
+    const file = join(scratch, 'two.glb');
+    writeFileSync(file, await writeModel(model, 'glb'));
+    const { code, stdout } = await runCli(['info', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      meshes: 2,
+      vertices: 8,
+      faces: 8,
+      components: 2,
+      closed: true,
+      genus: null,
+      bbox: { min: [0, 0, 0], max: [11, 1, 1] },
+    });
   });
 });
 
