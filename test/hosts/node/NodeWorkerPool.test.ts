@@ -68,6 +68,19 @@ describe('Node worker_threads host', () => {
     ).toBe(4);
   });
 
+  it('cancels a job still waiting for a worker at once, without running it', async () => {
+    const busy = [0, 1].map(() => runJob(pool, 'test.progress', null, { steps: 2, sleepMs: 60 }));
+    const controller = new AbortController();
+    const queued = runJob(pool, 'test.exits', null, { code: 3 }, [], { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const started = Date.now();
+    await expect(queued).rejects.toBeInstanceOf(CancelledError);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(await Promise.all(busy)).toEqual([2, 2]);
+    // Had the queued job run, it would have ended its worker with code 3; both workers are still there.
+    expect(pool.liveWorkers).toBe(2);
+  });
+
   it('reports a throwing job as JobError with the original name and message', async () => {
     const error = await runJob(pool, 'test.throws', null, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobError);
@@ -111,6 +124,18 @@ describe('Node worker_threads host', () => {
   it('reports an output that cannot be sent, and an unknown job', async () => {
     await expect(runJob(pool, 'test.unsendableOutput', null, {})).rejects.toThrow(/output could not be sent/);
     await expect(runJob(pool, 'no.such_job', null, {})).rejects.toThrow('unknown job "no.such_job"');
+  });
+
+  it('never runs two jobs on one worker at the same time, and never more workers than its size', async () => {
+    type Run = { worker: string; start: number; end: number };
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, () => runJob<Run>(pool, 'test.occupy', null, { ms: 40 })),
+    );
+    const workers = new Set(runs.map((r) => r.worker));
+    expect(workers.size).toBeLessThanOrEqual(2);
+    for (const a of runs)
+      for (const b of runs)
+        if (a !== b && a.worker === b.worker) expect(a.end <= b.start || b.end <= a.start).toBe(true);
   });
 
   it('queues more jobs than workers and runs them all', async () => {
