@@ -43,7 +43,11 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     stdout,
     stderr,
     cwd: options.cwd ?? process.cwd(),
-    pool: () => (pool ??= createNodeWorkerPool({ workerUrl: cliWorkerUrl(), size: options.workers ?? workersFromEnv() })),
+    pool: () =>
+      (pool ??= createNodeWorkerPool({
+        workerUrl: cliWorkerUrl(),
+        size: options.workers ?? workersFromEnv(),
+      })),
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -61,7 +65,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return 2;
   }
   // `run OPERATOR --help` is the operator's help, handled by run itself.
-  if ((rest.includes('--help') || rest.includes('-h')) && !(command.name === 'run' && rest[0] && !rest[0].startsWith('-'))) {
+  if (
+    (rest.includes('--help') || rest.includes('-h')) &&
+    !(command.name === 'run' && rest[0] && !rest[0].startsWith('-'))
+  ) {
     stdout.write(`${command.help()}\n`);
     return 0;
   }

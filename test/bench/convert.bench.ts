@@ -17,29 +17,50 @@ if (!hasShared) {
 await ensureCliBuilt();
 const files = readdirSync(folder).filter((f) => f.endsWith('.obj'));
 const megabytes = files.reduce((sum, f) => sum + statSync(join(folder, f)).size, 0) / 2 ** 20;
-const counts = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const counts = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
 const workerCounts = counts.length ? counts : [...new Set([1, availableParallelism()])];
 
-console.log(`homeomorph convert: ${files.length} human_seg training OBJ files (${megabytes.toFixed(1)} MiB) → GLB`);
+console.log(
+  `homeomorph convert: ${files.length} human_seg training OBJ files (${megabytes.toFixed(1)} MiB) → GLB`,
+);
 console.log(machineLine());
-console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine slows these figures)`);
+console.log(
+  `load average before: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (other work on the machine slows these figures)`,
+);
 console.log('| workers | wall s (incl. start-up) | files/s | CLI summary |');
 console.log('|--:|--:|--:|---|');
 for (const workers of workerCounts) {
   const out = mkdtempSync(join(tmpdir(), 'homeomorph-convert-'));
   const started = performance.now();
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), 'convert', join(folder, '*.obj'), '-o', out, '--format', 'glb'], {
-    encoding: 'utf8',
-    env: { ...process.env, HOMEOMORPH_WORKERS: String(workers) },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'homeomorph.mjs'), 'convert', join(folder, '*.obj'), '-o', out, '--format', 'glb'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, HOMEOMORPH_WORKERS: String(workers) },
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const written = readdirSync(out).length;
   rmSync(out, { recursive: true, force: true });
   if (result.status !== 0 || written !== files.length) {
-    console.log(`workers ${workers}: failed (exit ${result.status}, ${written} files written)\n${result.stderr}`);
+    console.log(
+      `workers ${workers}: failed (exit ${result.status}, ${written} files written)\n${result.stderr}`,
+    );
     process.exitCode = 1;
     continue;
   }
-  console.log(`| ${workers} | ${seconds.toFixed(2)} | ${(files.length / seconds).toFixed(1)} | ${result.stdout.trim()} |`);
+  console.log(
+    `| ${workers} | ${seconds.toFixed(2)} | ${(files.length / seconds).toFixed(1)} | ${result.stdout.trim()} |`,
+  );
 }
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
