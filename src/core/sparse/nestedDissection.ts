@@ -17,7 +17,7 @@
  * Output: `perm` with perm[newIndex] = oldIndex.
  */
 /** Interior candidate roots tried per region besides the two ends of the pseudo-diameter. */
-const EXTRA_ROOTS = 8;
+const EXTRA_ROOTS = 2;
 export function nestedDissection(xadj: Int32Array, adj: Int32Array, leafSize = 48): Int32Array {
   const n = xadj.length - 1;
   const perm = new Int32Array(n);
