@@ -30,6 +30,9 @@ export interface SphericalOptions {
   iterativeTolerance: number;
 }
 
+/** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
+const REMEASURE_FACTOR_EVERY = 8;
+
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
   maxSteps: 100,
@@ -127,7 +130,8 @@ export async function sphericalParametrize(
   let haveFactor = false;
   // Measured costs (seconds) of the last factorisation and of one PCG iteration, and the cost of
   // the last PCG step, for the refactoring decision.
-  let lastFactorSeconds = Infinity;
+  let fastestFactorSeconds = Infinity;
+  let stepsSinceFactor = 0;
   let iterationSeconds = 0;
   let lastPcgSeconds = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
@@ -140,9 +144,14 @@ export async function sphericalParametrize(
 
     let refactored = false;
     let iterations = 0;
-    // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration: the
-    // stale factor only gets staler as the surface moves on.
-    const refactor = !haveFactor || opts.stepSolver === 'refactor' || lastPcgSeconds > lastFactorSeconds + iterationSeconds;
+    // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration (the
+    // stale factor only gets staler as the surface moves on), and at least every few steps so the
+    // factorisation's cost is measured again once the code is warm (the first call includes JIT).
+    const refactor =
+      !haveFactor ||
+      opts.stepSolver === 'refactor' ||
+      lastPcgSeconds > fastestFactorSeconds + iterationSeconds ||
+      stepsSinceFactor >= REMEASURE_FACTOR_EVERY;
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
@@ -162,15 +171,18 @@ export async function sphericalParametrize(
       solver.factor(system);
       const tSolve = performance.now();
       solver.solve(rhs, x, 3);
-      lastFactorSeconds = (tSolve - tFactor) / 1000;
+      const seconds = (tSolve - tFactor) / 1000;
+      fastestFactorSeconds = Math.min(fastestFactorSeconds, seconds);
       lastPcgSeconds = 0;
-      factorSeconds += lastFactorSeconds;
+      stepsSinceFactor = 0;
+      factorSeconds += seconds;
       solveSeconds += (performance.now() - tSolve) / 1000;
       factorizations++;
       haveFactor = true;
       refactored = true;
     }
 
+    if (!refactored) stepsSinceFactor++;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);
     steps++;
@@ -181,7 +193,7 @@ export async function sphericalParametrize(
 
   const sphere = x;
   for (let i = 0; i < n; i++) {
-    const len = Math.hypot(sphere[3 * i], sphere[3 * i + 1], sphere[3 * i + 2]);
+    const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
     sphere[3 * i] /= len;
     sphere[3 * i + 1] /= len;
     sphere[3 * i + 2] /= len;
