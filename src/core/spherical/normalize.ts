@@ -63,7 +63,10 @@ export function radialDeviation(x: Float64Array, indices: Uint32Array, areas: Fl
   let mean = 0;
   let meanSq = 0;
   for (let i = 0; i < weights.length; i++) {
-    const r = Math.hypot(x[3 * i] - cx, x[3 * i + 1] - cy, x[3 * i + 2] - cz);
+    const dx = x[3 * i] - cx;
+    const dy = x[3 * i + 1] - cy;
+    const dz = x[3 * i + 2] - cz;
+    const r = Math.sqrt(dx * dx + dy * dy + dz * dz); // (Math.hypot is several times slower)
     mean += weights[i] * r;
     meanSq += weights[i] * r * r;
   }

@@ -30,6 +30,9 @@ export interface SphericalOptions {
   iterativeTolerance: number;
 }
 
+/** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
+const REMEASURE_FACTOR_EVERY = 8;
+
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
   maxSteps: 100,
@@ -115,7 +118,6 @@ export async function sphericalParametrize(
   const stiffness = new Float64Array(nnz);
   addStiffness(mp, x, indices, stiffness, opts.timeStep);
   const solver = new SparseSolver(mp.pattern);
-  const costs = solverCosts(solver);
 
   const system = new Float64Array(nnz);
   const rhs = new Float64Array(3 * n);
@@ -125,8 +127,13 @@ export async function sphericalParametrize(
   let pcgIterations = 0;
   let factorSeconds = 0;
   let solveSeconds = 0;
-  let lastIterations = 0;
   let haveFactor = false;
+  // Measured costs (seconds) of the last factorisation and of one PCG iteration, and the cost of
+  // the last PCG step, for the refactoring decision.
+  let fastestFactorSeconds = Infinity;
+  let stepsSinceFactor = 0;
+  let iterationSeconds = 0;
+  let lastPcgSeconds = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
     // A = M(x_k) + t·L₀, b = M(x_k)·x_k.
@@ -137,13 +144,22 @@ export async function sphericalParametrize(
 
     let refactored = false;
     let iterations = 0;
-    const refactor = !haveFactor || opts.stepSolver === 'refactor' || shouldRefactor(lastIterations, costs);
+    // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration (the
+    // stale factor only gets staler as the surface moves on), and at least every few steps so the
+    // factorisation's cost is measured again once the code is warm (the first call includes JIT).
+    const refactor =
+      !haveFactor ||
+      opts.stepSolver === 'refactor' ||
+      lastPcgSeconds > fastestFactorSeconds + iterationSeconds ||
+      stepsSinceFactor >= REMEASURE_FACTOR_EVERY;
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
-      solveSeconds += (performance.now() - tSolve) / 1000;
+      lastPcgSeconds = (performance.now() - tSolve) / 1000;
+      solveSeconds += lastPcgSeconds;
       iterations = report.iterations;
+      if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
       pcgIterations += iterations;
       if (!report.converged) {
         // The stale factor is too far off: fall back to a fresh one for this step.
@@ -155,14 +171,18 @@ export async function sphericalParametrize(
       solver.factor(system);
       const tSolve = performance.now();
       solver.solve(rhs, x, 3);
-      factorSeconds += (tSolve - tFactor) / 1000;
+      const seconds = (tSolve - tFactor) / 1000;
+      fastestFactorSeconds = Math.min(fastestFactorSeconds, seconds);
+      lastPcgSeconds = 0;
+      stepsSinceFactor = 0;
+      factorSeconds += seconds;
       solveSeconds += (performance.now() - tSolve) / 1000;
       factorizations++;
       haveFactor = true;
       refactored = true;
     }
-    lastIterations = refactored ? 0 : iterations;
 
+    if (!refactored) stepsSinceFactor++;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);
     steps++;
@@ -173,7 +193,7 @@ export async function sphericalParametrize(
 
   const sphere = x;
   for (let i = 0; i < n; i++) {
-    const len = Math.hypot(sphere[3 * i], sphere[3 * i + 1], sphere[3 * i + 2]);
+    const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
     sphere[3 * i] /= len;
     sphere[3 * i + 1] /= len;
     sphere[3 * i + 2] /= len;
@@ -210,31 +230,4 @@ export async function sphericalParametrize(
       ...quality,
     },
   };
-}
-
-/** Operation counts of one factorisation and of one PCG iteration (3 right-hand sides). */
-interface SolverCosts {
-  factor: number;
-  iteration: number;
-}
-
-function solverCosts(solver: SparseSolver): SolverCosts {
-  const { lp, n } = solver.factorization;
-  // Up-looking LDLᵀ does about c_j² multiply-adds for a column with c_j off-diagonal entries.
-  let factor = 0;
-  for (let j = 0; j < n; j++) {
-    const c = lp[j + 1] - lp[j];
-    factor += c * c;
-  }
-  // One iteration: a matrix product and two triangular solves, each for 3 columns.
-  const iteration = 3 * (2 * solver.pattern.nnz + 2 * solver.nnzL) + 30 * n;
-  return { factor, iteration };
-}
-
-/**
- * Refactor when the last step's conjugate gradient iterations cost more than half a factorisation:
- * the stale factor only gets staler, so from then on a fresh one pays for itself.
- */
-function shouldRefactor(lastIterations: number, costs: SolverCosts): boolean {
-  return lastIterations * costs.iteration > 0.5 * costs.factor;
 }
