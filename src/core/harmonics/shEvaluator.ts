@@ -10,7 +10,7 @@ export class ShEvaluator {
   readonly degree: number;
   readonly channels: number;
   private readonly legendre: LegendreRecurrence;
-  /** m-major packed coefficients: cosPart[c·packed + offset[m] + l − m] = a_{l,m}, sinPart = a_{l,−m}. */
+  /** m-major packed coefficients, channels interleaved: cosPart[(offset[m] + l − m)·C + c] = a_{l,m}, sinPart = a_{l,−m}. */
   private readonly cosPart: Float64Array;
   private readonly sinPart: Float64Array;
   private readonly packed: number;
@@ -32,10 +32,10 @@ export class ShEvaluator {
     this.sinPart = new Float64Array(channels * this.packed);
     for (let c = 0; c < channels; c++) {
       for (let m = 0; m <= L; m++) {
-        const base = c * this.packed + offset[m] - m;
+        const base = offset[m] - m;
         for (let l = m; l <= L; l++) {
-          this.cosPart[base + l] = coefficients[c * perChannel + shIndex(l, m)];
-          if (m > 0) this.sinPart[base + l] = coefficients[c * perChannel + shIndex(l, -m)];
+          this.cosPart[(base + l) * channels + c] = coefficients[c * perChannel + shIndex(l, m)];
+          if (m > 0) this.sinPart[(base + l) * channels + c] = coefficients[c * perChannel + shIndex(l, -m)];
         }
       }
     }
@@ -112,7 +112,6 @@ export class ShEvaluator {
     const C = this.channels;
     const P = this.column;
     const offset = this.legendre.offset;
-    const packed = this.packed;
     const cosPart = this.cosPart;
     const sinPart = this.sinPart;
     const rho = Math.hypot(px, py);
@@ -132,14 +131,21 @@ export class ShEvaluator {
         const wc = norm * cm;
         const ws = norm * sm;
         const colBase = offset[m] - m;
-        for (let c = 0; c < C; c++) {
-          const base = c * packed + colBase;
-          if (perDegree) {
-            for (let l = first; l <= d; l++) out[l * C + c] += P[l] * (wc * cosPart[base + l] + ws * sinPart[base + l]);
-          } else {
-            let sum = 0;
-            for (let l = first; l <= d; l++) sum += P[l] * (wc * cosPart[base + l] + ws * sinPart[base + l]);
-            out[c] += sum;
+        // One pass over l for all channels (interleaved), so P[l] is read once.
+        if (perDegree) {
+          for (let l = first; l <= d; l++) {
+            const pc = P[l] * wc;
+            const ps = P[l] * ws;
+            const at = (colBase + l) * C;
+            const o = l * C;
+            for (let c = 0; c < C; c++) out[o + c] += pc * cosPart[at + c] + ps * sinPart[at + c];
+          }
+        } else {
+          for (let l = first; l <= d; l++) {
+            const pc = P[l] * wc;
+            const ps = P[l] * ws;
+            const at = (colBase + l) * C;
+            for (let c = 0; c < C; c++) out[c] += pc * cosPart[at + c] + ps * sinPart[at + c];
           }
         }
       }

@@ -103,7 +103,7 @@ function buildBvh(mesh: MeshLike): MeshBVH {
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(Float32Array.from(mesh.positions), 3));
   geometry.setIndex(new BufferAttribute(Uint32Array.from(mesh.indices), 1));
-  return new MeshBVH(geometry);
+  return new MeshBVH(geometry, { maxDepth: 64 }); // reconstructions can have tiny folded triangles
 }
 
 function directed(points: Float64Array, bvh: MeshBVH): { mean: number; max: number } {
