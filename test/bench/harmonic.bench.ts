@@ -21,12 +21,19 @@ import { resolveProps } from '../../src/core/plugin/PropSpec';
 import { harmonicCompressJob } from '../../src/plugins/harmonic-compress/job';
 import { harmonicCompressOperator, showHarmonicDegree } from '../../src/plugins/harmonic-compress/operator';
 import { harmonicCompressProps } from '../../src/plugins/harmonic-compress/props';
-import type { HarmonicCompressInput, HarmonicCompressOutput } from '../../src/plugins/harmonic-compress/types';
+import type {
+  HarmonicCompressInput,
+  HarmonicCompressOutput,
+} from '../../src/plugins/harmonic-compress/types';
 import { datasetPath, hasShared } from '../helpers/shared';
 import { machineLine } from './machine';
 
 const quick = process.argv.includes('--quick');
-const ctx: JobContext = { signal: new AbortController().signal, progress: () => {}, onnx: undefined as never };
+const ctx: JobContext = {
+  signal: new AbortController().signal,
+  progress: () => {},
+  onnx: undefined as never,
+};
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -66,13 +73,22 @@ console.log('(2 shared cores: timings under load are upper bounds)\n');
 // 1. Basis vs scipy.special.sph_harm.
 {
   const python = '/usr/bin/python3';
-  const ok = existsSync(python) && spawnSync(python, ['-c', 'import scipy.special'], { encoding: 'utf8' }).status === 0;
+  const ok =
+    existsSync(python) &&
+    spawnSync(python, ['-c', 'import scipy.special'], { encoding: 'utf8' }).status === 0;
   if (!ok) console.log('basis vs scipy: skipped (no python3-scipy at /usr/bin/python3)');
   else {
     const pairs: [number, number][] = [];
     for (let l = 0; l <= 12; l++) for (let m = -l; m <= l; m++) pairs.push([l, m]);
     pairs.push([64, 30], [64, -63], [128, 40], [256, -45], [512, 0], [512, 3], [512, -20]);
-    const points: [number, number][] = [[1.1, 0.3], [0.05, 2.0], [Math.PI / 2, -1.3], [2.9, 4.0], [1e-3, 0.7], [0.8, 5.9]];
+    const points: [number, number][] = [
+      [1.1, 0.3],
+      [0.05, 2.0],
+      [Math.PI / 2, -1.3],
+      [2.9, 4.0],
+      [1e-3, 0.7],
+      [0.8, 5.9],
+    ];
     const script = `
 import json, sys
 from scipy.special import sph_harm
@@ -85,9 +101,16 @@ for (l, m) in pairs:
         row.append(2 ** 0.5 * s * y.real if m > 0 else (2 ** 0.5 * s * y.imag if m < 0 else y.real))
     out.append(row)
 print(json.dumps(out))`;
-    const run = spawnSync(python, ['-c', script], { input: JSON.stringify([pairs, points]), encoding: 'utf8' });
+    const run = spawnSync(python, ['-c', script], {
+      input: JSON.stringify([pairs, points]),
+      encoding: 'utf8',
+    });
     const reference = JSON.parse(run.stdout) as number[][];
-    const xyz = points.flatMap(([t, p]) => [Math.sin(t) * Math.cos(p), Math.sin(t) * Math.sin(p), Math.cos(t)]);
+    const xyz = points.flatMap(([t, p]) => [
+      Math.sin(t) * Math.cos(p),
+      Math.sin(t) * Math.sin(p),
+      Math.cos(t),
+    ]);
     let worst = 0;
     let compared = 0;
     pairs.forEach(([l, m], row) => {
@@ -97,10 +120,15 @@ print(json.dumps(out))`;
       points.forEach((_, i) => {
         if (!Number.isFinite(reference[row][i])) return;
         compared++;
-        worst = Math.max(worst, Math.abs(ours[i] - reference[row][i]) / Math.sqrt((2 * l + 1) / (4 * Math.PI)));
+        worst = Math.max(
+          worst,
+          Math.abs(ours[i] - reference[row][i]) / Math.sqrt((2 * l + 1) / (4 * Math.PI)),
+        );
       });
     });
-    console.log(`basis vs scipy.special.sph_harm: ${compared} values, l ≤ 512, max |ours − scipy| / √((2l+1)/4π) = ${worst.toExponential(2)}`);
+    console.log(
+      `basis vs scipy.special.sph_harm: ${compared} values, l ≤ 512, max |ours − scipy| / √((2l+1)/4π) = ${worst.toExponential(2)}`,
+    );
   }
 }
 
@@ -121,7 +149,9 @@ print(json.dumps(out))`;
       fwd.push(tf);
       error = relativeError(back, a);
     }
-    console.log(`| ${L} | ${t.rings}×${t.samplesPerRing} | ${median(inv).toFixed(1)} | ${median(fwd).toFixed(1)} | ${(median(inv) + median(fwd)).toFixed(1)} | ${error.toExponential(2)} |`);
+    console.log(
+      `| ${L} | ${t.rings}×${t.samplesPerRing} | ${median(inv).toFixed(1)} | ${median(fwd).toFixed(1)} | ${(median(inv) + median(fwd)).toFixed(1)} | ${error.toExponential(2)} |`,
+    );
   }
   console.log('targets: round trip ≤ 1e-10 at L = 256; forward + inverse ≤ 200 ms at L = 128 (medians)');
 }
@@ -173,7 +203,9 @@ if (spotSphere) {
       }
     }
   });
-  console.log(`\ngrid lookup on spot's sphere map, L = 128 grid (${t.gridSize} points): ours ${ours.toFixed(0)} ms; three-mesh-bvh build ${build.toFixed(0)} ms + ray casts ${cast.toFixed(0)} ms; same face for ${((100 * agree) / t.gridSize).toFixed(2)} % (the rest: points on shared edges)`);
+  console.log(
+    `\ngrid lookup on spot's sphere map, L = 128 grid (${t.gridSize} points): ours ${ours.toFixed(0)} ms; three-mesh-bvh build ${build.toFixed(0)} ms + ray casts ${cast.toFixed(0)} ms; same face for ${((100 * agree) / t.gridSize).toFixed(2)} % (the rest: points on shared edges)`,
+  );
 }
 
 // 4. Error vs degree, sizes and times on the shared meshes.
@@ -186,21 +218,33 @@ for (const name of quick ? ['spot'] : ['spot', 'armadillo', 'bunny_hr']) {
   const sphere = givenSphere(name);
   const input: HarmonicCompressInput = { positions: mesh.positions, indices: mesh.indices, sphere };
   try {
-    const { output } = await harmonicCompressJob(input, resolveProps(harmonicCompressProps, { degree: L, channels: 'geometry' }), ctx);
+    const { output } = await harmonicCompressJob(
+      input,
+      resolveProps(harmonicCompressProps, { degree: L, channels: 'geometry' }),
+      ctx,
+    );
     results.push({ name, output, mesh });
     for (const e of output.metrics.errorVsDegree) {
-      console.log(`| ${name} | ${mesh.positions.length / 3} | ${output.metrics.sphereMap} | ${e.degree} | ${(100 * e.chamferRel).toFixed(3)} % | ${(100 * e.hausdorffRel).toFixed(2)} % |`);
+      console.log(
+        `| ${name} | ${mesh.positions.length / 3} | ${output.metrics.sphereMap} | ${e.degree} | ${(100 * e.chamferRel).toFixed(3)} % | ${(100 * e.hausdorffRel).toFixed(2)} % |`,
+      );
     }
   } catch (error) {
     console.log(`| ${name} | ${mesh.positions.length / 3} | — | — | ${(error as Error).message} | |`);
   }
 }
-console.log('aim: chamferRel < 0.5 % at l = 64 on spot (Chamfer: ½(mean a→B + mean b→A) over 20k area-uniform samples per side, point-to-surface; both relative to the input bbox diagonal)');
-console.log('\n| mesh | L | coefficients | float32 bytes | float16 bytes | mesh bytes (f32 xyz + u32 faces) | .hshc with connectivity | job seconds |');
+console.log(
+  'aim: chamferRel < 0.5 % at l = 64 on spot (Chamfer: ½(mean a→B + mean b→A) over 20k area-uniform samples per side, point-to-surface; both relative to the input bbox diagonal)',
+);
+console.log(
+  '\n| mesh | L | coefficients | float32 bytes | float16 bytes | mesh bytes (f32 xyz + u32 faces) | .hshc with connectivity | job seconds |',
+);
 console.log('|--|--:|--:|--:|--:|--:|--:|--:|');
 for (const { name, output } of results) {
   const m = output.metrics;
-  console.log(`| ${name} | ${m.degree} | ${m.coefficients} | ${m.bytesFloat32} | ${m.bytesFloat16} | ${m.meshBytes} | ${m.fileBytes} | ${m.seconds.toFixed(1)} |`);
+  console.log(
+    `| ${name} | ${m.degree} | ${m.coefficients} | ${m.bytesFloat32} | ${m.bytesFloat16} | ${m.meshBytes} | ${m.fileBytes} | ${m.seconds.toFixed(1)} |`,
+  );
 }
 
 // 5. LOD slider redraw on the largest result (bunny_hr, ~30k vertices): positions from the table + normals.
@@ -214,14 +258,18 @@ if (largest) {
   const source = new ThreeMesh(geometry);
   scene.add(source);
   const opCtx = { object: source, selection: [source], host };
-  harmonicCompressOperator.apply(opCtx, largest.output, resolveProps(harmonicCompressProps, { degree: L })).execute();
+  harmonicCompressOperator
+    .apply(opCtx, largest.output, resolveProps(harmonicCompressProps, { degree: L }))
+    .execute();
   const result = scene.children[1];
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
     const degree = (i * 37) % (L + 1);
     times.push(time(() => showHarmonicDegree(result, degree))[1]);
   }
-  console.log(`\nLOD slider redraw (${largest.name}, ${largest.output.positions.length / 3} vertices, positions + normals): median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over 40 moves (target ≤ 50 ms)`);
+  console.log(
+    `\nLOD slider redraw (${largest.name}, ${largest.output.positions.length / 3} vertices, positions + normals): median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms over 40 moves (target ≤ 50 ms)`,
+  );
 }
 
 // 6. Texture colour on spot_color (per-corner UVs through the sphere map).
@@ -234,16 +282,34 @@ if (colorSphere) {
   for (const line of text.split('\n')) {
     if (line.startsWith('vt ')) vt.push(...line.trim().split(/\s+/).slice(1, 3).map(Number));
     else if (line.startsWith('f ')) {
-      const corners = line.trim().split(/\s+/).slice(1).map((c) => Number(c.split('/')[1]) - 1);
-      for (let k = 1; k + 1 < corners.length; k++) for (const c of [corners[0], corners[k], corners[k + 1]]) cornerUvs.push(vt[2 * c], vt[2 * c + 1]);
+      const corners = line
+        .trim()
+        .split(/\s+/)
+        .slice(1)
+        .map((c) => Number(c.split('/')[1]) - 1);
+      for (let k = 1; k + 1 < corners.length; k++)
+        for (const c of [corners[0], corners[k], corners[k + 1]]) cornerUvs.push(vt[2 * c], vt[2 * c + 1]);
     }
   }
   const png = decode(readFileSync(datasetPath('meshes', 'spot_texture.png')));
-  const texture = { width: png.width, height: png.height, channels: png.channels as 3 | 4, data: png.data as Uint8Array };
+  const texture = {
+    width: png.width,
+    height: png.height,
+    channels: png.channels as 3 | 4,
+    data: png.data as Uint8Array,
+  };
   const { output } = await harmonicCompressJob(
-    { positions: mesh.positions, indices: mesh.indices, sphere: colorSphere, cornerUvs: Float32Array.from(cornerUvs), texture },
+    {
+      positions: mesh.positions,
+      indices: mesh.indices,
+      sphere: colorSphere,
+      cornerUvs: Float32Array.from(cornerUvs),
+      texture,
+    },
     resolveProps(harmonicCompressProps, { degree: 64, channels: 'geometry_color' }),
     ctx,
   );
-  console.log(`\nspot_color (texture through per-corner UVs), L = 64: channels ${output.metrics.channels.join(',')}, colour from ${output.metrics.colorSource}, chamferRel ${(100 * output.metrics.chamferRel).toFixed(3)} %, ${output.metrics.seconds.toFixed(1)} s`);
+  console.log(
+    `\nspot_color (texture through per-corner UVs), L = 64: channels ${output.metrics.channels.join(',')}, colour from ${output.metrics.colorSource}, chamferRel ${(100 * output.metrics.chamferRel).toFixed(3)} %, ${output.metrics.seconds.toFixed(1)} s`,
+  );
 }

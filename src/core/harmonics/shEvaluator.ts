@@ -46,7 +46,11 @@ export class ShEvaluator {
    * Values of the expansion truncated at `degree` (≤ L) at `points` (#N×3, on or near the unit
    * sphere; only the direction matters). Returns #N×C (into `out` if given).
    */
-  evaluate(points: ArrayLike<number>, degree = this.degree, out?: Float64Array | Float32Array): Float64Array | Float32Array {
+  evaluate(
+    points: ArrayLike<number>,
+    degree = this.degree,
+    out?: Float64Array | Float32Array,
+  ): Float64Array | Float32Array {
     const C = this.channels;
     const N = Math.floor(points.length / 3);
     const result = out ?? new Float64Array(N * C);
@@ -65,7 +69,11 @@ export class ShEvaluator {
    * truncated there at every point, #degrees×N×C float32, so that a redraw at a stored degree is a
    * zero-copy view. One pass over the points: each point's per-degree band sums are accumulated once.
    */
-  lodTable(points: ArrayLike<number>, degrees: readonly number[], onProgress?: (fraction: number) => void): Float32Array {
+  lodTable(
+    points: ArrayLike<number>,
+    degrees: readonly number[],
+    onProgress?: (fraction: number) => void,
+  ): Float32Array {
     const C = this.channels;
     const N = Math.floor(points.length / 3);
     for (let k = 0; k < degrees.length; k++) {
@@ -108,7 +116,14 @@ export class ShEvaluator {
    * Adds the contributions of degrees 0..d at direction (px, py, pz): into out[c] when `perDegree`
    * is false, into out[l·C + c] when true.
    */
-  private pointBands(px: number, py: number, pz: number, d: number, out: Float64Array, perDegree: boolean): void {
+  private pointBands(
+    px: number,
+    py: number,
+    pz: number,
+    d: number,
+    out: Float64Array,
+    perDegree: boolean,
+  ): void {
     const C = this.channels;
     const P = this.column;
     const offset = this.legendre.offset;
