@@ -17,6 +17,7 @@ import { locateGridPoints } from '../../src/core/harmonics/sphereGridLookup';
 import { parseObjMesh } from '../../src/core/io/parseObjMesh';
 import type { Mesh } from '../../src/core/mesh/Mesh';
 import type { JobContext } from '../../src/core/plugin/Job';
+import { sphericalParametrize } from '../../src/core/spherical/sphericalParametrize';
 import { resolveProps } from '../../src/core/plugin/PropSpec';
 import { harmonicCompressJob } from '../../src/plugins/harmonic-compress/job';
 import { harmonicCompressOperator, showHarmonicDegree } from '../../src/plugins/harmonic-compress/operator';
@@ -175,15 +176,20 @@ function givenSphere(name: string): Float64Array | undefined {
   return sphere;
 }
 
+/** The given sphere map, else Spherical Parametrize's (cMCF, default settings). */
+async function sphereFor(name: string, mesh: Mesh): Promise<Float64Array> {
+  return givenSphere(name) ?? (await sphericalParametrize(mesh)).sphere;
+}
+
 if (!hasShared) {
   console.log('\nshared datasets absent: mesh benchmarks skipped');
   process.exit(0);
 }
 
 // 3. Grid lookup: our rasterisation vs a three-mesh-bvh ray cast from the origin, on spot's sphere map.
-const spotSphere = givenSphere('spot');
-if (spotSphere) {
+{
   const spot = loadMesh('spot');
+  const spotSphere = await sphereFor('spot', spot);
   const t = new ShTransform(128);
   const [lookup, ours] = time(() => locateGridPoints(spotSphere, spot.indices, t));
   const geometry = new BufferGeometry();
@@ -273,10 +279,10 @@ if (largest) {
 }
 
 // 6. Texture colour on spot_color (per-corner UVs through the sphere map).
-const colorSphere = givenSphere('spot_color');
-if (colorSphere) {
+{
   const text = readFileSync(datasetPath('meshes', 'spot_color.obj'), 'utf8');
   const mesh = parseObjMesh(text);
+  const colorSphere = await sphereFor('spot_color', mesh);
   const vt: number[] = [];
   const cornerUvs: number[] = [];
   for (const line of text.split('\n')) {
