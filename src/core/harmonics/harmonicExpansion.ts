@@ -60,7 +60,8 @@ export function expandMesh(
 ): HarmonicExpansion {
   const { degree, groups } = options;
   const V = mesh.positions.length / 3;
-  if (mesh.sphere.length !== 3 * V) throw new Error(`the sphere map has ${mesh.sphere.length / 3} points for ${V} vertices`);
+  if (mesh.sphere.length !== 3 * V)
+    throw new Error(`the sphere map has ${mesh.sphere.length / 3} points for ${V} vertices`);
   const transform = new ShTransform(degree);
   const lookup = locateGridPoints(mesh.sphere, mesh.indices, transform);
   signal?.throwIfAborted();
@@ -71,24 +72,63 @@ export function expandMesh(
   const gridChannels: { width: number; fill: (grid: Float64Array, offset: number) => void }[] = [];
   for (const group of gridGroups) {
     if (group === 'geometry') {
-      gridChannels.push({ width: 3, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, mesh.positions, 3, grid, offset) });
+      gridChannels.push({
+        width: 3,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(lookup, mesh.indices, mesh.positions, 3, grid, offset),
+      });
     } else if (group === 'color') {
-      const uvs = mesh.cornerUvs ? { cornerUvs: mesh.cornerUvs } : mesh.uvs ? { vertexUvs: mesh.uvs, indices: mesh.indices } : null;
+      const uvs = mesh.cornerUvs
+        ? { cornerUvs: mesh.cornerUvs }
+        : mesh.uvs
+          ? { vertexUvs: mesh.uvs, indices: mesh.indices }
+          : null;
       if (mesh.texture && uvs) {
         colorSource = 'texture';
         const texture = mesh.texture;
-        gridChannels.push({ width: 3, fill: (grid, offset) => sampleTextureOnGrid(lookup, texture, uvs, grid, offset) });
+        gridChannels.push({
+          width: 3,
+          fill: (grid, offset) => sampleTextureOnGrid(lookup, texture, uvs, grid, offset),
+        });
       } else if (mesh.colors) {
         colorSource = 'vertex colors';
         const size = mesh.colorSize ?? 3;
         const colors = mesh.colors;
-        const rgb = size === 3 ? colors : Float32Array.from({ length: 3 * V }, (_, i) => colors[Math.floor(i / 3) * size + (i % 3)]);
-        gridChannels.push({ width: 3, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, rgb, 3, grid, offset) });
+        const rgb =
+          size === 3
+            ? colors
+            : Float32Array.from({ length: 3 * V }, (_, i) => colors[Math.floor(i / 3) * size + (i % 3)]);
+        gridChannels.push({
+          width: 3,
+          fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, rgb, 3, grid, offset),
+        });
       } else continue;
     } else if (group === 'curvatureDensity') {
-      gridChannels.push({ width: 1, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, curvatureDensity(mesh.positions, mesh.sphere, mesh.indices), 1, grid, offset) });
+      gridChannels.push({
+        width: 1,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(
+            lookup,
+            mesh.indices,
+            curvatureDensity(mesh.positions, mesh.sphere, mesh.indices),
+            1,
+            grid,
+            offset,
+          ),
+      });
     } else {
-      gridChannels.push({ width: 1, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, areaDistortion(mesh.positions, mesh.sphere, mesh.indices), 1, grid, offset) });
+      gridChannels.push({
+        width: 1,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(
+            lookup,
+            mesh.indices,
+            areaDistortion(mesh.positions, mesh.sphere, mesh.indices),
+            1,
+            grid,
+            offset,
+          ),
+      });
     }
     names.push(...CHANNEL_NAMES[group]);
   }
@@ -111,5 +151,12 @@ export function expandMesh(
     coefficients.set(density, C * count);
     names.push('vertexDensity');
   }
-  return { degree, channelNames: names, coefficients, colorSource, gridFallbacks: lookup.fallbacks, grid: [transform.rings, transform.samplesPerRing] };
+  return {
+    degree,
+    channelNames: names,
+    coefficients,
+    colorSource,
+    gridFallbacks: lookup.fallbacks,
+    grid: [transform.rings, transform.samplesPerRing],
+  };
 }
