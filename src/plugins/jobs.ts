@@ -7,4 +7,6 @@ export type AnyJob = Job<any, any, any>;
  * Every job a host can run, by name, loaded lazily so a worker only loads the code it needs.
  * Each plugin adds its own entries here.
  */
-export const jobs: Record<string, () => Promise<AnyJob>> = {};
+export const jobs: Record<string, () => Promise<AnyJob>> = {
+  'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
+};
