@@ -21,7 +21,7 @@ function checkGradients(params: Tensor[], loss: (tape: Tape) => Tensor, rng: Rng
     for (let s = 0; s < Math.min(entries, p.size); s++) {
       const i = p.size <= entries ? s : rng.int(p.size);
       const old = p.data[i]!;
-      const h = 1e-2 * Math.max(1, Math.abs(old));
+      const h = 1e-3 * Math.max(1, Math.abs(old));
       p.data[i] = old + h;
       const up = loss(tape).item();
       tape.reset();
@@ -74,7 +74,19 @@ describe('tape gradients match finite differences', () => {
     const mlp = new Mlp([8, 6, 1], 'relu', rng);
     const x = Tensor.constant(new Float32Array(60).map(() => rng.uniform(-0.6, 0.6)), [20, 3]);
     const target = new Float32Array(20).map(() => rng.uniform(-0.3, 0.3));
-    checkGradients([table, ...mlp.parameters], (t) => op.clampedL1(t, mlp.forward(t, hashGridEncode(t, x, table, config)), target, 0.1), rng, 40);
+    checkGradients([table, ...mlp.parameters], (t) => op.mean(t, op.square(t, op.sub(t, mlp.forward(t, hashGridEncode(t, x, table, config)), Tensor.constant(target, [20, 1])))), rng, 40);
+  });
+
+  it('the clamped L1 loss, straight through the clamp where the clamped values differ', () => {
+    // predictions away from the kinks (±δ and the targets), so finite differences are exact
+    const pred = Tensor.parameter(new Float32Array([0.05, -0.03, 0.5, -0.4, 0.3, 0.02]), [6, 1]);
+    const target = new Float32Array([0.0, 0.02, -0.05, 0.3, 0.5, -0.5]);
+    const tape = new Tape();
+    const loss = op.clampedL1(tape, pred, target, 0.1);
+    expect(loss.item()).toBeCloseTo((0.05 + 0.05 + 0.15 + 0.2 + 0 + 0.12) / 6, 6);
+    tape.backward(loss);
+    // inside the clamp: ±1/N; beyond it on the wrong side: still pushed back; beyond on the right side: 0
+    expect(Array.from(pred.grad!).map((g) => Math.round(g * 6))).toEqual([1, -1, 1, -1, 0, 1]);
   });
 });
 
