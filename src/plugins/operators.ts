@@ -1,3 +1,4 @@
+import { fitSdfOperator } from './fit-sdf/operator';
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
@@ -8,6 +9,7 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
+  fitSdfOperator,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {
