@@ -5,15 +5,34 @@ import type { SegmentClass } from './modelFile';
  * read off the data (where each label's edges sit on the meshes); colours are distinct, colour-blind-aware.
  */
 export const DATASET_CLASSES: Record<string, SegmentClass[]> = {
+  // Maron et al. 2017 parts; label order confirmed by each label's mean height on the meshes.
   human_seg: [
-    { name: 'label 1', color: '#4e79a7' },
-    { name: 'label 2', color: '#f28e2b' },
-    { name: 'label 3', color: '#e15759' },
-    { name: 'label 4', color: '#76b7b2' },
-    { name: 'label 5', color: '#59a14f' },
-    { name: 'label 6', color: '#edc948' },
-    { name: 'label 7', color: '#b07aa1' },
-    { name: 'label 8', color: '#ff9da7' },
+    { name: 'head', color: '#4e79a7' },
+    { name: 'hand', color: '#f28e2b' },
+    { name: 'forearm', color: '#e15759' },
+    { name: 'upper arm', color: '#76b7b2' },
+    { name: 'torso', color: '#59a14f' },
+    { name: 'thigh', color: '#edc948' },
+    { name: 'lower leg', color: '#b07aa1' },
+    { name: 'foot', color: '#ff9da7' },
+  ],
+  coseg_vases: [
+    { name: 'rim', color: '#4e79a7' },
+    { name: 'neck or handle', color: '#f28e2b' },
+    { name: 'body', color: '#59a14f' },
+    { name: 'base', color: '#e15759' },
+  ],
+  coseg_chairs: [
+    { name: 'back', color: '#4e79a7' },
+    { name: 'seat', color: '#f28e2b' },
+    { name: 'legs', color: '#59a14f' },
+  ],
+  // Inferred from where the labels sit (COSEG ships no names): highest part, lowest part, middle, sides.
+  coseg_aliens: [
+    { name: 'head', color: '#4e79a7' },
+    { name: 'legs', color: '#f28e2b' },
+    { name: 'torso', color: '#59a14f' },
+    { name: 'arms', color: '#e15759' },
   ],
 };
 

@@ -65,8 +65,8 @@ export interface EdgePrediction {
 }
 
 /** Runs the network on one mesh level (no gradients). */
-export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly number[], std: readonly number[]): EdgePrediction {
-  const out = net.forward(new Tape(false), level, normalizedFeatures(level, mean, std));
+export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly number[], std: readonly number[], poolEdges?: number[]): EdgePrediction {
+  const out = net.forward(new Tape(false), level, normalizedFeatures(level, mean, std), undefined, poolEdges);
   const { rows, cols, data } = out.logits;
   const labels = new Int32Array(rows);
   const probabilities = new Float32Array(rows * cols);
