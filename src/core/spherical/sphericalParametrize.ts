@@ -1,0 +1,240 @@
+import type { Mesh } from '../mesh/Mesh';
+import { CancelledError } from '../plugin/Job';
+import { meshPattern } from '../geometry/meshPattern';
+import { addMass, addStiffness, multiplyMass, type MassKind } from '../geometry/operators';
+import { faceAreas, vertexAreas } from '../geometry/triangles';
+import { SparseSolver } from '../sparse/SparseSolver';
+import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
+import { mobiusCentre } from './mobiusCentring';
+import { normalizeToUnitArea, radialDeviation } from './normalize';
+
+/**
+ * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
+ * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
+ * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
+ *   only when the stale factor has become a worse deal than a fresh one (see `shouldRefactor`).
+ */
+export type StepSolver = 'refactor' | 'reuse';
+
+export interface SphericalOptions {
+  /** Flow time step t (on the unit-area surface). */
+  timeStep: number;
+  maxSteps: number;
+  /** Stop when the radial deviation is at most this. */
+  tolerance: number;
+  mass: MassKind;
+  /** Möbius-centre the sphere map so the input's area centroid lands at the origin. */
+  mobiusCentring: boolean;
+  stepSolver: StepSolver;
+  /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
+  iterativeTolerance: number;
+}
+
+export const defaultSphericalOptions: SphericalOptions = {
+  timeStep: 0.05,
+  maxSteps: 100,
+  tolerance: 1e-3,
+  mass: 'fem',
+  mobiusCentring: false,
+  stepSolver: 'reuse',
+  iterativeTolerance: 1e-10,
+};
+
+/** Reported after every flow step. */
+export interface FlowStep {
+  step: number;
+  maxSteps: number;
+  radialDeviation: number;
+  /** Whether this step factored its own matrix (false: solved by PCG with an older factor). */
+  refactored: boolean;
+  /** PCG iterations of this step (0 for a direct solve). */
+  iterations: number;
+}
+
+export interface SphericalMetrics extends SphereMapQuality {
+  steps: number;
+  converged: boolean;
+  /** Radial deviation of the flowed surface at the last step. */
+  radialDeviation: number;
+  /** Wall time of the flow from normalisation to projection (the reference's total_s), plus centring. */
+  seconds: number;
+  /** Time inside the flow's numeric factorisations and solves. */
+  factorSeconds: number;
+  solveSeconds: number;
+  /** Time of the (optional) Möbius centring. */
+  centringSeconds: number;
+  factorizations: number;
+  pcgIterations: number;
+  /** Nonzeros of the factor L (strictly lower part). */
+  factorNonzeros: number;
+  /** |area centroid| after centring (NaN when centring is off). */
+  centroidAfterCentring: number;
+}
+
+export interface SphericalResult {
+  /** #V×3 unit vectors: where each vertex lands on the sphere. */
+  sphere: Float64Array;
+  metrics: SphericalMetrics;
+  /** Per-face distortions (#F each), for colour maps. */
+  faces: SphereMapFaceValues;
+}
+
+/**
+ * Maps a closed genus-0 triangle mesh conformally onto the unit sphere by conformalized mean
+ * curvature flow (Kazhdan, Solomon & Ben-Chen 2012): each step solves (M_k + t·L₀) x_{k+1} = M_k x_k
+ * with L₀ the cotangent stiffness of the input and M_k the mass matrix of the current surface, then
+ * re-centres and rescales to unit area; it stops when the radial deviation ≤ tolerance or after
+ * maxSteps, and projects x/|x| onto the sphere. Computes in float64 throughout (sphere maps of
+ * limbs reach edges of 1e-13, which float32 collapses).
+ *
+ * The caller checks the topology (closed, manifold, one component, genus 0); this function only
+ * requires a mesh without unused vertices so the system is positive definite.
+ * `onStep` is awaited after each step (a job reports progress and yields there); `signal` cancels
+ * between steps with CancelledError.
+ */
+export async function sphericalParametrize(
+  mesh: Mesh,
+  options: Partial<SphericalOptions> = {},
+  onStep?: (step: FlowStep) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<SphericalResult> {
+  const opts = { ...defaultSphericalOptions, ...options };
+  const indices = mesh.indices;
+  const n = mesh.positions.length / 3;
+  const faceCount = indices.length / 3;
+  if (faceCount === 0 || n === 0) throw new Error('the mesh has no faces');
+  const t0 = performance.now();
+
+  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway).
+  const x = Float64Array.from(mesh.positions);
+  const areas = new Float64Array(faceCount);
+  const weights = new Float64Array(n);
+  normalizeToUnitArea(x, indices, areas);
+  const mp = meshPattern(indices, n);
+  const nnz = mp.pattern.nnz;
+  const stiffness = new Float64Array(nnz);
+  addStiffness(mp, x, indices, stiffness, opts.timeStep);
+  const solver = new SparseSolver(mp.pattern);
+  const costs = solverCosts(solver);
+
+  const system = new Float64Array(nnz);
+  const rhs = new Float64Array(3 * n);
+  let rd = radialDeviation(x, indices, areas, weights);
+  let steps = 0;
+  let factorizations = 0;
+  let pcgIterations = 0;
+  let factorSeconds = 0;
+  let solveSeconds = 0;
+  let lastIterations = 0;
+  let haveFactor = false;
+  while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
+    if (signal?.aborted) throw new CancelledError();
+    // A = M(x_k) + t·L₀, b = M(x_k)·x_k.
+    faceAreas(x, indices, areas);
+    system.set(stiffness);
+    addMass(mp, areas, indices, opts.mass, system);
+    multiplyMass(areas, indices, opts.mass, x, rhs);
+
+    let refactored = false;
+    let iterations = 0;
+    const refactor = !haveFactor || opts.stepSolver === 'refactor' || shouldRefactor(lastIterations, costs);
+    if (!refactor) {
+      // x_k is a good first guess for x_{k+1}.
+      const tSolve = performance.now();
+      const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
+      solveSeconds += (performance.now() - tSolve) / 1000;
+      iterations = report.iterations;
+      pcgIterations += iterations;
+      if (!report.converged) {
+        // The stale factor is too far off: fall back to a fresh one for this step.
+        refactoredSolve();
+      }
+    } else refactoredSolve();
+    function refactoredSolve(): void {
+      const tFactor = performance.now();
+      solver.factor(system);
+      const tSolve = performance.now();
+      solver.solve(rhs, x, 3);
+      factorSeconds += (tSolve - tFactor) / 1000;
+      solveSeconds += (performance.now() - tSolve) / 1000;
+      factorizations++;
+      haveFactor = true;
+      refactored = true;
+    }
+    lastIterations = refactored ? 0 : iterations;
+
+    normalizeToUnitArea(x, indices, areas);
+    rd = radialDeviation(x, indices, areas, weights);
+    steps++;
+    if (!Number.isFinite(rd)) throw new Error(`the flow diverged (non-finite positions) at step ${steps}`);
+    await onStep?.({ step: steps, maxSteps: opts.maxSteps, radialDeviation: rd, refactored, iterations });
+  }
+  if (signal?.aborted) throw new CancelledError();
+
+  const sphere = x;
+  for (let i = 0; i < n; i++) {
+    const len = Math.hypot(sphere[3 * i], sphere[3 * i + 1], sphere[3 * i + 2]);
+    sphere[3 * i] /= len;
+    sphere[3 * i + 1] /= len;
+    sphere[3 * i + 2] /= len;
+  }
+  const flowEnd = performance.now();
+  let centroidAfterCentring = NaN;
+  if (opts.mobiusCentring) {
+    const inputAreas = faceAreas(mesh.positions, indices, new Float64Array(faceCount));
+    centroidAfterCentring = mobiusCentre(sphere, vertexAreas(indices, inputAreas, n)).centroidNorm;
+  }
+  const centringSeconds = (performance.now() - flowEnd) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
+
+  const faces: SphereMapFaceValues = {
+    angleDistortion: new Float64Array(faceCount),
+    areaDistortion: new Float64Array(faceCount),
+  };
+  const quality = measureSphereMap(mesh.positions, sphere, indices, faces);
+  return {
+    sphere,
+    faces,
+    metrics: {
+      steps,
+      converged: rd <= opts.tolerance,
+      radialDeviation: rd,
+      seconds,
+      factorSeconds,
+      solveSeconds,
+      centringSeconds,
+      factorizations,
+      pcgIterations,
+      factorNonzeros: solver.nnzL,
+      centroidAfterCentring,
+      ...quality,
+    },
+  };
+}
+
+/** Operation counts of one factorisation and of one PCG iteration (3 right-hand sides). */
+interface SolverCosts {
+  factor: number;
+  iteration: number;
+}
+
+function solverCosts(solver: SparseSolver): SolverCosts {
+  const { lp, n } = solver.factorization;
+  // Up-looking LDLᵀ does about c_j² multiply-adds for a column with c_j off-diagonal entries.
+  let factor = 0;
+  for (let j = 0; j < n; j++) {
+    const c = lp[j + 1] - lp[j];
+    factor += c * c;
+  }
+  // One iteration: a matrix product and two triangular solves, each for 3 columns.
+  const iteration = 3 * (2 * solver.pattern.nnz + 2 * solver.nnzL) + 30 * n;
+  return { factor, iteration };
+}
+
+/**
+ * Refactor when the last step's conjugate gradient iterations cost more than half a factorisation:
+ * the stale factor only gets staler, so from then on a fresh one pays for itself.
+ */
+function shouldRefactor(lastIterations: number, costs: SolverCosts): boolean {
+  return lastIterations * costs.iteration > 0.5 * costs.factor;
+}
