@@ -1,6 +1,7 @@
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
+import { segmentMeshcnnOperators } from './segment-meshcnn/operator';
 import type { AnyOperator } from './Operator';
 
 /** Every operator the editor and the CLI offer, in menu order. Each plugin adds its own line here. */
@@ -8,6 +9,7 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
+  ...segmentMeshcnnOperators,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {

@@ -8,6 +8,7 @@ import { loadModel, saveModel, type MeshcnnModelInfo } from '../../core/meshcnn/
 import { MeshUNet, mulberry32 } from '../../core/meshcnn/meshUNet';
 import { featureStatistics } from '../../core/meshcnn/segmentation';
 import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
+import type { CliCommand } from '../CliContext';
 import { datasetClassCount, loadSegmentationSplit } from './meshcnnDataset';
 
 export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [options]
@@ -23,8 +24,15 @@ export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [option
   --limit N            use at most N meshes per split (quick runs)
   --seed N`;
 
+/** `homeomorph train meshcnn` in the CLI's command table (src/cli/commands/trainers.ts). */
+export const trainMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = {
+  summary: 'train a MeshCNN segmentation model on a MeshCNN dataset (checkpoints, --resume, log.jsonl)',
+  help: () => trainMeshcnnUsage,
+  run: (argv, ctx) => trainMeshcnn(argv, (line) => ctx.stderr.write(`${line}\n`), ctx.cwd),
+};
+
 /** `homeomorph train meshcnn …`: trains a segmentation model on a MeshCNN dataset. @returns exit code */
-export async function trainMeshcnn(argv: string[], log: (line: string) => void = console.log): Promise<number> {
+export async function trainMeshcnn(argv: string[], log: (line: string) => void = console.log, cwd = process.cwd()): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -49,10 +57,10 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
     log(trainMeshcnnUsage);
     return values.help ? 0 : 2;
   }
-  const datasetDir = resolve(values.dataset);
+  const datasetDir = resolve(cwd, values.dataset);
   const name = values.name ?? basename(datasetDir);
-  const outDir = resolve(values.out ?? join('.meshcnn-runs', name));
-  const savePath = resolve(values.save ?? join(outDir, `${name}.hmcn`));
+  const outDir = resolve(cwd, values.out ?? join('.meshcnn-runs', name));
+  const savePath = resolve(cwd, values.save ?? join(outDir, `${name}.hmcn`));
   const checkpointPath = join(outDir, 'checkpoint.hmcn');
   const logPath = join(outDir, 'log.jsonl');
   mkdirSync(outDir, { recursive: true });

@@ -52,7 +52,12 @@ export function smoothFaceLabels(indices: ArrayLike<number>, labels: Int32Array,
       }
       let best = current[f]!;
       let bestCount = 2;
-      for (const [label, count] of counts) if (count > bestCount) (best = label), (bestCount = count);
+      for (const [label, count] of counts) {
+        if (count > bestCount) {
+          best = label;
+          bestCount = count;
+        }
+      }
       next[f] = best;
     }
     [current, next] = [next, current];

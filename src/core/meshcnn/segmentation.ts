@@ -73,7 +73,12 @@ export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly num
   for (let r = 0; r < rows; r++) {
     let best = 0;
     let max = -Infinity;
-    for (let c = 0; c < cols; c++) if (data[r * cols + c]! > max) (max = data[r * cols + c]!), (best = c);
+    for (let c = 0; c < cols; c++) {
+      if (data[r * cols + c]! > max) {
+        max = data[r * cols + c]!;
+        best = c;
+      }
+    }
     labels[r] = best;
     let sum = 0;
     for (let c = 0; c < cols; c++) sum += probabilities[r * cols + c] = Math.exp(data[r * cols + c]! - max);
