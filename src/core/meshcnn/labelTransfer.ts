@@ -14,7 +14,8 @@ export function transferFaceLabels(
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(Float32Array.from(source.positions), 3));
   geometry.setIndex(new BufferAttribute(Uint32Array.from(source.indices), 1));
-  const bvh = new MeshBVH(geometry);
+  // indirect: keep the index order, so hit.faceIndex is the source face (a direct BVH reorders triangles).
+  const bvh = new MeshBVH(geometry, { indirect: true });
   const F = target.indices.length / 3;
   const out = new Int32Array(F);
   const point = new Vector3();
