@@ -1,6 +1,7 @@
 import { fitSdfOperator } from './fit-sdf/operator';
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
+import { segmentMeshcnnOperators } from './segment-meshcnn/operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 import type { AnyOperator } from './Operator';
 
@@ -9,7 +10,11 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
+  <<<<<<< HEAD
   fitSdfOperator,
+  =======
+  ...segmentMeshcnnOperators,
+  >>>>>>> meshcnn,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {
