@@ -1,6 +1,8 @@
 import {
   AxesHelper,
   Box3,
+  DirectionalLight,
+  Group,
   BoxHelper,
   BufferGeometry,
   Color,
@@ -49,6 +51,8 @@ export class Viewport {
   readonly camera = new PerspectiveCamera(45, 1, 0.01, 1000);
   readonly controls: OrbitControls;
   private readonly helpers = new Scene();
+  /** A key light that follows the camera, added to the scene only while drawing (never a user object). */
+  private readonly lightRig = new Group();
   private readonly selectionBoxes: BoxHelper[] = [];
   private readonly legendView: LegendView;
   private shadingMode: Shading = 'smooth';
@@ -80,8 +84,11 @@ export class Viewport {
     // Lighting with no remote content: a procedural room as image-based light.
     const pmrem = new PMREMGenerator(this.renderer);
     editor.scene.environment = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
-    editor.scene.environmentIntensity = 1;
+    editor.scene.environmentIntensity = 0.7;
     pmrem.dispose();
+    const key = new DirectionalLight(0xffffff, 1.6);
+    key.position.set(-1, 1.5, 1);
+    this.lightRig.add(key, key.target);
 
     const grid = new GridHelper(10, 20, 0x5a5d63, 0x3a3c41);
     grid.name = 'grid';
@@ -201,7 +208,11 @@ export class Viewport {
       });
     }
     this.renderer.clear();
+    this.lightRig.quaternion.copy(this.camera.quaternion);
+    this.lightRig.position.copy(this.camera.position);
+    this.editor.scene.add(this.lightRig);
     this.renderer.render(this.editor.scene, this.camera);
+    this.editor.scene.remove(this.lightRig);
     for (const [mesh, geometry, material] of swapped) {
       mesh.geometry = geometry;
       mesh.material = material;
