@@ -10,11 +10,8 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
-  <<<<<<< HEAD
   fitSdfOperator,
-  =======
   ...segmentMeshcnnOperators,
-  >>>>>>> meshcnn,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {
