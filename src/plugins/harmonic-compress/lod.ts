@@ -85,10 +85,12 @@ export function buildLod(
   channels: number,
   spherePoints: ArrayLike<number>,
   degrees?: Int32Array,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
 ): HarmonicLod {
   const evaluator = new ShEvaluator(coefficients, channels);
   const V = Math.floor(spherePoints.length / 3);
   const chosen = degrees ?? lodDegreesFor(evaluator.degree, V, channels);
-  const table = evaluator.lodTable(spherePoints, Array.from(chosen));
+  const table = evaluator.lodTable(spherePoints, Array.from(chosen), onProgress, signal);
   return { table, degrees: chosen, vertices: V, channels };
 }

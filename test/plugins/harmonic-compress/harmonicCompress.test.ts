@@ -7,7 +7,7 @@ import { radialSphereMap } from '../../../src/core/harmonics/radialSphereMap';
 import { ShEvaluator } from '../../../src/core/harmonics/shEvaluator';
 import { shCount } from '../../../src/core/harmonics/shIndex';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
-import { InputError, type JobContext } from '../../../src/core/plugin/Job';
+import { CancelledError, InputError, type JobContext } from '../../../src/core/plugin/Job';
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
 import { harmonicCompressJob } from '../../../src/plugins/harmonic-compress/job';
 import {
@@ -128,6 +128,24 @@ describe('Harmonic Compress job', () => {
     expect(output.metrics.bytes).toBe(2 * 3 * 17 * 17);
     expect(output.metrics.chamferRel).toBeLessThan(5e-3);
     expect(readCoefficientFile(output.file).connectivity).toBeUndefined();
+  });
+
+  it('stops with CancelledError when cancelled, from the sphere map to the LOD table', async () => {
+    const input = bumpySphere(3);
+    const controller = new AbortController();
+    const ctx = { ...context(), signal: controller.signal };
+    ctx.progress = (_fraction: number, message?: string) => {
+      if (message?.startsWith('reconstruction')) controller.abort();
+    };
+    const props = resolveProps(harmonicCompressProps, { degree: 16, channels: 'geometry' });
+    await expect(
+      harmonicCompressJob({ ...input, sphere: radialSphereMap(input.positions, input.indices)! }, props, ctx),
+    ).rejects.toBeInstanceOf(CancelledError);
+    const early = new AbortController();
+    early.abort();
+    await expect(
+      harmonicCompressJob(bumpySphere(3), props, { ...context(), signal: early.signal }),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('refuses meshes that are not closed genus-0 manifolds with the exact reason', async () => {
