@@ -60,6 +60,10 @@ export function evaluateAtDegree(
   const { vertices: V, channels: C } = lod;
   const slice = lod.table.subarray(k * V * C, (k + 1) * V * C);
   if (C === 3 && !out) return { positions: slice, degree: stored };
+  if (C === 3 && out) {
+    out.positions.set(slice); // geometry only: one memcpy
+    return { positions: out.positions, degree: stored };
+  }
   const positions = out?.positions ?? new Float32Array(3 * V);
   const colors = C >= 6 ? (out?.colors ?? new Float32Array(3 * V)) : undefined;
   for (let v = 0; v < V; v++) {

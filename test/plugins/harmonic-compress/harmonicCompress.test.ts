@@ -4,8 +4,7 @@ import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
 import { readCoefficientFile } from '../../../src/core/harmonics/coefficientFile';
 import { icosphere } from '../../../src/core/harmonics/icosphere';
 import { radialSphereMap } from '../../../src/core/harmonics/radialSphereMap';
-import { ShEvaluator } from '../../../src/core/harmonics/shEvaluator';
-import { shCount } from '../../../src/core/harmonics/shIndex';
+import { rebuildMesh } from '../../../src/core/harmonics/rebuildMesh';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
 import { CancelledError, InputError, type JobContext } from '../../../src/core/plugin/Job';
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
@@ -96,10 +95,17 @@ describe('Harmonic Compress job', () => {
     expect(file.degree).toBe(24);
     expect(file.channelNames).toEqual(m.channels);
     expect(file.connectivity?.indices).toEqual(input.indices);
-    const rebuilt = new ShEvaluator(file.coefficients.subarray(0, 3 * shCount(24)), 3).evaluate(
-      file.connectivity!.sphere,
-    );
-    for (let i = 0; i < 30; i++) expect(rebuilt[i]).toBeCloseTo(output.positions[i], 4);
+    const rebuilt = rebuildMesh(file);
+    expect(rebuilt.indices).toEqual(input.indices);
+    let rebuildError = 0;
+    for (let i = 0; i < output.positions.length; i++) {
+      rebuildError = Math.max(rebuildError, Math.abs(rebuilt.positions[i] - output.positions[i]));
+    }
+    expect(rebuildError).toBeLessThan(1e-5);
+    expect(rebuilt.colors?.length).toBe(input.positions.length);
+    const low = rebuildMesh(file, { degree: 4, connectivity: false, icosphereLevel: 2 });
+    expect(low.positions.length / 3).toBe(162);
+    expect(low.colors).toBeDefined();
     expect(output.images.map((i) => i.name)).toEqual([
       'geometry',
       'color',
