@@ -1,3 +1,4 @@
+import { decode } from 'fast-png';
 import { BufferAttribute, BufferGeometry, Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
@@ -15,6 +16,7 @@ import {
   showHarmonicDegree,
 } from '../../../src/plugins/harmonic-compress/operator';
 import { harmonicCompressProps } from '../../../src/plugins/harmonic-compress/props';
+import { harmonicResultView } from '../../../src/plugins/harmonic-compress/resultView';
 import type { HarmonicCompressInput } from '../../../src/plugins/harmonic-compress/types';
 import { findOperator } from '../../../src/plugins/operators';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
@@ -212,6 +214,18 @@ describe('Harmonic Compress operator', () => {
         ),
       ).map((v) => expect.closeTo(v, 5)),
     );
+    // The panel's view of the result: slider, images (PNG), curve, sizes, coefficient file.
+    const view = harmonicResultView(result)!;
+    expect(view.slider.max).toBe(12);
+    expect(view.slider.set(5)).toBe(5);
+    expect(view.slider.value).toBe(5);
+    expect(view.images().map((i) => i.name)).toEqual(['geometry', 'color']);
+    expect(decode(view.png('geometry')).width).toBe(13);
+    expect(view.errorVsDegree.map((e) => e.degree)).toEqual([8, 12]);
+    const saved = readCoefficientFile(view.coefficientFile());
+    expect(saved.coefficients).toEqual(readCoefficientFile(output.file).coefficients);
+    expect(saved.connectivity?.indices).toEqual(readCoefficientFile(output.file).connectivity?.indices);
+    expect(harmonicResultView(source)).toBeNull();
     command.undo();
     expect(scene.children.length).toBe(1);
   });
