@@ -12,4 +12,5 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'mesh.repair': async () => (await import('./inspect-repair/job')).repairJob,
   'spherical-parametrize': async () => (await import('./spherical-parametrize/job')).sphericalParametrizeJob,
   'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
+  'harmonic-compress.lod': async () => (await import('./harmonic-compress/lodJob')).harmonicLodJob,
 };
