@@ -95,6 +95,8 @@ async function main(): Promise<void> {
   rows.push(['OBJ', 'readModel (ours: indexed, file order kept)', await time(() => readModel({ name: 'x.obj', data: obj }))]);
   rows.push(['OBJ', 'readModel + modelToThree (to a three.js Mesh)', await time(async () => modelToThree(await readModel({ name: 'x.obj', data: obj })))]);
   rows.push(['OBJ', 'three.js OBJLoader.parse (decode + parse; de-indexed)', await time(() => new OBJLoader().parse(new TextDecoder().decode(obj)))]);
+  const objText = new TextDecoder().decode(obj);
+  rows.push(['OBJ', 'three.js OBJLoader.parse (string already decoded)', await time(() => new OBJLoader().parse(objText))]);
   rows.push(['GLB', 'readModel (ours: glTF-Transform)', await time(() => readModel({ name: 'x.glb', data: glb }))]);
   rows.push(['GLB', 'readModel + modelToThree (to a three.js Mesh)', await time(async () => modelToThree(await readModel({ name: 'x.glb', data: glb })))]);
   rows.push(['GLB', 'three.js GLTFLoader.parse', await time(() => gltfParse(glb))]);

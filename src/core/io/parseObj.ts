@@ -42,11 +42,11 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const { fileName, maxTriangles } = options;
   if (bytes.length === 0) throw new FileError(fileName, 'the file is empty');
   if (looksBinary(bytes)) throw new FileError(fileName, 'this is a binary file, not a text OBJ file');
-  const counts = countObjStatements(bytes);
+  const counts = countObjStatements(bytes, maxTriangles);
   if (counts.faces > maxTriangles) {
     throw new FileError(
       fileName,
-      `${counts.faces.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `more than ${maxTriangles.toLocaleString('en')} faces, the limit (raise it with the maxTriangles option, --max-triangles on the command line)`,
     );
   }
 
@@ -327,8 +327,15 @@ function startsWithWord(bytes: Uint8Array, p: number, word: string): boolean {
   return after === 32 || after === 9;
 }
 
-/** Counts 'v', 'vt', 'vn' and 'f' lines in one quick pass (for capacities and the size limit). */
-export function countObjStatements(bytes: Uint8Array): { vertices: number; texCoords: number; normals: number; faces: number } {
+/**
+ * Counts 'v', 'vt', 'vn' and 'f' lines in one quick pass (for capacities and the size limit). Stops as
+ * soon as there are more than `faceLimit` faces, so refusing a huge file costs at most the time to
+ * scan `faceLimit` lines, whatever its size.
+ */
+export function countObjStatements(
+  bytes: Uint8Array,
+  faceLimit = Number.MAX_SAFE_INTEGER,
+): { vertices: number; texCoords: number; normals: number; faces: number } {
   let vertices = 0;
   let texCoords = 0;
   let normals = 0;
@@ -343,7 +350,7 @@ export function countObjStatements(bytes: Uint8Array): { vertices: number; texCo
       else if (c1 === 116) texCoords++;
       else if (c1 === 110) normals++;
     } else if (c0 === 102 && (c1 === 32 || c1 === 9)) {
-      faces++;
+      if (++faces > faceLimit) break;
     }
     // indexOf is native (memchr-like): faster than a byte loop in JavaScript.
     const end = bytes.indexOf(10, p);

@@ -161,7 +161,7 @@ describe('huge files are refused before anything is allocated for them', () => {
     bytes.set(text('v 0 0 0\n'));
     for (let i = 0; i < 5_000_000; i++) bytes.set(line, 8 + i * line.length);
     expect((await rejection(read('huge.obj', bytes))).message).toBe(
-      'huge.obj: 5,000,000 faces is more than the limit of 4,000,000 triangles (raise it with the maxTriangles option, --max-triangles on the command line)',
+      'huge.obj: more than 4,000,000 faces, the limit (raise it with the maxTriangles option, --max-triangles on the command line)',
     );
   });
   it('5M-triangle STL, PLY, OFF and GLB headers', async () => {
@@ -175,7 +175,7 @@ describe('huge files are refused before anything is allocated for them', () => {
   });
   it('the limit can be raised or lowered', async () => {
     const obj = 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nf 1 3 2\n';
-    expect((await rejection(read('two.obj', obj, 1))).message).toMatch(/2 faces is more than the limit of 1 triangles/);
+    expect((await rejection(read('two.obj', obj, 1))).message).toMatch(/more than 1 faces, the limit/);
     expect((await read('two.obj', obj, 2)).root.mesh!.indices.length).toBe(6);
   });
 });

@@ -76,3 +76,23 @@ describe('modelToThree', () => {
     expect(model.warnings).toEqual(['1 lights skipped (only meshes and groups are kept)']);
   });
 });
+
+describe('display normals', () => {
+  it('match three.js computeVertexNormals, and stay smooth across UV seams', async () => {
+    const { displayNormals } = await import('../../../src/core/io/displayNormals');
+    const { meshToGeometry, CORNER_UVS } = await import('../../../src/core/mesh/threeGeometry');
+    const mesh = richOctahedron();
+    const geometry = meshToGeometry({ positions: mesh.positions, indices: mesh.indices });
+    geometry.computeVertexNormals();
+    const ours = displayNormals(mesh.positions, mesh.indices);
+    const theirs = geometry.getAttribute('normal').array;
+    for (let i = 0; i < ours.length; i++) expect(ours[i]).toBeCloseTo(theirs[i]!, 6);
+    // A seam-split mesh: the copies get their original's normal.
+    const seams = { positions: mesh.positions, indices: mesh.indices, faceAttributes: { [CORNER_UVS]: { array: Float32Array.from({ length: 48 }, (_, i) => i), itemSize: 6 } } };
+    const object = modelToThree({ name: 's', warnings: [], root: { name: 's', mesh: seams, children: [] } }) as ThreeMesh;
+    const split = object.geometry.getAttribute('normal');
+    const source = object.geometry.userData.seamSource as Uint32Array;
+    expect(split.count).toBe(6 + source.length);
+    for (let s = 0; s < source.length; s++) expect(split.getX(6 + s)).toBe(ours[3 * source[s]!]);
+  });
+});
