@@ -2,6 +2,8 @@ import { boundaryLoops } from '../boundaryLoops';
 import type { EdgeTopology } from '../edgeTopology';
 import { buildEdgeTopology } from '../edgeTopology';
 import type { Mesh } from '../Mesh';
+import { DEFAULT_DEGENERATE_TOLERANCE } from '../faceChecks';
+import { boundsDiagonal } from '../measure';
 import { withAddedFaces } from '../meshEdit';
 import type { RepairResult } from './RepairReport';
 import { plural } from './RepairReport';
@@ -29,28 +31,38 @@ function hasEdge(topology: EdgeTopology, a: number, b: number): boolean {
 /**
  * Triangulates a closed loop of n vertices with the least total area (dynamic programming over
  * sub-chains, O(n³), fine for small holes). A chord that is already an edge of the mesh is not used,
- * so the patch never creates a non-manifold edge. Returns #(n−2)×3 triangles with the loop's winding,
- * or null when no such triangulation exists.
+ * so the patch never creates a non-manifold edge, and no degenerate triangle (height ≤ minHeight) is
+ * used. Returns #(n−2)×3 triangles with the loop's winding, or null when no such triangulation exists.
  */
 function minimumAreaTriangulation(
   p: ArrayLike<number>,
   loop: Uint32Array,
   topology: EdgeTopology,
+  minHeight: number,
 ): Uint32Array | null {
   const n = loop.length;
   const cost = new Float64Array(n * n);
   const split = new Int32Array(n * n).fill(-1);
+  // Triangle area, or Infinity for a degenerate triangle (height ≤ minHeight), which is never used.
   const area = (i: number, k: number, j: number): number => {
-    const a = 3 * loop[i]!,
-      b = 3 * loop[k]!,
-      c = 3 * loop[j]!;
-    const ux = p[b]! - p[a]!,
-      uy = p[b + 1]! - p[a + 1]!,
-      uz = p[b + 2]! - p[a + 2]!;
-    const vx = p[c]! - p[a]!,
-      vy = p[c + 1]! - p[a + 1]!,
-      vz = p[c + 2]! - p[a + 2]!;
-    return 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+    const a = 3 * loop[i]!;
+    const b = 3 * loop[k]!;
+    const c = 3 * loop[j]!;
+    const ux = p[b]! - p[a]!;
+    const uy = p[b + 1]! - p[a + 1]!;
+    const uz = p[b + 2]! - p[a + 2]!;
+    const vx = p[c]! - p[a]!;
+    const vy = p[c + 1]! - p[a + 1]!;
+    const vz = p[c + 2]! - p[a + 2]!;
+    const doubleArea = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+    const longest = Math.sqrt(
+      Math.max(
+        ux * ux + uy * uy + uz * uz,
+        vx * vx + vy * vy + vz * vz,
+        (vx - ux) ** 2 + (vy - uy) ** 2 + (vz - uz) ** 2,
+      ),
+    );
+    return doubleArea === 0 || doubleArea <= minHeight * longest ? Infinity : 0.5 * doubleArea;
   };
   for (let span = 2; span < n; span++) {
     for (let i = 0; i + span < n; i++) {
@@ -93,8 +105,9 @@ function minimumAreaTriangulation(
 /**
  * Closes boundary loops of at most `maxEdges` edges with a minimum-area triangulation of the loop
  * (no new vertices). The new triangles are wound against the loop's boundary half-edges, so they agree
- * with the faces around the hole. Loops that visit a vertex twice, or cannot be closed without
- * duplicating an existing edge, are left open and counted as skipped. New faces get zero face attributes.
+ * with the faces around the hole. Loops that cannot be closed without duplicating an existing edge or
+ * using a degenerate (zero-area) triangle, and the border of a lone triangle, are left open and counted
+ * as skipped. New faces get zero face attributes.
  */
 export function fillHoles(mesh: Mesh, options: { maxEdges?: number } = {}): RepairResult {
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_HOLE_EDGES;
@@ -103,6 +116,7 @@ export function fillHoles(mesh: Mesh, options: { maxEdges?: number } = {}): Repa
   const indices = mesh.indices;
   const vertexTotal = mesh.positions.length / 3;
   const seen = new Uint8Array(vertexTotal);
+  const minHeight = DEFAULT_DEGENERATE_TOLERANCE * boundsDiagonal(mesh);
   const added: number[] = [];
   let filled = 0;
   let tooLarge = 0;
@@ -117,12 +131,22 @@ export function fillHoles(mesh: Mesh, options: { maxEdges?: number } = {}): Repa
       continue;
     }
     let simple = loops.closed[l] === 1 && n >= 3;
+    // A lone triangle's own border is not a hole: its patch would be the same face backwards.
+    if (n === 3) {
+      const face = Math.floor(loops.halfEdges[start]! / 3);
+      if (
+        Math.floor(loops.halfEdges[start + 1]! / 3) === face &&
+        Math.floor(loops.halfEdges[start + 2]! / 3) === face
+      ) {
+        simple = false;
+      }
+    }
     for (const v of loop) {
       if (seen[v]) simple = false;
       seen[v] = 1;
     }
     for (const v of loop) seen[v] = 0;
-    const triangles = simple ? minimumAreaTriangulation(mesh.positions, loop, topology) : null;
+    const triangles = simple ? minimumAreaTriangulation(mesh.positions, loop, topology, minHeight) : null;
     if (!triangles) {
       skipped++;
       continue;
