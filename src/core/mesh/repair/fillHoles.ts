@@ -9,6 +9,8 @@ import type { RepairResult } from './RepairReport';
 import { plural } from './RepairReport';
 
 export const DEFAULT_MAX_HOLE_EDGES = 100;
+/** The triangulation is O(n³) in time and O(n²) in memory: 500 edges take about a second. */
+export const MAX_HOLE_EDGES_LIMIT = 500;
 
 /** Whether the mesh already has edge (a, b): binary search in the sorted edge list. */
 function hasEdge(topology: EdgeTopology, a: number, b: number): boolean {
@@ -43,26 +45,37 @@ function minimumAreaTriangulation(
   const n = loop.length;
   const cost = new Float64Array(n * n);
   const split = new Int32Array(n * n).fill(-1);
+  // The loop's positions gathered (#n×3) for locality in the O(n³) loop below.
+  const q = new Float64Array(3 * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) q[3 * i + k] = p[3 * loop[i]! + k]!;
+  const minHeight2 = minHeight * minHeight;
   // Triangle area, or Infinity for a degenerate triangle (height ≤ minHeight), which is never used.
   const area = (i: number, k: number, j: number): number => {
-    const a = 3 * loop[i]!;
-    const b = 3 * loop[k]!;
-    const c = 3 * loop[j]!;
-    const ux = p[b]! - p[a]!;
-    const uy = p[b + 1]! - p[a + 1]!;
-    const uz = p[b + 2]! - p[a + 2]!;
-    const vx = p[c]! - p[a]!;
-    const vy = p[c + 1]! - p[a + 1]!;
-    const vz = p[c + 2]! - p[a + 2]!;
-    const doubleArea = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
-    const longest = Math.sqrt(
-      Math.max(
-        ux * ux + uy * uy + uz * uz,
-        vx * vx + vy * vy + vz * vz,
-        (vx - ux) ** 2 + (vy - uy) ** 2 + (vz - uz) ** 2,
-      ),
+    const a = 3 * i;
+    const b = 3 * k;
+    const c = 3 * j;
+    const ux = q[b]! - q[a]!;
+    const uy = q[b + 1]! - q[a + 1]!;
+    const uz = q[b + 2]! - q[a + 2]!;
+    const vx = q[c]! - q[a]!;
+    const vy = q[c + 1]! - q[a + 1]!;
+    const vz = q[c + 2]! - q[a + 2]!;
+    const cx = uy * vz - uz * vy;
+    const cy = uz * vx - ux * vz;
+    const cz = ux * vy - uy * vx;
+    const doubleArea2 = cx * cx + cy * cy + cz * cz;
+    const wx = vx - ux;
+    const wy = vy - uy;
+    const wz = vz - uz;
+    const longest2 = Math.max(
+      ux * ux + uy * uy + uz * uz,
+      vx * vx + vy * vy + vz * vz,
+      wx * wx + wy * wy + wz * wz,
     );
-    return doubleArea === 0 || doubleArea <= minHeight * longest ? Infinity : 0.5 * doubleArea;
+    // height = doubleArea / longest side, compared squared to save two square roots in the hot loop
+    return doubleArea2 === 0 || doubleArea2 <= minHeight2 * longest2
+      ? Infinity
+      : 0.5 * Math.sqrt(doubleArea2);
   };
   for (let span = 2; span < n; span++) {
     for (let i = 0; i + span < n; i++) {
@@ -111,6 +124,9 @@ function minimumAreaTriangulation(
  */
 export function fillHoles(mesh: Mesh, options: { maxEdges?: number } = {}): RepairResult {
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_HOLE_EDGES;
+  if (!(maxEdges >= 3 && maxEdges <= MAX_HOLE_EDGES_LIMIT)) {
+    throw new RangeError(`the largest hole to fill must be 3…${MAX_HOLE_EDGES_LIMIT} edges, got ${maxEdges}`);
+  }
   const topology = buildEdgeTopology(mesh);
   const loops = boundaryLoops(mesh, topology);
   const indices = mesh.indices;
