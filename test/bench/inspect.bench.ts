@@ -44,13 +44,16 @@ console.log(
 
 const stages: [string, () => void][] = [
   ['edge topology', () => buildEdgeTopology(big)],
-  ['vertex fans', () => vertexFans(big, oppositeHalfEdges(buildEdgeTopology(big), big.indices.length))],
+  [
+    'vertex fans (incl. topology)',
+    () => vertexFans(big, oppositeHalfEdges(buildEdgeTopology(big), big.indices.length)),
+  ],
   ['components', () => connectedComponents(big)],
   [
     'orientation patches',
     () => orientationPatches(big, oppositeHalfEdges(buildEdgeTopology(big), big.indices.length)),
   ],
-  ['boundary loops', () => boundaryLoops(big, buildEdgeTopology(big))],
+  ['boundary loops (incl. topology)', () => boundaryLoops(big, buildEdgeTopology(big))],
   ['degenerate faces', () => findDegenerateFaces(big)],
   ['duplicate faces', () => findDuplicateFaces(big)],
   ['inspectMesh (all)', () => inspectMesh(big)],
