@@ -45,6 +45,9 @@ export class SparseSolver {
   private work: Float64Array = new Float64Array(0);
   /** The factor's values rounded to float32, made on demand for preconditioning. */
   private lx32: Float32Array | null = null;
+  private lx32Fresh = false;
+  /** PCG work vectors (r, z, p, q), kept between calls. */
+  private pcgWork: Float64Array[] = [];
   private hasFactor = false;
 
   constructor(
@@ -89,7 +92,7 @@ export class SparseSolver {
     const { slotMap, permutedValues } = this;
     for (let p = 0; p < slotMap.length; p++) permutedValues[slotMap[p]] = values[p];
     this.hasFactor = false;
-    this.lx32 = null;
+    this.lx32Fresh = false;
     this.factorization.factor(permutedValues);
     this.hasFactor = true;
   }
@@ -105,8 +108,13 @@ export class SparseSolver {
    * memory-bound, so preconditioning with it costs less and converges the same.
    */
   private precondition(b: Float64Array, x: Float64Array, k: number): void {
-    this.lx32 ??= Float32Array.from(this.factorization.values);
-    this.solveWith(b, x, k, this.lx32);
+    if (!this.lx32Fresh) {
+      const values = this.factorization.values;
+      if (!this.lx32 || this.lx32.length !== values.length) this.lx32 = new Float32Array(values.length);
+      this.lx32.set(values);
+      this.lx32Fresh = true;
+    }
+    this.solveWith(b, x, k, this.lx32!);
   }
 
   private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
@@ -140,10 +148,10 @@ export class SparseSolver {
   ): IterativeSolveReport {
     const { n, pattern } = this;
     const size = n * k;
-    const r = new Float64Array(size);
-    const z = new Float64Array(size);
-    const p = new Float64Array(size);
-    const q = new Float64Array(size);
+    if (this.pcgWork.length === 0 || this.pcgWork[0].length !== size) {
+      this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));
+    }
+    const [r, z, p, q] = this.pcgWork;
     const bNorm = columnDots(b, b, k);
     for (let c = 0; c < k; c++) bNorm[c] = Math.sqrt(bNorm[c]) || 1;
     const worst = (): number => {

@@ -136,8 +136,7 @@ export async function sphericalParametrize(
   let lastPcgSeconds = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
-    // A = M(x_k) + t·L₀, b = M(x_k)·x_k.
-    faceAreas(x, indices, areas);
+    // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
     system.set(stiffness);
     addMass(mp, areas, indices, opts.mass, system);
     multiplyMass(areas, indices, opts.mass, x, rhs);

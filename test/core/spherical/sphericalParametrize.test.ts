@@ -18,6 +18,7 @@ describe('normalisation and radial deviation', () => {
     expect(faceAreas(x, indices).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(radialDeviation(x, indices, areas, weights)).toBeGreaterThan(0.1);
     const sphere = Float64Array.from(positions);
+    faceAreas(sphere, indices, areas);
     // σ comes from √(E[r²] − μ²), so rounding leaves ~√ε.
     expect(radialDeviation(sphere, indices, areas, weights)).toBeLessThan(1e-6);
   });
