@@ -117,6 +117,12 @@ describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
     expect(lumped.metrics.angleDistortionMean).toBeLessThan(0.0921 * 1.05);
   });
 
+  it('cheburashka: the intrinsic Delaunay Laplacian folds far fewer triangles than the cotangent one (35 in the reference)', async () => {
+    const { metrics } = await sphericalParametrize(loadSharedMesh('cheburashka.obj'), { laplacian: 'intrinsic-delaunay' });
+    expect(metrics.flippedTriangles).toBeLessThanOrEqual(4);
+    expect(metrics.angleDistortionMean).toBeLessThan(0.0561); // the reference's, with the cotangent Laplacian
+  });
+
   it('stops between steps when cancelled', async () => {
     const controller = new AbortController();
     const run = sphericalParametrize(loadSharedMesh('spot_low.obj'), {}, (s) => {
