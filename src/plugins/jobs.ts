@@ -8,5 +8,11 @@ export type AnyJob = Job<any, any, any>;
  * Each plugin adds its own entries here.
  */
 export const jobs: Record<string, () => Promise<AnyJob>> = {
+  'mesh.inspect': async () => (await import('./inspect-repair/job')).inspectJob,
+  'mesh.repair': async () => (await import('./inspect-repair/job')).repairJob,
   'spherical-parametrize': async () => (await import('./spherical-parametrize/job')).sphericalParametrizeJob,
+  'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
+  'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
+  'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
+  'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
 };

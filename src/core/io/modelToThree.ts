@@ -1,0 +1,89 @@
+import { Color, Group, LinearSRGBColorSpace, Mesh as ThreeMesh, MeshStandardMaterial, SRGBColorSpace, Texture, type Object3D } from 'three';
+import { meshToGeometry, NORMALS_COMPUTED_KEY } from '../mesh/threeGeometry';
+import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+
+/** userData key under which a texture keeps the encoded image it was made from (for re-export). */
+export const IMAGE_FILE_KEY = 'imageFile';
+
+export interface ModelToThreeOptions {
+  /**
+   * Makes a texture from image bytes. The renderer passes one that decodes them (e.g. through
+   * createImageBitmap); in Node and workers, leave it out: the texture then has no image, only
+   * `userData.imageFile`, which threeToModel writes back unchanged. Whatever this returns also gets
+   * `userData.imageFile`. UVs follow three.js's default convention (flipY = true textures, as OBJ):
+   * with an ImageBitmap, which ignores flipY, decode with `{ imageOrientation: 'flipY' }`.
+   */
+  loadTexture?: (image: ImageFile) => Texture | undefined;
+}
+
+/**
+ * The model as a three.js scene graph: a Mesh (indexed BufferGeometry sharing the model's arrays,
+ * MeshStandardMaterial) for each node with a mesh, a Group for the others; names, transforms and
+ * userData kept; `meshUserData` (attributeInfo…) goes to geometry.userData. Materials shared between
+ * nodes stay shared.
+ */
+export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}): Object3D {
+  const materials = new Map<MaterialData | undefined, Map<boolean, MeshStandardMaterial>>();
+  const textures = new Map<ImageFile, Texture>();
+
+  const convert = (node: ModelNode): Object3D => {
+    let object: Object3D;
+    if (node.mesh) {
+      const geometry = meshToGeometry(node.mesh);
+      if (node.meshUserData) Object.assign(geometry.userData, structuredCloneJson(node.meshUserData));
+      if (!node.mesh.normals) {
+        // The viewport needs normals; flagged so that threeToModel does not export them as data.
+        geometry.computeVertexNormals();
+        geometry.userData[NORMALS_COMPUTED_KEY] = true;
+      }
+      object = new ThreeMesh(geometry, material(node.material, Boolean(node.mesh.colors)));
+    } else {
+      object = new Group();
+    }
+    object.name = node.name;
+    if (node.matrix && node.matrix.length === 16) {
+      object.matrix.fromArray(node.matrix);
+      object.matrix.decompose(object.position, object.quaternion, object.scale);
+    }
+    if (node.userData) object.userData = structuredCloneJson(node.userData);
+    for (const child of node.children) object.add(convert(child));
+    return object;
+  };
+
+  const material = (data: MaterialData | undefined, vertexColors: boolean): MeshStandardMaterial => {
+    let byColors = materials.get(data);
+    if (!byColors) materials.set(data, (byColors = new Map()));
+    const known = byColors.get(vertexColors);
+    if (known) return known;
+    const result = new MeshStandardMaterial({
+      color: data?.color ? new Color().setRGB(...data.color, LinearSRGBColorSpace) : 0xffffff,
+      roughness: data?.roughness ?? 0.8,
+      metalness: data?.metalness ?? 0,
+      opacity: data?.opacity ?? 1,
+      transparent: (data?.opacity ?? 1) < 1,
+      vertexColors,
+    });
+    if (data?.name) result.name = data.name;
+    if (data?.map) result.map = texture(data.map);
+    byColors.set(vertexColors, result);
+    return result;
+  };
+
+  const texture = (image: ImageFile): Texture => {
+    const known = textures.get(image);
+    if (known) return known;
+    const result = options.loadTexture?.(image) ?? new Texture();
+    result.name ||= image.name;
+    result.colorSpace = SRGBColorSpace;
+    result.userData[IMAGE_FILE_KEY] = image;
+    textures.set(image, result);
+    return result;
+  };
+
+  return convert(model.root);
+}
+
+/** A copy of JSON-like data, so the scene and the model do not share mutable objects. */
+function structuredCloneJson(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

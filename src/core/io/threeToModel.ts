@@ -1,0 +1,90 @@
+import { LinearSRGBColorSpace, Matrix4, type BufferGeometry, type Color, type Material, type Object3D, type Texture } from 'three';
+import { GEOMETRY_USERDATA_KEYS, geometryToMesh } from '../mesh/threeGeometry';
+import { IMAGE_FILE_KEY } from './modelToThree';
+import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+
+export interface ThreeToModelOptions {
+  /**
+   * Encodes a texture that did not come from a file (no `userData.imageFile`), e.g. one painted in
+   * the editor; the renderer can pass one that draws it to a canvas and encodes PNG. Without it, such
+   * textures are dropped with a warning.
+   */
+  encodeImage?: (texture: Texture) => ImageFile | undefined;
+}
+
+/**
+ * The model a three.js object and its descendants hold (for export and for sending to jobs): each
+ * Mesh's geometry via geometryToMesh (arrays shared, not copied), its first material's colour,
+ * opacity, roughness, metalness and map, names, local transforms and userData. Lights, cameras,
+ * lines and points are skipped with a warning.
+ */
+export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}): ModelData {
+  const warnings: string[] = [];
+  const skipped = new Map<string, number>();
+  const materials = new Map<Material, MaterialData>();
+  const identity = new Matrix4();
+
+  const convert = (source: Object3D): ModelNode => {
+    const node: ModelNode = { name: source.name, children: [] };
+    if (source.matrixAutoUpdate) source.updateMatrix(); // else its matrix was set directly and is the truth
+    if (!source.matrix.equals(identity)) node.matrix = Array.from(source.matrix.elements);
+    if (Object.keys(source.userData).length > 0) node.userData = jsonCopy(source.userData);
+    const mesh = source as Object3D & { isMesh?: boolean; geometry?: BufferGeometry; material?: Material | Material[] };
+    if (mesh.isMesh && mesh.geometry) {
+      node.mesh = geometryToMesh(mesh.geometry);
+      const rest = Object.fromEntries(Object.entries(mesh.geometry.userData).filter(([key]) => !GEOMETRY_USERDATA_KEYS.includes(key)));
+      if (Object.keys(rest).length > 0) node.meshUserData = jsonCopy(rest);
+      const materialList = Array.isArray(mesh.material) ? mesh.material : mesh.material ? [mesh.material] : [];
+      if (materialList.length > 1) warnings.push(`${source.name || 'a mesh'}: ${materialList.length} materials, only the first is kept`);
+      if (materialList[0]) node.material = material(materialList[0]);
+    }
+    for (const child of source.children) {
+      const kind = skippedKind(child);
+      if (kind) skipped.set(kind, (skipped.get(kind) ?? 0) + 1);
+      else node.children.push(convert(child));
+    }
+    return node;
+  };
+
+  const material = (source: Material): MaterialData => {
+    const known = materials.get(source);
+    if (known) return known;
+    const m = source as Material & { color?: Color; roughness?: number; metalness?: number; map?: Texture | null };
+    const data: MaterialData = {};
+    if (source.name) data.name = source.name;
+    if (m.color) {
+      const rgb = { r: 0, g: 0, b: 0 };
+      m.color.getRGB(rgb, LinearSRGBColorSpace);
+      data.color = [rgb.r, rgb.g, rgb.b];
+    }
+    if (source.transparent || source.opacity < 1) data.opacity = source.opacity;
+    if (typeof m.roughness === 'number') data.roughness = m.roughness;
+    if (typeof m.metalness === 'number') data.metalness = m.metalness;
+    if (m.map) {
+      const image = (m.map.userData[IMAGE_FILE_KEY] as ImageFile | undefined) ?? options.encodeImage?.(m.map);
+      if (image) data.map = image;
+      else warnings.push(`the texture of material "${source.name || 'unnamed'}" has no encoded image and was not kept`);
+    }
+    materials.set(source, data);
+    return data;
+  };
+
+  const root = convert(object);
+  for (const [kind, count] of skipped) warnings.push(`${count} ${kind} skipped (only meshes and groups are kept)`);
+  return { name: object.name || 'scene', root, warnings };
+}
+
+function skippedKind(object: Object3D): string | undefined {
+  const o = object as Object3D & { isLight?: boolean; isCamera?: boolean; isLine?: boolean; isPoints?: boolean; isSprite?: boolean };
+  if (o.isLight) return 'lights';
+  if (o.isCamera) return 'cameras';
+  if (o.isLine) return 'lines';
+  if (o.isPoints) return 'point clouds';
+  if (o.isSprite) return 'sprites';
+  return undefined;
+}
+
+/** userData as JSON-compatible data (what GLB extras can hold). */
+function jsonCopy(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

@@ -1,0 +1,127 @@
+import { Document, type Material, type mat4, type Node } from '@gltf-transform/core';
+import type { BufferAttribute } from 'three';
+import { FACE_ATTRIBUTES_KEY } from '../mesh/attributeInfo';
+import type { Mesh, MeshAttribute } from '../mesh/Mesh';
+import { meshToGeometry, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
+import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras, type StoredArray } from './gltfIO';
+import type { MaterialData, ModelData, ModelNode } from './ModelData';
+
+const STANDARD_SEMANTICS: Record<string, string> = { position: 'POSITION', normal: 'NORMAL', uv: 'TEXCOORD_0', color: 'COLOR_0' };
+const ACCESSOR_TYPES = ['SCALAR', 'VEC2', 'VEC3', 'VEC4'] as const;
+
+/**
+ * Writes a model as GLB with glTF-Transform. Besides what every glTF viewer shows (positions,
+ * normals, UVs with seams split, colours, PBR material and texture, node transforms), it keeps
+ * everything our plugins add, so that readGltf(writeGlb(x)) gives x back:
+ * - custom vertex attributes as glTF '_NAME' attributes (float32, uint8/16/32, 1–4 components);
+ *   others (int32, float64, more components) as stored arrays (below);
+ * - face attributes, and the UV seam sources, as stored arrays: accessors that no primitive
+ *   attribute uses, named, and listed in the primitive's `extras.homeomorph` (see gltfIO.ts);
+ * - geometry userData (attributeInfo…) as the primitive's extras, object userData as the node's
+ *   extras (three.js's GLTFLoader puts them back in the same places).
+ * glTF positions are float32: float64 positions are rounded.
+ */
+export async function writeGlb(model: ModelData): Promise<Uint8Array> {
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  const materials = new Map<MaterialData, Material>();
+  let arrayCounter = 0;
+
+  const scene = doc.createScene(model.name);
+  scene.addChild(convertNode(model.root));
+  doc.getRoot().setDefaultScene(scene);
+  return new InMemoryGltfIO(model.name).writeBinary(doc);
+
+  function convertNode(node: ModelNode): Node {
+    const out = doc.createNode(node.name);
+    if (node.matrix && node.matrix.length === 16) out.setMatrix(node.matrix as unknown as mat4);
+    if (node.userData && Object.keys(node.userData).length > 0) out.setExtras(jsonSafe(node.userData));
+    if (node.mesh) {
+      const primitive = convertMesh(node.mesh, node.meshUserData);
+      if (node.material) primitive.setMaterial(convertMaterial(node.material));
+      out.setMesh(doc.createMesh(node.name).addPrimitive(primitive));
+    }
+    for (const child of node.children) out.addChild(convertNode(child));
+    return out;
+  }
+
+  function convertMesh(mesh: Mesh, meshUserData: Record<string, unknown> | undefined) {
+    const geometry = meshToGeometry(mesh);
+    const primitive = doc.createPrimitive();
+    const stored: StoredArray[] = [];
+    const store = (role: StoredArray['role'], name: string, array: MeshAttribute['array'], itemSize: number): void => {
+      if (array.length === 0) return;
+      const accessorName = `${EXTRAS_KEY}/${arrayCounter++}/${role}/${name}`;
+      const native = array instanceof Float32Array || array instanceof Uint32Array || array instanceof Uint16Array || array instanceof Uint8Array;
+      const data = native ? array : new Uint8Array(array.buffer, array.byteOffset, array.byteLength).slice();
+      doc.createAccessor(accessorName, buffer).setType('SCALAR').setArray(data);
+      stored.push({ role, name, accessor: accessorName, type: array.constructor.name, itemSize });
+    };
+
+    for (const [name, attribute] of Object.entries(geometry.attributes) as [string, BufferAttribute][]) {
+      const array = attribute.array as MeshAttribute['array'];
+      const semantic = STANDARD_SEMANTICS[name] ?? (name.startsWith('_') ? name : undefined);
+      if (!semantic) continue;
+      const gltfReady =
+        attribute.itemSize >= 1 &&
+        attribute.itemSize <= 4 &&
+        (array instanceof Float32Array || array instanceof Uint8Array || array instanceof Uint16Array || array instanceof Uint32Array);
+      if (gltfReady) {
+        // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
+        const data = name === 'uv' ? flipV(array as Float32Array) : array;
+        const accessor = doc.createAccessor(semantic, buffer).setType(ACCESSOR_TYPES[attribute.itemSize - 1]!).setArray(data);
+        primitive.setAttribute(semantic, accessor);
+      } else if (name.startsWith('_')) {
+        store('vertex', name, array, attribute.itemSize);
+      }
+    }
+    const index = geometry.getIndex()!;
+    primitive.setIndices(doc.createAccessor('indices', buffer).setType('SCALAR').setArray(index.array as Uint32Array));
+    const faceAttributes = geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined;
+    for (const [name, attribute] of Object.entries(faceAttributes ?? {})) store('face', name, attribute.array, attribute.itemSize);
+    const seamSource = geometry.userData[SEAM_SOURCE_KEY] as Uint32Array | undefined;
+    if (seamSource) store('seamSource', SEAM_SOURCE_KEY, seamSource, 1);
+
+    const extras: Record<string, unknown> = meshUserData ? jsonSafe(meshUserData) : {};
+    if (stored.length > 0) extras[EXTRAS_KEY] = { version: 1, arrays: stored } satisfies PrimitiveExtras;
+    if (Object.keys(extras).length > 0) primitive.setExtras(extras);
+    return primitive;
+  }
+
+  function convertMaterial(data: MaterialData): Material {
+    const known = materials.get(data);
+    if (known) return known;
+    const material = doc.createMaterial(data.name ?? '');
+    const [r, g, b] = data.color ?? [1, 1, 1];
+    const opacity = data.opacity ?? 1;
+    material.setBaseColorFactor([r, g, b, opacity]);
+    if (opacity < 1) material.setAlphaMode('BLEND');
+    material.setRoughnessFactor(data.roughness ?? 1);
+    material.setMetallicFactor(data.metalness ?? 0);
+    if (data.map) {
+      const texture = doc.createTexture(data.map.name).setImage(copyBytes(data.map.bytes)).setMimeType(data.map.mime).setURI(data.map.name);
+      material.setBaseColorTexture(texture);
+    }
+    materials.set(data, material);
+    return material;
+  }
+}
+
+/** (u, v) → (u, 1 − v), a new array. */
+export function flipV(uvs: Float32Array): Float32Array {
+  const out = new Float32Array(uvs.length);
+  for (let i = 0; i < uvs.length; i += 2) {
+    out[i] = uvs[i]!;
+    out[i + 1] = 1 - uvs[i + 1]!;
+  }
+  return out;
+}
+
+function copyBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+/** userData as plain JSON (typed arrays become objects, functions and cycles are dropped by JSON). */
+function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}

@@ -1,0 +1,76 @@
+import { Matrix3, Vector3 } from 'three';
+import { CORNER_UVS } from '../mesh/threeGeometry';
+import type { ModelData } from './ModelData';
+import { worldMeshes } from './worldMeshes';
+
+/**
+ * Writes the model's meshes as one OBJ (transforms baked in, one 'o' per mesh). Our own writer
+ * rather than three.js's OBJExporter because that one writes from the float32 scene geometry, so
+ * float64 positions would lose precision and per-corner UVs would be written split at the seams;
+ * this one writes each vertex once, in mesh order, with the shortest decimal that reads back to the
+ * same value (float64 stays float64, float32 stays float32), per-vertex or per-corner UVs ('vt'),
+ * normals ('vn') and 'v x y z r g b' colours. Materials, textures and custom attributes are not
+ * written (use GLB to keep them).
+ */
+export function writeObj(model: ModelData): Uint8Array {
+  const out: string[] = [`# ${model.name}, written by Homeomorph\n`];
+  let vertexBase = 1;
+  let uvBase = 1;
+  let normalBase = 1;
+  for (const { node, mesh, world } of worldMeshes(model)) {
+    const positions = mesh.positions;
+    const is32 = positions instanceof Float32Array;
+    const vertexTotal = positions.length / 3;
+    const lines: string[] = [`o ${node.name.replace(/\s+/g, '_') || 'mesh'}\n`];
+    const p = new Vector3();
+    const colors = mesh.colors;
+    const colorSize = mesh.colorSize ?? 3;
+    for (let v = 0; v < vertexTotal; v++) {
+      p.set(positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!);
+      if (world) p.applyMatrix4(world);
+      let line = `v ${num(p.x, is32 && !world)} ${num(p.y, is32 && !world)} ${num(p.z, is32 && !world)}`;
+      if (colors) line += ` ${num(colors[colorSize * v]!, true)} ${num(colors[colorSize * v + 1]!, true)} ${num(colors[colorSize * v + 2]!, true)}`;
+      lines.push(line + '\n');
+    }
+    const cornerUvs = mesh.uvs ? undefined : mesh.faceAttributes?.[CORNER_UVS]?.array;
+    if (mesh.uvs) for (let v = 0; v < vertexTotal; v++) lines.push(`vt ${num(mesh.uvs[2 * v]!, true)} ${num(mesh.uvs[2 * v + 1]!, true)}\n`);
+    if (cornerUvs) for (let c = 0; c < cornerUvs.length; c += 2) lines.push(`vt ${num(cornerUvs[c]!, true)} ${num(cornerUvs[c + 1]!, true)}\n`);
+    if (mesh.normals) {
+      const normalMatrix = world ? new Matrix3().getNormalMatrix(world) : undefined;
+      const n = new Vector3();
+      for (let v = 0; v < vertexTotal; v++) {
+        n.set(mesh.normals[3 * v]!, mesh.normals[3 * v + 1]!, mesh.normals[3 * v + 2]!);
+        if (normalMatrix) n.applyMatrix3(normalMatrix).normalize();
+        lines.push(`vn ${num(n.x, !normalMatrix)} ${num(n.y, !normalMatrix)} ${num(n.z, !normalMatrix)}\n`);
+      }
+    }
+    const indices = mesh.indices;
+    for (let f = 0; f < indices.length; f += 3) {
+      let line = 'f';
+      for (let k = 0; k < 3; k++) {
+        const v = indices[f + k]!;
+        line += ` ${v + vertexBase}`;
+        const uv = mesh.uvs ? v + uvBase : cornerUvs ? f + k + uvBase : 0;
+        if (uv || mesh.normals) line += `/${uv || ''}`;
+        if (mesh.normals) line += `/${v + normalBase}`;
+      }
+      lines.push(line + '\n');
+    }
+    vertexBase += vertexTotal;
+    if (mesh.uvs) uvBase += vertexTotal;
+    if (cornerUvs) uvBase += cornerUvs.length / 2;
+    if (mesh.normals) normalBase += vertexTotal;
+    out.push(lines.join(''));
+  }
+  return new TextEncoder().encode(out.join(''));
+}
+
+/** The shortest decimal that reads back to x (as float32 when `single`, else as float64). */
+function num(x: number, single: boolean): string {
+  if (!single) return String(x);
+  for (let digits = 6; digits < 9; digits++) {
+    const text = String(Number(x.toPrecision(digits)));
+    if (Math.fround(Number(text)) === x) return text;
+  }
+  return String(Number(x.toPrecision(9)));
+}
