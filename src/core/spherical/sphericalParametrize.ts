@@ -1,7 +1,8 @@
 import type { Mesh } from '../mesh/Mesh';
 import { CancelledError } from '../plugin/Job';
-import { meshPattern } from '../geometry/meshPattern';
-import { addMass, addStiffness, multiplyMass, type MassKind } from '../geometry/operators';
+import { intrinsicDelaunay } from '../geometry/intrinsicDelaunay';
+import { meshPattern, type MeshPattern } from '../geometry/meshPattern';
+import { addMass, addStiffness, addStiffnessFromLengths, multiplyMass, type MassKind } from '../geometry/operators';
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
@@ -23,6 +24,12 @@ export interface SphericalOptions {
   /** Stop when the radial deviation is at most this. */
   tolerance: number;
   mass: MassKind;
+  /**
+   * L₀: 'cotan' — the mesh's own cotangent Laplacian (mesh2sh, the reference); 'intrinsic-delaunay' —
+   * the cotangent Laplacian of the mesh's intrinsic Delaunay triangulation (same metric, no negative
+   * weights), which can keep thin features from folding over.
+   */
+  laplacian: 'cotan' | 'intrinsic-delaunay';
   /** Möbius-centre the sphere map so the input's area centroid lands at the origin. */
   mobiusCentring: boolean;
   stepSolver: StepSolver;
@@ -38,6 +45,7 @@ export const defaultSphericalOptions: SphericalOptions = {
   maxSteps: 100,
   tolerance: 1e-3,
   mass: 'fem',
+  laplacian: 'cotan',
   mobiusCentring: false,
   stepSolver: 'reuse',
   iterativeTolerance: 1e-10,
@@ -113,10 +121,24 @@ export async function sphericalParametrize(
   const areas = new Float64Array(faceCount);
   const weights = new Float64Array(n);
   normalizeToUnitArea(x, indices, areas);
-  const mp = meshPattern(indices, n);
+  let mp: MeshPattern;
+  let stiffness: Float64Array;
+  if (opts.laplacian === 'intrinsic-delaunay') {
+    // One pattern for both triangulations: the mesh's faces (mass) and the intrinsic ones (L₀).
+    const intrinsic = intrinsicDelaunay(x, indices);
+    const both = new Uint32Array(2 * indices.length);
+    both.set(indices);
+    both.set(intrinsic.faces, indices.length);
+    const combined = meshPattern(both, n);
+    mp = { pattern: combined.pattern, diagSlots: combined.diagSlots, edgeSlots: combined.edgeSlots.subarray(0, indices.length) };
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffnessFromLengths(combined.edgeSlots.subarray(indices.length), mp.diagSlots, intrinsic.faces, intrinsic.lengths, stiffness, opts.timeStep);
+  } else {
+    mp = meshPattern(indices, n);
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffness(mp, x, indices, stiffness, opts.timeStep);
+  }
   const nnz = mp.pattern.nnz;
-  const stiffness = new Float64Array(nnz);
-  addStiffness(mp, x, indices, stiffness, opts.timeStep);
   const solver = new SparseSolver(mp.pattern);
 
   const system = new Float64Array(nnz);
@@ -136,8 +158,7 @@ export async function sphericalParametrize(
   let lastPcgSeconds = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
-    // A = M(x_k) + t·L₀, b = M(x_k)·x_k.
-    faceAreas(x, indices, areas);
+    // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
     system.set(stiffness);
     addMass(mp, areas, indices, opts.mass, system);
     multiplyMass(areas, indices, opts.mass, x, rhs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LdltFactor, NotPositiveDefiniteError } from '../../../src/core/sparse/LdltFactor';
+import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
 import { nestedDissection } from '../../../src/core/sparse/nestedDissection';
 import { SparseSolver } from '../../../src/core/sparse/SparseSolver';
 import { SupernodalLdlt } from '../../../src/core/sparse/SupernodalLdlt';
@@ -31,18 +32,19 @@ describe('SymmetricPattern', () => {
   });
 });
 
-describe('nestedDissection', () => {
-  it('returns a permutation, also for disconnected graphs and isolated vertices', () => {
+describe('fill-reducing orderings', () => {
+  it('return permutations, also for disconnected graphs and isolated vertices', () => {
     const { pattern } = randomSpd(500, 300, 11);
     const edges: number[] = [];
     for (let j = 0; j < pattern.n; j++) for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
     const doubled = SymmetricPattern.fromEdges(1003, edges); // two copies plus 3 isolated vertices
     const { xadj, adj } = doubled.adjacency();
-    const perm = nestedDissection(xadj, adj);
-    expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    for (const perm of [nestedDissection(xadj, adj), minimumDegree(xadj, adj)]) {
+      expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    }
   });
 
-  it('keeps the fill of a 2D grid well below the natural order', () => {
+  it('keep the fill of a 2D grid well below the natural order', () => {
     const side = 60;
     const edges: number[] = [];
     for (let r = 0; r < side; r++)
@@ -53,10 +55,11 @@ describe('nestedDissection', () => {
         if (c + 1 < side && r + 1 < side) edges.push(v, v + side + 1); // triangulated
       }
     const pattern = SymmetricPattern.fromEdges(side * side, edges);
-    const natural = new SparseSolver(pattern, 'natural').nnzL;
-    const dissected = new SparseSolver(pattern).nnzL;
-    // Natural order on a grid: a band of ~side²·side; nested dissection: O(n log n).
-    expect(dissected).toBeLessThan(0.5 * natural);
+    const natural = new SparseSolver(pattern, 'natural', 'simplicial').nnzL;
+    // Natural order on a grid: a band of ~side²·side; the orderings: O(n log n).
+    for (const ordering of ['nested-dissection', 'minimum-degree', 'auto'] as const) {
+      expect(new SparseSolver(pattern, ordering, 'simplicial').nnzL).toBeLessThan(0.5 * natural);
+    }
   });
 });
 
