@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { LegendreRecurrence } from './legendre';
 import { shDegreeOfCount, shIndex } from './shIndex';
 
@@ -73,6 +74,7 @@ export class ShEvaluator {
     points: ArrayLike<number>,
     degrees: readonly number[],
     onProgress?: (fraction: number) => void,
+    signal?: AbortSignal,
   ): Float32Array {
     const C = this.channels;
     const N = Math.floor(points.length / 3);
@@ -97,7 +99,10 @@ export class ShEvaluator {
           k++;
         }
       }
-      if (onProgress && (i & 1023) === 1023) onProgress(i / N);
+      if ((i & 255) === 255) {
+        if (signal?.aborted) throw new CancelledError();
+        if (onProgress && (i & 1023) === 1023) onProgress(i / N);
+      }
     }
     return table;
   }

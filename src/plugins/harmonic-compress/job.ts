@@ -87,7 +87,14 @@ export const harmonicCompressJob: Job<
   const hasColor = expansion.colorSource !== undefined;
   const lodChannels = hasColor ? 6 : 3;
   ctx.progress(0.35, 'reconstruction and level-of-detail table');
-  const lod = buildLod(stored.subarray(0, lodChannels * shCount(L)), lodChannels, spherePoints);
+  const lod = buildLod(
+    stored.subarray(0, lodChannels * shCount(L)),
+    lodChannels,
+    spherePoints,
+    undefined,
+    (fraction) => ctx.progress(0.35 + 0.4 * fraction, 'reconstruction and level-of-detail table'),
+    ctx.signal,
+  );
   checkCancelled(ctx);
   const full = evaluateAtDegree(lod, L, {
     positions: new Float32Array(spherePoints.length),

@@ -149,8 +149,7 @@ export function harmonicLodOf(object: Object3D): HarmonicLod | undefined {
   const mesh = triangleMeshOf(object);
   const sphere = mesh?.geometry.getAttribute(SPHERE_POINTS_ATTRIBUTE);
   if (!info?.coefficients || !info.channelNames || !sphere || !mesh) return undefined;
-  const bytes = fromBase64(info.coefficients);
-  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const all = decodeCoefficients(info.coefficients);
   const channels = info.lodChannels ?? 3;
   const perChannel = all.length / info.channelNames.length;
   const lod = buildLod(all.subarray(0, channels * perChannel), channels, sphere.array as Float32Array);
@@ -231,6 +230,12 @@ function updateVertexNormals(geometry: BufferGeometry): void {
 /** The .hshc coefficient file of a result made in this session (undefined after a reload). */
 export function harmonicFileOf(object: Object3D): Uint8Array | undefined {
   return runtime.get(object)?.file;
+}
+
+/** The stored coefficients of `userData.harmonic.coefficients` (base64 float32 LE) as a Float32Array. */
+export function decodeCoefficients(text: string): Float32Array {
+  const bytes = fromBase64(text);
+  return new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
