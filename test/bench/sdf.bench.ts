@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { edgeTopology } from '../../src/core/meshing/edgeTopology';
+import { inspectMesh } from '../../src/core/mesh/inspect';
 import { marchingTetrahedra } from '../../src/core/meshing/marchingTetrahedra';
 import { sampleGrid } from '../../src/core/meshing/sampleGrid';
 import { meshDistances } from '../../src/core/metrics/meshDistances';
@@ -105,10 +105,10 @@ async function ours(name: string): Promise<void> {
       t = performance.now();
       const mesh = marchingTetrahedra(grid);
       const meshSeconds = (performance.now() - t) / 1000;
-      const topo = edgeTopology(mesh);
+      const topo = inspectMesh(mesh);
       const d = meshDistances(mesh, norm.mesh, { samples: 100_000 });
       extras.push(
-        `${name}: ours ${resolution}³ grid through onnxruntime (narrow band, ${((100 * grid.evaluated) / (resolution + 1) ** 3).toFixed(1)}% of the points) ${gridSeconds.toFixed(1)} s; marching ${meshSeconds.toFixed(1)} s; ${mesh.indices.length / 3} faces; closed manifold ${topo.closedManifold} (boundary ${topo.boundaryEdges}, non-manifold ${topo.nonManifoldEdges}); Chamfer-L1 ${d.chamferL1.toFixed(5)}, Hausdorff ${d.hausdorff.toFixed(4)}; model ${(model.byteLength / 1e6).toFixed(1)} MB, ${network.parameterCount} parameters; load ${load()}`,
+        `${name}: ours ${resolution}³ grid through onnxruntime (narrow band, ${((100 * grid.evaluated) / (resolution + 1) ** 3).toFixed(1)}% of the points) ${gridSeconds.toFixed(1)} s; marching ${meshSeconds.toFixed(1)} s; ${mesh.indices.length / 3} faces; closed ${topo.closed}, manifold ${topo.manifold}, oriented ${topo.orientable && topo.inconsistentEdges === 0}, ${topo.components} component(s), genus ${topo.genus}; Chamfer-L1 ${d.chamferL1.toFixed(5)}, Hausdorff ${d.hausdorff.toFixed(4)}; model ${(model.byteLength / 1e6).toFixed(1)} MB, ${network.parameterCount} parameters; load ${load()}`,
       );
       console.log(extras[extras.length - 1]);
       if (dense) {

@@ -1,7 +1,7 @@
 import { Group, Mesh as ThreeMesh, BufferGeometry, BufferAttribute, MeshBasicMaterial } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
-import { edgeTopology } from '../../../src/core/meshing/edgeTopology';
+import { inspectMesh } from '../../../src/core/mesh/inspect';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
 import { CancelledError, InputError, type JobContext } from '../../../src/core/plugin/Job';
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
@@ -59,7 +59,8 @@ describe('mesh.fit_sdf', () => {
     expect(m.iou).toBeGreaterThan(0.94);
     expect(m.steps).toBe(150);
     expect(m.closedManifold).toBe(true);
-    expect(edgeTopology({ positions: output.positions, indices: output.indices }).closedManifold).toBe(true);
+    const inspection = inspectMesh({ positions: output.positions, indices: output.indices });
+    expect([inspection.closed, inspection.manifold, inspection.orientable, inspection.components, inspection.genus]).toEqual([true, true, true, 1, 0]);
     // extracted in the input's coordinates: volume of the 6×4×2 ellipsoid (4/3 π·3·2·1) within 10%
     const volume = meshSignedVolume(output.positions, output.indices);
     expect(Math.abs(volume / ((4 / 3) * Math.PI * 6) - 1)).toBeLessThan(0.1);
