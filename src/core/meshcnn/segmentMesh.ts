@@ -26,7 +26,8 @@ export interface LevelMesh {
 export interface SegmentResult {
   /** #F of the input mesh, 1-based labels (0 = a face removed by repair and not reachable). */
   faceLabels: Int32Array;
-  /** One label per edge of the input mesh in MeshCNN edge order, 1-based (empty if its edges are not manifold). */
+  /** One label per edge of the input mesh in MeshCNN edge order, 1-based: the network's predictions when it ran
+   *  on the input itself, else each edge's first face label. */
   edgeLabels: Int32Array;
   /** The mesh the network ran on and its face labels (1-based). */
   network: LevelMesh & { faceLabels: Int32Array };
@@ -112,7 +113,8 @@ export async function segmentMesh(
   lap('smooth');
 
   let edgeLabels: Int32Array;
-  if (direct && !options.smoothBoundaries) {
+  if (direct) {
+    // At the mesh's own resolution the edge labels are the network's own (smoothing changes faces only).
     edgeLabels = Int32Array.from(prediction.labels, (l) => l + 1);
   } else {
     edgeLabels = edgeLabelsFromFaces(indices, faceLabels);
