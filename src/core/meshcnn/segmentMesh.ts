@@ -3,7 +3,8 @@ import type { MeshcnnModelInfo } from './modelFile';
 import { buildMeshLevel, edgeCountOf, TopologyError, type MeshLevel } from './meshTopology';
 import type { MeshUNet } from './meshUNet';
 import { prepareInput, wasUnchanged, type PreparedMesh } from './prepareInput';
-import { faceLabelsFromEdges, predictEdges } from './segmentation';
+import type { PoolRecord } from './meshPool';
+import { faceLabelsFromEdges, normalizedFeatures, predictEdges, predictionFromLogits } from './segmentation';
 import { simplifyMesh } from './simplifyMesh';
 
 export interface SegmentOptions {
@@ -11,6 +12,8 @@ export interface SegmentOptions {
   smoothBoundaries: boolean;
   /** Edge count the network runs at (default: the model's training resolution, 2,250 for human_seg). */
   edgeBudget?: number;
+  /** Runs the network (e.g. onnxruntime segments); default: our own kernels. */
+  network?: NetworkRunner;
   /** Called between stages; throw from it to cancel. */
   onStage?: (fraction: number, message: string) => void;
 }
@@ -22,6 +25,9 @@ export interface LevelMesh {
   /** #F×3 */
   indices: Uint32Array;
 }
+
+/** Logits #E×K of the network on a level with normalised features #E×5, and its pooling records. */
+export type NetworkRunner = (level: MeshLevel, features: Float32Array, poolEdges: number[]) => Promise<{ logits: Float32Array; pools: PoolRecord[] }>;
 
 export interface SegmentResult {
   /** #F of the input mesh, 1-based labels (0 = a face removed by repair and not reachable). */
@@ -91,9 +97,13 @@ export async function segmentMesh(
   const E = edgeCountOf(level);
   const scale = E / budget;
   const poolEdges = model.info.config.poolEdges.map((p) => Math.max(6, Math.round(p * scale)));
-  const prediction = predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
-  lap('network');
   const classCount = model.info.config.classCount;
+  const prediction = options.network
+    ? await options.network(level, normalizedFeatures(level, model.info.featureMean, model.info.featureStd), poolEdges).then((r) =>
+        predictionFromLogits(r.logits, classCount, r.pools),
+      )
+    : predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
+  lap('network');
   const netFaceLabels = faceLabelsFromEdges(level, prediction.probabilities, classCount);
   for (let i = 0; i < netFaceLabels.length; i++) netFaceLabels[i]!++;
 
