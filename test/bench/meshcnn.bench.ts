@@ -11,7 +11,9 @@ import { Adam } from '../../src/core/meshcnn/adam';
 import { DEFAULT_AUGMENT } from '../../src/core/meshcnn/augment';
 import { loadModel } from '../../src/core/meshcnn/modelFile';
 import { MeshUNet, mulberry32, type MeshUNetConfig } from '../../src/core/meshcnn/meshUNet';
-import { featureStatistics, predictEdges } from '../../src/core/meshcnn/segmentation';
+import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx } from '../../src/core/meshcnn/onnxSegments';
+import { featureStatistics, normalizedFeatures, predictEdges } from '../../src/core/meshcnn/segmentation';
+import { createNodeOnnxRuntime } from '../../src/hosts/onnx/nodeOnnxRuntime';
 import { segmentMesh } from '../../src/core/meshcnn/segmentMesh';
 import { evaluateSplit, trainStep } from '../../src/core/meshcnn/train';
 import { datasetPath, hasShared, loadSharedMesh } from '../helpers/shared';
@@ -52,8 +54,10 @@ const configs: [string, MeshUNetConfig][] = [
   ['shipped (16 32 64 128, 1 res block)', { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }],
   ["MeshCNN's (32 64 128 256, 3 res blocks)", { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 }],
 ];
-console.log('\n| network | parameters | inference ms / mesh (median) | training step ms / mesh (median, with augmentation) | peak RSS MiB while training | load |');
-console.log('|---|--:|--:|--:|--:|---|');
+const onnx = createNodeOnnxRuntime();
+console.log(`\nonnxruntime provider: ${onnx.provider}`);
+console.log('| network | parameters | inference ms / mesh, onnxruntime + TS pooling (shipped path) | inference ms / mesh, our kernels | training step ms / mesh (with augmentation) | peak RSS MiB while training | load |');
+console.log('|---|--:|--:|--:|--:|--:|---|');
 for (const [label, config] of configs) {
   const net = new MeshUNet(config, 1);
   const inference: number[] = [];
@@ -62,6 +66,14 @@ for (const [label, config] of configs) {
     predictEdges(net, sample.level, stats.mean, stats.std);
     inference.push(performance.now() - t);
   }
+  const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
+  const viaOnnx: number[] = [];
+  for (const sample of train) {
+    const t = performance.now();
+    await forwardOnnx(onnx, sessions, net, sample.level, normalizedFeatures(sample.level, stats.mean, stats.std));
+    viaOnnx.push(performance.now() - t);
+  }
+  await sessions.release();
   const adam = new Adam(1e-3);
   const random = mulberry32(1);
   const steps: number[] = [];
@@ -74,22 +86,27 @@ for (const [label, config] of configs) {
   }
   // The first two runs warm the JIT up.
   console.log(
-    `| ${label} | ${net.parameterCount()} | ${median(inference.slice(2)).toFixed(0)} | ${median(steps.slice(2)).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
+    `| ${label} | ${net.parameterCount()} | ${median(viaOnnx.slice(2)).toFixed(0)} | ${median(inference.slice(2)).toFixed(0)} | ${median(steps.slice(2)).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
   );
 }
 console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)');
 
-// 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face).
+// 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face), through
+// onnxruntime as the job runs it (sessions created once, as the job host keeps them).
 const shippedHuman = join(modelDir, 'human.hmcn');
 if (existsSync(shippedHuman)) {
   const model = loadModel(new Uint8Array(readFileSync(shippedHuman)));
+  const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(model.net));
   const mesh = subdivide(loadSharedMesh('armadillo.obj'));
   const F = mesh.indices.length / 3;
   const times: number[] = [];
   let timings: Record<string, number> = {};
   for (let run = 0; run < (quick ? 1 : 3); run++) {
     const t = performance.now();
-    const result = await segmentMesh(mesh.positions, mesh.indices, model, { smoothBoundaries: true });
+    const result = await segmentMesh(mesh.positions, mesh.indices, model, {
+      smoothBoundaries: true,
+      network: (level, features, poolEdges) => forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
+    });
     times.push(performance.now() - t);
     timings = result.timings;
   }
