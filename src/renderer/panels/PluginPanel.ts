@@ -100,6 +100,11 @@ class OperatorView {
     if (spec.help) c.domElement.title = spec.help;
   }
 
+  /** Whether the operator's panel is open on screen (polls of hidden panels wait until they open). */
+  get visible(): boolean {
+    return !this.folder._closed && this.folder.domElement.offsetParent !== null;
+  }
+
   /** Re-evaluates `poll` for the current selection and shows why the operator cannot run. */
   updatePoll(): void {
     if (this.running) return;
@@ -136,6 +141,8 @@ class OperatorView {
     this.progress.hidden = false;
     this.cancelButton.hidden = false;
     this.setProgress(0, 'starting…');
+    this.folder.domElement.dataset.state = 'running';
+    this.folder.open();
     let outcome: RunOutcome;
     try {
       const result = await runOperator(this.panel.editor, this.panel.runner, this.operator, this.values, {
@@ -166,6 +173,7 @@ class OperatorView {
       this.cancelButton.hidden = true;
       this.updatePoll();
     }
+    this.folder.domElement.dataset.state = outcome.status;
     this.panel.reportOutcome(outcome);
     return outcome;
   }
@@ -188,6 +196,7 @@ class OperatorView {
 export class PluginPanel {
   private readonly views = new Map<string, OperatorView>();
   private pollQueued = false;
+  private pollGeneration = 0;
   onOutcome: (outcome: RunOutcome) => void = () => {};
 
   constructor(
@@ -212,6 +221,8 @@ export class PluginPanel {
     for (const [category, ops] of categories) {
       const gui = new GUI({ container: element, title: category });
       gui.domElement.dataset.plugin = category;
+      // Opening a panel shows its operators' current poll state.
+      gui.onOpenClose(() => this.queuePoll());
       for (const op of ops) {
         const view = new OperatorView(gui, op, this);
         this.views.set(op.idname, view);
@@ -247,12 +258,23 @@ export class PluginPanel {
     this.onOutcome(outcome);
   }
 
+  /**
+   * Polls the operators whose panels are open, one per task: a poll may inspect the mesh (tens of ms
+   * on big meshes), and doing them all in one task would make one long freeze.
+   */
   private queuePoll(): void {
+    this.pollGeneration++;
     if (this.pollQueued) return;
     this.pollQueued = true;
-    requestAnimationFrame(() => {
+    requestAnimationFrame(async () => {
       this.pollQueued = false;
-      for (const view of this.views.values()) view.updatePoll();
+      const generation = this.pollGeneration;
+      for (const view of this.views.values()) {
+        if (generation !== this.pollGeneration) return; // a newer change restarted the round
+        if (!view.visible) continue;
+        view.updatePoll();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     });
   }
 }
