@@ -68,7 +68,8 @@ describe.skipIf(!hasChromium)('import, plugins, undo, cancel, export', () => {
     expect(after.names[0]).toBe('Spot');
     expect(after.names.slice(1).join(' ')).toMatch(/tetra/);
     expect(after.undos).toEqual(['Import 2 models']);
-    await s.page.keyboard.press('Control+z');
+    await s.page.locator('[data-menu="Edit"]').click();
+    await s.page.locator('[data-action="edit.undo"]').click();
     await expect.poll(() => sceneNames(s.page)).toEqual(['Spot']);
   });
 

@@ -32,6 +32,8 @@ class OperatorView {
   private readonly resultBox = document.createElement('div');
   private readonly chart = new Chart();
   private abort: AbortController | null = null;
+  private pendingProgress: { fraction: number; message?: string } | null = null;
+  private progressQueued = false;
   private failure: PollFailure | null = null;
 
   constructor(
@@ -182,10 +184,19 @@ class OperatorView {
     this.abort?.abort();
   }
 
+  /** Progress arrives up to 100 times a second; the bar is redrawn at most once per frame. */
   private setProgress(fraction: number, message?: string): void {
-    const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-    this.progressBar.style.width = `${pct}%`;
-    this.progressText.textContent = `${pct} %${message ? ` · ${message}` : ''}`;
+    this.pendingProgress = { fraction, message };
+    if (this.progressQueued) return;
+    this.progressQueued = true;
+    requestAnimationFrame(() => {
+      this.progressQueued = false;
+      const p = this.pendingProgress;
+      if (!p) return;
+      const pct = Math.round(Math.min(1, Math.max(0, p.fraction)) * 100);
+      this.progressBar.style.width = `${pct}%`;
+      this.progressText.textContent = `${pct} %${p.message ? ` · ${p.message}` : ''}`;
+    });
   }
 }
 
