@@ -58,6 +58,7 @@ export class Viewport {
   private shadingMode: Shading = 'smooth';
   private attributeName: string | null = null;
   private renderQueued = false;
+  private compiling = 0;
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
@@ -112,12 +113,17 @@ export class Viewport {
     };
     editor.signals.objectAdded.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.objectRemoved.add(refresh);
-    editor.signals.objectChanged.add(refresh);
+    editor.signals.objectChanged.add((object) => {
+      if (this.hasUncompiledMaterial(object)) this.precompile(object);
+      refresh();
+    });
     editor.signals.geometryChanged.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.selectionChanged.add(refresh);
@@ -184,6 +190,43 @@ export class Viewport {
     this.requestRender();
   }
 
+  /**
+   * Compiles the shaders a new object or geometry needs (morph targets, vertex colours…) without
+   * blocking: with KHR_parallel_shader_compile the driver compiles in the background, and the view
+   * keeps its last frame until the programs are ready (at most a second), instead of stalling the
+   * UI thread in the first draw.
+   */
+  private precompile(object: Object3D): void {
+    this.compiling++;
+    this.editor.scene.add(this.lightRig);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.compiling--;
+      this.requestRender();
+    };
+    try {
+      void this.renderer.compileAsync(object, this.camera, this.editor.scene).then(finish, finish);
+    } catch {
+      finish();
+    } finally {
+      this.editor.scene.remove(this.lightRig);
+    }
+    setTimeout(finish, 1000);
+  }
+
+  private hasUncompiledMaterial(object: Object3D): boolean {
+    let found = false;
+    object.traverse((o) => {
+      if (!(o instanceof Mesh)) return;
+      for (const m of Array.isArray(o.material) ? o.material : [o.material]) {
+        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined) found = true;
+      }
+    });
+    return found;
+  }
+
   private resize(): void {
     const { clientWidth: w, clientHeight: h } = this.container;
     if (w === 0 || h === 0) return;
@@ -194,6 +237,7 @@ export class Viewport {
   }
 
   render(): void {
+    if (this.compiling > 0) return; // precompile() asks for a frame when it is done
     const swapped: [Mesh, BufferGeometry, Material | Material[]][] = [];
     let legend: Legend | null = null;
     if (this.shadingMode === 'flat' || this.shadingMode === 'normals' || this.attributeName) {
