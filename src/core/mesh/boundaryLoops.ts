@@ -6,9 +6,10 @@ import type { Mesh } from './Mesh';
  * The boundary (edges with one face) as loops of vertices. Loop i has vertices
  * `vertices[offsets[i] … offsets[i+1])`, walked along the faces' own direction where the faces allow it,
  * and `halfEdges` (same layout) gives the boundary half-edge from each vertex to the next. Where a vertex
- * has more than two boundary edges (two holes touching) the walk takes the boundary half-edge leaving it
- * first, so each loop is a closed walk; `closed[i]` is 0 only for a chain that could not be closed
- * (possible only where faces are inconsistently oriented or the boundary branches oddly).
+ * has more than two boundary edges (two holes touching at a vertex) the closed walk through it is cut
+ * there into simple loops, so every closed loop visits each vertex once. `closed[i]` is 0 only for a
+ * chain that could not be closed (possible only where faces are inconsistently oriented or the boundary
+ * branches oddly).
  */
 export interface BoundaryLoops {
   count: number;
@@ -18,7 +19,10 @@ export interface BoundaryLoops {
   closed: Uint8Array;
 }
 
-export function boundaryLoops(mesh: Pick<Mesh, 'positions' | 'indices'>, topology: EdgeTopology): BoundaryLoops {
+export function boundaryLoops(
+  mesh: Pick<Mesh, 'positions' | 'indices'>,
+  topology: EdgeTopology,
+): BoundaryLoops {
   const indices = mesh.indices;
   const vertexTotal = mesh.positions.length / 3;
   const { edgeOffsets, edgeHalfEdges, edgeCount } = topology;
@@ -48,10 +52,12 @@ export function boundaryLoops(mesh: Pick<Mesh, 'positions' | 'indices'>, topolog
   const loopVertices = new Uint32Array(count + count); // a chain can have one vertex more than edges
   const loopHalfEdges = new Uint32Array(count + count);
   const closed: number[] = [];
+  const stackPosition = new Int32Array(vertexTotal).fill(-1);
   let n = 0;
   for (let first = 0; first < count; first++) {
     if (visited[first]) continue;
     visited[first] = 1;
+    const loopStart = n;
     const h0 = boundary[first]!;
     const origin = indices[h0]!;
     loopVertices[n] = origin;
@@ -83,8 +89,49 @@ export function boundaryLoops(mesh: Pick<Mesh, 'positions' | 'indices'>, topolog
       const a = indices[h]!;
       current = a === current ? indices[nextInFace(h)]! : a;
     }
-    offsets.push(n);
-    closed.push(isClosed);
+    if (!isClosed) {
+      offsets.push(n);
+      closed.push(0);
+      continue;
+    }
+    // Cut the closed walk at repeated vertices: when a vertex comes round again, the steps since its
+    // first visit form a simple loop of their own.
+    const walkVertices = loopVertices.slice(loopStart, n);
+    const walkHalfEdges = loopHalfEdges.slice(loopStart, n);
+    let top = loopStart; // the stack of open steps lives in the output arrays from loopStart to top
+    let emitted = loopStart;
+    const emit = (from: number, to: number): void => {
+      // Move steps [from, to) of the stack to the output position `emitted` (always ≤ from).
+      for (let i = from; i < to; i++) {
+        stackPosition[loopVertices[i]!] = -1;
+        loopVertices[emitted] = loopVertices[i]!;
+        loopHalfEdges[emitted++] = loopHalfEdges[i]!;
+      }
+      offsets.push(emitted);
+      closed.push(1);
+    };
+    for (let i = 0; i < walkVertices.length; i++) {
+      const v = walkVertices[i]!;
+      const seen = stackPosition[v]!;
+      if (seen >= 0) {
+        // Sub-loop: stack[seen, top). Rotate it out below the remaining stack, keeping order.
+        const subVertices = loopVertices.slice(seen, top);
+        const subHalfEdges = loopHalfEdges.slice(seen, top);
+        for (let j = seen - 1; j >= emitted; j--) {
+          loopVertices[j + top - seen] = loopVertices[j]!;
+          loopHalfEdges[j + top - seen] = loopHalfEdges[j]!;
+          stackPosition[loopVertices[j]!] = j + top - seen;
+        }
+        const base = emitted;
+        loopVertices.set(subVertices, base);
+        loopHalfEdges.set(subHalfEdges, base);
+        emit(base, base + subVertices.length);
+      }
+      stackPosition[v] = top;
+      loopVertices[top] = v;
+      loopHalfEdges[top++] = walkHalfEdges[i]!;
+    }
+    emit(emitted, top);
   }
   return {
     count: closed.length,

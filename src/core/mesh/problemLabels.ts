@@ -54,7 +54,10 @@ export const VERTEX_PROBLEM_INFO: AttributeInfo = {
  * "Flipped" marks the faces the orientation repair would flip (the minority of their patch), not every
  * face next to an inconsistent edge.
  */
-export function problemLabels(mesh: Mesh, inspection: MeshInspection): { faces: Uint8Array; vertices: Uint8Array } {
+export function problemLabels(
+  mesh: Mesh,
+  inspection: MeshInspection,
+): { faces: Uint8Array; vertices: Uint8Array } {
   const indices = mesh.indices;
   const faceTotal = indices.length / 3;
   const vertexTotal = mesh.positions.length / 3;
@@ -71,8 +74,10 @@ export function problemLabels(mesh: Mesh, inspection: MeshInspection): { faces: 
     if (problem < faces[f]!) faces[f] = problem;
   };
   let largest = 0;
-  for (let c = 1; c < p.componentFaceCounts.length; c++) if (p.componentFaceCounts[c]! > p.componentFaceCounts[largest]!) largest = c;
-  for (let f = 0; f < faceTotal; f++) if (p.componentOfFace[f] !== largest) mark(f, FaceProblem.smallComponent);
+  for (let c = 1; c < p.componentFaceCounts.length; c++)
+    if (p.componentFaceCounts[c]! > p.componentFaceCounts[largest]!) largest = c;
+  for (let f = 0; f < faceTotal; f++)
+    if (p.componentOfFace[f] !== largest) mark(f, FaceProblem.smallComponent);
 
   const topology = buildEdgeTopology(mesh);
   for (let h = 0; h < indices.length; h++) {

@@ -69,12 +69,18 @@ export function planRepair(options: Partial<RepairOptions> = {}): RepairStep[] {
   const o = { ...DEFAULT_REPAIR_OPTIONS, ...options };
   const steps: (RepairStep | false)[] = [
     o.weld && { operation: 'weld_vertices', run: (m) => weldVertices(m, { tolerance: o.weldTolerance }) },
-    o.removeDegenerate && { operation: 'remove_degenerate_faces', run: (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance }) },
+    o.removeDegenerate && {
+      operation: 'remove_degenerate_faces',
+      run: (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance }),
+    },
     o.removeDuplicates && { operation: 'remove_duplicate_faces', run: (m) => removeDuplicateFaces(m) },
     (o.removeSmallComponents || o.keepLargestComponent) && {
       operation: o.keepLargestComponent ? 'keep_largest_component' : 'remove_small_components',
       run: (m) =>
-        removeSmallComponents(m, { minFaces: o.removeSmallComponents ? o.minComponentFaces : 0, keepLargest: o.keepLargestComponent }),
+        removeSmallComponents(m, {
+          minFaces: o.removeSmallComponents ? o.minComponentFaces : 0,
+          keepLargest: o.keepLargestComponent,
+        }),
     },
     o.splitNonManifold && { operation: 'split_non_manifold', run: (m) => splitNonManifold(m) },
     o.orient && { operation: 'orient_faces', run: (m) => orientFaces(m, { outward: o.orientOutward }) },
@@ -88,7 +94,8 @@ export function planRepair(options: Partial<RepairOptions> = {}): RepairStep[] {
 export function combineReports(reports: RepairReport[]): RepairReport {
   const changed = reports.filter((r) => r.changed);
   const counts: Record<string, number> = {};
-  for (const r of reports) for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
+  for (const r of reports)
+    for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
   return {
     operation: 'repair',
     changed: changed.length > 0,
