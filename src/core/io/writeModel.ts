@@ -8,7 +8,9 @@ import { CORNER_UVS, meshToGeometry } from '../mesh/threeGeometry';
 import type { ModelData } from './ModelData';
 import type { WriteFormat } from './formats';
 import { writeGlb } from './writeGltf';
-import { writeObj } from './writeObj';
+import { writeObj, writeObjFiles, type OutputFile } from './writeObj';
+
+export type { OutputFile } from './writeObj';
 import { worldMeshes } from './worldMeshes';
 
 /**
@@ -30,6 +32,19 @@ export async function writeModel(model: ModelData, format: WriteFormat = 'glb'):
     default:
       throw new Error(`cannot write format "${String(format)}"`);
   }
+}
+
+/**
+ * Like writeModel, but as files named after `base`: OBJ comes with its MTL and texture images (see
+ * writeObjFiles); the other formats are one file `<base>.<format>`. For the CLI's convert and the
+ * editor's export, which can write several files.
+ */
+export async function writeModelFiles(model: ModelData, format: WriteFormat = 'glb', base = model.name || 'model'): Promise<OutputFile[]> {
+  if (format === 'obj') {
+    if (worldMeshes(model).length === 0) throw new InputError(`${model.name}: nothing to write, the model has no meshes`);
+    return writeObjFiles(model, base);
+  }
+  return [{ name: `${base}.${format}`, data: await writeModel(model, format) }];
 }
 
 /**

@@ -187,3 +187,28 @@ describe.skipIf(!hasShared)('shared meshes through every format', () => {
     });
   }
 });
+
+describe('writeModelFiles', () => {
+  it('writes OBJ with its MTL and texture, and readModel with a resolver over them gets the material back', async () => {
+    const { writeModelFiles } = await import('../../../src/core/io/writeModel');
+    const png = { name: 'tex/skin.png', mime: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9]) };
+    const model: ModelData = {
+      name: 'm',
+      warnings: [],
+      root: { name: 'm', mesh: richOctahedron(), material: { name: 'skin tone', color: [0.2, 0.4, 0.6], opacity: 0.75, roughness: 0.5, metalness: 0.25, map: png }, children: [] },
+    };
+    const files = await writeModelFiles(model, 'obj', 'out');
+    expect(files.map((f) => f.name)).toEqual(['out.obj', 'out.mtl', 'tex/skin.png']);
+    const byName = new Map(files.map((f) => [f.name, f.data]));
+    const back = await readModel(files[0]!, (path) => byName.get(path));
+    expect(back.warnings).toEqual([]);
+    const material = back.root.material!;
+    expect(material.name).toBe('skin_tone');
+    for (let k = 0; k < 3; k++) expect(material.color![k]).toBeCloseTo(model.root.material!.color![k]!, 5);
+    expect(material.opacity).toBe(0.75);
+    expect(material.roughness).toBeCloseTo(0.5, 5);
+    expect(material.metalness).toBe(0.25);
+    expect(material.map!.bytes).toEqual(png.bytes);
+    expect((await writeModelFiles(model, 'glb', 'out')).map((f) => f.name)).toEqual(['out.glb']);
+  });
+});
