@@ -42,7 +42,8 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
   const keyword = s.token();
   const header = /^(ST)?(C)?(N)?(4)?(n)?OFF$/.exec(keyword);
   if (!header) fail(`not an OFF file: it starts with "${keyword.slice(0, 20)}" instead of "OFF"`);
-  const [, hasTex, hasColor, hasNormal, fourD, nDim] = header!;
+  // Vertex lines: x y z [nx ny nz if N] [r g b [a] if C] [s t if ST]; texture coordinates are skipped.
+  const [, , hasColor, hasNormal, fourD, nDim] = header!;
   if (fourD || nDim) fail('4D and nD OFF files are not supported');
   const afterKeyword = s.pos;
   if (s.token() === 'BINARY') fail('binary OFF files are not supported');
@@ -88,7 +89,6 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
         colors[3 * v + k] = c;
       }
     }
-    void hasTex; // texture coordinates and alpha, if any, are skipped with the rest of the line
     endLine();
   }
   if (colors && colorScale !== 1) for (let i = 0; i < colors.length; i++) colors[i]! *= colorScale;
