@@ -196,6 +196,21 @@ describe('glTF with external and embedded buffers', () => {
     expect(model.root.children[0]!.mesh!.faceAttributes!._AREA!.array).toEqual(richModel().root.children[0]!.mesh!.faceAttributes!._AREA!.array);
     expect((await rejection(readModel({ name: 'scene.gltf', data }, () => undefined))).message).toBe(`scene.gltf: the file "${uri}" it refers to was not found beside it`);
   });
+  it('reads external textures through the resolver; a missing one is only a warning', async () => {
+    const model = richModel();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7]);
+    model.root.children[0]!.material!.map = { name: 'skin.png', mime: 'image/png', bytes: png };
+    const io = new InMemoryGltfIO('x');
+    const { json, resources } = await io.writeJSON(await io.readBinary(await writeModel(model, 'glb')), { format: 'GLTF', basename: 'scene' } as never);
+    const imageUri = json.images![0]!.uri!;
+    const data = text(JSON.stringify(json));
+    const found = await readModel({ name: 'scene.gltf', data }, (path) => resources[path]);
+    expect(found.root.children[0]!.material!.map!.bytes).toEqual(png);
+    const missing = await readModel({ name: 'scene.gltf', data }, (path) => (path === imageUri ? undefined : resources[path]));
+    expect(missing.root.children[0]!.material!.map).toBeUndefined();
+    expect(missing.warnings.join('\n')).toContain(imageUri);
+  });
+
   it('reads buffers embedded as data: URIs', async () => {
     const { json, resources } = await gltfJson();
     for (const buffer of json.buffers ?? []) {
