@@ -12,7 +12,10 @@ import { worldMeshes } from './worldMeshes';
  * normals ('vn') and 'v x y z r g b' colours. Custom attributes are not written (use GLB to keep
  * them); materials and textures only through writeObjFiles (an MTL and image files beside the OBJ).
  */
-export function writeObj(model: ModelData, materials?: { library: string; names: Map<MaterialData, string> }): Uint8Array {
+export function writeObj(
+  model: ModelData,
+  materials?: { library: string; names: Map<MaterialData, string> },
+): Uint8Array {
   const out: string[] = [`# ${model.name}, written by Homeomorph\n`];
   if (materials) out.push(`mtllib ${materials.library}\n`);
   let vertexBase = 1;
@@ -32,12 +35,17 @@ export function writeObj(model: ModelData, materials?: { library: string; names:
       p.set(positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!);
       if (world) p.applyMatrix4(world);
       let line = `v ${num(p.x, is32 && !world)} ${num(p.y, is32 && !world)} ${num(p.z, is32 && !world)}`;
-      if (colors) line += ` ${num(colors[colorSize * v]!, true)} ${num(colors[colorSize * v + 1]!, true)} ${num(colors[colorSize * v + 2]!, true)}`;
+      if (colors)
+        line += ` ${num(colors[colorSize * v]!, true)} ${num(colors[colorSize * v + 1]!, true)} ${num(colors[colorSize * v + 2]!, true)}`;
       lines.push(line + '\n');
     }
     const cornerUvs = mesh.uvs ? undefined : mesh.faceAttributes?.[CORNER_UVS]?.array;
-    if (mesh.uvs) for (let v = 0; v < vertexTotal; v++) lines.push(`vt ${num(mesh.uvs[2 * v]!, true)} ${num(mesh.uvs[2 * v + 1]!, true)}\n`);
-    if (cornerUvs) for (let c = 0; c < cornerUvs.length; c += 2) lines.push(`vt ${num(cornerUvs[c]!, true)} ${num(cornerUvs[c + 1]!, true)}\n`);
+    if (mesh.uvs)
+      for (let v = 0; v < vertexTotal; v++)
+        lines.push(`vt ${num(mesh.uvs[2 * v]!, true)} ${num(mesh.uvs[2 * v + 1]!, true)}\n`);
+    if (cornerUvs)
+      for (let c = 0; c < cornerUvs.length; c += 2)
+        lines.push(`vt ${num(cornerUvs[c]!, true)} ${num(cornerUvs[c + 1]!, true)}\n`);
     if (mesh.normals) {
       const normalMatrix = world ? new Matrix3().getNormalMatrix(world) : undefined;
       const n = new Vector3();

@@ -5,9 +5,17 @@ import { datasetPath, hasShared } from '../../helpers/shared';
 
 /** The vertex counts the datasets' README gives. */
 const DOCUMENTED_VERTICES: Record<string, number> = {
-  'spot.obj': 11533, 'spot_low.obj': 829, 'armadillo.obj': 14587, 'bunny.obj': 3301, 'bunny_hr.obj': 29834,
-  'nefertiti_lowres.obj': 35002, 'human_man.obj': 6890, 'human_woman.obj': 6890, 'cow_genus1.obj': 10820,
-  'cow_pinched.obj': 2903, 'stanford_bunny_open.obj': 35947,
+  'spot.obj': 11533,
+  'spot_low.obj': 829,
+  'armadillo.obj': 14587,
+  'bunny.obj': 3301,
+  'bunny_hr.obj': 29834,
+  'nefertiti_lowres.obj': 35002,
+  'human_man.obj': 6890,
+  'human_woman.obj': 6890,
+  'cow_genus1.obj': 10820,
+  'cow_pinched.obj': 2903,
+  'stanford_bunny_open.obj': 35947,
 };
 
 /** A deliberately naive reference reader (split lines and tokens, Number()), independent of ours. */
@@ -40,8 +48,10 @@ describe.skipIf(!hasShared)('every shared mesh', () => {
       expect(mesh.positions.length).toBe(reference.positions.length);
       expect(mesh.indices.length).toBe(reference.indices.length);
       let differences = 0;
-      for (let i = 0; i < reference.positions.length; i++) if (mesh.positions[i] !== reference.positions[i]) differences++;
-      for (let i = 0; i < reference.indices.length; i++) if (mesh.indices[i] !== reference.indices[i]) differences++;
+      for (let i = 0; i < reference.positions.length; i++)
+        if (mesh.positions[i] !== reference.positions[i]) differences++;
+      for (let i = 0; i < reference.indices.length; i++)
+        if (mesh.indices[i] !== reference.indices[i]) differences++;
       expect(differences).toBe(0);
     });
   }
