@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InMemoryGltfIO } from '../../../src/core/io/gltfIO';
 import { writeModel } from '../../../src/core/io/writeModel';
 import { datasetPath, hasShared } from '../../helpers/shared';
-import { richModel } from './fixtures';
+import { richModel, richOctahedron } from './fixtures';
+import { CORNER_UVS } from '../../../src/core/mesh/threeGeometry';
+import type { ModelData } from '../../../src/core/io/ModelData';
 
 /**
  * Feeds deterministic mutations of real files (byte flips, truncations, insertions, duplicated
@@ -18,7 +20,7 @@ import { richModel } from './fixtures';
 const PER_READ_LIMIT_MS = 2000;
 /** A read still running after this is a hang (twice the limit, so a slow but finishing read is reported as slow instead). */
 const WATCHDOG_MS = 2 * PER_READ_LIMIT_MS;
-const MUTATIONS_PER_SEED = 150;
+const MUTATIONS_PER_SEED = 140;
 
 interface Sample {
   name: string;
@@ -175,6 +177,16 @@ function readAll(bundle: string, samples: (Sample & { what: string })[]): Promis
   });
 }
 
+/** An octahedron whose UVs are per face corner (seams), written as OBJ with one 'vt' per corner. */
+function seamModel(): ModelData {
+  const mesh = richOctahedron();
+  delete mesh.uvs;
+  mesh.faceAttributes = {
+    [CORNER_UVS]: { array: Float32Array.from({ length: 48 }, (_, i) => (i % 7) / 6), itemSize: 6 },
+  };
+  return { name: 'seams', warnings: [], root: { name: 'seams', mesh, children: [] } };
+}
+
 async function seeds(): Promise<Sample[]> {
   const model = richModel();
   const ascii = (s: string) => new TextEncoder().encode(s);
@@ -211,6 +223,7 @@ async function seeds(): Promise<Sample[]> {
       ),
     },
     { name: 'rich.obj', data: await writeModel(model, 'obj') },
+    { name: 'seams.obj', data: await writeModel(seamModel(), 'obj') },
   ];
   if (hasShared)
     samples.push({
