@@ -1,4 +1,4 @@
-import { Document, type Material, type mat4, type Node } from '@gltf-transform/core';
+import { Document, VertexLayout, type Material, type mat4, type Node } from '@gltf-transform/core';
 import type { BufferAttribute } from 'three';
 import { FACE_ATTRIBUTES_KEY } from '../mesh/attributeInfo';
 import type { Mesh, MeshAttribute } from '../mesh/Mesh';
@@ -35,7 +35,8 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
   const scene = doc.createScene(model.name);
   scene.addChild(convertNode(model.root));
   doc.getRoot().setDefaultScene(scene);
-  return new InMemoryGltfIO(model.name).writeBinary(doc);
+  // One buffer view per attribute (not interleaved): readers can then use the arrays in place.
+  return new InMemoryGltfIO(model.name).setVertexLayout(VertexLayout.SEPARATE).writeBinary(doc);
 
   function convertNode(node: ModelNode): Node {
     const out = doc.createNode(node.name);

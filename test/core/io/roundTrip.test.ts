@@ -266,3 +266,32 @@ describe('writeModelFiles', () => {
     expect((await writeModelFiles(model, 'glb', 'out')).map((f) => f.name)).toEqual(['out.glb']);
   });
 });
+
+describe('interoperability', () => {
+  it("three.js's GLTFLoader reads our GLB: geometry, '_' attributes, UVs, node and geometry userData", async () => {
+    const { GLTFLoader } = await import('three/examples/jsm/loaders/GLTFLoader.js');
+    const model = richModel();
+    const glb = await writeModel(model, 'glb');
+    const gltf = await new Promise<{ scene: import('three').Group }>((resolve, reject) =>
+      new GLTFLoader().parse(glb.slice().buffer, '', resolve as never, reject),
+    );
+    const object = gltf.scene.getObjectByName('octahedron') as import('three').Mesh;
+    const source = model.root.children[0]!;
+    expect(object.userData).toMatchObject(source.userData!);
+    expect(object.geometry.userData.attributeInfo).toEqual(source.meshUserData!.attributeInfo);
+    expect(Array.from(object.geometry.getIndex()!.array)).toEqual(Array.from(source.mesh!.indices));
+    // Read item by item, whatever the layout (interleaved or not).
+    const items = (name: string) => {
+      const a = object.geometry.getAttribute(name);
+      return Array.from({ length: a.count * a.itemSize }, (_, i) =>
+        a.getComponent(Math.floor(i / a.itemSize), i % a.itemSize),
+      );
+    };
+    // GLTFLoader lower-cases custom attribute names ('_SCALAR' → '_scalar'); readModel keeps them as written.
+    expect(items('_scalar')).toEqual(Array.from(source.mesh!.vertexAttributes!._SCALAR!.array));
+    expect(items('_counts')).toEqual(Array.from(source.mesh!.vertexAttributes!._COUNTS!.array));
+    // three.js keeps glTF's UVs as they are and sets flipY = false on textures; ours are flipped back on read.
+    const uv = object.geometry.getAttribute('uv');
+    expect(uv.getY(1)).toBeCloseTo(1 - source.mesh!.uvs![3]!, 6);
+  });
+});
