@@ -1,3 +1,4 @@
+import type { Group, Mesh as ThreeMesh } from 'three';
 import { describe, expect, it } from 'vitest';
 import { CORNER_UVS } from '../../../src/core/mesh/threeGeometry';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
@@ -272,10 +273,10 @@ describe('interoperability', () => {
     const { GLTFLoader } = await import('three/examples/jsm/loaders/GLTFLoader.js');
     const model = richModel();
     const glb = await writeModel(model, 'glb');
-    const gltf = await new Promise<{ scene: import('three').Group }>((resolve, reject) =>
+    const gltf = await new Promise<{ scene: Group }>((resolve, reject) =>
       new GLTFLoader().parse(glb.slice().buffer, '', resolve as never, reject),
     );
-    const object = gltf.scene.getObjectByName('octahedron') as import('three').Mesh;
+    const object = gltf.scene.getObjectByName('octahedron') as ThreeMesh;
     const source = model.root.children[0]!;
     expect(object.userData).toMatchObject(source.userData!);
     expect(object.geometry.userData.attributeInfo).toEqual(source.meshUserData!.attributeInfo);
