@@ -12,7 +12,7 @@ import { vertexFans } from './vertexFans';
  * - boundaryEdges, nonManifoldEdges, inconsistentEdges: vertex pairs
  * - nonManifoldVertices, unusedVertices: vertex ids
  * - degenerateFaces, duplicateFaces: face ids (duplicates: the later copies)
- * - componentOfFace: #F; componentFaceCounts: #C
+ * - componentOfFace: #F; componentFaceCounts: #C; insideOut: #C
  * - boundaryLoopOffsets (#L+1) / boundaryLoopVertices: the loops' vertices, see boundaryLoops.ts
  */
 export interface MeshProblems {
@@ -25,6 +25,8 @@ export interface MeshProblems {
   duplicateFaces: Uint32Array;
   componentOfFace: Uint32Array;
   componentFaceCounts: Uint32Array;
+  /** #C, 1 for a component that is inside out (see insideOutComponents). */
+  insideOut: Uint8Array;
   boundaryLoopOffsets: Uint32Array;
   boundaryLoopVertices: Uint32Array;
 }
@@ -40,6 +42,8 @@ export interface MeshProblems {
  *   than one fan; pinchedVertices counts the latter alone.
  * - inconsistentEdges: manifold edges whose two faces traverse them in the same direction.
  * - orientable: every patch of faces joined by manifold edges can be oriented consistently.
+ * - insideOutComponents: closed, manifold, consistently oriented components with negative volume
+ *   (normals pointing in).
  * - genus: (2 − χ)/2 when the mesh is one component, closed, manifold and orientable; else null.
  *   componentGenus gives the same per component (null for a component that is not).
  */
@@ -55,6 +59,7 @@ export interface MeshInspection {
   pinchedVertices: number;
   inconsistentEdges: number;
   orientable: boolean;
+  insideOutComponents: number;
   degenerateFaces: number;
   duplicateFaces: number;
   unusedVertices: number;
@@ -138,6 +143,32 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   for (let f = 0; f < faceTotal; f++) {
     if (!patches.orientable[patches.patchOfFace[f]!]) bad[componentOfFace[f]!] = 1;
   }
+  // Inside out: a closed, manifold, consistently oriented component with negative signed volume.
+  const volume = new Float64Array(c);
+  const inconsistent = new Uint8Array(c);
+  for (let i = 0; i < inconsistentPairs.length; i += 2)
+    inconsistent[componentOfVertex[inconsistentPairs[i]!]!] = 1;
+  const p = mesh.positions;
+  for (let f = 0; f < faceTotal; f++) {
+    const comp = componentOfFace[f]!;
+    if (bad[comp] || inconsistent[comp]) continue;
+    const a = 3 * indices[3 * f]!;
+    const b = 3 * indices[3 * f + 1]!;
+    const d = 3 * indices[3 * f + 2]!;
+    volume[comp]! +=
+      p[a]! * (p[b + 1]! * p[d + 2]! - p[b + 2]! * p[d + 1]!) +
+      p[a + 1]! * (p[b + 2]! * p[d]! - p[b]! * p[d + 2]!) +
+      p[a + 2]! * (p[b]! * p[d + 1]! - p[b + 1]! * p[d]!);
+  }
+  const insideOut = new Uint8Array(c);
+  let insideOutComponents = 0;
+  for (let i = 0; i < c; i++) {
+    if (!bad[i] && !inconsistent[i] && volume[i]! < 0) {
+      insideOut[i] = 1;
+      insideOutComponents++;
+    }
+  }
+
   const componentGenus: (number | null)[] = [];
   for (let i = 0; i < c; i++) componentGenus.push(bad[i] ? null : (2 - chi[i]!) / 2);
 
@@ -162,6 +193,7 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
     pinchedVertices: pinched,
     inconsistentEdges: inconsistentPairs.length / 2,
     orientable,
+    insideOutComponents,
     degenerateFaces: degenerate.length,
     duplicateFaces: duplicates.length,
     unusedVertices: unused.length,
@@ -181,6 +213,7 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
       duplicateFaces: duplicates,
       componentOfFace,
       componentFaceCounts: components.faceCounts,
+      insideOut,
       boundaryLoopOffsets: loops.offsets,
       boundaryLoopVertices: loops.vertices,
     },
