@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     await expect.poll(() => s.page.locator('.tree-row.active').count()).toBe(0);
     await s.page.locator('.tree-row', { hasText: 'Spot' }).click();
     await expect.poll(() => s.page.locator('.tree-row.active .tree-name').textContent()).toBe('Spot');
-    await expect.poll(() => s.page.locator('.properties-gui > .title').textContent()).toContain('Spot');
+    await expect.poll(() => s.page.locator('.properties-gui > .lil-title').textContent()).toContain('Spot');
     expect(await s.page.locator('#properties').textContent()).toContain('11,533');
   });
 
@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     await s.page.locator('.tree-row').first().click();
     const undoCount = () => s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { history: { undos: unknown[] } } } }).homeomorph.editor.history.undos.length);
     const before = await undoCount();
-    const field = s.page.locator('.properties-gui .controller.number', { hasText: 'Location X' }).locator('input');
+    const field = s.page.locator('.properties-gui .lil-controller.lil-number', { hasText: 'Location X' }).locator('input');
     const box = (await field.boundingBox())!;
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.mouse.down();

@@ -1,4 +1,6 @@
 import type { Accessor, JSONDocument, Material, Node, Primitive } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { FACE_ATTRIBUTES_KEY } from '../mesh/attributeInfo';
 import type { Mesh, MeshAttribute } from '../mesh/Mesh';
@@ -24,7 +26,9 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
   if (file.data.length === 0) throw new FileError(file.name, 'the file is empty');
   if (extensionOf(file.name) === 'glb' && !isGlb(file.data)) throw new FileError(file.name, 'not a GLB file: it does not start with "glTF"');
   const warnings: string[] = [];
-  const io = new InMemoryGltfIO(file.name, file.data, resolve, warnings).setStrictResources(false);
+  // Khronos and EXT extensions are read (quantized and meshopt-compressed files, material extensions
+  // are ignored beyond the base colour); Draco needs a decoder we do not ship (see below).
+  const io = new InMemoryGltfIO(file.name, file.data, resolve, warnings).setStrictResources(false).registerExtensions(ALL_EXTENSIONS);
   let jsonDoc: JSONDocument;
   try {
     jsonDoc = await io.readAsJSON(InMemoryGltfIO.MAIN);
@@ -32,6 +36,14 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
     throw asFileError(file.name, error, isGlb(file.data) ? 'not a valid GLB file' : 'not a valid glTF file');
   }
   checkTriangleCount(jsonDoc, file.name, options.maxTriangles);
+  const used = jsonDoc.json.extensionsUsed ?? [];
+  if (used.includes('KHR_draco_mesh_compression')) {
+    throw new FileError(file.name, 'the meshes are Draco-compressed, which Homeomorph does not read; export the file without Draco compression (or with meshopt)');
+  }
+  if (used.includes('EXT_meshopt_compression')) {
+    await MeshoptDecoder.ready;
+    io.registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+  }
   let doc;
   try {
     doc = await io.readJSON(jsonDoc);

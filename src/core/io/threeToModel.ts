@@ -26,7 +26,7 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
 
   const convert = (source: Object3D): ModelNode => {
     const node: ModelNode = { name: source.name, children: [] };
-    source.updateMatrix();
+    if (source.matrixAutoUpdate) source.updateMatrix(); // else its matrix was set directly and is the truth
     if (!source.matrix.equals(identity)) node.matrix = Array.from(source.matrix.elements);
     if (Object.keys(source.userData).length > 0) node.userData = jsonCopy(source.userData);
     const mesh = source as Object3D & { isMesh?: boolean; geometry?: BufferGeometry; material?: Material | Material[] };

@@ -3,6 +3,7 @@ import { Group, Mesh as ThreeMesh, type BufferAttribute } from 'three';
 import { PLYExporter } from 'three/examples/jsm/exporters/PLYExporter.js';
 import { STLExporter } from 'three/examples/jsm/exporters/STLExporter.js';
 import type { Mesh } from '../mesh/Mesh';
+import { InputError } from '../plugin/Job';
 import { CORNER_UVS, meshToGeometry } from '../mesh/threeGeometry';
 import type { ModelData } from './ModelData';
 import type { WriteFormat } from './formats';
@@ -16,6 +17,7 @@ import { worldMeshes } from './worldMeshes';
  * OBJ uses our writer (writeObj.ts), PLY and STL three.js's exporters (binary little-endian).
  */
 export async function writeModel(model: ModelData, format: WriteFormat = 'glb'): Promise<Uint8Array> {
+  if (worldMeshes(model).length === 0) throw new InputError(`${model.name}: nothing to write, the model has no meshes`);
   switch (format) {
     case 'glb':
       return writeGlb(model);
@@ -73,7 +75,6 @@ function sceneForExport(model: ModelData): { group: Group; geometries: BufferGeo
     group.add(object);
     geometries.push(geometry);
   }
-  if (geometries.length === 0) throw new Error(`${model.name}: the model has no meshes to write`);
   group.updateMatrixWorld(true);
   return { group, geometries };
 }

@@ -251,7 +251,7 @@ export function concatCols(tape: Tape, parts: readonly Tensor[]): Tensor {
 
 /**
  * The DeepSDF loss: mean |clamp(pred, ±δ) − clamp(target, ±δ)| — pred: [N,1] (or [N]), target: #N
- * → [1]. Fused: one pass forward, one backward.
+ * → [1]. Fused: one pass forward, one backward (with a straight-through clamp, see below).
  */
 export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta: number): Tensor {
   const N = pred.size;
@@ -265,11 +265,14 @@ export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta:
   }
   y.data[0] = s / N;
   tape.record(y, () => {
+    // Straight-through clamp of the prediction: the gradient flows whenever the clamped values
+    // differ, also when the prediction is beyond ±δ on the wrong side. DeepSDF's exact derivative
+    // is zero there, so one large early step can leave the whole field stuck past the clamp (the
+    // reference saw this at lr 1e-2; so did we).
     const g = y.grad![0]! / N, GP = pred.grad;
     if (!GP) return;
     for (let i = 0; i < N; i++) {
-      const v = P[i]!;
-      if (v < -delta || v > delta) continue;
+      const v = P[i]! < -delta ? -delta : P[i]! > delta ? delta : P[i]!;
       const t = target[i]! < -delta ? -delta : target[i]! > delta ? delta : target[i]!;
       GP[i] += v > t ? g : v < t ? -g : 0;
     }

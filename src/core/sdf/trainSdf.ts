@@ -52,7 +52,7 @@ export interface TrainResult {
 export async function trainSdf(network: SdfNetwork, data: SdfSamples, options: TrainSdfOptions): Promise<TrainResult> {
   const { batch, clamp } = options;
   const rng = new Rng(options.seed);
-  const optimiser = new Adam(network.parameters, { lr: options.lr, beta1: 0.9, beta2: 0.99, eps: 1e-15 });
+  const optimiser = new Adam(network.parameters, { lr: options.lr, beta1: 0.9, beta2: 0.99, eps: 1e-15, sparse: [network.table] });
   const tape = new Tape();
   const xb = new Float32Array(3 * batch);
   const yb = new Float32Array(batch);

@@ -1,6 +1,8 @@
 import {
   AxesHelper,
   Box3,
+  DirectionalLight,
+  Group,
   BoxHelper,
   BufferGeometry,
   Color,
@@ -49,11 +51,14 @@ export class Viewport {
   readonly camera = new PerspectiveCamera(45, 1, 0.01, 1000);
   readonly controls: OrbitControls;
   private readonly helpers = new Scene();
+  /** A key light that follows the camera, added to the scene only while drawing (never a user object). */
+  private readonly lightRig = new Group();
   private readonly selectionBoxes: BoxHelper[] = [];
   private readonly legendView: LegendView;
   private shadingMode: Shading = 'smooth';
   private attributeName: string | null = null;
   private renderQueued = false;
+  private compiling = 0;
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
@@ -80,8 +85,11 @@ export class Viewport {
     // Lighting with no remote content: a procedural room as image-based light.
     const pmrem = new PMREMGenerator(this.renderer);
     editor.scene.environment = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
-    editor.scene.environmentIntensity = 1;
+    editor.scene.environmentIntensity = 0.7;
     pmrem.dispose();
+    const key = new DirectionalLight(0xffffff, 1.6);
+    key.position.set(-1, 1.5, 1);
+    this.lightRig.add(key, key.target);
 
     const grid = new GridHelper(10, 20, 0x5a5d63, 0x3a3c41);
     grid.name = 'grid';
@@ -105,12 +113,17 @@ export class Viewport {
     };
     editor.signals.objectAdded.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.objectRemoved.add(refresh);
-    editor.signals.objectChanged.add(refresh);
+    editor.signals.objectChanged.add((object) => {
+      if (this.hasUncompiledMaterial(object)) this.precompile(object);
+      refresh();
+    });
     editor.signals.geometryChanged.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.selectionChanged.add(refresh);
@@ -177,6 +190,43 @@ export class Viewport {
     this.requestRender();
   }
 
+  /**
+   * Compiles the shaders a new object or geometry needs (morph targets, vertex colours…) without
+   * blocking: with KHR_parallel_shader_compile the driver compiles in the background, and the view
+   * keeps its last frame until the programs are ready (at most a second), instead of stalling the
+   * UI thread in the first draw.
+   */
+  private precompile(object: Object3D): void {
+    this.compiling++;
+    this.editor.scene.add(this.lightRig);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.compiling--;
+      this.requestRender();
+    };
+    try {
+      void this.renderer.compileAsync(object, this.camera, this.editor.scene).then(finish, finish);
+    } catch {
+      finish();
+    } finally {
+      this.editor.scene.remove(this.lightRig);
+    }
+    setTimeout(finish, 1000);
+  }
+
+  private hasUncompiledMaterial(object: Object3D): boolean {
+    let found = false;
+    object.traverse((o) => {
+      if (!(o instanceof Mesh)) return;
+      for (const m of Array.isArray(o.material) ? o.material : [o.material]) {
+        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined) found = true;
+      }
+    });
+    return found;
+  }
+
   private resize(): void {
     const { clientWidth: w, clientHeight: h } = this.container;
     if (w === 0 || h === 0) return;
@@ -187,6 +237,7 @@ export class Viewport {
   }
 
   render(): void {
+    if (this.compiling > 0) return; // precompile() asks for a frame when it is done
     const swapped: [Mesh, BufferGeometry, Material | Material[]][] = [];
     let legend: Legend | null = null;
     if (this.shadingMode === 'flat' || this.shadingMode === 'normals' || this.attributeName) {
@@ -201,7 +252,11 @@ export class Viewport {
       });
     }
     this.renderer.clear();
+    this.lightRig.quaternion.copy(this.camera.quaternion);
+    this.lightRig.position.copy(this.camera.position);
+    this.editor.scene.add(this.lightRig);
     this.renderer.render(this.editor.scene, this.camera);
+    this.editor.scene.remove(this.lightRig);
     for (const [mesh, geometry, material] of swapped) {
       mesh.geometry = geometry;
       mesh.material = material;

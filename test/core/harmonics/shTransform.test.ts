@@ -72,7 +72,7 @@ describe('ShTransform', () => {
     }
     const a = t.forward(grid, 4);
     const n = shCount(4);
-    const c1 = Math.sqrt(4 * Math.PI / 3); // z = √(4π/3) Y_10, x = √(4π/3) Y_11, y = √(4π/3) Y_1,−1
+    const c1 = Math.sqrt((4 * Math.PI) / 3); // z = √(4π/3) Y_10, x = √(4π/3) Y_11, y = √(4π/3) Y_1,−1
     const expected = new Float64Array(4 * n);
     expected[shIndex(0, 0)] = Math.sqrt(4 * Math.PI);
     expected[n + shIndex(1, 0)] = c1;
