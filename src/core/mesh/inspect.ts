@@ -85,37 +85,59 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   const topology = buildEdgeTopology(mesh);
   const { edgeCount, edgeOffsets, edgeHalfEdges, edges } = topology;
 
-  // Edges by valence and orientation.
-  const boundaryPairs: number[] = [];
-  const nonManifoldPairs: number[] = [];
-  const inconsistentPairs: number[] = [];
-  const onNonManifoldEdge = new Uint8Array(vertexTotal);
+  // Edges by valence and orientation: count, then fill typed lists (a soup has millions).
+  const valenceOf = (e: number): number => edgeOffsets[e + 1]! - edgeOffsets[e]!;
+  const isInconsistent = (e: number): boolean =>
+    indices[edgeHalfEdges[edgeOffsets[e]!]!] === indices[edgeHalfEdges[edgeOffsets[e]! + 1]!];
+  let boundaryCount = 0;
+  let nonManifoldCount = 0;
+  let inconsistentCount = 0;
   for (let e = 0; e < edgeCount; e++) {
-    const start = edgeOffsets[e]!;
-    const valence = edgeOffsets[e + 1]! - start;
+    const valence = valenceOf(e);
+    if (valence === 1) boundaryCount++;
+    else if (valence > 2) nonManifoldCount++;
+    else if (isInconsistent(e)) inconsistentCount++;
+  }
+  const boundaryPairs = new Uint32Array(2 * boundaryCount);
+  const nonManifoldPairs = new Uint32Array(2 * nonManifoldCount);
+  const inconsistentPairs = new Uint32Array(2 * inconsistentCount);
+  const onNonManifoldEdge = new Uint8Array(vertexTotal);
+  for (let e = 0, nb = 0, nn = 0, ni = 0; e < edgeCount; e++) {
+    const valence = valenceOf(e);
     const a = edges[2 * e]!;
     const b = edges[2 * e + 1]!;
-    if (valence === 1) boundaryPairs.push(a, b);
-    else if (valence === 2) {
-      if (indices[edgeHalfEdges[start]!] === indices[edgeHalfEdges[start + 1]!]) inconsistentPairs.push(a, b);
-    } else {
-      nonManifoldPairs.push(a, b);
+    if (valence === 1) {
+      boundaryPairs[nb++] = a;
+      boundaryPairs[nb++] = b;
+    } else if (valence > 2) {
+      nonManifoldPairs[nn++] = a;
+      nonManifoldPairs[nn++] = b;
       onNonManifoldEdge[a] = 1;
       onNonManifoldEdge[b] = 1;
+    } else if (isInconsistent(e)) {
+      inconsistentPairs[ni++] = a;
+      inconsistentPairs[ni++] = b;
     }
   }
 
   // Vertices: unused, pinched (several fans), non-manifold.
   const opposite = oppositeHalfEdges(topology, indices.length);
   const fans = vertexFans(mesh, opposite);
-  const unused: number[] = [];
-  const nonManifoldVertices: number[] = [];
+  let unusedCount = 0;
+  let nonManifoldVertexCount = 0;
   let pinched = 0;
   for (let v = 0; v < vertexTotal; v++) {
     const count = fans.fanCount[v]!;
-    if (count === 0) unused.push(v);
+    if (count === 0) unusedCount++;
     if (count > 1) pinched++;
-    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertices.push(v);
+    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertexCount++;
+  }
+  const unused = new Uint32Array(unusedCount);
+  const nonManifoldVertices = new Uint32Array(nonManifoldVertexCount);
+  for (let v = 0, nu = 0, nm = 0; v < vertexTotal; v++) {
+    const count = fans.fanCount[v]!;
+    if (count === 0) unused[nu++] = v;
+    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertices[nm++] = v;
   }
 
   const components = connectedComponents(mesh);
@@ -204,11 +226,11 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
     componentGenus,
     bbox: meshBounds(mesh),
     problems: {
-      boundaryEdges: Uint32Array.from(boundaryPairs),
-      nonManifoldEdges: Uint32Array.from(nonManifoldPairs),
-      inconsistentEdges: Uint32Array.from(inconsistentPairs),
-      nonManifoldVertices: Uint32Array.from(nonManifoldVertices),
-      unusedVertices: Uint32Array.from(unused),
+      boundaryEdges: boundaryPairs,
+      nonManifoldEdges: nonManifoldPairs,
+      inconsistentEdges: inconsistentPairs,
+      nonManifoldVertices,
+      unusedVertices: unused,
       degenerateFaces: degenerate,
       duplicateFaces: duplicates,
       componentOfFace,
