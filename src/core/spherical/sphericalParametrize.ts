@@ -39,6 +39,8 @@ export interface SphericalOptions {
 
 /** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
 const REMEASURE_FACTOR_EVERY = 8;
+/** Under 'reuse', try PCG again at least this often even after it lost to refactoring. */
+const RETRY_PCG_EVERY = 10;
 
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
@@ -156,6 +158,8 @@ export async function sphericalParametrize(
   let stepsSinceFactor = 0;
   let iterationSeconds = 0;
   let lastPcgSeconds = 0;
+  let cheapestPcgSeconds = 0;
+  let stepsSincePcg = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
     // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
@@ -166,18 +170,23 @@ export async function sphericalParametrize(
     let refactored = false;
     let iterations = 0;
     // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration (the
-    // stale factor only gets staler as the surface moves on), and at least every few steps so the
+    // stale factor only gets staler as the surface moves on), or when even the cheapest PCG step so
+    // far did (small meshes, where factoring is cheap; tried again now and then, as one timing can be
+    // noisy), and at least every few steps so that the
     // factorisation's cost is measured again once the code is warm (the first call includes JIT).
+    const threshold = fastestFactorSeconds + iterationSeconds;
     const refactor =
       !haveFactor ||
       opts.stepSolver === 'refactor' ||
-      lastPcgSeconds > fastestFactorSeconds + iterationSeconds ||
+      lastPcgSeconds > threshold ||
+      (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
       stepsSinceFactor >= REMEASURE_FACTOR_EVERY;
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
       lastPcgSeconds = (performance.now() - tSolve) / 1000;
+      cheapestPcgSeconds = cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
       solveSeconds += lastPcgSeconds;
       iterations = report.iterations;
       if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
@@ -204,6 +213,7 @@ export async function sphericalParametrize(
     }
 
     if (!refactored) stepsSinceFactor++;
+    stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);
     steps++;
