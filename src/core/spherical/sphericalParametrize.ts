@@ -2,7 +2,13 @@ import type { Mesh } from '../mesh/Mesh';
 import { CancelledError } from '../plugin/Job';
 import { intrinsicDelaunay } from '../geometry/intrinsicDelaunay';
 import { meshPattern, type MeshPattern } from '../geometry/meshPattern';
-import { addMass, addStiffness, addStiffnessFromLengths, multiplyMass, type MassKind } from '../geometry/operators';
+import {
+  addMass,
+  addStiffness,
+  addStiffnessFromLengths,
+  multiplyMass,
+  type MassKind,
+} from '../geometry/operators';
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
@@ -13,9 +19,11 @@ import { normalizeToUnitArea, radialDeviation } from './normalize';
  * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
  * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
  * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
- *   only when the stale factor has become a worse deal than a fresh one (see `shouldRefactor`).
+ *   when, by measured times, a fresh factor is the better deal (the default);
+ * - 'stale': always PCG with the first factor, refactoring only if PCG fails to converge in 50
+ *   iterations (deterministic; for tests and measurements).
  */
-export type StepSolver = 'refactor' | 'reuse';
+export type StepSolver = 'refactor' | 'reuse' | 'stale';
 
 export interface SphericalOptions {
   /** Flow time step t (on the unit-area surface). */
@@ -132,9 +140,20 @@ export async function sphericalParametrize(
     both.set(indices);
     both.set(intrinsic.faces, indices.length);
     const combined = meshPattern(both, n);
-    mp = { pattern: combined.pattern, diagSlots: combined.diagSlots, edgeSlots: combined.edgeSlots.subarray(0, indices.length) };
+    mp = {
+      pattern: combined.pattern,
+      diagSlots: combined.diagSlots,
+      edgeSlots: combined.edgeSlots.subarray(0, indices.length),
+    };
     stiffness = new Float64Array(mp.pattern.nnz);
-    addStiffnessFromLengths(combined.edgeSlots.subarray(indices.length), mp.diagSlots, intrinsic.faces, intrinsic.lengths, stiffness, opts.timeStep);
+    addStiffnessFromLengths(
+      combined.edgeSlots.subarray(indices.length),
+      mp.diagSlots,
+      intrinsic.faces,
+      intrinsic.lengths,
+      stiffness,
+      opts.timeStep,
+    );
   } else {
     mp = meshPattern(indices, n);
     stiffness = new Float64Array(mp.pattern.nnz);
@@ -178,15 +197,17 @@ export async function sphericalParametrize(
     const refactor =
       !haveFactor ||
       opts.stepSolver === 'refactor' ||
-      lastPcgSeconds > threshold ||
-      (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
-      stepsSinceFactor >= REMEASURE_FACTOR_EVERY;
+      (opts.stepSolver === 'reuse' &&
+        (lastPcgSeconds > threshold ||
+          (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
+          stepsSinceFactor >= REMEASURE_FACTOR_EVERY));
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
       lastPcgSeconds = (performance.now() - tSolve) / 1000;
-      cheapestPcgSeconds = cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
+      cheapestPcgSeconds =
+        cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
       solveSeconds += lastPcgSeconds;
       iterations = report.iterations;
       if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
