@@ -171,8 +171,8 @@ export async function sphericalParametrize(
   let factorSeconds = 0;
   let solveSeconds = 0;
   let haveFactor = false;
-  // Measured costs (seconds) of the last factorisation and of one PCG iteration, and the cost of
-  // the last PCG step, for the refactoring decision.
+  // Measured costs (seconds) for the refactoring decision: the fastest factorisation, one PCG
+  // iteration, the last and the cheapest PCG step.
   let fastestFactorSeconds = Infinity;
   let stepsSinceFactor = 0;
   let iterationSeconds = 0;
@@ -188,11 +188,11 @@ export async function sphericalParametrize(
 
     let refactored = false;
     let iterations = 0;
-    // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration (the
-    // stale factor only gets staler as the surface moves on), or when even the cheapest PCG step so
-    // far did (small meshes, where factoring is cheap; tried again now and then, as one timing can be
-    // noisy), and at least every few steps so that the
-    // factorisation's cost is measured again once the code is warm (the first call includes JIT).
+    // 'reuse' refactors when the last step's PCG cost more than a fresh factorisation plus one
+    // iteration (the stale factor only gets staler as the surface moves on); when even the cheapest
+    // PCG step so far did (small meshes, where factoring is cheap; PCG is tried again now and then,
+    // as one timing can be noisy); and at least every few steps, so that the factorisation's cost is
+    // measured again once the code is warm (the first call includes JIT compilation).
     const threshold = fastestFactorSeconds + iterationSeconds;
     const refactor =
       !haveFactor ||
