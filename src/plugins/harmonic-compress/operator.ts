@@ -144,17 +144,41 @@ export const harmonicCompressOperator: Operator<
 export function harmonicLodOf(object: Object3D): HarmonicLod | undefined {
   const cached = runtime.get(object);
   if (cached) return cached.lod;
+  const input = harmonicLodJobInput(object);
+  if (!input) return undefined;
+  const lod = buildLod(input.coefficients, input.channels, input.spherePoints);
+  runtime.set(object, { lod });
+  return lod;
+}
+
+/**
+ * Attaches a LOD table built elsewhere (the 'harmonic-compress.lod' job, off the UI thread) to a
+ * result object, so `showHarmonicDegree` uses it instead of rebuilding on the calling thread.
+ */
+export function setHarmonicLod(object: Object3D, lod: HarmonicLod): void {
+  runtime.set(object, { ...runtime.get(object), lod });
+}
+
+/**
+ * The input of the 'harmonic-compress.lod' job for a result object (copies, ready to transfer),
+ * or undefined for other objects.
+ */
+export function harmonicLodJobInput(
+  object: Object3D,
+): { coefficients: Float32Array; channels: number; spherePoints: Float32Array } | undefined {
   const info = object.userData?.harmonic as
     { coefficients?: string; channelNames?: string[]; lodChannels?: number } | undefined;
   const mesh = triangleMeshOf(object);
   const sphere = mesh?.geometry.getAttribute(SPHERE_POINTS_ATTRIBUTE);
-  if (!info?.coefficients || !info.channelNames || !sphere || !mesh) return undefined;
+  if (!info?.coefficients || !info.channelNames || !sphere) return undefined;
   const all = decodeCoefficients(info.coefficients);
   const channels = info.lodChannels ?? 3;
   const perChannel = all.length / info.channelNames.length;
-  const lod = buildLod(all.subarray(0, channels * perChannel), channels, sphere.array as Float32Array);
-  runtime.set(object, { lod });
-  return lod;
+  return {
+    coefficients: all.slice(0, channels * perChannel),
+    channels,
+    spherePoints: Float32Array.from(sphere.array),
+  };
 }
 
 /**

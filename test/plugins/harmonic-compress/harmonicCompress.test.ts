@@ -10,14 +10,18 @@ import type { Mesh } from '../../../src/core/mesh/Mesh';
 import { CancelledError, InputError, type JobContext } from '../../../src/core/plugin/Job';
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
 import { harmonicCompressJob } from '../../../src/plugins/harmonic-compress/job';
+import type { HarmonicLod } from '../../../src/plugins/harmonic-compress/lod';
 import {
   harmonicCompressOperator,
+  harmonicLodJobInput,
   harmonicLodOf,
+  setHarmonicLod,
   showHarmonicDegree,
 } from '../../../src/plugins/harmonic-compress/operator';
 import { harmonicCompressProps } from '../../../src/plugins/harmonic-compress/props';
 import { harmonicResultView } from '../../../src/plugins/harmonic-compress/resultView';
 import type { HarmonicCompressInput } from '../../../src/plugins/harmonic-compress/types';
+import { jobs } from '../../../src/plugins/jobs';
 import { findOperator } from '../../../src/plugins/operators';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 
@@ -214,6 +218,14 @@ describe('Harmonic Compress operator', () => {
         ),
       ).map((v) => expect.closeTo(v, 5)),
     );
+    // Or off the UI thread: the 'harmonic-compress.lod' job, attached with setHarmonicLod.
+    const other = new ThreeMesh(result.geometry.clone(), result.material);
+    other.userData = JSON.parse(JSON.stringify(result.userData));
+    const lodJob = await jobs['harmonic-compress.lod']();
+    const rebuilt = (await lodJob(harmonicLodJobInput(other), {}, context())).output as HarmonicLod;
+    setHarmonicLod(other, rebuilt);
+    expect(harmonicLodOf(other)).toBe(rebuilt);
+    expect(showHarmonicDegree(other, 7)).toBe(7);
     // The panel's view of the result: slider, images (PNG), curve, sizes, coefficient file.
     const view = harmonicResultView(result)!;
     expect(view.slider.max).toBe(12);
