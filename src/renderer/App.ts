@@ -62,9 +62,10 @@ export class App {
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
     this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'));
     this.plugins.onOutcome = (o) => {
-      if (o.status === 'done') this.status.show(`${o.operator} done in ${o.seconds.toFixed(2)} s`, 'ok');
-      else if (o.status === 'cancelled') this.status.show(`${o.operator} cancelled — nothing was changed`);
-      else this.status.toast(`${o.operator} failed: ${o.message}\nThe scene was not changed.`, 'error');
+      const label = services.operators.find((op) => op.idname === o.operator)?.label ?? o.operator;
+      if (o.status === 'done') this.status.show(`${label}: done in ${o.seconds.toFixed(2)} s`, 'ok');
+      else if (o.status === 'cancelled') this.status.show(`${label}: cancelled — nothing was changed`);
+      else this.status.toast(`${label} failed: ${o.message}\nThe scene was not changed.`, 'error');
     };
     this.actions = this.createActions();
     new Menubar($('menubar'), this.menus(), createToolbar(this.editor, this.viewport, () => this.viewport.frameSelected()));

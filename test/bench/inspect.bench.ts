@@ -50,7 +50,7 @@ const stages: [string, () => void][] = [
   ],
   ['components', () => connectedComponents(big)],
   [
-    'orientation patches',
+    'orientation patches (incl. topology)',
     () => orientationPatches(big, oppositeHalfEdges(buildEdgeTopology(big), big.indices.length)),
   ],
   ['boundary loops (incl. topology)', () => boundaryLoops(big, buildEdgeTopology(big))],

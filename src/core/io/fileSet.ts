@@ -41,7 +41,10 @@ export function resolverFor(main: InputFile, files: readonly InputFile[]): FileR
 /** 'a/./b/../c.png' → 'a/c.png'; backslashes become slashes; a leading '/' or drive letter is dropped. */
 function normalise(path: string): string {
   const parts: string[] = [];
-  for (const part of path.replace(/\\/g, '/').replace(/^[a-zA-Z]:/, '').split('/')) {
+  for (const part of path
+    .replace(/\\/g, '/')
+    .replace(/^[a-zA-Z]:/, '')
+    .split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') parts.pop();
     else parts.push(part);

@@ -1,4 +1,14 @@
-import { BufferAttribute, Color, Group, LinearSRGBColorSpace, Mesh as ThreeMesh, MeshStandardMaterial, SRGBColorSpace, Texture, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  Color,
+  Group,
+  LinearSRGBColorSpace,
+  Mesh as ThreeMesh,
+  MeshStandardMaterial,
+  SRGBColorSpace,
+  Texture,
+  type Object3D,
+} from 'three';
 import { meshToGeometry, NORMALS_COMPUTED_KEY, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { displayNormals } from './displayNormals';
 import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
@@ -35,7 +45,10 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       if (!node.mesh.normals) {
         // The viewport needs normals; flagged so that threeToModel does not export them as data.
         // From the geometric mesh, so normals stay smooth across UV seams; seam copies get their original's.
-        const normals = expandToSeamCopies(displayNormals(node.mesh.positions, node.mesh.indices), geometry.userData[SEAM_SOURCE_KEY]);
+        const normals = expandToSeamCopies(
+          displayNormals(node.mesh.positions, node.mesh.indices),
+          geometry.userData[SEAM_SOURCE_KEY],
+        );
         geometry.setAttribute('normal', new BufferAttribute(normals, 3));
         geometry.userData[NORMALS_COMPUTED_KEY] = true;
       }
@@ -92,7 +105,8 @@ function expandToSeamCopies(normals: Float32Array, seamSource: unknown): Float32
   const vertexTotal = normals.length / 3;
   const out = new Float32Array((vertexTotal + seamSource.length) * 3);
   out.set(normals);
-  for (let s = 0; s < seamSource.length; s++) out.set(normals.subarray(3 * seamSource[s]!, 3 * seamSource[s]! + 3), 3 * (vertexTotal + s));
+  for (let s = 0; s < seamSource.length; s++)
+    out.set(normals.subarray(3 * seamSource[s]!, 3 * seamSource[s]! + 3), 3 * (vertexTotal + s));
   return out;
 }
 

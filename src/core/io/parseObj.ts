@@ -180,7 +180,8 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
           }
         }
         const next = b[s.pos];
-        if (next !== undefined && next > 32 && next !== 35) fail(`face corner "${s.token()}" is not a vertex index`);
+        if (next !== undefined && next > 32 && next !== 35)
+          fail(`face corner "${s.token()}" is not a vertex index`);
         if (polygonSize === polygon.length) {
           polygon = grown(polygon);
           polygonTex = grown(polygonTex);
@@ -194,7 +195,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       if (polygonSize < 3) fail(`a face needs at least 3 vertices, this one has ${polygonSize}`);
       triangleTotal += polygonSize - 2;
       if (triangleTotal > maxTriangles) {
-        fail(`more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`);
+        fail(
+          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`,
+        );
       }
       const cornersNeeded = 3 * (polygonSize - 2);
       indices.reserve(cornersNeeded);
@@ -228,7 +231,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     const vertexTotal = positions.length / 3;
     throw new FileError(
       fileName,
-      vertexTotal > 0 ? `no faces (${vertexTotal} vertices but no 'f' lines): a point cloud is not a mesh` : 'no vertices and no faces: this is not an OBJ mesh',
+      vertexTotal > 0
+        ? `no faces (${vertexTotal} vertices but no 'f' lines): a point cloud is not a mesh`
+        : 'no vertices and no faces: this is not an OBJ mesh',
     );
   }
   if (ignoredElements > 0) warnings.push(`${ignoredElements} line or point elements ('l', 'p') were ignored`);
@@ -245,13 +250,26 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   } else if (badTexLine) {
     warnings.push(`texture coordinates were dropped: line ${badTexLine} refers to one that does not exist`);
   } else if (cornersWithTex > 0) {
-    warnings.push(`texture coordinates were dropped: only ${cornersWithTex} of ${cornerTotal} face corners have one`);
+    warnings.push(
+      `texture coordinates were dropped: only ${cornersWithTex} of ${cornerTotal} face corners have one`,
+    );
   }
-  if (badNormalLine) warnings.push(`normals were dropped: line ${badNormalLine} refers to one that does not exist`);
+  if (badNormalLine)
+    warnings.push(`normals were dropped: line ${badNormalLine} refers to one that does not exist`);
   else if (cornersWithNormal === cornerTotal) {
-    const perVertex = perVertexValues(vertexTotal, 3, normals.array, cornerNormal.array, indices.array, cornerTotal);
+    const perVertex = perVertexValues(
+      vertexTotal,
+      3,
+      normals.array,
+      cornerNormal.array,
+      indices.array,
+      cornerTotal,
+    );
     if (perVertex) mesh.normals = perVertex;
-    else warnings.push('the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used');
+    else
+      warnings.push(
+        'the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used',
+      );
   }
   return { mesh, objectName, materialLibraries, materialNames, warnings };
 
@@ -304,7 +322,11 @@ function perVertexValues(
 function resolveIndex(raw: number, total: number, what: string, fail: (message: string) => never): number {
   const index = raw < 0 ? total + raw : raw - 1;
   if (raw === 0 || index < 0 || index >= total) {
-    fail(total === 0 ? `${what} ${raw} refers to nothing: no entries are defined before this line` : `${what} ${raw} is out of range (1…${total})`);
+    fail(
+      total === 0
+        ? `${what} ${raw} refers to nothing: no entries are defined before this line`
+        : `${what} ${raw} is out of range (1…${total})`,
+    );
   }
   return index;
 }

@@ -170,7 +170,10 @@ export function decodeLatin1(bytes: Uint8Array, start: number, end: number): str
   // chunks keep the argument list within engine limits.
   let text = '';
   for (let i = start; i < end; i += 4096) {
-    text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 4096)) as unknown as number[]);
+    text += String.fromCharCode.apply(
+      null,
+      bytes.subarray(i, Math.min(end, i + 4096)) as unknown as number[],
+    );
   }
   return text;
 }

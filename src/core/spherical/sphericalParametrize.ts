@@ -2,7 +2,13 @@ import type { Mesh } from '../mesh/Mesh';
 import { CancelledError } from '../plugin/Job';
 import { intrinsicDelaunay } from '../geometry/intrinsicDelaunay';
 import { meshPattern, type MeshPattern } from '../geometry/meshPattern';
-import { addMass, addStiffness, addStiffnessFromLengths, multiplyMass, type MassKind } from '../geometry/operators';
+import {
+  addMass,
+  addStiffness,
+  addStiffnessFromLengths,
+  multiplyMass,
+  type MassKind,
+} from '../geometry/operators';
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
@@ -13,9 +19,11 @@ import { normalizeToUnitArea, radialDeviation } from './normalize';
  * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
  * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
  * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
- *   only when the stale factor has become a worse deal than a fresh one (see `shouldRefactor`).
+ *   when, by measured times, a fresh factor is the better deal (the default);
+ * - 'stale': always PCG with the first factor, refactoring only if PCG fails to converge in 50
+ *   iterations (deterministic; for tests and measurements).
  */
-export type StepSolver = 'refactor' | 'reuse';
+export type StepSolver = 'refactor' | 'reuse' | 'stale';
 
 export interface SphericalOptions {
   /** Flow time step t (on the unit-area surface). */
@@ -39,6 +47,8 @@ export interface SphericalOptions {
 
 /** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
 const REMEASURE_FACTOR_EVERY = 8;
+/** Under 'reuse', try PCG again at least this often even after it lost to refactoring. */
+const RETRY_PCG_EVERY = 10;
 
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
@@ -130,9 +140,20 @@ export async function sphericalParametrize(
     both.set(indices);
     both.set(intrinsic.faces, indices.length);
     const combined = meshPattern(both, n);
-    mp = { pattern: combined.pattern, diagSlots: combined.diagSlots, edgeSlots: combined.edgeSlots.subarray(0, indices.length) };
+    mp = {
+      pattern: combined.pattern,
+      diagSlots: combined.diagSlots,
+      edgeSlots: combined.edgeSlots.subarray(0, indices.length),
+    };
     stiffness = new Float64Array(mp.pattern.nnz);
-    addStiffnessFromLengths(combined.edgeSlots.subarray(indices.length), mp.diagSlots, intrinsic.faces, intrinsic.lengths, stiffness, opts.timeStep);
+    addStiffnessFromLengths(
+      combined.edgeSlots.subarray(indices.length),
+      mp.diagSlots,
+      intrinsic.faces,
+      intrinsic.lengths,
+      stiffness,
+      opts.timeStep,
+    );
   } else {
     mp = meshPattern(indices, n);
     stiffness = new Float64Array(mp.pattern.nnz);
@@ -150,12 +171,14 @@ export async function sphericalParametrize(
   let factorSeconds = 0;
   let solveSeconds = 0;
   let haveFactor = false;
-  // Measured costs (seconds) of the last factorisation and of one PCG iteration, and the cost of
-  // the last PCG step, for the refactoring decision.
+  // Measured costs (seconds) for the refactoring decision: the fastest factorisation, one PCG
+  // iteration, the last and the cheapest PCG step.
   let fastestFactorSeconds = Infinity;
   let stepsSinceFactor = 0;
   let iterationSeconds = 0;
   let lastPcgSeconds = 0;
+  let cheapestPcgSeconds = 0;
+  let stepsSincePcg = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
     // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
@@ -165,19 +188,26 @@ export async function sphericalParametrize(
 
     let refactored = false;
     let iterations = 0;
-    // Refactor when the last step's PCG cost more than a fresh factorisation plus one iteration (the
-    // stale factor only gets staler as the surface moves on), and at least every few steps so the
-    // factorisation's cost is measured again once the code is warm (the first call includes JIT).
+    // 'reuse' refactors when the last step's PCG cost more than a fresh factorisation plus one
+    // iteration (the stale factor only gets staler as the surface moves on); when even the cheapest
+    // PCG step so far did (small meshes, where factoring is cheap; PCG is tried again now and then,
+    // as one timing can be noisy); and at least every few steps, so that the factorisation's cost is
+    // measured again once the code is warm (the first call includes JIT compilation).
+    const threshold = fastestFactorSeconds + iterationSeconds;
     const refactor =
       !haveFactor ||
       opts.stepSolver === 'refactor' ||
-      lastPcgSeconds > fastestFactorSeconds + iterationSeconds ||
-      stepsSinceFactor >= REMEASURE_FACTOR_EVERY;
+      (opts.stepSolver === 'reuse' &&
+        (lastPcgSeconds > threshold ||
+          (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
+          stepsSinceFactor >= REMEASURE_FACTOR_EVERY));
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
       lastPcgSeconds = (performance.now() - tSolve) / 1000;
+      cheapestPcgSeconds =
+        cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
       solveSeconds += lastPcgSeconds;
       iterations = report.iterations;
       if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
@@ -204,6 +234,7 @@ export async function sphericalParametrize(
     }
 
     if (!refactored) stepsSinceFactor++;
+    stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);
     steps++;

@@ -49,6 +49,7 @@ function keyFigures(s: InspectionSummary): Record<string, unknown> {
     nonManifoldEdges: s.nonManifoldEdges,
     nonManifoldVertices: s.nonManifoldVertices,
     inconsistentEdges: s.inconsistentEdges,
+    insideOutComponents: s.insideOutComponents,
     degenerateFaces: s.degenerateFaces,
     duplicateFaces: s.duplicateFaces,
     unusedVertices: s.unusedVertices,

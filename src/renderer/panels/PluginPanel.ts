@@ -40,9 +40,11 @@ class OperatorView {
     parent: GUI,
     readonly operator: AnyOperator,
     private readonly panel: PluginPanel,
+    /** A plugin with one operator shows it directly in its panel, without a sub-folder. */
+    inline: boolean,
   ) {
     this.values = { ...defaultProps(operator.props) };
-    this.folder = parent.addFolder(operator.label);
+    this.folder = inline ? parent : parent.addFolder(operator.label);
     this.folder.domElement.dataset.operator = operator.idname;
     const description = document.createElement('div');
     description.className = 'operator-description';
@@ -235,9 +237,9 @@ export class PluginPanel {
       // Opening a panel shows its operators' current poll state.
       gui.onOpenClose(() => this.queuePoll());
       for (const op of ops) {
-        const view = new OperatorView(gui, op, this);
+        const view = new OperatorView(gui, op, this, ops.length === 1);
         this.views.set(op.idname, view);
-        if (ops.length > 1) (gui.folders[gui.folders.length - 1] as GUI).close();
+        if (ops.length > 1 && op !== ops[0]) (gui.folders[gui.folders.length - 1] as GUI).close();
       }
     }
     const queue = () => this.queuePoll();

@@ -59,6 +59,7 @@ export class Viewport {
   private attributeName: string | null = null;
   private renderQueued = false;
   private compiling = 0;
+  private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
@@ -148,8 +149,15 @@ export class Viewport {
   }
 
   set attribute(name: string | null) {
+    if (name === this.attributeName) return;
     this.attributeName = name;
+    for (const listener of this.attributeListeners) listener(name);
     this.requestRender();
+  }
+
+  /** Called when the attribute view changes (the menubar and the properties panel stay in step). */
+  onAttributeChange(listener: (name: string | null) => void): void {
+    this.attributeListeners.push(listener);
   }
 
   /** Every attribute name any mesh in the scene can show, with its label. */
@@ -312,6 +320,9 @@ export class Viewport {
     this.selectionBoxes.length = 0;
     for (const object of this.editor.selection) {
       const box = new BoxHelper(object, object === this.editor.active ? 0xffa640 : 0xd9772b);
+      const material = box.material as { transparent: boolean; opacity: number };
+      material.transparent = true;
+      material.opacity = 0.45;
       this.selectionBoxes.push(box);
       this.helpers.add(box);
     }

@@ -8,7 +8,14 @@ import { sharedFile } from './fixtures';
 const file = (name: string, text = name): InputFile => ({ name, data: new TextEncoder().encode(text) });
 
 describe('dropped file sets', () => {
-  const files = [file('scan/model.obj'), file('scan/model.mtl'), file('scan/tex/Skin.PNG'), file('other/b.png'), file('scan/part.glb'), file('notes.txt')];
+  const files = [
+    file('scan/model.obj'),
+    file('scan/model.mtl'),
+    file('scan/tex/Skin.PNG'),
+    file('other/b.png'),
+    file('scan/part.glb'),
+    file('notes.txt'),
+  ];
 
   it('lists the models among companions', () => {
     expect(modelFiles(files).map((f) => f.name)).toEqual(['scan/model.obj', 'scan/part.glb']);

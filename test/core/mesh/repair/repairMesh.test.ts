@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectMesh } from '../../../../src/core/mesh/inspect';
 import { signedVolume } from '../../../../src/core/mesh/measure';
 import { repairMesh } from '../../../../src/core/mesh/repair/repairMesh';
+import { weldVertices } from '../../../../src/core/mesh/repair/weldVertices';
 import { hasShared, loadSharedMesh } from '../../../helpers/shared';
 import { concat, cube, flipFaces, mesh, tetrahedron, unweld } from '../fixtures';
 
@@ -49,6 +50,18 @@ describe('repairMesh', () => {
       inspectMesh(repairMesh(pieces, { removeSmallComponents: true, minComponentFaces: 5 }).mesh).components,
     ).toBe(1);
     expect(inspectMesh(repairMesh(pieces, { keepLargestComponent: true }).mesh).faces).toBe(12);
+  });
+
+  it('splits pieces that touch at a vertex before keeping the largest', () => {
+    const joined = weldVertices(concat(cube(), cube([1, 1, 1]))).mesh; // corner (1, 1, 1) shared
+    expect(inspectMesh(joined).components).toBe(1);
+    const { mesh: out, report } = repairMesh(joined, { keepLargestComponent: true });
+    expect(report.steps!.map((r) => r.operation).slice(3, 5)).toEqual([
+      'split_non_manifold',
+      'keep_largest_component',
+    ]);
+    const r = inspectMesh(out);
+    expect([r.components, r.vertices, r.faces, r.genus]).toEqual([1, 8, 12, 0]);
   });
 
   it('leaves a clean mesh untouched and says so', () => {
