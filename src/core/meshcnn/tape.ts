@@ -1,0 +1,218 @@
+import { gatherNeighbourhood, matmulBias, matmulGradInput, matmulGradWeights, scatterNeighbourhood } from './kernels';
+import { poolFeatures, poolFeaturesBackward, unpoolFeatures, unpoolFeaturesBackward, type PoolRecord } from './meshPool';
+
+/**
+ * A minimal reverse-mode autodiff for MeshCNN's layers: each op computes its output and, when the tape
+ * records, pushes a closure that turns the output's gradient into its inputs' gradients. Our own because the
+ * layers (MeshConv over gemm, pooling over edge groups) are ours and the whole network must run and train
+ * in any host without a native library.
+ */
+
+/** A #rows×cols row-major activation (rows = edges). `grad` is allocated on first use. */
+export interface Tensor {
+  data: Float32Array;
+  rows: number;
+  cols: number;
+  grad: Float32Array | null;
+}
+
+/** A trainable array with its gradient. */
+export interface Param {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+  grad: Float32Array;
+}
+
+export class Tape {
+  private readonly steps: (() => void)[] = [];
+  constructor(readonly recording: boolean) {}
+
+  push(step: () => void): void {
+    if (this.recording) this.steps.push(step);
+  }
+
+  /** Runs the recorded steps in reverse; the loss op must have seeded its input's gradient. */
+  backward(): void {
+    for (let i = this.steps.length - 1; i >= 0; i--) this.steps[i]!();
+    this.steps.length = 0;
+  }
+}
+
+export function tensor(data: Float32Array, rows: number, cols: number): Tensor {
+  return { data, rows, cols, grad: null };
+}
+
+function gradOf(t: Tensor): Float32Array {
+  return (t.grad ??= new Float32Array(t.data.length));
+}
+
+/** MeshConv: y = [x_e, x_a+x_c, x_b+x_d, |x_a−x_c|, |x_b−x_d|] · W + b. W: 5·Cin×Cout, b: Cout. */
+export function meshConv(tape: Tape, x: Tensor, gemm: Int32Array, weight: Param, bias: Param): Tensor {
+  const rows = x.rows;
+  const k = 5 * x.cols;
+  const n = bias.data.length;
+  if (weight.data.length !== k * n) throw new Error(`${weight.name}: expects ${weight.shape[0]! / 5} input channels, got ${x.cols}`);
+  const g = new Float32Array(rows * k);
+  gatherNeighbourhood(x.data, gemm, rows, x.cols, g);
+  const y = tensor(new Float32Array(rows * n), rows, n);
+  matmulBias(g, weight.data, bias.data, rows, k, n, y.data);
+  tape.push(() => {
+    if (!y.grad) return;
+    matmulGradWeights(g, y.grad, rows, k, n, weight.grad, bias.grad);
+    const dg = new Float32Array(rows * k);
+    matmulGradInput(y.grad, weight.data, rows, k, n, dg);
+    scatterNeighbourhood(x.data, gemm, dg, rows, x.cols, gradOf(x));
+  });
+  return y;
+}
+
+const NORM_EPSILON = 1e-5;
+
+/** Instance norm over the edges of one mesh, per channel, with learned scale and shift (γ, β: C). */
+export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): Tensor {
+  const { rows, cols } = x;
+  const xhat = new Float32Array(rows * cols);
+  const invStd = new Float32Array(cols);
+  const mean = new Float64Array(cols);
+  const variance = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mean[c]! += x.data[r * cols + c]!;
+  for (let c = 0; c < cols; c++) mean[c]! /= rows;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const d = x.data[r * cols + c]! - mean[c]!;
+      variance[c]! += d * d;
+    }
+  }
+  for (let c = 0; c < cols; c++) invStd[c] = 1 / Math.sqrt(variance[c]! / rows + NORM_EPSILON);
+  const y = tensor(new Float32Array(rows * cols), rows, cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      const h = (x.data[i]! - mean[c]!) * invStd[c]!;
+      xhat[i] = h;
+      y.data[i] = gamma.data[c]! * h + beta.data[c]!;
+    }
+  }
+  tape.push(() => {
+    if (!y.grad) return;
+    const dy = y.grad;
+    const sumDh = new Float64Array(cols);
+    const sumDhH = new Float64Array(cols);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const i = r * cols + c;
+        gamma.grad[c]! += dy[i]! * xhat[i]!;
+        beta.grad[c]! += dy[i]!;
+        const dh = dy[i]! * gamma.data[c]!;
+        sumDh[c]! += dh;
+        sumDhH[c]! += dh * xhat[i]!;
+      }
+    }
+    const dx = gradOf(x);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const i = r * cols + c;
+        const dh = dy[i]! * gamma.data[c]!;
+        dx[i]! += (invStd[c]! / rows) * (rows * dh - sumDh[c]! - xhat[i]! * sumDhH[c]!);
+      }
+    }
+  });
+  return y;
+}
+
+export function relu(tape: Tape, x: Tensor): Tensor {
+  const y = tensor(new Float32Array(x.data.length), x.rows, x.cols);
+  for (let i = 0; i < x.data.length; i++) y.data[i] = x.data[i]! > 0 ? x.data[i]! : 0;
+  tape.push(() => {
+    if (!y.grad) return;
+    const dx = gradOf(x);
+    for (let i = 0; i < y.data.length; i++) if (y.data[i]! > 0) dx[i]! += y.grad[i]!;
+  });
+  return y;
+}
+
+export function add(tape: Tape, a: Tensor, b: Tensor): Tensor {
+  const y = tensor(new Float32Array(a.data.length), a.rows, a.cols);
+  for (let i = 0; i < a.data.length; i++) y.data[i] = a.data[i]! + b.data[i]!;
+  tape.push(() => {
+    if (!y.grad) return;
+    const da = gradOf(a);
+    const db = gradOf(b);
+    for (let i = 0; i < y.grad.length; i++) {
+      da[i]! += y.grad[i]!;
+      db[i]! += y.grad[i]!;
+    }
+  });
+  return y;
+}
+
+/** [a | b] column-wise (same rows). */
+export function concatColumns(tape: Tape, a: Tensor, b: Tensor): Tensor {
+  const rows = a.rows;
+  const cols = a.cols + b.cols;
+  const y = tensor(new Float32Array(rows * cols), rows, cols);
+  for (let r = 0; r < rows; r++) {
+    y.data.set(a.data.subarray(r * a.cols, (r + 1) * a.cols), r * cols);
+    y.data.set(b.data.subarray(r * b.cols, (r + 1) * b.cols), r * cols + a.cols);
+  }
+  tape.push(() => {
+    if (!y.grad) return;
+    const da = gradOf(a);
+    const db = gradOf(b);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < a.cols; c++) da[r * a.cols + c]! += y.grad[r * cols + c]!;
+      for (let c = 0; c < b.cols; c++) db[r * b.cols + c]! += y.grad[r * cols + a.cols + c]!;
+    }
+  });
+  return y;
+}
+
+export function pool(tape: Tape, x: Tensor, record: PoolRecord): Tensor {
+  const y = tensor(poolFeatures(record, x.data, x.cols), record.groupOffsets.length - 1, x.cols);
+  tape.push(() => {
+    if (!y.grad) return;
+    const d = poolFeaturesBackward(record, y.grad, x.cols);
+    const dx = gradOf(x);
+    for (let i = 0; i < d.length; i++) dx[i]! += d[i]!;
+  });
+  return y;
+}
+
+export function unpool(tape: Tape, x: Tensor, record: PoolRecord): Tensor {
+  const y = tensor(unpoolFeatures(record, x.data, x.cols), record.occurrences.length, x.cols);
+  tape.push(() => {
+    if (!y.grad) return;
+    const d = unpoolFeaturesBackward(record, y.grad, x.cols);
+    const dx = gradOf(x);
+    for (let i = 0; i < d.length; i++) dx[i]! += d[i]!;
+  });
+  return y;
+}
+
+/**
+ * Mean cross-entropy of softmax(logits) against class indices (0-based; negative = ignored); seeds
+ * logits.grad. @param logits #E×K  @param labels #E
+ */
+export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array): number {
+  const { rows, cols } = logits;
+  const grad = gradOf(logits);
+  let counted = 0;
+  for (let r = 0; r < rows; r++) if (labels[r]! >= 0) counted++;
+  let loss = 0;
+  for (let r = 0; r < rows; r++) {
+    const label = labels[r]!;
+    if (label < 0) continue;
+    const o = r * cols;
+    let max = -Infinity;
+    for (let c = 0; c < cols; c++) max = Math.max(max, logits.data[o + c]!);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum += Math.exp(logits.data[o + c]! - max);
+    loss += Math.log(sum) + max - logits.data[o + label]!;
+    for (let c = 0; c < cols; c++) {
+      const p = Math.exp(logits.data[o + c]! - max) / sum;
+      grad[o + c] = (p - (c === label ? 1 : 0)) / counted;
+    }
+  }
+  return loss / Math.max(1, counted);
+}

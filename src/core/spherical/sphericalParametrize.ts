@@ -1,0 +1,285 @@
+import type { Mesh } from '../mesh/Mesh';
+import { CancelledError } from '../plugin/Job';
+import { intrinsicDelaunay } from '../geometry/intrinsicDelaunay';
+import { meshPattern, type MeshPattern } from '../geometry/meshPattern';
+import {
+  addMass,
+  addStiffness,
+  addStiffnessFromLengths,
+  multiplyMass,
+  type MassKind,
+} from '../geometry/operators';
+import { faceAreas, vertexAreas } from '../geometry/triangles';
+import { SparseSolver } from '../sparse/SparseSolver';
+import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
+import { mobiusCentre } from './mobiusCentring';
+import { normalizeToUnitArea, radialDeviation } from './normalize';
+
+/**
+ * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
+ * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
+ * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
+ *   when, by measured times, a fresh factor is the better deal (the default);
+ * - 'stale': always PCG with the first factor, refactoring only if PCG fails to converge in 50
+ *   iterations (deterministic; for tests and measurements).
+ */
+export type StepSolver = 'refactor' | 'reuse' | 'stale';
+
+export interface SphericalOptions {
+  /** Flow time step t (on the unit-area surface). */
+  timeStep: number;
+  maxSteps: number;
+  /** Stop when the radial deviation is at most this. */
+  tolerance: number;
+  mass: MassKind;
+  /**
+   * L₀: 'cotan' — the mesh's own cotangent Laplacian (mesh2sh, the reference); 'intrinsic-delaunay' —
+   * the cotangent Laplacian of the mesh's intrinsic Delaunay triangulation (same metric, no negative
+   * weights), which can keep thin features from folding over.
+   */
+  laplacian: 'cotan' | 'intrinsic-delaunay';
+  /** Möbius-centre the sphere map so the input's area centroid lands at the origin. */
+  mobiusCentring: boolean;
+  stepSolver: StepSolver;
+  /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
+  iterativeTolerance: number;
+}
+
+/** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
+const REMEASURE_FACTOR_EVERY = 8;
+/** Under 'reuse', try PCG again at least this often even after it lost to refactoring. */
+const RETRY_PCG_EVERY = 10;
+
+export const defaultSphericalOptions: SphericalOptions = {
+  timeStep: 0.05,
+  maxSteps: 100,
+  tolerance: 1e-3,
+  mass: 'fem',
+  laplacian: 'cotan',
+  mobiusCentring: false,
+  stepSolver: 'reuse',
+  iterativeTolerance: 1e-10,
+};
+
+/** Reported after every flow step. */
+export interface FlowStep {
+  step: number;
+  maxSteps: number;
+  radialDeviation: number;
+  /** Whether this step factored its own matrix (false: solved by PCG with an older factor). */
+  refactored: boolean;
+  /** PCG iterations of this step (0 for a direct solve). */
+  iterations: number;
+}
+
+export interface SphericalMetrics extends SphereMapQuality {
+  steps: number;
+  converged: boolean;
+  /** Radial deviation of the flowed surface at the last step. */
+  radialDeviation: number;
+  /** Wall time of the flow from normalisation to projection (the reference's total_s), plus centring. */
+  seconds: number;
+  /** Time inside the flow's numeric factorisations and solves. */
+  factorSeconds: number;
+  solveSeconds: number;
+  /** Time of the (optional) Möbius centring. */
+  centringSeconds: number;
+  factorizations: number;
+  pcgIterations: number;
+  /** Nonzeros of the factor L (strictly lower part). */
+  factorNonzeros: number;
+  /** |area centroid| after centring (NaN when centring is off). */
+  centroidAfterCentring: number;
+}
+
+export interface SphericalResult {
+  /** #V×3 unit vectors: where each vertex lands on the sphere. */
+  sphere: Float64Array;
+  metrics: SphericalMetrics;
+  /** Per-face distortions (#F each), for colour maps. */
+  faces: SphereMapFaceValues;
+}
+
+/**
+ * Maps a closed genus-0 triangle mesh conformally onto the unit sphere by conformalized mean
+ * curvature flow (Kazhdan, Solomon & Ben-Chen 2012): each step solves (M_k + t·L₀) x_{k+1} = M_k x_k
+ * with L₀ the cotangent stiffness of the input and M_k the mass matrix of the current surface, then
+ * re-centres and rescales to unit area; it stops when the radial deviation ≤ tolerance or after
+ * maxSteps, and projects x/|x| onto the sphere. Computes in float64 throughout (sphere maps of
+ * limbs reach edges of 1e-13, which float32 collapses).
+ *
+ * The caller checks the topology (closed, manifold, one component, genus 0); this function only
+ * requires a mesh without unused vertices so the system is positive definite.
+ * `onStep` is awaited after each step (a job reports progress and yields there); `signal` cancels
+ * between steps with CancelledError.
+ */
+export async function sphericalParametrize(
+  mesh: Mesh,
+  options: Partial<SphericalOptions> = {},
+  onStep?: (step: FlowStep) => void | Promise<void>,
+  signal?: AbortSignal,
+): Promise<SphericalResult> {
+  const opts = { ...defaultSphericalOptions, ...options };
+  const indices = mesh.indices;
+  const n = mesh.positions.length / 3;
+  const faceCount = indices.length / 3;
+  if (faceCount === 0 || n === 0) throw new Error('the mesh has no faces');
+  const t0 = performance.now();
+
+  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway).
+  const x = Float64Array.from(mesh.positions);
+  const areas = new Float64Array(faceCount);
+  const weights = new Float64Array(n);
+  normalizeToUnitArea(x, indices, areas);
+  let mp: MeshPattern;
+  let stiffness: Float64Array;
+  if (opts.laplacian === 'intrinsic-delaunay') {
+    // One pattern for both triangulations: the mesh's faces (mass) and the intrinsic ones (L₀).
+    const intrinsic = intrinsicDelaunay(x, indices);
+    const both = new Uint32Array(2 * indices.length);
+    both.set(indices);
+    both.set(intrinsic.faces, indices.length);
+    const combined = meshPattern(both, n);
+    mp = {
+      pattern: combined.pattern,
+      diagSlots: combined.diagSlots,
+      edgeSlots: combined.edgeSlots.subarray(0, indices.length),
+    };
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffnessFromLengths(
+      combined.edgeSlots.subarray(indices.length),
+      mp.diagSlots,
+      intrinsic.faces,
+      intrinsic.lengths,
+      stiffness,
+      opts.timeStep,
+    );
+  } else {
+    mp = meshPattern(indices, n);
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffness(mp, x, indices, stiffness, opts.timeStep);
+  }
+  const nnz = mp.pattern.nnz;
+  const solver = new SparseSolver(mp.pattern);
+
+  const system = new Float64Array(nnz);
+  const rhs = new Float64Array(3 * n);
+  let rd = radialDeviation(x, indices, areas, weights);
+  let steps = 0;
+  let factorizations = 0;
+  let pcgIterations = 0;
+  let factorSeconds = 0;
+  let solveSeconds = 0;
+  let haveFactor = false;
+  // Measured costs (seconds) for the refactoring decision: the fastest factorisation, one PCG
+  // iteration, the last and the cheapest PCG step.
+  let fastestFactorSeconds = Infinity;
+  let stepsSinceFactor = 0;
+  let iterationSeconds = 0;
+  let lastPcgSeconds = 0;
+  let cheapestPcgSeconds = 0;
+  let stepsSincePcg = 0;
+  while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
+    if (signal?.aborted) throw new CancelledError();
+    // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
+    system.set(stiffness);
+    addMass(mp, areas, indices, opts.mass, system);
+    multiplyMass(areas, indices, opts.mass, x, rhs);
+
+    let refactored = false;
+    let iterations = 0;
+    // 'reuse' refactors when the last step's PCG cost more than a fresh factorisation plus one
+    // iteration (the stale factor only gets staler as the surface moves on); when even the cheapest
+    // PCG step so far did (small meshes, where factoring is cheap; PCG is tried again now and then,
+    // as one timing can be noisy); and at least every few steps, so that the factorisation's cost is
+    // measured again once the code is warm (the first call includes JIT compilation).
+    const threshold = fastestFactorSeconds + iterationSeconds;
+    const refactor =
+      !haveFactor ||
+      opts.stepSolver === 'refactor' ||
+      (opts.stepSolver === 'reuse' &&
+        (lastPcgSeconds > threshold ||
+          (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
+          stepsSinceFactor >= REMEASURE_FACTOR_EVERY));
+    if (!refactor) {
+      // x_k is a good first guess for x_{k+1}.
+      const tSolve = performance.now();
+      const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
+      lastPcgSeconds = (performance.now() - tSolve) / 1000;
+      cheapestPcgSeconds =
+        cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
+      solveSeconds += lastPcgSeconds;
+      iterations = report.iterations;
+      if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
+      pcgIterations += iterations;
+      if (!report.converged) {
+        // The stale factor is too far off: fall back to a fresh one for this step.
+        refactoredSolve();
+      }
+    } else refactoredSolve();
+    function refactoredSolve(): void {
+      const tFactor = performance.now();
+      solver.factor(system);
+      const tSolve = performance.now();
+      solver.solve(rhs, x, 3);
+      const seconds = (tSolve - tFactor) / 1000;
+      fastestFactorSeconds = Math.min(fastestFactorSeconds, seconds);
+      lastPcgSeconds = 0;
+      stepsSinceFactor = 0;
+      factorSeconds += seconds;
+      solveSeconds += (performance.now() - tSolve) / 1000;
+      factorizations++;
+      haveFactor = true;
+      refactored = true;
+    }
+
+    if (!refactored) stepsSinceFactor++;
+    stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
+    normalizeToUnitArea(x, indices, areas);
+    rd = radialDeviation(x, indices, areas, weights);
+    steps++;
+    if (!Number.isFinite(rd)) throw new Error(`the flow diverged (non-finite positions) at step ${steps}`);
+    await onStep?.({ step: steps, maxSteps: opts.maxSteps, radialDeviation: rd, refactored, iterations });
+  }
+  if (signal?.aborted) throw new CancelledError();
+
+  const sphere = x;
+  for (let i = 0; i < n; i++) {
+    const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
+    sphere[3 * i] /= len;
+    sphere[3 * i + 1] /= len;
+    sphere[3 * i + 2] /= len;
+  }
+  const flowEnd = performance.now();
+  let centroidAfterCentring = NaN;
+  if (opts.mobiusCentring) {
+    const inputAreas = faceAreas(mesh.positions, indices, new Float64Array(faceCount));
+    centroidAfterCentring = mobiusCentre(sphere, vertexAreas(indices, inputAreas, n)).centroidNorm;
+  }
+  const centringSeconds = (performance.now() - flowEnd) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
+
+  const faces: SphereMapFaceValues = {
+    angleDistortion: new Float64Array(faceCount),
+    areaDistortion: new Float64Array(faceCount),
+  };
+  const quality = measureSphereMap(mesh.positions, sphere, indices, faces);
+  return {
+    sphere,
+    faces,
+    metrics: {
+      steps,
+      converged: rd <= opts.tolerance,
+      radialDeviation: rd,
+      seconds,
+      factorSeconds,
+      solveSeconds,
+      centringSeconds,
+      factorizations,
+      pcgIterations,
+      factorNonzeros: solver.nnzL,
+      centroidAfterCentring,
+      ...quality,
+    },
+  };
+}

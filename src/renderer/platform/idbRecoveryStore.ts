@@ -1,0 +1,51 @@
+import type { RecoveryStore } from './Platform';
+
+const DB = 'homeomorph';
+const STORE = 'recovery';
+const KEY = 'scene';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
+  });
+}
+
+function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return open().then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const request = body(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(request.result);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        };
+      }),
+  );
+}
+
+/**
+ * The web editor's recovery copy in IndexedDB. Stored as a Blob, which the browser writes to disk
+ * off the main thread (the bytes are not structured-cloned on this thread).
+ */
+export const idbRecoveryStore: RecoveryStore = {
+  async save(bytes) {
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'model/gltf-binary' });
+    await transact('readwrite', (s) => s.put({ blob, savedAt: Date.now() }, KEY));
+  },
+  async load() {
+    const record = (await transact('readonly', (s) => s.get(KEY))) as { blob: Blob; savedAt: number } | undefined;
+    if (!record) return null;
+    return { bytes: new Uint8Array(await record.blob.arrayBuffer()), savedAt: record.savedAt };
+  },
+  async clear() {
+    await transact('readwrite', (s) => s.delete(KEY));
+  },
+};
