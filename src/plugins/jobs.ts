@@ -14,4 +14,5 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
+  'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
 };
