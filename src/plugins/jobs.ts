@@ -16,4 +16,5 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
+  'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
 };
