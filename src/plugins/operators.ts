@@ -1,5 +1,7 @@
+import { fitSdfOperator } from './fit-sdf/operator';
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
+import { segmentMeshcnnOperators } from './segment-meshcnn/operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 import type { AnyOperator } from './Operator';
 
@@ -8,6 +10,8 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
+  fitSdfOperator,
+  ...segmentMeshcnnOperators,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {

@@ -32,10 +32,18 @@ export function pixelCoefficient(row: number, col: number): [l: number, m: numbe
  *
  * `coefficients`: C×(L+1)²; `channels`: indices of the 1 or 3 channels to show.
  */
-export function coefficientImage(coefficients: Float64Array | Float32Array, channelCount: number, degree: number, channels: number[], decades = 6): RgbaPixels {
-  if (channels.length !== 1 && channels.length !== 3) throw new Error('a coefficient image shows 1 or 3 channels');
+export function coefficientImage(
+  coefficients: Float64Array | Float32Array,
+  channelCount: number,
+  degree: number,
+  channels: number[],
+  decades = 6,
+): RgbaPixels {
+  if (channels.length !== 1 && channels.length !== 3)
+    throw new Error('a coefficient image shows 1 or 3 channels');
   const count = shCount(degree);
-  if (coefficients.length !== channelCount * count) throw new Error(`expected ${channelCount}×${count} coefficients`);
+  if (coefficients.length !== channelCount * count)
+    throw new Error(`expected ${channelCount}×${count} coefficients`);
   const size = degree + 1;
   const data = new Uint8ClampedArray(size * size * 4);
   const scaled = (c: number, i: number, max: number): number => {
@@ -70,5 +78,11 @@ export function coefficientImage(coefficients: Float64Array | Float32Array, chan
 
 /** PNG bytes of an RGBA image (fast-png: pure JavaScript, no DOM, works in every job host). */
 export function encodePngRgba(image: RgbaPixels): Uint8Array {
-  return encode({ width: image.width, height: image.height, data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), channels: 4, depth: 8 });
+  return encode({
+    width: image.width,
+    height: image.height,
+    data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    channels: 4,
+    depth: 8,
+  });
 }

@@ -65,8 +65,16 @@ export function modelBuffers(model: ModelData): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const node of modelNodes(model.root)) {
     if (node.mesh) for (const buffer of meshBuffers(node.mesh)) buffers.add(buffer);
+    // Image bytes often view a larger buffer (a Node Buffer pool, a whole GLB): transfer only whole buffers.
     const bytes = node.material?.map?.bytes;
-    if (bytes && bytes.buffer instanceof ArrayBuffer) buffers.add(bytes.buffer);
+    if (
+      bytes &&
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength
+    ) {
+      buffers.add(bytes.buffer);
+    }
   }
   return [...buffers];
 }

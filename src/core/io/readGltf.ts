@@ -1,15 +1,30 @@
 import type { Accessor, JSONDocument, Material, Node, Primitive } from '@gltf-transform/core';
+import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { FACE_ATTRIBUTES_KEY } from '../mesh/attributeInfo';
 import type { Mesh, MeshAttribute } from '../mesh/Mesh';
 import { geometryToMesh, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { FileError } from './FileError';
 import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras } from './gltfIO';
-import { baseName, extensionOf, type FileResolver, type InputFile, type MaterialData, type ModelData, type ModelNode } from './ModelData';
+import {
+  baseName,
+  extensionOf,
+  type FileResolver,
+  type InputFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 import { tooManyTriangles, validateMesh } from './validateMesh';
 import { flipV } from './writeGltf';
 
-const SEMANTIC_NAMES: Record<string, string> = { POSITION: 'position', NORMAL: 'normal', TEXCOORD_0: 'uv', COLOR_0: 'color' };
+const SEMANTIC_NAMES: Record<string, string> = {
+  POSITION: 'position',
+  NORMAL: 'normal',
+  TEXCOORD_0: 'uv',
+  COLOR_0: 'color',
+};
 const TRIANGLES = 4;
 const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
 
@@ -20,11 +35,20 @@ const IDENTITY = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
  * (face attributes, custom vertex attributes, seam sources, geometry userData) is restored.
  * The default scene is read; a scene with one top-level node gives that node as the root.
  */
-export async function readGltf(file: InputFile, resolve: FileResolver | undefined, options: { maxTriangles: number }): Promise<ModelData> {
+export async function readGltf(
+  file: InputFile,
+  resolve: FileResolver | undefined,
+  options: { maxTriangles: number },
+): Promise<ModelData> {
   if (file.data.length === 0) throw new FileError(file.name, 'the file is empty');
-  if (extensionOf(file.name) === 'glb' && !isGlb(file.data)) throw new FileError(file.name, 'not a GLB file: it does not start with "glTF"');
+  if (extensionOf(file.name) === 'glb' && !isGlb(file.data))
+    throw new FileError(file.name, 'not a GLB file: it does not start with "glTF"');
   const warnings: string[] = [];
-  const io = new InMemoryGltfIO(file.name, file.data, resolve, warnings).setStrictResources(false);
+  // Khronos and EXT extensions are read (quantized and meshopt-compressed files, material extensions
+  // are ignored beyond the base colour); Draco needs a decoder we do not ship (see below).
+  const io = new InMemoryGltfIO(file.name, file.data, resolve, warnings)
+    .setStrictResources(false)
+    .registerExtensions(ALL_EXTENSIONS);
   let jsonDoc: JSONDocument;
   try {
     jsonDoc = await io.readAsJSON(InMemoryGltfIO.MAIN);
@@ -32,6 +56,17 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
     throw asFileError(file.name, error, isGlb(file.data) ? 'not a valid GLB file' : 'not a valid glTF file');
   }
   checkTriangleCount(jsonDoc, file.name, options.maxTriangles);
+  const used = jsonDoc.json.extensionsUsed ?? [];
+  if (used.includes('KHR_draco_mesh_compression')) {
+    throw new FileError(
+      file.name,
+      'the meshes are Draco-compressed, which Homeomorph does not read; export the file without Draco compression (or with meshopt)',
+    );
+  }
+  if (used.includes('EXT_meshopt_compression')) {
+    await MeshoptDecoder.ready;
+    io.registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+  }
   let doc;
   try {
     doc = await io.readJSON(jsonDoc);
@@ -41,12 +76,14 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
   const root = doc.getRoot();
   const scene = root.getDefaultScene() ?? root.listScenes()[0];
   const topNodes = scene ? scene.listChildren() : root.listNodes().filter((n) => !n.getParentNode());
-  if (root.listScenes().length > 1) warnings.push(`only the default scene of ${root.listScenes().length} was read`);
+  if (root.listScenes().length > 1)
+    warnings.push(`only the default scene of ${root.listScenes().length} was read`);
   if (root.listAnimations().length > 0) warnings.push('animations were ignored');
   if (root.listSkins().length > 0) warnings.push('skins were ignored (meshes are read in their bind pose)');
 
   const storedArrays = new Map<string, Accessor>();
-  for (const accessor of root.listAccessors()) if (accessor.getName().startsWith(`${EXTRAS_KEY}/`)) storedArrays.set(accessor.getName(), accessor);
+  for (const accessor of root.listAccessors())
+    if (accessor.getName().startsWith(`${EXTRAS_KEY}/`)) storedArrays.set(accessor.getName(), accessor);
   const materials = new Map<Material, MaterialData>();
   let meshTotal = 0;
   let skipped = 0;
@@ -82,7 +119,10 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
       if (!name || !accessor || !array) continue;
       const attribute = new BufferAttribute(array, accessor.getElementSize(), accessor.getNormalized());
       // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
-      geometry.setAttribute(name, name === 'uv' ? new BufferAttribute(flipV(floatValues(attribute)), 2) : attribute);
+      geometry.setAttribute(
+        name,
+        name === 'uv' ? new BufferAttribute(flipV(floatValues(attribute)), 2) : attribute,
+      );
     }
     const indices = primitive.getIndices()?.getArray();
     if (indices) geometry.setIndex(new BufferAttribute(indices, 1));
@@ -98,8 +138,10 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
         continue;
       }
       if (stored.role === 'face') faceAttributes[stored.name] = { array, itemSize: stored.itemSize };
-      else if (stored.role === 'vertex') geometry.setAttribute(stored.name, new BufferAttribute(array, stored.itemSize));
-      else if (stored.role === 'seamSource' && array instanceof Uint32Array) geometry.userData[SEAM_SOURCE_KEY] = array;
+      else if (stored.role === 'vertex')
+        geometry.setAttribute(stored.name, new BufferAttribute(array, stored.itemSize));
+      else if (stored.role === 'seamSource' && array instanceof Uint32Array)
+        geometry.userData[SEAM_SOURCE_KEY] = array;
     }
     if (Object.keys(faceAttributes).length > 0) geometry.userData[FACE_ATTRIBUTES_KEY] = faceAttributes;
     let mesh: Mesh;
@@ -120,23 +162,35 @@ export async function readGltf(file: InputFile, resolve: FileResolver | undefine
     const known = materials.get(material);
     if (known) return known;
     const [r, g, b, a] = material.getBaseColorFactor();
-    const data: MaterialData = { color: [r, g, b], opacity: a, roughness: material.getRoughnessFactor(), metalness: material.getMetallicFactor() };
+    const data: MaterialData = {
+      color: [r, g, b],
+      opacity: a,
+      roughness: material.getRoughnessFactor(),
+      metalness: material.getMetallicFactor(),
+    };
     if (material.getName()) data.name = material.getName();
     const texture = material.getBaseColorTexture();
     const image = texture?.getImage();
     if (texture && image) {
-      data.map = { name: texture.getURI() || texture.getName() || 'texture', mime: texture.getMimeType() || 'image/png', bytes: image };
+      data.map = {
+        name: texture.getURI() || texture.getName() || 'texture',
+        mime: texture.getMimeType() || 'image/png',
+        bytes: image,
+      };
     }
     materials.set(material, data);
     return data;
   };
 
   const children = topNodes.map(convertNode);
-  if (skipped > 0) warnings.push(`${skipped} primitives that are not triangles (points, lines, strips) were skipped`);
+  if (skipped > 0)
+    warnings.push(`${skipped} primitives that are not triangles (points, lines, strips) were skipped`);
   if (meshTotal === 0) throw new FileError(file.name, 'no triangle meshes in the file');
   const name = baseName(file.name);
-  const rootNode: ModelNode = children.length === 1 ? children[0]! : { name: scene?.getName() || name, children };
-  if (children.length !== 1 && scene && Object.keys(scene.getExtras()).length > 0) rootNode.userData = { ...scene.getExtras() };
+  const rootNode: ModelNode =
+    children.length === 1 ? children[0]! : { name: scene?.getName() || name, children };
+  if (children.length !== 1 && scene && Object.keys(scene.getExtras()).length > 0)
+    rootNode.userData = { ...scene.getExtras() };
   return { name, root: rootNode, warnings };
 }
 
@@ -160,10 +214,15 @@ function typedArray(accessor: Accessor, type: string): MeshAttribute['array'] | 
   const array = accessor.getArray();
   if (!array) return undefined;
   if (array.constructor.name === type) return array as MeshAttribute['array'];
-  const Ctor = ({ Int32Array, Float64Array, Float32Array, Uint32Array, Uint16Array, Uint8Array } as Record<string, unknown>)[type] as
-    | (new (buffer: ArrayBuffer) => MeshAttribute['array']) & { BYTES_PER_ELEMENT: number }
-    | undefined;
-  if (!Ctor || !(array instanceof Uint8Array) || array.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) return undefined;
+  const Ctor = (
+    { Int32Array, Float64Array, Float32Array, Uint32Array, Uint16Array, Uint8Array } as Record<
+      string,
+      unknown
+    >
+  )[type] as
+    ((new (buffer: ArrayBuffer) => MeshAttribute['array']) & { BYTES_PER_ELEMENT: number }) | undefined;
+  if (!Ctor || !(array instanceof Uint8Array) || array.byteLength % Ctor.BYTES_PER_ELEMENT !== 0)
+    return undefined;
   return new Ctor(array.slice().buffer);
 }
 
@@ -172,7 +231,8 @@ function floatValues(attribute: BufferAttribute): Float32Array {
   if (attribute.array instanceof Float32Array && !attribute.normalized) return attribute.array;
   const out = new Float32Array(attribute.count * attribute.itemSize);
   for (let i = 0; i < attribute.count; i++) {
-    for (let k = 0; k < attribute.itemSize; k++) out[i * attribute.itemSize + k] = attribute.getComponent(i, k);
+    for (let k = 0; k < attribute.itemSize; k++)
+      out[i * attribute.itemSize + k] = attribute.getComponent(i, k);
   }
   return out;
 }

@@ -10,7 +10,11 @@ import { validateMesh } from './validateMesh';
  * resolver, beside the OBJ). The whole file becomes ONE mesh in file order (objects and groups are
  * not split apart, which would renumber vertices); the first material used applies to it.
  */
-export async function readObj(file: InputFile, resolve: FileResolver | undefined, options: { maxTriangles: number }): Promise<ModelData> {
+export async function readObj(
+  file: InputFile,
+  resolve: FileResolver | undefined,
+  options: { maxTriangles: number },
+): Promise<ModelData> {
   const contents = parseObj(file.data, { fileName: file.name, maxTriangles: options.maxTriangles });
   validateMesh(contents.mesh, file.name);
   const warnings = [...contents.warnings];
@@ -29,12 +33,16 @@ export async function readObj(file: InputFile, resolve: FileResolver | undefined
   }
   let material: MaterialData | undefined;
   const used = contents.materialNames;
-  if (used.length > 1) warnings.push(`${used.length} materials are used (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''}): only the first is applied to the whole mesh`);
+  if (used.length > 1)
+    warnings.push(
+      `${used.length} materials are used (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''}): only the first is applied to the whole mesh`,
+    );
   const first = used[0] ?? (library.size === 1 ? [...library.keys()][0] : undefined);
   if (first !== undefined) {
     const entry = library.get(first);
     if (!entry) {
-      if (contents.materialLibraries.length > 0) warnings.push(`the material "${first}" is not defined in the material libraries`);
+      if (contents.materialLibraries.length > 0)
+        warnings.push(`the material "${first}" is not defined in the material libraries`);
     } else {
       material = { ...entry.material };
       if (entry.mapPath) {
@@ -45,7 +53,12 @@ export async function readObj(file: InputFile, resolve: FileResolver | undefined
     }
   }
   const name = baseName(file.name);
-  const root = { name: contents.objectName ?? name, mesh: contents.mesh, children: [], ...(material ? { material } : {}) };
+  const root = {
+    name: contents.objectName ?? name,
+    mesh: contents.mesh,
+    children: [],
+    ...(material ? { material } : {}),
+  };
   return { name, root, warnings };
 }
 

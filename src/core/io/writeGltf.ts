@@ -1,4 +1,4 @@
-import { Document, type Material, type mat4, type Node } from '@gltf-transform/core';
+import { Document, VertexLayout, type Material, type mat4, type Node } from '@gltf-transform/core';
 import type { BufferAttribute } from 'three';
 import { FACE_ATTRIBUTES_KEY } from '../mesh/attributeInfo';
 import type { Mesh, MeshAttribute } from '../mesh/Mesh';
@@ -6,7 +6,12 @@ import { meshToGeometry, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras, type StoredArray } from './gltfIO';
 import type { MaterialData, ModelData, ModelNode } from './ModelData';
 
-const STANDARD_SEMANTICS: Record<string, string> = { position: 'POSITION', normal: 'NORMAL', uv: 'TEXCOORD_0', color: 'COLOR_0' };
+const STANDARD_SEMANTICS: Record<string, string> = {
+  position: 'POSITION',
+  normal: 'NORMAL',
+  uv: 'TEXCOORD_0',
+  color: 'COLOR_0',
+};
 const ACCESSOR_TYPES = ['SCALAR', 'VEC2', 'VEC3', 'VEC4'] as const;
 
 /**
@@ -30,7 +35,8 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
   const scene = doc.createScene(model.name);
   scene.addChild(convertNode(model.root));
   doc.getRoot().setDefaultScene(scene);
-  return new InMemoryGltfIO(model.name).writeBinary(doc);
+  // One buffer view per attribute (not interleaved): readers can then use the arrays in place.
+  return new InMemoryGltfIO(model.name).setVertexLayout(VertexLayout.SEPARATE).writeBinary(doc);
 
   function convertNode(node: ModelNode): Node {
     const out = doc.createNode(node.name);
@@ -49,10 +55,19 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
     const geometry = meshToGeometry(mesh);
     const primitive = doc.createPrimitive();
     const stored: StoredArray[] = [];
-    const store = (role: StoredArray['role'], name: string, array: MeshAttribute['array'], itemSize: number): void => {
+    const store = (
+      role: StoredArray['role'],
+      name: string,
+      array: MeshAttribute['array'],
+      itemSize: number,
+    ): void => {
       if (array.length === 0) return;
       const accessorName = `${EXTRAS_KEY}/${arrayCounter++}/${role}/${name}`;
-      const native = array instanceof Float32Array || array instanceof Uint32Array || array instanceof Uint16Array || array instanceof Uint8Array;
+      const native =
+        array instanceof Float32Array ||
+        array instanceof Uint32Array ||
+        array instanceof Uint16Array ||
+        array instanceof Uint8Array;
       const data = native ? array : new Uint8Array(array.buffer, array.byteOffset, array.byteLength).slice();
       doc.createAccessor(accessorName, buffer).setType('SCALAR').setArray(data);
       stored.push({ role, name, accessor: accessorName, type: array.constructor.name, itemSize });
@@ -65,20 +80,33 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
       const gltfReady =
         attribute.itemSize >= 1 &&
         attribute.itemSize <= 4 &&
-        (array instanceof Float32Array || array instanceof Uint8Array || array instanceof Uint16Array || array instanceof Uint32Array);
+        (array instanceof Float32Array ||
+          array instanceof Uint8Array ||
+          array instanceof Uint16Array ||
+          array instanceof Uint32Array);
       if (gltfReady) {
         // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
         const data = name === 'uv' ? flipV(array as Float32Array) : array;
-        const accessor = doc.createAccessor(semantic, buffer).setType(ACCESSOR_TYPES[attribute.itemSize - 1]!).setArray(data);
+        const accessor = doc
+          .createAccessor(semantic, buffer)
+          .setType(ACCESSOR_TYPES[attribute.itemSize - 1]!)
+          .setArray(data);
         primitive.setAttribute(semantic, accessor);
       } else if (name.startsWith('_')) {
         store('vertex', name, array, attribute.itemSize);
       }
     }
     const index = geometry.getIndex()!;
-    primitive.setIndices(doc.createAccessor('indices', buffer).setType('SCALAR').setArray(index.array as Uint32Array));
-    const faceAttributes = geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined;
-    for (const [name, attribute] of Object.entries(faceAttributes ?? {})) store('face', name, attribute.array, attribute.itemSize);
+    primitive.setIndices(
+      doc
+        .createAccessor('indices', buffer)
+        .setType('SCALAR')
+        .setArray(index.array as Uint32Array),
+    );
+    const faceAttributes = geometry.userData[FACE_ATTRIBUTES_KEY] as
+      Record<string, MeshAttribute> | undefined;
+    for (const [name, attribute] of Object.entries(faceAttributes ?? {}))
+      store('face', name, attribute.array, attribute.itemSize);
     const seamSource = geometry.userData[SEAM_SOURCE_KEY] as Uint32Array | undefined;
     if (seamSource) store('seamSource', SEAM_SOURCE_KEY, seamSource, 1);
 
@@ -99,7 +127,11 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
     material.setRoughnessFactor(data.roughness ?? 1);
     material.setMetallicFactor(data.metalness ?? 0);
     if (data.map) {
-      const texture = doc.createTexture(data.map.name).setImage(copyBytes(data.map.bytes)).setMimeType(data.map.mime).setURI(data.map.name);
+      const texture = doc
+        .createTexture(data.map.name)
+        .setImage(copyBytes(data.map.bytes))
+        .setMimeType(data.map.mime)
+        .setURI(data.map.name);
       material.setBaseColorTexture(texture);
     }
     materials.set(data, material);

@@ -84,9 +84,10 @@ export class MeshUNet {
    * @param level the mesh at input resolution
    * @param features #E×5 normalised input features
    * @param reusePools pooling decisions of an earlier pass to replay instead of deciding anew (gradient checks)
+   * @param poolEdges edge counts after each pooling (defaults to the config's; scaled for meshes of other sizes)
    */
-  forward(tape: Tape, level: MeshLevel, features: Float32Array, reusePools?: PoolRecord[]): MeshUNetOutput {
-    const { channels, poolEdges } = this.config;
+  forward(tape: Tape, level: MeshLevel, features: Float32Array, reusePools?: PoolRecord[], poolEdges = this.config.poolEdges): MeshUNetOutput {
+    const { channels } = this.config;
     const edgeCount = edgeCountOf(level);
     let x = tensor(features, edgeCount, EDGE_FEATURE_COUNT);
     const levels: MeshLevel[] = [level];

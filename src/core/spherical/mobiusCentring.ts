@@ -83,7 +83,7 @@ export function applyMobius(sphere: Float64Array, cx: number, cy: number, cz: nu
     const x = inv * ax + cx;
     const y = inv * ay + cy;
     const z = inv * az + cz;
-    const len = Math.hypot(x, y, z);
+    const len = Math.sqrt(x * x + y * y + z * z);
     sphere[i] = x / len;
     sphere[i + 1] = y / len;
     sphere[i + 2] = z / len;

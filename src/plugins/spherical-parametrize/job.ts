@@ -21,6 +21,7 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
       maxSteps: props.maxSteps,
       tolerance: props.tolerance,
       mass: props.mass === 'lumped' ? 'lumped' : 'fem',
+      laplacian: props.laplacian === 'intrinsic-delaunay' ? 'intrinsic-delaunay' : 'cotan',
       mobiusCentring: props.mobiusCentring,
     },
     async (step) => {

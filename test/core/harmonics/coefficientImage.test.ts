@@ -1,6 +1,11 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { coefficientImage, coefficientPixel, encodePngRgba, pixelCoefficient } from '../../../src/core/harmonics/coefficientImage';
+import {
+  coefficientImage,
+  coefficientPixel,
+  encodePngRgba,
+  pixelCoefficient,
+} from '../../../src/core/harmonics/coefficientImage';
 import { shCount, shIndex } from '../../../src/core/harmonics/shIndex';
 
 describe('coefficient images (mesh2sh triangular layout)', () => {

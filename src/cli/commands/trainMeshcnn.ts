@@ -1,0 +1,171 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Adam } from '../../core/meshcnn/adam';
+import { DEFAULT_AUGMENT } from '../../core/meshcnn/augment';
+import { classesFor } from '../../core/meshcnn/datasetClasses';
+import { loadModel, saveModel, type MeshcnnModelInfo } from '../../core/meshcnn/modelFile';
+import { MeshUNet, mulberry32 } from '../../core/meshcnn/meshUNet';
+import { featureStatistics } from '../../core/meshcnn/segmentation';
+import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
+import type { CliCommand } from '../CliContext';
+import { datasetClassCount, loadSegmentationSplit } from './meshcnnDataset';
+
+export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [options]
+  --name NAME          model name (default: dataset folder name)
+  --out DIR            checkpoint folder (default .meshcnn-runs/NAME): checkpoint.hmcn (weights + Adam state), log.jsonl
+  --save FILE          where to write the best model (default OUT/NAME.hmcn)
+  --resume             continue from OUT/checkpoint.hmcn
+  --epochs N           epochs to run in total (default 20)
+  --minutes M          stop after M minutes (checkpoint kept; --resume continues)
+  --lr X               Adam learning rate (default 0.001, cosine-decayed to a tenth over the epochs)
+  --channels 16,32,64,128  --pool 1800,1350,600  --res-blocks 1
+  --no-augment         no edge flips / vertex slides / scaling
+  --limit N            use at most N meshes per split (quick runs)
+  --seed N`;
+
+/** `homeomorph train meshcnn` in the CLI's command table (src/cli/commands/trainers.ts). */
+export const trainMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = {
+  summary: 'train a MeshCNN segmentation model on a MeshCNN dataset (checkpoints, --resume, log.jsonl)',
+  help: () => trainMeshcnnUsage,
+  run: (argv, ctx) => trainMeshcnn(argv, (line) => ctx.stderr.write(`${line}\n`), ctx.cwd),
+};
+
+/** `homeomorph train meshcnn …`: trains a segmentation model on a MeshCNN dataset. @returns exit code */
+export async function trainMeshcnn(argv: string[], log: (line: string) => void = console.log, cwd = process.cwd()): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      save: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      epochs: { type: 'string', default: '20' },
+      minutes: { type: 'string' },
+      lr: { type: 'string', default: '0.001' },
+      channels: { type: 'string', default: '16,32,64,128' },
+      pool: { type: 'string', default: '1800,1350,600' },
+      'res-blocks': { type: 'string', default: '1' },
+      'no-augment': { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !values.dataset) {
+    log(trainMeshcnnUsage);
+    return values.help ? 0 : 2;
+  }
+  const datasetDir = resolve(cwd, values.dataset);
+  const name = values.name ?? basename(datasetDir);
+  const outDir = resolve(cwd, values.out ?? join('.meshcnn-runs', name));
+  const savePath = resolve(cwd, values.save ?? join(outDir, `${name}.hmcn`));
+  const checkpointPath = join(outDir, 'checkpoint.hmcn');
+  const logPath = join(outDir, 'log.jsonl');
+  mkdirSync(outDir, { recursive: true });
+  mkdirSync(dirname(savePath), { recursive: true });
+  const limit = values.limit ? Number(values.limit) : Infinity;
+  const deadline = values.minutes ? Date.now() + Number(values.minutes) * 60_000 : Infinity;
+  const epochs = Number(values.epochs);
+  const baseLr = Number(values.lr);
+
+  const t0 = Date.now();
+  const train = loadSegmentationSplit(datasetDir, 'train', limit);
+  const test = loadSegmentationSplit(datasetDir, 'test', limit);
+  const classCount = datasetClassCount(datasetDir, train);
+  log(`loaded ${train.length} train / ${test.length} test meshes, ${classCount} classes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  let net: MeshUNet;
+  let info: MeshcnnModelInfo;
+  const adam = new Adam(baseLr);
+  let startEpoch = 0;
+  let best = -1;
+  if (values.resume) {
+    if (!existsSync(checkpointPath)) throw new Error(`--resume: no checkpoint at ${checkpointPath}`);
+    const loaded = loadModel(new Uint8Array(readFileSync(checkpointPath)));
+    net = loaded.net;
+    info = loaded.info;
+    for (const [key, data] of loaded.extra) {
+      if (key.startsWith('adam.m.')) adam.m.set(key.slice(7), data.slice());
+      else if (key.startsWith('adam.v.')) adam.v.set(key.slice(7), data.slice());
+    }
+    const state = info.training as { epoch: number; adamStep: number; best: number };
+    startEpoch = state.epoch;
+    adam.step = state.adamStep;
+    best = state.best;
+    log(`resumed at epoch ${startEpoch} (best soft edge accuracy ${(100 * best).toFixed(1)} %)`);
+  } else {
+    const config = {
+      channels: values.channels.split(',').map(Number),
+      poolEdges: values.pool.split(',').map(Number),
+      resBlocks: Number(values['res-blocks']),
+      classCount,
+    };
+    net = new MeshUNet(config, Number(values.seed));
+    const stats = featureStatistics(train.map((s) => s.level));
+    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std };
+    log(`new network ${JSON.stringify(config)}: ${net.parameterCount()} parameters`);
+  }
+  const stats = { mean: info.featureMean, std: info.featureStd };
+  const augment = values['no-augment'] ? null : DEFAULT_AUGMENT;
+  const random = mulberry32(Number(values.seed) * 7919 + startEpoch);
+
+  for (let epoch = startEpoch; epoch < epochs; epoch++) {
+    // Cosine decay from lr to lr/10 over the planned epochs.
+    adam.learningRate = baseLr * (0.1 + 0.9 * 0.5 * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs))));
+    const order = shuffle(train.slice(), random);
+    let lossSum = 0, accSum = 0, seen = 0;
+    const epochStart = Date.now();
+    for (const sample of order) {
+      const { loss, accuracy } = trainStep(net, adam, sample, stats, augment, random);
+      lossSum += loss;
+      accSum += accuracy;
+      seen++;
+      if (seen % 50 === 0) log(`epoch ${epoch + 1} mesh ${seen}/${order.length} loss ${(lossSum / seen).toFixed(4)} acc ${((100 * accSum) / seen).toFixed(1)} %`);
+      if (Date.now() > deadline) break;
+    }
+    const completed = seen === order.length;
+    const secondsPerMesh = (Date.now() - epochStart) / 1000 / Math.max(1, seen);
+    const scores = evaluateSplit(net, test, stats);
+    const entry = {
+      epoch: epoch + 1,
+      completed,
+      meshes: seen,
+      lr: adam.learningRate,
+      trainLoss: lossSum / Math.max(1, seen),
+      trainAccuracy: accSum / Math.max(1, seen),
+      secondsPerMesh,
+      test: scores,
+      time: new Date().toISOString(),
+    };
+    appendFileSync(logPath, JSON.stringify(entry) + '\n');
+    log(
+      `epoch ${epoch + 1}${completed ? '' : ' (stopped early)'}: loss ${entry.trainLoss.toFixed(4)}, train ${(100 * entry.trainAccuracy).toFixed(1)} %, ` +
+        `test soft-edge ${(100 * scores.softEdgeAccuracy).toFixed(1)} % / hard-edge ${(100 * scores.hardEdgeAccuracy).toFixed(1)} % / face ${(100 * scores.faceAccuracy).toFixed(1)} %, ${secondsPerMesh.toFixed(2)} s/mesh`,
+    );
+    const trainingInfo = {
+      dataset: basename(datasetDir),
+      epoch: completed ? epoch + 1 : epoch,
+      adamStep: adam.step,
+      best: Math.max(best, scores.softEdgeAccuracy),
+      test: scores,
+      augment,
+    };
+    const adamState = net.params.flatMap((p) => [
+      { name: `adam.m.${p.name}`, data: adam.m.get(p.name) ?? new Float32Array(p.data.length) },
+      { name: `adam.v.${p.name}`, data: adam.v.get(p.name) ?? new Float32Array(p.data.length) },
+    ]);
+    writeFileSync(checkpointPath, saveModel({ ...info, training: trainingInfo }, net, adamState));
+    if (scores.softEdgeAccuracy > best) {
+      best = scores.softEdgeAccuracy;
+      writeFileSync(savePath, saveModel({ ...info, training: { ...trainingInfo, bestEpoch: epoch + 1 } }, net));
+      log(`saved best model to ${savePath}`);
+    }
+    if (!completed || Date.now() > deadline) {
+      log(`time limit reached; continue with --resume`);
+      break;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+import type { Adam } from './adam';
+import { augmentLevel, type AugmentOptions } from './augment';
+import type { MeshUNet } from './meshUNet';
+import { normalizedFeatures, predictEdges, scoreSegmentation, type SegmentationSample, type SegmentationScores } from './segmentation';
+import { softmaxCrossEntropy, Tape } from './tape';
+
+export interface FeatureStats {
+  mean: readonly number[];
+  std: readonly number[];
+}
+
+/**
+ * One optimisation step on one mesh: augment (new edge flips, slides and scales each time), forward,
+ * cross-entropy against the hard edge labels, backward, Adam. @returns the loss and the training edge accuracy
+ */
+export function trainStep(
+  net: MeshUNet,
+  adam: Adam,
+  sample: SegmentationSample,
+  stats: FeatureStats,
+  augment: AugmentOptions | null,
+  random: () => number,
+): { loss: number; accuracy: number } {
+  const level = augment ? augmentLevel(sample.level, augment, random) : sample.level;
+  net.zeroGrad();
+  const tape = new Tape(true);
+  const out = net.forward(tape, level, normalizedFeatures(level, stats.mean, stats.std));
+  const loss = softmaxCrossEntropy(out.logits, sample.labels);
+  tape.backward();
+  adam.update(net.params);
+  const { rows, cols, data } = out.logits;
+  let correct = 0;
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let c = 1; c < cols; c++) if (data[r * cols + c]! > data[r * cols + best]!) best = c;
+    if (best === sample.labels[r]) correct++;
+  }
+  return { loss, accuracy: correct / rows };
+}
+
+/** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop). */
+export function evaluateSplit(net: MeshUNet, samples: readonly SegmentationSample[], stats: FeatureStats): SegmentationScores & { meshes: number } {
+  const total = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
+  for (const sample of samples) {
+    const scores = scoreSegmentation(sample, predictEdges(net, sample.level, stats.mean, stats.std), net.config.classCount);
+    total.softEdgeAccuracy += scores.softEdgeAccuracy;
+    total.hardEdgeAccuracy += scores.hardEdgeAccuracy;
+    total.faceAccuracy += scores.faceAccuracy;
+  }
+  const n = Math.max(1, samples.length);
+  return {
+    softEdgeAccuracy: total.softEdgeAccuracy / n,
+    hardEdgeAccuracy: total.hardEdgeAccuracy / n,
+    faceAccuracy: total.faceAccuracy / n,
+    meshes: samples.length,
+  };
+}
+
+/** Fisher–Yates shuffle in place. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

@@ -1,0 +1,37 @@
+import type { Props } from '../../core/plugin/PropSpec';
+import type { SegmentClass } from '../../core/meshcnn/modelFile';
+import type { LevelMesh } from '../../core/meshcnn/segmentMesh';
+
+export const PLUGIN_VERSION = 1;
+
+/** Shipped models (resources/models/NAME.hmcn). */
+export const SHIPPED_MODELS: [id: string, label: string][] = [['human', 'Human body (human_seg, 8 parts)']];
+
+export const segmentProps = {
+  model: { type: 'enum', default: 'human', items: SHIPPED_MODELS, label: 'Model', help: 'which trained network labels the parts' },
+  smoothBoundaries: { type: 'bool', default: true, label: 'Smooth boundaries', help: 'majority-smooth the part boundaries on the full mesh' },
+  showLevels: { type: 'bool', default: true, label: 'Keep pooled meshes', help: 'add the meshes the network saw and pooled as hidden child objects' },
+} as const;
+
+export type SegmentProps = Props<typeof segmentProps>;
+
+export interface SegmentJobInput {
+  /** #V×3 */
+  positions: Float32Array | Float64Array;
+  /** #F×3 */
+  indices: Uint32Array;
+  /** A model file's bytes (a user-trained model); when absent the shipped model named by props.model. */
+  modelBytes?: Uint8Array;
+}
+
+export interface SegmentJobOutput {
+  model: string;
+  classes: SegmentClass[];
+  /** #F 1-based labels of the input faces. */
+  faceLabels: Int32Array;
+  /** #E 1-based, MeshCNN edge order of the input mesh. */
+  edgeLabels: Int32Array;
+  network: LevelMesh & { faceLabels: Int32Array };
+  pooled: LevelMesh[];
+  metrics: Record<string, unknown>;
+}
