@@ -35,6 +35,9 @@ export interface AppServices {
   computeStats: ConstructorParameters<typeof PropertiesPanel>[3];
 }
 
+/** When the editor last closed cleanly (ms since epoch): older recovery copies are not from a crash. */
+const CLEAN_EXIT_KEY = 'homeomorph.cleanExitAt';
+
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
@@ -81,7 +84,12 @@ export class App {
     this.autosave.onError = (e) => this.status.show(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     this.autosave.onSaved = (s) => this.status.show(`Autosaved a recovery copy (${s.toFixed(2)} s, in the background)`);
     // Closing the page normally is not a crash: the recovery copy is only for the next start after one.
-    window.addEventListener('pagehide', () => void this.autosave.discard());
+    // The synchronous localStorage mark is what counts; deleting the copy is best effort (an
+    // IndexedDB write started while a page closes may not finish).
+    window.addEventListener('pagehide', () => {
+      localStorage.setItem(CLEAN_EXIT_KEY, String(Date.now()));
+      void this.autosave.discard();
+    });
 
     this.platform.onMenuCommand((id) => void this.run(id).catch((e: unknown) => this.status.toast(String(e), 'error')));
     const syncMenu = () => this.platform.updateMenuState(Object.fromEntries(this.actions.map((a) => [a.id, { enabled: !a.enabled || a.enabled(), label: typeof a.label === 'function' ? a.label() : undefined }])));
@@ -94,6 +102,10 @@ export class App {
   async offerRecovery(): Promise<boolean> {
     const recovery = await this.platform.recovery.load().catch(() => null);
     if (!recovery) return false;
+    if (recovery.savedAt <= Number(localStorage.getItem(CLEAN_EXIT_KEY) ?? 0)) {
+      await this.platform.recovery.clear();
+      return false;
+    }
     const when = new Date(recovery.savedAt).toLocaleString();
     const choice = await askUser('Restore your last scene?', `Homeomorph did not close cleanly last time. A recovery copy of the scene was saved at ${when}.`, ['Restore', 'Discard']);
     if (choice !== 0) {
