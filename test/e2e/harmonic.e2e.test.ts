@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, openEditor, startServer } from './browser';
+import { dropFiles, hasChromium, openEditor, startServer } from './browser';
 import type { Session } from './browser';
 
 /** The active object's positions and the undo history, read through the editor's window.homeomorph. */
 function state(page: Page) {
   return page.evaluate(() => {
-    type O = { name: string; geometry?: { attributes: { position: { array: Float32Array } } } };
+    type O = { name: string; uuid: string; geometry?: { attributes: { position: { array: Float32Array } } } };
     const app = (window as unknown as { homeomorph: { editor: { active: O | null; history: { undos: { name: string }[] } } } }).homeomorph;
     const active = app.editor.active;
     return {
       active: active?.name ?? null,
+      uuid: active?.uuid ?? null,
       positions: active?.geometry ? Array.from(active.geometry.attributes.position.array) : [],
       undos: app.editor.history.undos.map((c) => c.name),
     };
@@ -118,5 +119,24 @@ describe.skipIf(!hasChromium)('Harmonic Compress in the editor', () => {
     expect(hshcFile.suggestedFilename()).toBe('Spot_SH_L_16_.hshc');
     const bytes = readFileSync((await hshcFile.path())!);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('HSHC');
+  });
+
+  it('after a GLB round trip, rebuilds the level-of-detail table in a worker and the slider works again', async () => {
+    const page = s.page;
+    const download = page.waitForEvent('download');
+    await page.locator('[data-menu="File"]').click();
+    await page.locator('[data-action="file.export_selected.glb"]').click();
+    const bytes = readFileSync((await (await download).path())!);
+    const before = await state(page);
+    await dropFiles(page, [{ name: 'reloaded.glb', bytes }]);
+    await expect.poll(async () => (await state(page)).undos.length, { timeout: 60_000 }).toBe(before.undos.length + 1);
+    const reloaded = await state(page);
+    expect(reloaded.uuid).not.toBe(before.uuid);
+    expect(reloaded.positions).toHaveLength(before.positions.length);
+    await page.locator('[data-result-view="Harmonic Compress"]').waitFor();
+    await expect.poll(() => page.locator('.result-view-note').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    await dragSlider(page, slider, 0.2);
+    await expect.poll(() => page.locator(slider).getAttribute('data-shown')).toMatch(/^[1-5]$/);
+    expect(maxDifference((await state(page)).positions, reloaded.positions)).toBeGreaterThan(1e-3);
   });
 });
