@@ -62,7 +62,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     // and their columns have the same structure below.
     const fundamentalFirst: number[] = [0];
     for (let j = 1; j < n; j++) {
-      const continues = parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
+      const continues =
+        parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
       if (!continues) fundamentalFirst.push(j);
     }
     fundamentalFirst.push(n);
@@ -92,7 +93,11 @@ export class SupernodalLdlt implements SymmetricFactorization {
           const newRows = width + parentRows;
           const zeros = groupZeros + width * (newRows - rowsCount);
           const ratio = zeros / (newWidth * newRows);
-          merge = newWidth <= 4 || (newWidth <= 16 && ratio < 0.8) || (newWidth <= 48 && ratio < 0.1) || ratio < 0.05;
+          merge =
+            newWidth <= 4 ||
+            (newWidth <= 16 && ratio < 0.8) ||
+            (newWidth <= 48 && ratio < 0.1) ||
+            ratio < 0.05;
           if (merge) groupZeros = zeros;
         }
         if (!merge) {
@@ -157,7 +162,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     // (row j, column i), in the front of superOf[i] at column i − first, row position of j.
     const position = new Int32Array(n);
     const assemblyCount = new Int32Array(S + 1);
-    for (let j = 0; j < n; j++) for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
+    for (let j = 0; j < n; j++)
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
     const assemblyPtr = (this.assemblyPtr = new Int32Array(S + 1));
     for (let s = 0; s < S; s++) assemblyPtr[s + 1] = assemblyPtr[s] + assemblyCount[s + 1];
     this.assemblySlot = new Int32Array(assemblyPtr[S]);
@@ -195,7 +201,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     const childFill = childPtr.slice(0, S);
     for (let s = 0; s < S; s++) if (superParent[s] >= 0) childList[childFill[superParent[s]]++] = s;
     const relPtr = (this.relPtr = new Int32Array(S + 1));
-    for (let s = 0; s < S; s++) relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
+    for (let s = 0; s < S; s++)
+      relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
     const relIndex = (this.relIndex = new Int32Array(relPtr[S]));
     for (let s = 0; s < S; s++) {
       const ps = superParent[s];
@@ -203,7 +210,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       const pm = rowPtr[ps + 1] - rowPtr[ps];
       for (let t = 0; t < pm; t++) position[rows[rowPtr[ps] + t]] = t;
       const w = first[s + 1] - first[s];
-      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++) relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
+      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++)
+        relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
     }
     let stackSize = 0;
     let maxStack = 0;
@@ -223,7 +231,20 @@ export class SupernodalLdlt implements SymmetricFactorization {
 
   /** Factors the matrix with upper-triangle `values` (on the constructor's pattern). */
   factor(a: Float64Array): void {
-    const { supernodeCount: S, first, rowPtr, valPtr, values, d, front, stack, relPtr, relIndex, childPtr, childList } = this;
+    const {
+      supernodeCount: S,
+      first,
+      rowPtr,
+      valPtr,
+      values,
+      d,
+      front,
+      stack,
+      relPtr,
+      relIndex,
+      childPtr,
+      childList,
+    } = this;
     const { assemblyPtr, assemblySlot, assemblyOffset } = this;
     let top = 0; // stack pointer (doubles used)
     for (let s = 0; s < S; s++) {
@@ -231,7 +252,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       const w = first[s + 1] - f;
       const m = rowPtr[s + 1] - rowPtr[s];
       front.fill(0, 0, m * m);
-      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++) front[assemblyOffset[q]] += a[assemblySlot[q]];
+      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++)
+        front[assemblyOffset[q]] += a[assemblySlot[q]];
       // Extend-add the children's update matrices: the top entries of the stack, last child on top.
       for (let c = childPtr[s + 1] - 1; c >= childPtr[s]; c--) {
         const child = childList[c];
@@ -262,7 +284,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
           const c2 = d[f + j + 2] * front[j2 + k];
           const c3 = d[f + j + 3] * front[j3 + k];
           for (let i = k; i < m; i++) {
-            front[kk + i] -= front[j0 + i] * c0 + front[j1 + i] * c1 + front[j2 + i] * c2 + front[j3 + i] * c3;
+            front[kk + i] -=
+              front[j0 + i] * c0 + front[j1 + i] * c1 + front[j2 + i] * c2 + front[j3 + i] * c3;
           }
         }
         for (; j < pivots; j++) {
@@ -312,7 +335,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] = b[rows[r0 + i] * k + c];
       for (let j = 0; j < w; j++) {
         const col = v0 + j * m;
-        for (let i = j + 1; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] -= lx[col + i] * tt[j * k + c];
+        for (let i = j + 1; i < m; i++)
+          for (let c = 0; c < k; c++) tt[i * k + c] -= lx[col + i] * tt[j * k + c];
       }
       for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) b[rows[r0 + i] * k + c] = tt[i * k + c];
     }
@@ -391,7 +415,15 @@ export class SupernodalLdlt implements SymmetricFactorization {
  * below with the solved values. L is the m×w column-major block at lx[v0..]. Columns go four at a
  * time, so each pass over the rows below does four columns' work.
  */
-function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Array, v0: number, f: number, m: number, w: number): void {
+function forward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
   const x = 3 * f;
   // Triangle: row i of the diagonal block, after the columns before it.
   for (let j = 0; j < w; j++) {
@@ -414,10 +446,18 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
     const c2 = c1 + m;
     const c3 = c2 + m;
     const o = x + 3 * j;
-    const a0 = b[o], a1 = b[o + 1], a2 = b[o + 2];
-    const p0 = b[o + 3], p1 = b[o + 4], p2 = b[o + 5];
-    const e0 = b[o + 6], e1 = b[o + 7], e2 = b[o + 8];
-    const g0 = b[o + 9], g1 = b[o + 10], g2 = b[o + 11];
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
+    const p0 = b[o + 3],
+      p1 = b[o + 4],
+      p2 = b[o + 5];
+    const e0 = b[o + 6],
+      e1 = b[o + 7],
+      e2 = b[o + 8];
+    const g0 = b[o + 9],
+      g1 = b[o + 10],
+      g2 = b[o + 11];
     for (let i = 0, end = m - w; i < end; i++) {
       const l0 = lx[c0 + i];
       const l1 = lx[c1 + i];
@@ -431,7 +471,9 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
   for (; j < w; j++) {
     const c0 = v0 + j * m + w;
     const o = x + 3 * j;
-    const a0 = b[o], a1 = b[o + 1], a2 = b[o + 2];
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
     for (let i = 0, end = m - w; i < end; i++) {
       const l0 = lx[c0 + i];
       t[3 * i] += l0 * a0;
@@ -446,7 +488,15 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
  * values of the rows below, subtracts L21ᵀ·t from b's rows f..f+w−1, then solves the transposed
  * unit triangle in place.
  */
-function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Array, v0: number, f: number, m: number, w: number): void {
+function backward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
   const x = 3 * f;
   const end = m - w;
   let j = 0;
@@ -455,7 +505,18 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
     const c1 = c0 + m;
     const c2 = c1 + m;
     const c3 = c2 + m;
-    let a0 = 0, a1 = 0, a2 = 0, p0 = 0, p1 = 0, p2 = 0, e0 = 0, e1 = 0, e2 = 0, g0 = 0, g1 = 0, g2 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      p0 = 0,
+      p1 = 0,
+      p2 = 0,
+      e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      g0 = 0,
+      g1 = 0,
+      g2 = 0;
     for (let i = 0; i < end; i++) {
       const t0 = t[3 * i];
       const t1 = t[3 * i + 1];
@@ -464,20 +525,38 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
       const l1 = lx[c1 + i];
       const l2 = lx[c2 + i];
       const l3 = lx[c3 + i];
-      a0 += l0 * t0; a1 += l0 * t1; a2 += l0 * t2;
-      p0 += l1 * t0; p1 += l1 * t1; p2 += l1 * t2;
-      e0 += l2 * t0; e1 += l2 * t1; e2 += l2 * t2;
-      g0 += l3 * t0; g1 += l3 * t1; g2 += l3 * t2;
+      a0 += l0 * t0;
+      a1 += l0 * t1;
+      a2 += l0 * t2;
+      p0 += l1 * t0;
+      p1 += l1 * t1;
+      p2 += l1 * t2;
+      e0 += l2 * t0;
+      e1 += l2 * t1;
+      e2 += l2 * t2;
+      g0 += l3 * t0;
+      g1 += l3 * t1;
+      g2 += l3 * t2;
     }
     const o = x + 3 * j;
-    b[o] -= a0; b[o + 1] -= a1; b[o + 2] -= a2;
-    b[o + 3] -= p0; b[o + 4] -= p1; b[o + 5] -= p2;
-    b[o + 6] -= e0; b[o + 7] -= e1; b[o + 8] -= e2;
-    b[o + 9] -= g0; b[o + 10] -= g1; b[o + 11] -= g2;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
+    b[o + 3] -= p0;
+    b[o + 4] -= p1;
+    b[o + 5] -= p2;
+    b[o + 6] -= e0;
+    b[o + 7] -= e1;
+    b[o + 8] -= e2;
+    b[o + 9] -= g0;
+    b[o + 10] -= g1;
+    b[o + 11] -= g2;
   }
   for (; j < w; j++) {
     const c0 = v0 + j * m + w;
-    let a0 = 0, a1 = 0, a2 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0;
     for (let i = 0; i < end; i++) {
       const l0 = lx[c0 + i];
       a0 += l0 * t[3 * i];
@@ -485,7 +564,9 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
       a2 += l0 * t[3 * i + 2];
     }
     const o = x + 3 * j;
-    b[o] -= a0; b[o + 1] -= a1; b[o + 2] -= a2;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
   }
   // Transposed triangle, last row first.
   for (let jj = w - 1; jj >= 0; jj--) {

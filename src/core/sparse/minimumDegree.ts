@@ -140,14 +140,18 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
       elementsOf[i] = elements;
       neighboursOf[i] = neighbours;
       const others = lpWeight - weight[i];
-      const bound = Math.min(remaining - weight[i], degree[i] + others, neighbourWeight + others + externalSum);
+      const bound = Math.min(
+        remaining - weight[i],
+        degree[i] + others,
+        neighbourWeight + others + externalSum,
+      );
       degree[i] = Math.max(bound, 0);
       hashKey[i] = (hash % 1000003) * 64 + Math.min(elements.length + neighbours.length, 63);
     }
     // Supervariables: merge vertices of L_p with identical element and neighbour lists (equal hash
     // keys first, then a full comparison).
     const byKey = lp.length > 1 ? lp.slice().sort((a, b) => hashKey[a] - hashKey[b]) : lp;
-    for (let start = 0; start < byKey.length; ) {
+    for (let start = 0; start < byKey.length;) {
       let end = start + 1;
       while (end < byKey.length && hashKey[byKey[end]] === hashKey[byKey[start]]) end++;
       for (let a = start; a < end; a++) {

@@ -73,7 +73,11 @@ describe('Möbius centring', () => {
 describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
   it('spot_low: no flips, the reference figures (100 steps, rd 3.4e-3, angle 0.0921)', async () => {
     const steps: FlowStep[] = [];
-    const { sphere, metrics, faces } = await sphericalParametrize(loadSharedMesh('spot_low.obj'), {}, (s) => void steps.push(s));
+    const { sphere, metrics, faces } = await sphericalParametrize(
+      loadSharedMesh('spot_low.obj'),
+      {},
+      (s) => void steps.push(s),
+    );
     expect(metrics.flippedTriangles).toBe(0);
     expect(metrics.steps).toBe(100);
     expect(metrics.converged).toBe(false);
@@ -82,7 +86,8 @@ describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
     expect(metrics.quasiConformalMean).toBeCloseTo(0.205, 2);
     expect(steps.length).toBe(100);
     expect(steps[99].radialDeviation).toBe(metrics.radialDeviation);
-    for (let i = 0; i < sphere.length; i += 3) expect(Math.hypot(sphere[i], sphere[i + 1], sphere[i + 2])).toBeCloseTo(1, 12);
+    for (let i = 0; i < sphere.length; i += 3)
+      expect(Math.hypot(sphere[i], sphere[i + 1], sphere[i + 2])).toBeCloseTo(1, 12);
     expect(faces.angleDistortion.length).toBe(1654);
   });
 
@@ -105,7 +110,8 @@ describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
     expect(reuse.metrics.factorizations).toBeLessThan(3);
     expect(reuse.metrics.pcgIterations).toBeGreaterThan(29);
     let maxDiff = 0;
-    for (let i = 0; i < reuse.sphere.length; i++) maxDiff = Math.max(maxDiff, Math.abs(reuse.sphere[i] - refactor.sphere[i]));
+    for (let i = 0; i < reuse.sphere.length; i++)
+      maxDiff = Math.max(maxDiff, Math.abs(reuse.sphere[i] - refactor.sphere[i]));
     expect(maxDiff).toBeLessThan(1e-7);
     expect(reuse.metrics.angleDistortionMean).toBeCloseTo(refactor.metrics.angleDistortionMean, 8);
   });
@@ -119,16 +125,23 @@ describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
   });
 
   it('cheburashka: the intrinsic Delaunay Laplacian folds far fewer triangles than the cotangent one (35 in the reference)', async () => {
-    const { metrics } = await sphericalParametrize(loadSharedMesh('cheburashka.obj'), { laplacian: 'intrinsic-delaunay' });
+    const { metrics } = await sphericalParametrize(loadSharedMesh('cheburashka.obj'), {
+      laplacian: 'intrinsic-delaunay',
+    });
     expect(metrics.flippedTriangles).toBeLessThanOrEqual(4);
     expect(metrics.angleDistortionMean).toBeLessThan(0.0561); // the reference's, with the cotangent Laplacian
   });
 
   it('stops between steps when cancelled', async () => {
     const controller = new AbortController();
-    const run = sphericalParametrize(loadSharedMesh('spot_low.obj'), {}, (s) => {
-      if (s.step === 3) controller.abort();
-    }, controller.signal);
+    const run = sphericalParametrize(
+      loadSharedMesh('spot_low.obj'),
+      {},
+      (s) => {
+        if (s.step === 3) controller.abort();
+      },
+      controller.signal,
+    );
     await expect(run).rejects.toBeInstanceOf(CancelledError);
   });
 });
