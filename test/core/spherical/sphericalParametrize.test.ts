@@ -24,6 +24,30 @@ describe('normalisation and radial deviation', () => {
   });
 });
 
+describe('sphericalParametrize on small synthetic meshes', () => {
+  it('maps an icosphere onto itself with no flips and tiny distortion, converging at once', async () => {
+    const { positions, indices } = icosphere(2);
+    const { sphere, metrics } = await sphericalParametrize({ positions, indices });
+    expect(metrics.steps).toBe(0); // already round: radial deviation ≈ 1e-8 ≤ 1e-3
+    expect(metrics.flippedTriangles).toBe(0);
+    expect(metrics.angleDistortionMax).toBeLessThan(1e-9);
+    for (let i = 0; i < sphere.length; i++) expect(sphere[i]).toBeCloseTo(positions[i], 9);
+  });
+
+  it('rounds a 1.5:1:0.8 ellipsoid (15 steps in the reference README), and reports a stray vertex', async () => {
+    const { positions, indices } = icosphere(4); // 2562 vertices, as in the README's experiment
+    const stretched = positions.map((v, i) => (i % 3 === 0 ? 1.5 * v : i % 3 === 2 ? 0.8 * v : v));
+    const { metrics } = await sphericalParametrize({ positions: stretched, indices });
+    expect(metrics.converged).toBe(true);
+    expect(metrics.steps).toBeLessThanOrEqual(16);
+    expect(metrics.flippedTriangles).toBe(0);
+    // An unused vertex has an empty row: the system is singular and the error says what to do.
+    const withStray = new Float64Array(stretched.length + 3);
+    withStray.set(stretched);
+    await expect(sphericalParametrize({ positions: withStray, indices })).rejects.toThrow(/singular.*Inspect & Repair/);
+  });
+});
+
 describe('measureSphereMap', () => {
   it('reports zero distortion for a sphere mesh mapped to itself, and counts flips', () => {
     const { positions, indices } = icosphere(2);
