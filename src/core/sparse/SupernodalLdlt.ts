@@ -270,11 +270,10 @@ export class SupernodalLdlt implements SymmetricFactorization {
       // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
       // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Four pivots per
       // pass over a column: fewer loads and stores per multiply-add.
-      for (let k = 0; k < m; k++) {
+      for (let k = 0; k < w; k++) {
         const kk = k * m;
-        const pivots = k < w ? k : w;
         let j = 0;
-        for (; j + 3 < pivots; j += 4) {
+        for (; j + 3 < k; j += 4) {
           const j0 = j * m;
           const j1 = j0 + m;
           const j2 = j1 + m;
@@ -288,17 +287,69 @@ export class SupernodalLdlt implements SymmetricFactorization {
               front[j0 + i] * c0 + front[j1 + i] * c1 + front[j2 + i] * c2 + front[j3 + i] * c3;
           }
         }
-        for (; j < pivots; j++) {
+        for (; j < k; j++) {
           const j0 = j * m;
           const c0 = d[f + j] * front[j0 + k];
           for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
         }
-        if (k < w) {
-          const dk = front[kk + k];
-          if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
-          d[f + k] = dk;
-          const inv = 1 / dk;
-          for (let i = k + 1; i < m; i++) front[kk + i] *= inv;
+        const dk = front[kk + k];
+        if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
+        d[f + k] = dk;
+        const inv = 1 / dk;
+        for (let i = k + 1; i < m; i++) front[kk + i] *= inv;
+      }
+      // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
+      let k = w;
+      for (; k + 1 < m; k += 2) {
+        const ka = k * m;
+        const kb = ka + m;
+        let j = 0;
+        for (; j + 3 < w; j += 4) {
+          const j0 = j * m;
+          const j1 = j0 + m;
+          const j2 = j1 + m;
+          const j3 = j2 + m;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          const b0 = d0 * front[j0 + k + 1];
+          const b1 = d1 * front[j1 + k + 1];
+          const b2 = d2 * front[j2 + k + 1];
+          const b3 = d3 * front[j3 + k + 1];
+          // Row k belongs to column k only.
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            const l1 = front[j1 + i];
+            const l2 = front[j2 + i];
+            const l3 = front[j3 + i];
+            front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+            front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+          }
+        }
+        for (; j < w; j++) {
+          const j0 = j * m;
+          const a0 = d[f + j] * front[j0 + k];
+          const b0 = d[f + j] * front[j0 + k + 1];
+          front[ka + k] -= front[j0 + k] * a0;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            front[ka + i] -= l0 * a0;
+            front[kb + i] -= l0 * b0;
+          }
+        }
+      }
+      if (k < m) {
+        const kk = k * m;
+        for (let j = 0; j < w; j++) {
+          const j0 = j * m;
+          const c0 = d[f + j] * front[j0 + k];
+          for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
         }
       }
       // Push the Schur complement as this supernode's update matrix.
