@@ -270,33 +270,77 @@ export class SupernodalLdlt implements SymmetricFactorization {
       // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
       // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Four pivots per
       // pass over a column: fewer loads and stores per multiply-add.
-      for (let k = 0; k < w; k++) {
-        const kk = k * m;
+      // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
+      // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
+      for (let k = 0; k < w; k += 2) {
+        const pair = k + 1 < w;
+        const ka = k * m;
+        const kb = ka + m;
         let j = 0;
         for (; j + 3 < k; j += 4) {
           const j0 = j * m;
           const j1 = j0 + m;
           const j2 = j1 + m;
           const j3 = j2 + m;
-          const c0 = d[f + j] * front[j0 + k];
-          const c1 = d[f + j + 1] * front[j1 + k];
-          const c2 = d[f + j + 2] * front[j2 + k];
-          const c3 = d[f + j + 3] * front[j3 + k];
-          for (let i = k; i < m; i++) {
-            front[kk + i] -=
-              front[j0 + i] * c0 + front[j1 + i] * c1 + front[j2 + i] * c2 + front[j3 + i] * c3;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          if (pair) {
+            const b0 = d0 * front[j0 + k + 1];
+            const b1 = d1 * front[j1 + k + 1];
+            const b2 = d2 * front[j2 + k + 1];
+            const b3 = d3 * front[j3 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              const l1 = front[j1 + i];
+              const l2 = front[j2 + i];
+              const l3 = front[j3 + i];
+              front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+              front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) {
+              front[ka + i] -=
+                front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
+            }
           }
         }
         for (; j < k; j++) {
           const j0 = j * m;
-          const c0 = d[f + j] * front[j0 + k];
-          for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
+          const a0 = d[f + j] * front[j0 + k];
+          front[ka + k] -= front[j0 + k] * a0;
+          if (pair) {
+            const b0 = d[f + j] * front[j0 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              front[ka + i] -= l0 * a0;
+              front[kb + i] -= l0 * b0;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
+          }
         }
-        const dk = front[kk + k];
+        // Finalise column k.
+        const dk = front[ka + k];
         if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
         d[f + k] = dk;
         const inv = 1 / dk;
-        for (let i = k + 1; i < m; i++) front[kk + i] *= inv;
+        for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
+        if (!pair) continue;
+        // Column k+1: the update from pivot k, then finalise.
+        const c = dk * front[ka + k + 1];
+        for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
+        const dk1 = front[kb + k + 1];
+        if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
+        d[f + k + 1] = dk1;
+        const inv1 = 1 / dk1;
+        for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
       }
       // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
       let k = w;
