@@ -268,8 +268,9 @@ export class SupernodalLdlt implements SymmetricFactorization {
       }
       // Dense LDLᵀ of the front, left-looking by columns: column k subtracts L[:, j]·d_j·L[k, j] for
       // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
-      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Four pivots per
-      // pass over a column: fewer loads and stores per multiply-add.
+      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Each pass over the
+      // rows applies four pivots to two target columns: fewer loads and stores per multiply-add.
+      //
       // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
       // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
       for (let k = 0; k < w; k += 2) {
