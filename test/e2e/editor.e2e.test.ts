@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     const box = (await field.boundingBox())!;
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.mouse.down();
-    for (let i = 1; i <= 15; i++) await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 3);
+    for (let i = 1; i <= 8; i++) await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 5);
     await s.page.mouse.up();
     const x = await s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph.editor.active.position.x);
     expect(x).not.toBe(0);
