@@ -14,5 +14,6 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
   'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
+  'mesh.neural_parts': async () => (await import('./neural-parts/job')).neuralPartsJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
 };
