@@ -19,6 +19,15 @@ export interface FlowConfig {
   radius: number;
 }
 
+/**
+ * Where the primitives start: fixed offsets added to the predicted translations (#M×3) and a
+ * factor on the predicted scales σ. Not trained; the network learns everything relative to them.
+ */
+export interface FlowAnchors {
+  translation: Float32Array;
+  scale: number;
+}
+
 /** One conditional coupling layer: [x_j, x_k] and the code → (s, t) for coordinate `coordinate`. */
 interface CouplingLayer {
   coordinate: number;
@@ -63,10 +72,14 @@ export class ConditionalFlow {
   readonly scaleNet: Mlp;
   readonly rotationNet: Mlp;
   readonly translationNet: Mlp;
+  /** anchor translations [M,3] (constant) and scale factor */
+  readonly anchorTranslation: Tensor;
+  readonly anchorScale: number;
 
   constructor(
     readonly config: FlowConfig,
     rng: Rng,
+    anchors?: FlowAnchors,
   ) {
     const { primitives: M, codeSize: D, hidden: H } = config;
     if (!(M >= 1 && M <= 16)) throw new Error(`a flow needs 1 to 16 primitives, not ${M}`);
@@ -94,6 +107,14 @@ export class ConditionalFlow {
     // identity rotation to start: a quaternion close to (1, 0, 0, 0)
     this.rotationNet.layers[1]!.bias.data.set([1, 0, 0, 0]);
     this.rotationNet.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * 0.1));
+    // and the anchors' places and sizes: small predicted offsets at first
+    for (const net of [this.scaleNet, this.translationNet]) {
+      net.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * 0.1));
+      net.layers[1]!.bias.data.fill(0);
+    }
+    this.anchorTranslation = Tensor.constant(anchors ? Float32Array.from(anchors.translation) : new Float32Array(3 * M), [M, 3]);
+    this.anchorScale = anchors?.scale ?? 1;
+    if (this.anchorTranslation.size !== 3 * M) throw new Error(`anchors for ${this.anchorTranslation.size / 3} primitives, the flow has ${M}`);
   }
 
   get parameters(): Tensor[] {
@@ -114,9 +135,9 @@ export class ConditionalFlow {
   condition(tape: Tape): Conditioning {
     return {
       codeTerms: this.couplings.map((c) => linear(tape, this.codes, c.codeWeight, c.codeBias)),
-      sigma: eluPlusOne(tape, this.scaleNet.forward(tape, this.codes)),
+      sigma: affine(tape, eluPlusOne(tape, this.scaleNet.forward(tape, this.codes)), this.anchorScale),
       rotation: quaternionRotation(tape, this.rotationNet.forward(tape, this.codes)),
-      translation: this.translationNet.forward(tape, this.codes),
+      translation: add(tape, this.translationNet.forward(tape, this.codes), this.anchorTranslation),
     };
   }
 
@@ -171,6 +192,8 @@ export class ConditionalFlow {
       scaleNet: mlp(this.scaleNet),
       rotationNet: mlp(this.rotationNet),
       translationNet: mlp(this.translationNet),
+      anchorTranslation: this.anchorTranslation,
+      anchorScale: this.anchorScale,
     });
     return twin;
   }

@@ -5,6 +5,7 @@ import { occupancyScores } from '../../core/metrics/occupancy';
 import { pointSetDistances } from '../../core/metrics/pointSetDistances';
 import { Tape } from '../../core/nn/Tape';
 import { Tensor } from '../../core/nn/Tensor';
+import { initialAnchors } from '../../core/parts/anchors';
 import { assignFaces, faceCentroids } from '../../core/parts/assignFaces';
 import { blockPrimitives, ConditionalFlow } from '../../core/parts/ConditionalFlow';
 import { exportPrimitives, runPrimitives } from '../../core/parts/exportPrimitives';
@@ -81,13 +82,18 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   await yieldToHost(ctx);
 
   // 2. fitting, with a live view of the primitives
-  const flow = new ConditionalFlow({ primitives: M, codeSize: props.codeSize, hidden: props.hidden, layers: props.layers, radius: props.radius }, new Rng(props.seed));
+  const uniformCount = Math.floor(TRAIN_SAMPLES.volume / 2); // partsTrainingData puts the uniform half first
+  const anchors = initialAnchors(data.volumePoints, data.volumeLabels, uniformCount, (2 * PARTS_BOX_HALF) ** 3, M, props.radius, new Rng(props.seed + 3));
+  const flow = new ConditionalFlow({ primitives: M, codeSize: props.codeSize, hidden: props.hidden, layers: props.layers, radius: props.radius }, new Rng(props.seed), anchors);
   const preview = icosphere(PREVIEW_LEVEL);
   const previewSphere = Float32Array.from(preview.positions, (v) => v * props.radius);
   const result = await fitParts(flow, data, {
     steps: props.steps,
     seconds: props.steps > 0 ? 0 : props.seconds,
     lr: props.lr,
+    volumeBatch: props.batch,
+    surfaceBatch: props.batch,
+    normalBatch: Math.max(16, Math.round(props.batch / 5)),
     seed: props.seed + 17,
     reportSeconds: 1,
     onReport: async (r) => {

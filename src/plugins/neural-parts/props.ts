@@ -9,6 +9,7 @@ export const neuralPartsProps = {
   layers: { type: 'int', default: 4, min: 1, max: 8, label: 'Coupling layers', help: 'conditional coupling layers (the paper: 4)' },
   codeSize: { type: 'int', default: 16, min: 2, max: 128, label: 'Code size', help: 'size of each primitive’s learned code' },
   radius: { type: 'float', default: 0.25, min: 0.05, max: 0.5, step: 0.01, label: 'Sphere radius', help: 'radius of the source sphere in the unit cube (the authors: 0.25)' },
+  batch: { type: 'int', default: 1000, min: 64, max: 20_000, label: 'Batch size', help: 'volume and surface samples per step (each volume sample is evaluated under every primitive)' },
   lr: { type: 'float', default: 0.005, min: 1e-5, max: 0.1, step: 0.001, label: 'Learning rate' },
   meshDetail: { type: 'int', default: 4, min: 1, max: 6, label: 'Primitive mesh detail', help: 'icosphere subdivisions of each primitive mesh (4 = 2,562 vertices)' },
   evalSamples: { type: 'int', default: 50_000, min: 1000, max: 1_000_000, label: 'Evaluation samples', help: 'uniform points in the padded box for the IoU' },
