@@ -17,6 +17,8 @@ export interface FlowConfig {
   layers: number;
   /** radius r of the source sphere (the authors: 0.25 in the unit cube) */
   radius: number;
+  /** bound on the coupling log-scales |s| (the authors' Hardtanh: 10) */
+  sMax?: number;
 }
 
 /**
@@ -83,7 +85,10 @@ export class ConditionalFlow {
   ) {
     const { primitives: M, codeSize: D, hidden: H } = config;
     if (!(M >= 1 && M <= 16)) throw new Error(`a flow needs 1 to 16 primitives, not ${M}`);
-    this.codes = Tensor.parameter(Float32Array.from({ length: M * D }, () => rng.normal()), [M, D]);
+    this.codes = Tensor.parameter(
+      Float32Array.from({ length: M * D }, () => rng.normal()),
+      [M, D],
+    );
     for (let l = 0; l < config.layers; l++) {
       const c = l % 3;
       const first = new Mlp([2 + D, H], 'relu', rng); // initialised as one layer over [x_j, x_k, C]
@@ -112,9 +117,13 @@ export class ConditionalFlow {
       net.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * 0.1));
       net.layers[1]!.bias.data.fill(0);
     }
-    this.anchorTranslation = Tensor.constant(anchors ? Float32Array.from(anchors.translation) : new Float32Array(3 * M), [M, 3]);
+    this.anchorTranslation = Tensor.constant(
+      anchors ? Float32Array.from(anchors.translation) : new Float32Array(3 * M),
+      [M, 3],
+    );
     this.anchorScale = anchors?.scale ?? 1;
-    if (this.anchorTranslation.size !== 3 * M) throw new Error(`anchors for ${this.anchorTranslation.size / 3} primitives, the flow has ${M}`);
+    if (this.anchorTranslation.size !== 3 * M)
+      throw new Error(`anchors for ${this.anchorTranslation.size / 3} primitives, the flow has ${M}`);
   }
 
   get parameters(): Tensor[] {
@@ -142,8 +151,21 @@ export class ConditionalFlow {
   }
 
   /** (s, t) of coupling layer `layer` for points y: [N,3] of primitives `primitiveOf`: #N → [N,2] */
-  private coupling(tape: Tape, layer: CouplingLayer, codeTerm: Tensor, y: Tensor, primitiveOf: Int32Array): Tensor {
-    const h = relu(tape, add(tape, linear(tape, selectColumns(tape, y, layer.reads), layer.pointWeight), gatherRows(tape, codeTerm, primitiveOf)));
+  private coupling(
+    tape: Tape,
+    layer: CouplingLayer,
+    codeTerm: Tensor,
+    y: Tensor,
+    primitiveOf: Int32Array,
+  ): Tensor {
+    const h = relu(
+      tape,
+      add(
+        tape,
+        linear(tape, selectColumns(tape, y, layer.reads), layer.pointWeight),
+        gatherRows(tape, codeTerm, primitiveOf),
+      ),
+    );
     return layer.rest.forward(tape, h);
   }
 
@@ -151,7 +173,14 @@ export class ConditionalFlow {
   forward(tape: Tape, cond: Conditioning, x: Tensor, primitiveOf: Int32Array): Tensor {
     let y = x;
     this.couplings.forEach((layer, l) => {
-      y = couplingStep(tape, y, this.coupling(tape, layer, cond.codeTerms[l]!, y, primitiveOf), layer.coordinate, false);
+      y = couplingStep(
+        tape,
+        y,
+        this.coupling(tape, layer, cond.codeTerms[l]!, y, primitiveOf),
+        layer.coordinate,
+        false,
+        this.config.sMax ?? 10,
+      );
     });
     const g = (t: Tensor): Tensor => gatherRows(tape, t, primitiveOf);
     return rowAffine(tape, y, g(cond.sigma), g(cond.rotation), g(cond.translation), false);
@@ -163,7 +192,14 @@ export class ConditionalFlow {
     let x = rowAffine(tape, y, g(cond.sigma), g(cond.rotation), g(cond.translation), true);
     for (let l = this.couplings.length - 1; l >= 0; l--) {
       const layer = this.couplings[l]!;
-      x = couplingStep(tape, x, this.coupling(tape, layer, cond.codeTerms[l]!, x, primitiveOf), layer.coordinate, true);
+      x = couplingStep(
+        tape,
+        x,
+        this.coupling(tape, layer, cond.codeTerms[l]!, x, primitiveOf),
+        layer.coordinate,
+        true,
+        this.config.sMax ?? 10,
+      );
     }
     return x;
   }
@@ -182,13 +218,23 @@ export class ConditionalFlow {
     const c = (t: Tensor): Tensor => Tensor.constant(t.data, t.shape);
     const mlp = (m: Mlp): Mlp => {
       const copy = Object.create(Mlp.prototype) as Mlp;
-      Object.assign(copy, { sizes: m.sizes, activation: m.activation, layers: m.layers.map((l) => ({ weight: c(l.weight), bias: c(l.bias) })) });
+      Object.assign(copy, {
+        sizes: m.sizes,
+        activation: m.activation,
+        layers: m.layers.map((l) => ({ weight: c(l.weight), bias: c(l.bias) })),
+      });
       return copy;
     };
     Object.assign(twin, {
       config: this.config,
       codes: c(this.codes),
-      couplings: this.couplings.map((l) => ({ ...l, pointWeight: c(l.pointWeight), codeWeight: c(l.codeWeight), codeBias: c(l.codeBias), rest: mlp(l.rest) })),
+      couplings: this.couplings.map((l) => ({
+        ...l,
+        pointWeight: c(l.pointWeight),
+        codeWeight: c(l.codeWeight),
+        codeBias: c(l.codeBias),
+        rest: mlp(l.rest),
+      })),
       scaleNet: mlp(this.scaleNet),
       rotationNet: mlp(this.rotationNet),
       translationNet: mlp(this.translationNet),

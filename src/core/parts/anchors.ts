@@ -9,7 +9,15 @@ import { kMeans } from './kMeans';
  * shape with a few hundred CPU steps needs this head start.
  * points: #V×3 with labels #V; the first `uniformCount` points are uniform in a box of `boxVolume`.
  */
-export function initialAnchors(points: Float32Array, labels: Uint8Array, uniformCount: number, boxVolume: number, primitives: number, radius: number, rng: Rng): FlowAnchors {
+export function initialAnchors(
+  points: Float32Array,
+  labels: Uint8Array,
+  uniformCount: number,
+  boxVolume: number,
+  primitives: number,
+  radius: number,
+  rng: Rng,
+): FlowAnchors {
   const inside: number[] = [];
   let uniformInside = 0;
   for (let i = 0; i < labels.length; i++) {

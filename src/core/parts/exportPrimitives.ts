@@ -27,19 +27,30 @@ export function exportPrimitives(flow: ConditionalFlow, properties: Record<strin
     layer,
     reads: g.int64(layer.reads),
     coordinate: g.int64([layer.coordinate], []),
-    oneHot: g.float([0, 1, 2].map((k) => (k === layer.coordinate ? 1 : 0)), [1, 3]),
+    oneHot: g.float(
+      [0, 1, 2].map((k) => (k === layer.coordinate ? 1 : 0)),
+      [1, 3],
+    ),
     pointWeight: g.float(layer.pointWeight.data, [2, H], `coupling${l}_point_w`),
     w1: g.float(layer.rest.layers[0]!.weight.data, [H, H], `coupling${l}_w1`),
     b1: g.float(layer.rest.layers[0]!.bias.data, [H], `coupling${l}_b1`),
     w2: g.float(layer.rest.layers[1]!.weight.data, [H, 2], `coupling${l}_w2`),
     b2: g.float(layer.rest.layers[1]!.bias.data, [2], `coupling${l}_b2`),
   }));
-  const zero = g.int64([0], []), one = g.int64([1], []), axis1 = g.int64([1]);
-  const sMin = g.float([-10], []), sMax = g.float([10], []);
+  const zero = g.int64([0], []),
+    one = g.int64([1], []),
+    axis1 = g.int64([1]);
+  const bound = flow.config.sMax ?? 10;
+  const sMin = g.float([-bound], []),
+    sMax = g.float([bound], []);
   for (let m = 0; m < M; m++) {
     let y = x;
     layers.forEach((e, l) => {
-      const term = g.float(cond.codeTerms[l]!.data.subarray(m * H, (m + 1) * H), [H], `coupling${l}_code${m}`);
+      const term = g.float(
+        cond.codeTerms[l]!.data.subarray(m * H, (m + 1) * H),
+        [H],
+        `coupling${l}_code${m}`,
+      );
       const pair = g.node('Gather', [y, e.reads], { axis: 1 });
       const h1 = g.node('Relu', [g.node('Add', [g.node('MatMul', [pair, e.pointWeight]), term])]);
       const h2 = g.node('Relu', [g.node('Add', [g.node('MatMul', [h1, e.w1]), e.b1])]);
@@ -48,12 +59,20 @@ export function exportPrimitives(flow: ConditionalFlow, properties: Record<strin
       const t = g.node('Gather', [st, one], { axis: 1 });
       const yc = g.node('Gather', [y, e.coordinate], { axis: 1 });
       const changed = g.node('Add', [g.node('Mul', [yc, g.node('Exp', [s])]), t]);
-      y = g.node('Add', [y, g.node('Mul', [g.node('Unsqueeze', [g.node('Sub', [changed, yc]), axis1]), e.oneHot])]);
+      y = g.node('Add', [
+        y,
+        g.node('Mul', [g.node('Unsqueeze', [g.node('Sub', [changed, yc]), axis1]), e.oneHot]),
+      ]);
     });
     const sigma = g.float(cond.sigma.data.subarray(3 * m, 3 * m + 3), [1, 3], `sigma${m}`);
     const rotation = g.float(cond.rotation.data.subarray(9 * m, 9 * m + 9), [3, 3], `rotation${m}`);
     const translation = g.float(cond.translation.data.subarray(3 * m, 3 * m + 3), [1, 3], `translation${m}`);
-    g.node('Add', [g.node('MatMul', [g.node('Div', [y, sigma]), rotation]), translation], {}, primitiveOutput(m));
+    g.node(
+      'Add',
+      [g.node('MatMul', [g.node('Div', [y, sigma]), rotation]), translation],
+      {},
+      primitiveOutput(m),
+    );
     g.output(primitiveOutput(m), ONNX_FLOAT, ['N', 3]);
   }
   tape.reset();
@@ -64,13 +83,21 @@ export function exportPrimitives(flow: ConditionalFlow, properties: Record<strin
 }
 
 /** Maps sphere points (#N×3) through every primitive with onnxruntime → M arrays #N×3. */
-export async function runPrimitives(runtime: OnnxRuntime, model: Uint8Array, spherePoints: Float32Array, primitives: number): Promise<Float32Array[]> {
+export async function runPrimitives(
+  runtime: OnnxRuntime,
+  model: Uint8Array,
+  spherePoints: Float32Array,
+  primitives: number,
+): Promise<Float32Array[]> {
   const session = await runtime.createSession(model);
   try {
-    const result = await session.run({ [PRIMITIVES_INPUT]: runtime.tensor('float32', spherePoints, [spherePoints.length / 3, 3]) });
+    const result = await session.run({
+      [PRIMITIVES_INPUT]: runtime.tensor('float32', spherePoints, [spherePoints.length / 3, 3]),
+    });
     return Array.from({ length: primitives }, (_, m) => {
       const data = result[primitiveOutput(m)]!.data;
-      if (!(data instanceof Float32Array)) throw new Error('the primitives model did not return float32 values');
+      if (!(data instanceof Float32Array))
+        throw new Error('the primitives model did not return float32 values');
       return Float32Array.from(data);
     });
   } finally {

@@ -25,7 +25,13 @@ export interface LossWeights {
   overlap: number;
 }
 
-export const DEFAULT_WEIGHTS: LossWeights = { reconstruction: 0.3, normal: 0.01, occupancy: 1, coverage: 0.01, overlap: 0.1 };
+export const DEFAULT_WEIGHTS: LossWeights = {
+  reconstruction: 0.3,
+  normal: 0.01,
+  occupancy: 1,
+  coverage: 0.01,
+  overlap: 0.1,
+};
 
 export interface FitPartsOptions {
   /** stop after this many steps (0 = only the time budget) */
@@ -104,7 +110,9 @@ export interface FitResult {
 export function spherePoints(count: number, radius: number, rng: Rng): Float32Array {
   const out = new Float32Array(3 * count);
   for (let i = 0; i < count; i++) {
-    const a = rng.normal(), b = rng.normal(), c = rng.normal();
+    const a = rng.normal(),
+      b = rng.normal(),
+      c = rng.normal();
     const n = Math.hypot(a, b, c) || 1;
     out[3 * i] = (a / n) * radius;
     out[3 * i + 1] = (b / n) * radius;
@@ -119,11 +127,13 @@ export function spherePoints(count: number, radius: number, rng: Rng): Float32Ar
  */
 export function implicitValues(flow: ConditionalFlow, points: Float32Array, chunk = 4096): Float32Array {
   const frozen = flow.frozen();
-  const M = flow.config.primitives, N = points.length / 3;
+  const M = flow.config.primitives,
+    N = points.length / 3;
   const out = new Float32Array(M * N);
   const tape = new Tape();
   for (let s = 0; s < N; s += chunk) {
-    const e = Math.min(N, s + chunk), n = e - s;
+    const e = Math.min(N, s + chunk),
+      n = e - s;
     tape.reset();
     const cond = frozen.condition(tape);
     const tiled = new Float32Array(3 * M * n);
@@ -148,30 +158,48 @@ export function unionValues(g: Float32Array, N: number): Float32Array {
  * batches every step. Calls `onReport` about every `reportSeconds` (awaited: the job yields there
  * so a cancel can arrive, and may throw to stop).
  */
-export async function fitParts(flow: ConditionalFlow, data: PartsData, options: Partial<FitPartsOptions> = {}): Promise<FitResult> {
+export async function fitParts(
+  flow: ConditionalFlow,
+  data: PartsData,
+  options: Partial<FitPartsOptions> = {},
+): Promise<FitResult> {
   const o = { ...DEFAULT_FIT_OPTIONS, ...options, weights: { ...DEFAULT_WEIGHTS, ...options.weights } };
   if (!(o.steps > 0) && !(o.seconds > 0)) throw new Error('fitParts needs a step count or a time budget');
   const rng = new Rng(o.seed);
-  const M = flow.config.primitives, r = flow.config.radius;
+  const M = flow.config.primitives,
+    r = flow.config.radius;
   const params = flow.parameters;
   const adam = new Adam(params, { lr: o.lr });
   const tape = new Tape();
   const maskTape = new Tape();
   const frozen = flow.frozen();
-  const S = data.surfacePoints.length / 3, V = data.volumeLabels.length;
-  const T = o.spherePoints, B = Math.min(o.volumeBatch, V), SB = Math.min(o.surfaceBatch, S), NB = Math.min(o.normalBatch, S);
+  const S = data.surfacePoints.length / 3,
+    V = data.volumeLabels.length;
+  const T = o.spherePoints,
+    B = Math.min(o.volumeBatch, V),
+    SB = Math.min(o.surfaceBatch, S),
+    NB = Math.min(o.normalBatch, S);
   const spherePrimitives = blockPrimitives(M, T);
   const volumePrimitives = blockPrimitives(M, B);
   const surfaceBatch = new Float32Array(3 * SB);
   const volumeTiled = new Float32Array(3 * M * B);
   const labels = new Uint8Array(B);
-  const normalPoints = new Float32Array(3 * 4 * NB), normals = new Float32Array(3 * NB), owners = new Int32Array(4 * NB);
+  const normalPoints = new Float32Array(3 * 4 * NB),
+    normals = new Float32Array(3 * NB),
+    owners = new Int32Array(4 * NB);
   const eps = 2e-3;
   const losses: number[] = [];
   const started = performance.now();
   let lastReport = started;
   let steps = 0;
-  let last: LossTerms = { total: NaN, reconstruction: NaN, normal: NaN, occupancy: NaN, coverage: NaN, overlap: NaN };
+  let last: LossTerms = {
+    total: NaN,
+    reconstruction: NaN,
+    normal: NaN,
+    occupancy: NaN,
+    coverage: NaN,
+    overlap: NaN,
+  };
   for (;;) {
     const elapsed = (performance.now() - started) / 1000;
     if ((o.steps > 0 && steps >= o.steps) || (o.seconds > 0 && elapsed >= o.seconds)) break;
@@ -179,7 +207,12 @@ export async function fitParts(flow: ConditionalFlow, data: PartsData, options: 
     const cond = flow.condition(tape);
 
     // reconstruction: points mapped from the spheres against surface samples
-    const yPrim = flow.forward(tape, cond, Tensor.constant(spherePoints(M * T, r, rng), [M * T, 3]), spherePrimitives);
+    const yPrim = flow.forward(
+      tape,
+      cond,
+      Tensor.constant(spherePoints(M * T, r, rng), [M * T, 3]),
+      spherePrimitives,
+    );
     const onSurface = unionSurfaceMask(frozen, maskTape, yPrim.data, M, T);
     pickRows(data.surfacePoints, S, SB, rng, surfaceBatch);
     const reconstruction = chamferLoss(tape, yPrim, onSurface, surfaceBatch);
@@ -188,7 +221,8 @@ export async function fitParts(flow: ConditionalFlow, data: PartsData, options: 
     for (let b = 0; b < B; b++) {
       const v = rng.int(V);
       labels[b] = data.volumeLabels[v]!;
-      for (let m = 0; m < M; m++) volumeTiled.set(data.volumePoints.subarray(3 * v, 3 * v + 3), 3 * (m * B + b));
+      for (let m = 0; m < M; m++)
+        volumeTiled.set(data.volumePoints.subarray(3 * v, 3 * v + 3), 3 * (m * B + b));
     }
     const g = flow.implicit(tape, cond, Tensor.constant(volumeTiled, [M * B, 3]), volumePrimitives);
     const occupancy = occupancyLoss(tape, g, labels, o.sharpness);
@@ -235,7 +269,10 @@ export async function fitParts(flow: ConditionalFlow, data: PartsData, options: 
     if (o.onReport && now - lastReport >= o.reportSeconds * 1000) {
       lastReport = now;
       const seconds = (now - started) / 1000;
-      const fraction = Math.min(1, Math.max(o.steps > 0 ? steps / o.steps : 0, o.seconds > 0 ? seconds / o.seconds : 0));
+      const fraction = Math.min(
+        1,
+        Math.max(o.steps > 0 ? steps / o.steps : 0, o.seconds > 0 ? seconds / o.seconds : 0),
+      );
       await o.onReport({ steps, seconds, fraction, loss: last, batchIou: batchIou(g.data, labels) });
     }
   }
@@ -255,7 +292,13 @@ function pickRows(points: Float32Array, S: number, SB: number, rng: Rng, out: Fl
  * Which points on the primitives lie on the union's surface: yPrim: #(M·T)×3 in primitive blocks →
  * #(M·T) flags, 1 where no other primitive contains the point (g_k ≥ 0 for all k ≠ own).
  */
-export function unionSurfaceMask(frozen: ConditionalFlow, tape: Tape, yPrim: Float32Array, M: number, T: number): Uint8Array {
+export function unionSurfaceMask(
+  frozen: ConditionalFlow,
+  tape: Tape,
+  yPrim: Float32Array,
+  M: number,
+  T: number,
+): Uint8Array {
   const P = M * T;
   const mask = new Uint8Array(P).fill(1);
   if (M === 1) return mask;
@@ -272,7 +315,13 @@ export function unionSurfaceMask(frozen: ConditionalFlow, tape: Tape, yPrim: Flo
 }
 
 /** For each point (#N×3) the primitive with the smallest |g_m| (the one whose surface is nearest). */
-function ownersOf(frozen: ConditionalFlow, tape: Tape, points: Float32Array, M: number, out: Int32Array): void {
+function ownersOf(
+  frozen: ConditionalFlow,
+  tape: Tape,
+  points: Float32Array,
+  M: number,
+  out: Int32Array,
+): void {
   const N = points.length / 3;
   tape.reset();
   const cond = frozen.condition(tape);
@@ -280,8 +329,15 @@ function ownersOf(frozen: ConditionalFlow, tape: Tape, points: Float32Array, M: 
   for (let m = 0; m < M; m++) tiled.set(points, 3 * m * N);
   const g = frozen.implicit(tape, cond, Tensor.constant(tiled, [M * N, 3]), blockPrimitives(M, N));
   for (let n = 0; n < N; n++) {
-    let best = Infinity, bm = 0;
-    for (let m = 0; m < M; m++) if (Math.abs(g.data[m * N + n]!) < best) (best = Math.abs(g.data[m * N + n]!)), (bm = m);
+    let best = Infinity,
+      bm = 0;
+    for (let m = 0; m < M; m++) {
+      const a = Math.abs(g.data[m * N + n]!);
+      if (a < best) {
+        best = a;
+        bm = m;
+      }
+    }
     out[n] = bm;
   }
   tape.reset();
@@ -290,9 +346,11 @@ function ownersOf(frozen: ConditionalFlow, tape: Tape, points: Float32Array, M: 
 /** IoU of the union (min_m g < 0) against labels, from primitive-block values [M·B] */
 export function batchIou(g: Float32Array, labels: Uint8Array): number {
   const G = unionValues(g, labels.length);
-  let tp = 0, wrong = 0;
+  let tp = 0,
+    wrong = 0;
   for (let i = 0; i < labels.length; i++) {
-    const p = G[i]! < 0, t = labels[i] === 1;
+    const p = G[i]! < 0,
+      t = labels[i] === 1;
     if (p && t) tp++;
     else if (p || t) wrong++;
   }

@@ -10,7 +10,9 @@ export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 2
   const centres = new Float32Array(3 * k);
   const d2 = new Float64Array(N).fill(Infinity);
   const dist = (i: number, c: number): number => {
-    const a = points[3 * i]! - centres[3 * c]!, b = points[3 * i + 1]! - centres[3 * c + 1]!, e = points[3 * i + 2]! - centres[3 * c + 2]!;
+    const a = points[3 * i]! - centres[3 * c]!,
+      b = points[3 * i + 1]! - centres[3 * c + 1]!,
+      e = points[3 * i + 2]! - centres[3 * c + 2]!;
     return a * a + b * b + e * e;
   };
   // k-means++: each next centre drawn with probability ∝ squared distance to the nearest chosen one
@@ -21,24 +23,34 @@ export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 2
     for (let i = 0; i < N; i++) total += d2[i] = Math.min(d2[i]!, dist(i, c));
     let r = rng.next() * total;
     first = N - 1;
-    for (let i = 0; i < N; i++) if ((r -= d2[i]!) <= 0) { first = i; break; }
+    for (let i = 0; i < N; i++)
+      if ((r -= d2[i]!) <= 0) {
+        first = i;
+        break;
+      }
   }
   const assign = new Int32Array(N);
-  const sums = new Float64Array(3 * k), counts = new Int32Array(k);
+  const sums = new Float64Array(3 * k),
+    counts = new Int32Array(k);
   for (let it = 0; it < iterations; it++) {
     sums.fill(0);
     counts.fill(0);
     for (let i = 0; i < N; i++) {
-      let best = Infinity, bc = 0;
+      let best = Infinity,
+        bc = 0;
       for (let c = 0; c < k; c++) {
         const d = dist(i, c);
-        if (d < best) (best = d), (bc = c);
+        if (d < best) {
+          best = d;
+          bc = c;
+        }
       }
       assign[i] = bc;
       counts[bc]!++;
       for (let a = 0; a < 3; a++) sums[3 * bc + a] += points[3 * i + a]!;
     }
-    for (let c = 0; c < k; c++) if (counts[c]! > 0) for (let a = 0; a < 3; a++) centres[3 * c + a] = sums[3 * c + a]! / counts[c]!;
+    for (let c = 0; c < k; c++)
+      if (counts[c]! > 0) for (let a = 0; a < 3; a++) centres[3 * c + a] = sums[3 * c + a]! / counts[c]!;
   }
   return centres;
 }

@@ -15,39 +15,56 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
  * primitive), averaged over them.
  */
 export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, target: Float32Array): Tensor {
-  const P = prim.rows, S = target.length / 3;
+  const P = prim.rows,
+    S = target.length / 3;
   const y = tape.result([1], [prim]);
   const X = prim.data;
-  const nearestPrim = new Int32Array(S), nearestTarget = new Int32Array(P);
-  const dTarget = new Float64Array(S), dPrim = new Float64Array(P);
+  const nearestPrim = new Int32Array(S),
+    nearestTarget = new Int32Array(P);
+  const dTarget = new Float64Array(S),
+    dPrim = new Float64Array(P);
   dTarget.fill(Infinity);
   let surfaceCount = 0;
   for (let p = 0; p < P; p++) {
-    const x0 = X[3 * p]!, x1 = X[3 * p + 1]!, x2 = X[3 * p + 2]!;
-    let best = Infinity, bi = 0;
+    const x0 = X[3 * p]!,
+      x1 = X[3 * p + 1]!,
+      x2 = X[3 * p + 2]!;
+    let best = Infinity,
+      bi = 0;
     for (let s = 0; s < S; s++) {
-      const a = x0 - target[3 * s]!, b = x1 - target[3 * s + 1]!, c = x2 - target[3 * s + 2]!;
+      const a = x0 - target[3 * s]!,
+        b = x1 - target[3 * s + 1]!,
+        c = x2 - target[3 * s + 2]!;
       const d = a * a + b * b + c * c;
-      if (d < best) (best = d), (bi = s);
-      if (d < dTarget[s]!) (dTarget[s] = d), (nearestPrim[s] = p);
+      if (d < best) {
+        best = d;
+        bi = s;
+      }
+      if (d < dTarget[s]!) {
+        dTarget[s] = d;
+        nearestPrim[s] = p;
+      }
     }
     dPrim[p] = Math.sqrt(best);
     nearestTarget[p] = bi;
     if (onSurface[p]) surfaceCount++;
   }
-  let toPrim = 0, toTarget = 0;
-  for (let s = 0; s < S; s++) toPrim += (dTarget[s] = Math.sqrt(dTarget[s]!));
+  let toPrim = 0,
+    toTarget = 0;
+  for (let s = 0; s < S; s++) toPrim += dTarget[s] = Math.sqrt(dTarget[s]!);
   for (let p = 0; p < P; p++) if (onSurface[p]) toTarget += dPrim[p]!;
   y.data[0] = toPrim / S + (surfaceCount ? toTarget / surfaceCount : 0);
   tape.record(y, () => {
-    const g = y.grad![0]!, GX = prim.grad;
+    const g = y.grad![0]!,
+      GX = prim.grad;
     if (!GX) return;
     const add = (p: number, s: number, d: number, w: number): void => {
       if (!(d > 0)) return;
       for (let k = 0; k < 3; k++) GX[3 * p + k] += (w * (X[3 * p + k]! - target[3 * s + k]!)) / d;
     };
     for (let s = 0; s < S; s++) add(nearestPrim[s]!, s, dTarget[s]!, g / S);
-    if (surfaceCount) for (let p = 0; p < P; p++) if (onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, g / surfaceCount);
+    if (surfaceCount)
+      for (let p = 0; p < P; p++) if (onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, g / surfaceCount);
   });
   return y;
 }
@@ -57,22 +74,31 @@ export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, tar
  * labels (1 inside), mean over the V points. g: [M·V,1], labels: #V.
  */
 export function occupancyLoss(tape: Tape, g: Tensor, labels: Uint8Array, sharpness: number): Tensor {
-  const V = labels.length, M = g.size / V;
+  const V = labels.length,
+    M = g.size / V;
   const y = tape.result([1], [g]);
   const G = g.data;
-  const arg = new Int32Array(V), dz = new Float64Array(V);
+  const arg = new Int32Array(V),
+    dz = new Float64Array(V);
   let total = 0;
   for (let v = 0; v < V; v++) {
-    let best = Infinity, bm = 0;
-    for (let m = 0; m < M; m++) if (G[m * V + v]! < best) (best = G[m * V + v]!), (bm = m);
+    let best = Infinity,
+      bm = 0;
+    for (let m = 0; m < M; m++)
+      if (G[m * V + v]! < best) {
+        best = G[m * V + v]!;
+        bm = m;
+      }
     arg[v] = bm;
-    const z = -sharpness * best, o = labels[v]!;
+    const z = -sharpness * best,
+      o = labels[v]!;
     total += Math.max(z, 0) - z * o + Math.log1p(Math.exp(-Math.abs(z)));
     dz[v] = sigmoid(z) - o;
   }
   y.data[0] = total / V;
   tape.record(y, () => {
-    const s = y.grad![0]! / V, GG = g.grad;
+    const s = y.grad![0]! / V,
+      GG = g.grad;
     if (GG) for (let v = 0; v < V; v++) GG[arg[v]! * V + v] += -sharpness * dz[v]! * s;
   });
   return y;
@@ -91,11 +117,15 @@ export function overlapLoss(tape: Tape, g: Tensor, V: number, sharpness: number,
   for (let v = 0; v < V; v++) {
     let s = 0;
     for (let m = 0; m < M; m++) s += sigmoid(-sharpness * G[m * V + v]!);
-    if (s > lambda) (total += s - lambda), (active[v] = 1);
+    if (s > lambda) {
+      total += s - lambda;
+      active[v] = 1;
+    }
   }
   y.data[0] = total / V;
   tape.record(y, () => {
-    const w = y.grad![0]! / V, GG = g.grad;
+    const w = y.grad![0]! / V,
+      GG = g.grad;
     if (!GG) return;
     for (let v = 0; v < V; v++) {
       if (!active[v]) continue;
@@ -113,8 +143,15 @@ export function overlapLoss(tape: Tape, g: Tensor, V: number, sharpness: number,
  * the smallest g_m should be inside it: mean over those M·k of −log(σ(−sharpness·g) + 1e-6). With
  * fewer than k inside points all of them are used. g: [M·V,1], labels: #V.
  */
-export function coverageLoss(tape: Tape, g: Tensor, labels: Uint8Array, k: number, sharpness: number): Tensor {
-  const V = labels.length, M = g.size / V;
+export function coverageLoss(
+  tape: Tape,
+  g: Tensor,
+  labels: Uint8Array,
+  k: number,
+  sharpness: number,
+): Tensor {
+  const V = labels.length,
+    M = g.size / V;
   const y = tape.result([1], [g]);
   const G = g.data;
   const inside: number[] = [];
@@ -155,14 +192,18 @@ export function normalLoss(tape: Tape, g4: Tensor, normals: Float32Array): Tenso
   const S = normals.length / 3;
   const y = tape.result([1], [g4]);
   const G = g4.data;
-  const grads = new Float64Array(3 * S), lengths = new Float64Array(S);
+  const grads = new Float64Array(3 * S),
+    lengths = new Float64Array(S);
   let total = 0;
   for (let s = 0; s < S; s++) {
-    const d0 = G[S + s]! - G[s]!, d1 = G[2 * S + s]! - G[s]!, d2 = G[3 * S + s]! - G[s]!;
+    const d0 = G[S + s]! - G[s]!,
+      d1 = G[2 * S + s]! - G[s]!,
+      d2 = G[3 * S + s]! - G[s]!;
     const len = Math.hypot(d0, d1, d2);
     grads.set([d0, d1, d2], 3 * s);
     lengths[s] = len;
-    total += len > 0 ? 1 - (d0 * normals[3 * s]! + d1 * normals[3 * s + 1]! + d2 * normals[3 * s + 2]!) / len : 1;
+    total +=
+      len > 0 ? 1 - (d0 * normals[3 * s]! + d1 * normals[3 * s + 1]! + d2 * normals[3 * s + 2]!) / len : 1;
   }
   y.data[0] = total / S;
   tape.record(y, () => {
@@ -172,11 +213,17 @@ export function normalLoss(tape: Tape, g4: Tensor, normals: Float32Array): Tenso
     for (let s = 0; s < S; s++) {
       const len = lengths[s]!;
       if (!(len > 0)) continue;
-      const n0 = normals[3 * s]!, n1 = normals[3 * s + 1]!, n2 = normals[3 * s + 2]!;
-      const u0 = grads[3 * s]! / len, u1 = grads[3 * s + 1]! / len, u2 = grads[3 * s + 2]! / len;
+      const n0 = normals[3 * s]!,
+        n1 = normals[3 * s + 1]!,
+        n2 = normals[3 * s + 2]!;
+      const u0 = grads[3 * s]! / len,
+        u1 = grads[3 * s + 1]! / len,
+        u2 = grads[3 * s + 2]! / len;
       const cos = u0 * n0 + u1 * n1 + u2 * n2;
       // d(1 − cos)/dd = −(n − cos·u)/‖d‖
-      const e0 = (-w * (n0 - cos * u0)) / len, e1 = (-w * (n1 - cos * u1)) / len, e2 = (-w * (n2 - cos * u2)) / len;
+      const e0 = (-w * (n0 - cos * u0)) / len,
+        e1 = (-w * (n1 - cos * u1)) / len,
+        e2 = (-w * (n2 - cos * u2)) / len;
       GG[S + s] += e0;
       GG[2 * S + s] += e1;
       GG[3 * S + s] += e2;

@@ -10,12 +10,16 @@ import type { Tensor } from '../nn/Tensor';
 
 /** Columns `cols` of x, in that order — x: [N,C] → [N, cols.length] */
 export function selectColumns(tape: Tape, x: Tensor, cols: readonly number[]): Tensor {
-  const N = x.rows, C = x.cols, K = cols.length;
+  const N = x.rows,
+    C = x.cols,
+    K = cols.length;
   const y = tape.result([N, K], [x]);
-  const X = x.data, Y = y.data;
+  const X = x.data,
+    Y = y.data;
   for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) Y[n * K + k] = X[n * C + cols[k]!]!;
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) GX[n * C + cols[k]!] += G[n * K + k]!;
   });
   return y;
@@ -24,10 +28,12 @@ export function selectColumns(tape: Tape, x: Tensor, cols: readonly number[]): T
 /** elu(x) + 1: positive, ≈ 1 + x near 0 (the normaliser's scales, as in the authors' code) */
 export function eluPlusOne(tape: Tape, x: Tensor): Tensor {
   const y = tape.result(x.shape, [x]);
-  const X = x.data, Y = y.data;
+  const X = x.data,
+    Y = y.data;
   for (let i = 0; i < X.length; i++) Y[i] = X[i]! > 0 ? X[i]! + 1 : Math.exp(X[i]!);
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let i = 0; i < X.length; i++) GX[i] += G[i]! * (X[i]! > 0 ? 1 : Y[i]!);
   });
   return y;
@@ -35,16 +41,19 @@ export function eluPlusOne(tape: Tape, x: Tensor): Tensor {
 
 /** Euclidean norm of each row — x: [N,C] → [N,1] (gradient 0 at the origin) */
 export function rowNorm(tape: Tape, x: Tensor): Tensor {
-  const N = x.rows, C = x.cols;
+  const N = x.rows,
+    C = x.cols;
   const y = tape.result([N, 1], [x]);
-  const X = x.data, Y = y.data;
+  const X = x.data,
+    Y = y.data;
   for (let n = 0; n < N; n++) {
     let s = 0;
     for (let c = 0; c < C; c++) s += X[n * C + c]! ** 2;
     Y[n] = Math.sqrt(s);
   }
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (!GX) return;
     for (let n = 0; n < N; n++) {
       if (!(Y[n]! > 0)) continue;
@@ -62,34 +71,51 @@ export function rowNorm(tape: Tape, x: Tensor): Tensor {
 export function quaternionRotation(tape: Tape, q: Tensor): Tensor {
   const M = q.rows;
   const y = tape.result([M, 9], [q]);
-  const Q = q.data, R = y.data;
+  const Q = q.data,
+    R = y.data;
   const unit = new Float64Array(4 * M);
   const norms = new Float64Array(M);
   for (let m = 0; m < M; m++) {
     const n = Math.hypot(Q[4 * m]!, Q[4 * m + 1]!, Q[4 * m + 2]!, Q[4 * m + 3]!) || 1;
     norms[m] = n;
-    const w = Q[4 * m]! / n, a = Q[4 * m + 1]! / n, b = Q[4 * m + 2]! / n, c = Q[4 * m + 3]! / n;
+    const w = Q[4 * m]! / n,
+      a = Q[4 * m + 1]! / n,
+      b = Q[4 * m + 2]! / n,
+      c = Q[4 * m + 3]! / n;
     unit.set([w, a, b, c], 4 * m);
     R.set(
       [
-        1 - 2 * (b * b + c * c), 2 * (a * b - w * c), 2 * (a * c + w * b),
-        2 * (a * b + w * c), 1 - 2 * (a * a + c * c), 2 * (b * c - w * a),
-        2 * (a * c - w * b), 2 * (b * c + w * a), 1 - 2 * (a * a + b * b),
+        1 - 2 * (b * b + c * c),
+        2 * (a * b - w * c),
+        2 * (a * c + w * b),
+        2 * (a * b + w * c),
+        1 - 2 * (a * a + c * c),
+        2 * (b * c - w * a),
+        2 * (a * c - w * b),
+        2 * (b * c + w * a),
+        1 - 2 * (a * a + b * b),
       ],
       9 * m,
     );
   }
   tape.record(y, () => {
-    const G = y.grad!, GQ = q.grad;
+    const G = y.grad!,
+      GQ = q.grad;
     if (!GQ) return;
     for (let m = 0; m < M; m++) {
-      const w = unit[4 * m]!, a = unit[4 * m + 1]!, b = unit[4 * m + 2]!, c = unit[4 * m + 3]!;
+      const w = unit[4 * m]!,
+        a = unit[4 * m + 1]!,
+        b = unit[4 * m + 2]!,
+        c = unit[4 * m + 3]!;
       const g = (i: number): number => G[9 * m + i]!;
       // ∂R/∂(w,a,b,c) contracted with G, entry by entry
       const dw = 2 * (-c * g(1) + b * g(2) + c * g(3) - a * g(5) - b * g(6) + a * g(7));
-      const da = 2 * (b * g(1) + c * g(2) + b * g(3) - 2 * a * g(4) - w * g(5) + c * g(6) + w * g(7) - 2 * a * g(8));
-      const db = 2 * (-2 * b * g(0) + a * g(1) + w * g(2) + a * g(3) + c * g(5) - w * g(6) + c * g(7) - 2 * b * g(8));
-      const dc = 2 * (-2 * c * g(0) - w * g(1) + a * g(2) + w * g(3) - 2 * c * g(4) + b * g(5) + a * g(6) + b * g(7));
+      const da =
+        2 * (b * g(1) + c * g(2) + b * g(3) - 2 * a * g(4) - w * g(5) + c * g(6) + w * g(7) - 2 * a * g(8));
+      const db =
+        2 * (-2 * b * g(0) + a * g(1) + w * g(2) + a * g(3) + c * g(5) - w * g(6) + c * g(7) - 2 * b * g(8));
+      const dc =
+        2 * (-2 * c * g(0) - w * g(1) + a * g(2) + w * g(3) - 2 * c * g(4) + b * g(5) + a * g(6) + b * g(7));
       // through the normalisation q̂ = q/|q|: dq = (dq̂ − q̂ (q̂·dq̂)) / |q|
       const dot = w * dw + a * da + b * db + c * dc;
       const n = norms[m]!;
@@ -108,10 +134,19 @@ export function quaternionRotation(tape: Tape, q: Tensor): Tensor {
  * Forward (sphere → shape): y_c' = y_c·e^s + t. Inverse (shape → sphere): y_c' = (y_c − t)·e^(−s).
  * The other two coordinates pass through unchanged, which is what makes it exactly invertible.
  */
-export function couplingStep(tape: Tape, y: Tensor, st: Tensor, c: number, inverse: boolean, sMax = 10): Tensor {
+export function couplingStep(
+  tape: Tape,
+  y: Tensor,
+  st: Tensor,
+  c: number,
+  inverse: boolean,
+  sMax = 10,
+): Tensor {
   const N = y.rows;
   const out = tape.result([N, 3], [y, st]);
-  const Y = y.data, S = st.data, O = out.data;
+  const Y = y.data,
+    S = st.data,
+    O = out.data;
   O.set(Y);
   for (let n = 0; n < N; n++) {
     const raw = S[2 * n]!;
@@ -120,15 +155,17 @@ export function couplingStep(tape: Tape, y: Tensor, st: Tensor, c: number, inver
     O[3 * n + c] = inverse ? (Y[3 * n + c]! - t) * Math.exp(-s) : Y[3 * n + c]! * Math.exp(s) + t;
   }
   tape.record(out, () => {
-    const G = out.grad!, GY = y.grad, GS = st.grad;
+    const G = out.grad!,
+      GY = y.grad,
+      GS = st.grad;
     for (let n = 0; n < N; n++) {
       const raw = S[2 * n]!;
       const inRange = raw > -sMax && raw < sMax;
       const s = inRange ? raw : raw < 0 ? -sMax : sMax;
       const g = G[3 * n + c]!;
       if (GY) {
-        GY[3 * n + (c + 1) % 3] += G[3 * n + (c + 1) % 3]!;
-        GY[3 * n + (c + 2) % 3] += G[3 * n + (c + 2) % 3]!;
+        GY[3 * n + ((c + 1) % 3)] += G[3 * n + ((c + 1) % 3)]!;
+        GY[3 * n + ((c + 2) % 3)] += G[3 * n + ((c + 2) % 3)]!;
       }
       if (inverse) {
         const e = Math.exp(-s);
@@ -155,24 +192,47 @@ export function couplingStep(tape: Tape, y: Tensor, st: Tensor, c: number, inver
  * rot: [N,9] (row-major, p' = p·R); trans: [N,3].
  * Forward (sphere side → shape): y' = (y / σ)·R + t. Inverse: y' = ((y − t)·Rᵀ) ⊙ σ.
  */
-export function rowAffine(tape: Tape, y: Tensor, sigma: Tensor, rot: Tensor, trans: Tensor, inverse: boolean): Tensor {
+export function rowAffine(
+  tape: Tape,
+  y: Tensor,
+  sigma: Tensor,
+  rot: Tensor,
+  trans: Tensor,
+  inverse: boolean,
+): Tensor {
   const N = y.rows;
   const out = tape.result([N, 3], [y, sigma, rot, trans]);
-  const Y = y.data, S = sigma.data, R = rot.data, T = trans.data, O = out.data;
+  const Y = y.data,
+    S = sigma.data,
+    R = rot.data,
+    T = trans.data,
+    O = out.data;
   for (let n = 0; n < N; n++) {
-    const o = 3 * n, r = 9 * n;
+    const o = 3 * n,
+      r = 9 * n;
     if (inverse) {
-      const d0 = Y[o]! - T[o]!, d1 = Y[o + 1]! - T[o + 1]!, d2 = Y[o + 2]! - T[o + 2]!;
-      for (let i = 0; i < 3; i++) O[o + i] = (d0 * R[r + 3 * i]! + d1 * R[r + 3 * i + 1]! + d2 * R[r + 3 * i + 2]!) * S[o + i]!;
+      const d0 = Y[o]! - T[o]!,
+        d1 = Y[o + 1]! - T[o + 1]!,
+        d2 = Y[o + 2]! - T[o + 2]!;
+      for (let i = 0; i < 3; i++)
+        O[o + i] = (d0 * R[r + 3 * i]! + d1 * R[r + 3 * i + 1]! + d2 * R[r + 3 * i + 2]!) * S[o + i]!;
     } else {
-      const z0 = Y[o]! / S[o]!, z1 = Y[o + 1]! / S[o + 1]!, z2 = Y[o + 2]! / S[o + 2]!;
-      for (let j = 0; j < 3; j++) O[o + j] = z0 * R[r + j]! + z1 * R[r + 3 + j]! + z2 * R[r + 6 + j]! + T[o + j]!;
+      const z0 = Y[o]! / S[o]!,
+        z1 = Y[o + 1]! / S[o + 1]!,
+        z2 = Y[o + 2]! / S[o + 2]!;
+      for (let j = 0; j < 3; j++)
+        O[o + j] = z0 * R[r + j]! + z1 * R[r + 3 + j]! + z2 * R[r + 6 + j]! + T[o + j]!;
     }
   }
   tape.record(out, () => {
-    const G = out.grad!, GY = y.grad, GS = sigma.grad, GR = rot.grad, GT = trans.grad;
+    const G = out.grad!,
+      GY = y.grad,
+      GS = sigma.grad,
+      GR = rot.grad,
+      GT = trans.grad;
     for (let n = 0; n < N; n++) {
-      const o = 3 * n, r = 9 * n;
+      const o = 3 * n,
+        r = 9 * n;
       if (inverse) {
         const d = [Y[o]! - T[o]!, Y[o + 1]! - T[o + 1]!, Y[o + 2]! - T[o + 2]!];
         const dd = [0, 0, 0];

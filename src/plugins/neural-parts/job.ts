@@ -18,7 +18,13 @@ import { cumulativeFaceAreas, sampleSurface } from '../../core/sampling/surfaceS
 import { meshSignedVolume, normaliseMesh } from '../../core/sdf/normaliseMesh';
 import { TriangleTree } from '../../core/sdf/TriangleTree';
 import type { NeuralPartsProps } from './props';
-import type { InputPart, NeuralPartsInput, NeuralPartsOutput, NeuralPartsPreview, PrimitiveMesh } from './types';
+import type {
+  InputPart,
+  NeuralPartsInput,
+  NeuralPartsOutput,
+  NeuralPartsPreview,
+  PrimitiveMesh,
+} from './types';
 
 export const NEURAL_PARTS_VERSION = 1;
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
@@ -30,13 +36,17 @@ const PREVIEW_LEVEL = 2;
 
 /** Why a mesh cannot be decomposed, or null. Shared by the operator's poll and the job. */
 export function neuralPartsRefusal(mesh: Mesh): string | null {
-  if (mesh.positions.length < 9 || mesh.indices.length < 3) return 'the mesh is empty: it needs at least one triangle';
+  if (mesh.positions.length < 9 || mesh.indices.length < 3)
+    return 'the mesh is empty: it needs at least one triangle';
   const n = mesh.positions.length / 3;
-  for (let i = 0; i < mesh.positions.length; i++) if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
-  for (let i = 0; i < mesh.indices.length; i++) if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
+  for (let i = 0; i < mesh.positions.length; i++)
+    if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
+  for (let i = 0; i < mesh.indices.length; i++)
+    if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
   const areas = cumulativeFaceAreas(mesh);
   if (!(areas[areas.length - 1]! > 0)) return 'the mesh is degenerate: all its triangles have zero area';
-  const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+  const lo = [Infinity, Infinity, Infinity],
+    hi = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 3; k++) {
       lo[k] = Math.min(lo[k]!, mesh.positions[3 * i + k]!);
@@ -44,12 +54,16 @@ export function neuralPartsRefusal(mesh: Mesh): string | null {
     }
   }
   const extent = [hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!];
-  if (Math.min(...extent) <= 1e-6 * Math.max(...extent)) return 'the mesh is flat (no volume): parts need an inside';
+  if (Math.min(...extent) <= 1e-6 * Math.max(...extent))
+    return 'the mesh is flat (no volume): parts need an inside';
   return null;
 }
 
 /** Points of a normalised-space array moved back to the input's coordinates (in place). */
-function denormalise(points: Float32Array, norm: { centre: [number, number, number]; scale: number }): Float32Array {
+function denormalise(
+  points: Float32Array,
+  norm: { centre: [number, number, number]; scale: number },
+): Float32Array {
   for (let i = 0; i < points.length; i++) points[i] = points[i]! / norm.scale + norm.centre[i % 3]!;
   return points;
 }
@@ -59,13 +73,18 @@ function denormalise(points: Float32Array, norm: { centre: [number, number, numb
  * invertible network) to it, meshes each primitive through the exported ONNX model, scores the
  * union (IoU, Chamfer-L1) and splits the input's faces by primitive.
  */
-export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralPartsOutput> = async (input, props, ctx) => {
+export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralPartsOutput> = async (
+  input,
+  props,
+  ctx,
+) => {
   const started = performance.now();
   const mesh: Mesh = { positions: input.positions, indices: input.indices };
   const refusal = neuralPartsRefusal(mesh);
   if (refusal) throw new InputError(refusal);
   const M = props.parts;
-  if (!(Number.isInteger(M) && M >= 1 && M <= 16)) throw new InputError(`parts must be a whole number from 1 to 16, not ${M}`);
+  if (!(Number.isInteger(M) && M >= 1 && M <= 16))
+    throw new InputError(`parts must be a whole number from 1 to 16, not ${M}`);
   const warnings: string[] = [];
   const norm = normaliseMesh(mesh);
 
@@ -78,13 +97,34 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   const evalLabels = insideLabels(tree, evalPoints, () => checkCancelled(ctx));
   let insideCount = 0;
   for (const l of data.volumeLabels) insideCount += l;
-  if (insideCount === 0) throw new InputError('no sample point is inside the mesh: is it a closed surface? (the winding number is 0 everywhere)');
+  if (insideCount === 0)
+    throw new InputError(
+      'no sample point is inside the mesh: is it a closed surface? (the winding number is 0 everywhere)',
+    );
   await yieldToHost(ctx);
 
   // 2. fitting, with a live view of the primitives
   const uniformCount = Math.floor(TRAIN_SAMPLES.volume / 2); // partsTrainingData puts the uniform half first
-  const anchors = initialAnchors(data.volumePoints, data.volumeLabels, uniformCount, (2 * PARTS_BOX_HALF) ** 3, M, props.radius, new Rng(props.seed + 3));
-  const flow = new ConditionalFlow({ primitives: M, codeSize: props.codeSize, hidden: props.hidden, layers: props.layers, radius: props.radius }, new Rng(props.seed), anchors);
+  const anchors = initialAnchors(
+    data.volumePoints,
+    data.volumeLabels,
+    uniformCount,
+    (2 * PARTS_BOX_HALF) ** 3,
+    M,
+    props.radius,
+    new Rng(props.seed + 3),
+  );
+  const flow = new ConditionalFlow(
+    {
+      primitives: M,
+      codeSize: props.codeSize,
+      hidden: props.hidden,
+      layers: props.layers,
+      radius: props.radius,
+    },
+    new Rng(props.seed),
+    anchors,
+  );
   const preview = icosphere(PREVIEW_LEVEL);
   const previewSphere = Float32Array.from(preview.positions, (v) => v * props.radius);
   const result = await fitParts(flow, data, {
@@ -98,8 +138,18 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     reportSeconds: 1,
     onReport: async (r) => {
       const positions = denormalise(mapSphere(flow, previewSphere), norm);
-      const view: NeuralPartsPreview = { chart: { loss: r.loss.total, iou: r.batchIou }, positions, indices: Uint32Array.from(preview.indices), primitives: M };
-      ctx.progress(0.1 + 0.7 * r.fraction, `fitting: step ${r.steps}, loss ${r.loss.total.toFixed(3)}`, view, [positions.buffer as ArrayBuffer, view.indices.buffer as ArrayBuffer]);
+      const view: NeuralPartsPreview = {
+        chart: { loss: r.loss.total, iou: r.batchIou },
+        positions,
+        indices: Uint32Array.from(preview.indices),
+        primitives: M,
+      };
+      ctx.progress(
+        0.1 + 0.7 * r.fraction,
+        `fitting: step ${r.steps}, loss ${r.loss.total.toFixed(3)}`,
+        view,
+        [positions.buffer as ArrayBuffer, view.indices.buffer as ArrayBuffer],
+      );
       await yieldToHost(ctx);
     },
   });
@@ -119,7 +169,13 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   const truth = Float32Array.from(evalLabels, (l) => (l ? -1 : 1));
   const iou = occupancyScores(predicted, truth).iou;
   await yieldToHost(ctx);
-  const unionSurface = unionSurfacePoints(flow, mapped, sphere.indices, CHAMFER_SAMPLES, new Rng(props.seed + 5));
+  const unionSurface = unionSurfacePoints(
+    flow,
+    mapped,
+    sphere.indices,
+    CHAMFER_SAMPLES,
+    new Rng(props.seed + 5),
+  );
   const inputSurface = sampleSurface(norm.mesh, CHAMFER_SAMPLES, new Rng(props.seed + 6)).points;
   let chamferL1 = NaN;
   if (unionSurface.length >= 3) chamferL1 = pointSetDistances(unionSurface, inputSurface).chamferL1;
@@ -130,13 +186,25 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   ctx.progress(0.92, 'splitting the mesh into parts');
   const faceParts = assignFaces(norm.mesh, implicitValues(flow, faceCentroids(norm.mesh)), mapped);
   const labels = Int32Array.from(faceParts, (m) => m + 1);
-  const parts: InputPart[] = splitByLabel(input.positions, input.indices, labels).map((p) => ({ primitive: p.label - 1, positions: p.positions, indices: p.indices }));
+  const parts: InputPart[] = splitByLabel(input.positions, input.indices, labels).map((p) => ({
+    primitive: p.label - 1,
+    positions: p.positions,
+    indices: p.indices,
+  }));
   const faceCounts = new Array<number>(M).fill(0);
   for (const m of faceParts) faceCounts[m]!++;
-  if (faceCounts.some((c) => c === 0)) warnings.push(`${faceCounts.filter((c) => c === 0).length} primitive(s) got no faces of the input`);
+  if (faceCounts.some((c) => c === 0))
+    warnings.push(`${faceCounts.filter((c) => c === 0).length} primitive(s) got no faces of the input`);
 
-  const primitives: PrimitiveMesh[] = mapped.map((p) => ({ positions: denormalise(Float32Array.from(p), norm), indices: Uint32Array.from(sphere.indices) }));
-  const perPart = mapped.map((p, m) => ({ primitive: m, volume: meshSignedVolume(p, sphere.indices) / norm.scale ** 3, faces: faceCounts[m]! }));
+  const primitives: PrimitiveMesh[] = mapped.map((p) => ({
+    positions: denormalise(Float32Array.from(p), norm),
+    indices: Uint32Array.from(sphere.indices),
+  }));
+  const perPart = mapped.map((p, m) => ({
+    primitive: m,
+    volume: meshSignedVolume(p, sphere.indices) / norm.scale ** 3,
+    faces: faceCounts[m]!,
+  }));
   const output: NeuralPartsOutput = {
     primitives,
     faceParts,
@@ -171,13 +239,16 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
 
 /** φ applied to sphere points (#N×3) for every primitive with our own kernels → #(M·N)×3, normalised coordinates. */
 export function mapSphere(flow: ConditionalFlow, sphere: Float32Array): Float32Array {
-  const M = flow.config.primitives, N = sphere.length / 3;
+  const M = flow.config.primitives,
+    N = sphere.length / 3;
   const frozen = flow.frozen();
   const tape = new Tape();
   const cond = frozen.condition(tape);
   const tiled = new Float32Array(3 * M * N);
   for (let m = 0; m < M; m++) tiled.set(sphere, 3 * m * N);
-  const out = Float32Array.from(frozen.forward(tape, cond, Tensor.constant(tiled, [M * N, 3]), blockPrimitives(M, N)).data);
+  const out = Float32Array.from(
+    frozen.forward(tape, cond, Tensor.constant(tiled, [M * N, 3]), blockPrimitives(M, N)).data,
+  );
   tape.reset();
   return out;
 }
@@ -186,7 +257,13 @@ export function mapSphere(flow: ConditionalFlow, sphere: Float32Array): Float32A
  * Area-weighted samples on the primitives' meshes that lie on the union's surface (inside no other
  * primitive): the predicted surface for Chamfer-L1. mapped: per primitive #V×3; indices shared.
  */
-function unionSurfacePoints(flow: ConditionalFlow, mapped: Float32Array[], indices: Uint32Array, count: number, rng: Rng): Float32Array {
+function unionSurfacePoints(
+  flow: ConditionalFlow,
+  mapped: Float32Array[],
+  indices: Uint32Array,
+  count: number,
+  rng: Rng,
+): Float32Array {
   const M = mapped.length;
   const perPrimitive = mapped.map((positions) => {
     const areas = cumulativeFaceAreas({ positions, indices });

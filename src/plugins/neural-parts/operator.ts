@@ -1,4 +1,12 @@
-import { BufferAttribute, BufferGeometry, Color, Group, Mesh, MeshStandardMaterial, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  Group,
+  Mesh,
+  MeshStandardMaterial,
+  type Object3D,
+} from 'three';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
@@ -35,11 +43,19 @@ function inputOf(mesh: Mesh): NeuralPartsInput {
     positions[3 * i + 2] = position.getZ(i);
   }
   const index = geometry.getIndex();
-  const indices = index ? Uint32Array.from(index.array as ArrayLike<number>) : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
+  const indices = index
+    ? Uint32Array.from(index.array as ArrayLike<number>)
+    : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
   return { positions, indices };
 }
 
-function coloredMesh(positions: Float32Array, indices: Uint32Array, color: Color, name: string, opacity = 1): Mesh {
+function coloredMesh(
+  positions: Float32Array,
+  indices: Uint32Array,
+  color: Color,
+  name: string,
+  opacity = 1,
+): Mesh {
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(positions, 3));
   geometry.setIndex(new BufferAttribute(indices, 1));
@@ -67,7 +83,8 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
   poll(ctx: OperatorContext): PollFailure | null {
     const mesh = meshOf(ctx.object);
     if (!mesh) return { reason: 'select a mesh object' };
-    if (!(mesh.geometry as BufferGeometry).getAttribute('position')) return { reason: 'the mesh has no vertex positions' };
+    if (!(mesh.geometry as BufferGeometry).getAttribute('position'))
+      return { reason: 'the mesh has no vertex positions' };
     const refusal = neuralPartsRefusal(inputOf(mesh));
     return refusal ? { reason: refusal } : null;
   },
@@ -82,7 +99,12 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
   apply(ctx: OperatorContext, output: NeuralPartsOutput, props: NeuralPartsProps): Command {
     const source = ctx.object!;
     const name = source.name || 'Mesh';
-    const userData = { plugin: 'mesh.neural_parts', props: { ...props }, version: NEURAL_PARTS_VERSION, metrics: neuralPartsOperator.metrics(output, props) };
+    const userData = {
+      plugin: 'mesh.neural_parts',
+      props: { ...props },
+      version: NEURAL_PARTS_VERSION,
+      metrics: neuralPartsOperator.metrics(output, props),
+    };
     const placeLike = (o: Object3D): void => {
       o.position.copy(source.position);
       o.quaternion.copy(source.quaternion);
@@ -94,7 +116,7 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
     primitives.userData = userData;
     output.primitives.forEach((p, m) => {
       const mesh = coloredMesh(p.positions, p.indices, partColor(m), `${name} primitive ${m + 1}`);
-      mesh.userData = { plugin: 'mesh.neural_parts', role: 'primitive', primitive: m, ...output.metrics.perPart[m] };
+      mesh.userData = { plugin: 'mesh.neural_parts', role: 'primitive', ...output.metrics.perPart[m] };
       primitives.add(mesh);
     });
     const parts = new Group();
@@ -102,12 +124,20 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
     placeLike(parts);
     parts.userData = userData;
     for (const p of output.parts) {
-      const mesh = coloredMesh(p.positions, p.indices, partColor(p.primitive), `${name} part ${p.primitive + 1}`);
-      mesh.userData = { plugin: 'mesh.neural_parts', role: 'part', primitive: p.primitive, ...output.metrics.perPart[p.primitive] };
+      const mesh = coloredMesh(
+        p.positions,
+        p.indices,
+        partColor(p.primitive),
+        `${name} part ${p.primitive + 1}`,
+      );
+      mesh.userData = { plugin: 'mesh.neural_parts', role: 'part', ...output.metrics.perPart[p.primitive] };
       parts.add(mesh);
     }
     const parent = source.parent ?? ctx.host.scene;
-    return new MultiCommand(`Neural Parts of ${name}`, [new AddObjectCommand(ctx.host, primitives, parent), new AddObjectCommand(ctx.host, parts, parent)]);
+    return new MultiCommand(`Neural Parts of ${name}`, [
+      new AddObjectCommand(ctx.host, primitives, parent),
+      new AddObjectCommand(ctx.host, parts, parent),
+    ]);
   },
 
   metrics(output: NeuralPartsOutput): Record<string, unknown> {
@@ -117,7 +147,14 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
   livePreview(ctx: OperatorContext, preview: unknown) {
     const view = preview as Partial<NeuralPartsPreview> | null;
     const source = ctx.object;
-    if (!source || !view || !(view.positions instanceof Float32Array) || !(view.indices instanceof Uint32Array) || !view.primitives) return;
+    if (
+      !source ||
+      !view ||
+      !(view.positions instanceof Float32Array) ||
+      !(view.indices instanceof Uint32Array) ||
+      !view.primitives
+    )
+      return;
     let live = liveViews.get(source);
     const perPrimitive = view.positions.length / view.primitives;
     if (!live || live.group.children.length !== view.primitives) {
@@ -128,7 +165,15 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
       group.quaternion.copy(source.quaternion);
       group.scale.copy(source.scale);
       for (let m = 0; m < view.primitives; m++) {
-        group.add(coloredMesh(view.positions.slice(m * perPrimitive, (m + 1) * perPrimitive), view.indices, partColor(m), `primitive ${m + 1}`, 0.7));
+        group.add(
+          coloredMesh(
+            view.positions.slice(m * perPrimitive, (m + 1) * perPrimitive),
+            view.indices,
+            partColor(m),
+            `primitive ${m + 1}`,
+            0.7,
+          ),
+        );
       }
       const handle = {
         clear: () => {
@@ -146,7 +191,9 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
     live.group.children.forEach((child, m) => {
       const mesh = child as Mesh;
       const attribute = mesh.geometry.getAttribute('position') as BufferAttribute;
-      (attribute.array as Float32Array).set(view.positions!.subarray(m * perPrimitive, (m + 1) * perPrimitive));
+      (attribute.array as Float32Array).set(
+        view.positions!.subarray(m * perPrimitive, (m + 1) * perPrimitive),
+      );
       attribute.needsUpdate = true;
       mesh.geometry.computeVertexNormals();
       mesh.geometry.computeBoundingSphere();
@@ -161,7 +208,8 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
         bytes: output.onnx,
         extension: '.onnx',
         mediaType: 'application/octet-stream',
-        description: 'the fitted primitives: sphere points [N,3] → primitive_m [N,3] in normalised coordinates (metadata: centre, scale)',
+        description:
+          'the fitted primitives: sphere points [N,3] → primitive_m [N,3] in normalised coordinates (metadata: centre, scale)',
       },
     };
   },

@@ -21,10 +21,14 @@ describe('the conditional invertible network', () => {
     const cond = flow.condition(tape);
     const rng = new Rng(2);
     const N = 200;
-    const x = Tensor.constant(new Float32Array(3 * N).map(() => rng.next() - 0.5), [N, 3]);
+    const x = Tensor.constant(
+      new Float32Array(3 * N).map(() => rng.next() - 0.5),
+      [N, 3],
+    );
     const prims = Int32Array.from({ length: N }, (_, i) => i % 3);
     const y = flow.forward(tape, cond, x, prims);
-    let moved = 0, err = 0;
+    let moved = 0,
+      err = 0;
     const back = flow.inverse(tape, cond, y, prims);
     for (let i = 0; i < 3 * N; i++) {
       moved = Math.max(moved, Math.abs(y.data[i]! - x.data[i]!));
@@ -54,11 +58,32 @@ describe('the conditional invertible network', () => {
   it('has the gradients of its implicit function and forward map', () => {
     const flow = roughFlow(5, 2);
     const rng = new Rng(6);
-    const x = Tensor.constant(new Float32Array(3 * 6).map(() => rng.next() - 0.5), [6, 3]);
+    const x = Tensor.constant(
+      new Float32Array(3 * 6).map(() => rng.next() - 0.5),
+      [6, 3],
+    );
     const prims = Int32Array.from([0, 1, 0, 1, 1, 0]);
-    const params = [flow.codes, flow.couplings[0]!.pointWeight, flow.couplings[3]!.codeWeight, flow.couplings[2]!.rest.layers[1]!.weight, flow.scaleNet.layers[1]!.bias, flow.rotationNet.layers[1]!.weight, flow.translationNet.layers[1]!.bias];
-    checkGradients(params, (t) => weighted(t, flow.implicit(t, flow.condition(t), x, prims), new Rng(7)), rng, 6);
-    checkGradients(params, (t) => weighted(t, flow.forward(t, flow.condition(t), x, prims), new Rng(8)), rng, 6);
+    const params = [
+      flow.codes,
+      flow.couplings[0]!.pointWeight,
+      flow.couplings[3]!.codeWeight,
+      flow.couplings[2]!.rest.layers[1]!.weight,
+      flow.scaleNet.layers[1]!.bias,
+      flow.rotationNet.layers[1]!.weight,
+      flow.translationNet.layers[1]!.bias,
+    ];
+    checkGradients(
+      params,
+      (t) => weighted(t, flow.implicit(t, flow.condition(t), x, prims), new Rng(7)),
+      rng,
+      6,
+    );
+    checkGradients(
+      params,
+      (t) => weighted(t, flow.forward(t, flow.condition(t), x, prims), new Rng(8)),
+      rng,
+      6,
+    );
   });
 
   it('has a frozen twin that shares the weights and records nothing', () => {

@@ -6,7 +6,9 @@ import { Rng } from '../../../src/core/sampling/Rng';
 describe('primitive anchors', () => {
   it('k-means finds two well-separated clusters', () => {
     const rng = new Rng(1);
-    const pts = new Float32Array(3 * 200).map((_, i) => (Math.floor(i / 3) < 100 ? -1 : 1) * (i % 3 === 0 ? 1 : 0) + (rng.next() - 0.5) * 0.1);
+    const pts = new Float32Array(3 * 200).map(
+      (_, i) => (Math.floor(i / 3) < 100 ? -1 : 1) * (i % 3 === 0 ? 1 : 0) + (rng.next() - 0.5) * 0.1,
+    );
     const c = kMeans(pts, 2, new Rng(2));
     const xs = [c[0]!, c[3]!].sort((a, b) => a - b);
     expect(xs[0]).toBeCloseTo(-1, 1);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Tape } from '../../../src/core/nn/Tape';
 import { Tensor } from '../../../src/core/nn/Tensor';
-import { chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from '../../../src/core/parts/losses';
+import {
+  chamferLoss,
+  coverageLoss,
+  normalLoss,
+  occupancyLoss,
+  overlapLoss,
+} from '../../../src/core/parts/losses';
 import { Rng } from '../../../src/core/sampling/Rng';
 import { checkGradients, randomParam } from './gradientCheck';
 

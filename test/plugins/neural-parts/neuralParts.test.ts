@@ -1,4 +1,5 @@
-import { BufferAttribute, BufferGeometry, Group, Mesh as ThreeMesh, MeshBasicMaterial, Object3D } from 'three';
+import type { Group } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh as ThreeMesh, MeshBasicMaterial, Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
 import { inspectMesh } from '../../../src/core/mesh/inspect';
@@ -13,15 +14,25 @@ import { icosphere } from '../../core/sdf/shapes';
 import { nodeOnnx } from '../fit-sdf/nodeOnnx';
 
 /** Tiny, fast settings: a small network for a few dozen steps. */
-const quick = resolveProps(neuralPartsProps, { parts: 2, steps: 25, hidden: 8, codeSize: 4, batch: 200, meshDetail: 2, evalSamples: 4000 });
+const quick = resolveProps(neuralPartsProps, {
+  parts: 2,
+  steps: 25,
+  hidden: 8,
+  codeSize: 4,
+  batch: 200,
+  meshDetail: 2,
+  evalSamples: 4000,
+});
 
 /** Two separate balls in one mesh, off-centre and in arbitrary units. */
 function twoBalls(): Mesh {
-  const a = icosphere(1, 2), b = icosphere(0.8, 2);
+  const a = icosphere(1, 2),
+    b = icosphere(0.8, 2);
   const n = a.positions.length / 3;
   const positions = new Float32Array(a.positions.length + b.positions.length);
   positions.set(a.positions);
-  for (let i = 0; i < b.positions.length; i++) positions[a.positions.length + i] = b.positions[i]! + (i % 3 === 0 ? 3 : 0);
+  for (let i = 0; i < b.positions.length; i++)
+    positions[a.positions.length + i] = b.positions[i]! + (i % 3 === 0 ? 3 : 0);
   for (let i = 0; i < positions.length; i += 3) positions[i + 1] = positions[i + 1]! + 5;
   const indices = new Uint32Array(a.indices.length + b.indices.length);
   indices.set(a.indices);
@@ -31,7 +42,11 @@ function twoBalls(): Mesh {
 
 function context(signal = new AbortController().signal) {
   const previews: unknown[] = [];
-  const ctx: JobContext = { signal, onnx: nodeOnnx, progress: (_f, _m, preview) => void (preview !== undefined && previews.push(preview)) };
+  const ctx: JobContext = {
+    signal,
+    onnx: nodeOnnx,
+    progress: (_f, _m, preview) => void (preview !== undefined && previews.push(preview)),
+  };
   return { ctx, previews };
 }
 
@@ -42,7 +57,13 @@ describe('mesh.neural_parts', () => {
 
   it('decomposes two balls into two closed primitives and splits every face exactly once', async () => {
     const run = context();
-    output = (await neuralPartsJob({ positions: Float32Array.from(shape.positions), indices: shape.indices.slice() }, { ...quick, seconds: 0 }, run.ctx)).output;
+    output = (
+      await neuralPartsJob(
+        { positions: Float32Array.from(shape.positions), indices: shape.indices.slice() },
+        { ...quick, seconds: 0 },
+        run.ctx,
+      )
+    ).output;
     const m = output.metrics;
     expect(m.parts).toBe(2);
     expect(m.steps).toBe(25);
@@ -92,7 +113,11 @@ describe('mesh.neural_parts', () => {
     expect(groups.map((c) => c.name)).toEqual(['balls primitives', 'balls parts']);
     expect(groups[0]!.children).toHaveLength(2);
     expect(groups[1]!.children.length).toBe(output.parts.length);
-    expect(groups[0]!.userData).toMatchObject({ plugin: 'mesh.neural_parts', version: 1, props: { parts: 2 } });
+    expect(groups[0]!.userData).toMatchObject({
+      plugin: 'mesh.neural_parts',
+      version: 1,
+      props: { parts: 2 },
+    });
     const metrics = neuralPartsOperator.metrics(output, quick);
     expect(Object.keys(metrics)).toEqual(expect.arrayContaining(['parts', 'iou', 'chamferL1', 'seconds']));
     command.undo();
@@ -100,13 +125,30 @@ describe('mesh.neural_parts', () => {
   });
 
   it('refuses bad input with a clear message and stops when cancelled', async () => {
-    expect(neuralPartsRefusal({ positions: new Float32Array(0), indices: new Uint32Array(0) })).toMatch(/empty/);
-    const flat = { positions: Float32Array.from([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0]), indices: Uint32Array.from([0, 1, 2, 1, 3, 2]) };
+    expect(neuralPartsRefusal({ positions: new Float32Array(0), indices: new Uint32Array(0) })).toMatch(
+      /empty/,
+    );
+    const flat = {
+      positions: Float32Array.from([0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0]),
+      indices: Uint32Array.from([0, 1, 2, 1, 3, 2]),
+    };
     expect(neuralPartsRefusal(flat)).toMatch(/flat/);
     await expect(neuralPartsJob(flat, quick, context().ctx)).rejects.toBeInstanceOf(InputError);
-    await expect(neuralPartsJob({ positions: Float32Array.from(shape.positions), indices: shape.indices.slice() }, { ...quick, parts: 17 }, context().ctx)).rejects.toThrow(/1 to 16/);
+    await expect(
+      neuralPartsJob(
+        { positions: Float32Array.from(shape.positions), indices: shape.indices.slice() },
+        { ...quick, parts: 17 },
+        context().ctx,
+      ),
+    ).rejects.toThrow(/1 to 16/);
     const controller = new AbortController();
     controller.abort();
-    await expect(neuralPartsJob({ positions: Float32Array.from(shape.positions), indices: shape.indices.slice() }, quick, context(controller.signal).ctx)).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      neuralPartsJob(
+        { positions: Float32Array.from(shape.positions), indices: shape.indices.slice() },
+        quick,
+        context(controller.signal).ctx,
+      ),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 });
