@@ -31,6 +31,8 @@ export const NEURAL_PARTS_VERSION = 1;
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
 const CHAMFER_SAMPLES = 30_000;
+/** points per primitive sphere per step (the authors: 200; the union mask costs M²·this per step) */
+const SPHERE_POINTS = 100;
 /** icosphere level of the live preview (162 vertices per primitive) */
 const PREVIEW_LEVEL = 2;
 
@@ -132,6 +134,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     seconds: props.steps > 0 ? 0 : props.seconds,
     lr: props.lr,
     volumeBatch: props.batch,
+    spherePoints: SPHERE_POINTS,
     surfaceBatch: props.batch,
     normalBatch: Math.max(16, Math.round(props.batch / 5)),
     seed: props.seed + 17,

@@ -62,7 +62,7 @@ export const neuralPartsProps = {
   },
   batch: {
     type: 'int',
-    default: 1000,
+    default: 500,
     min: 64,
     max: 20_000,
     label: 'Batch size',

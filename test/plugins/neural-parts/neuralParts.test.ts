@@ -124,6 +124,33 @@ describe('mesh.neural_parts', () => {
     expect(scene.children).toEqual([source]);
   });
 
+  it('shows the primitives live while fitting, updated in place, and clears them', () => {
+    const scene = new Object3D();
+    const host = new HeadlessSceneHost(scene);
+    const source = new ThreeMesh(new BufferGeometry(), new MeshBasicMaterial());
+    scene.add(source);
+    const ctx = { object: source, selection: [source], host };
+    const sphere = output.primitives[0]!;
+    const preview = (shift: number): NeuralPartsPreview => {
+      const positions = new Float32Array(2 * sphere.positions.length);
+      positions.set(sphere.positions);
+      positions.set(sphere.positions.map((v) => v + shift), sphere.positions.length);
+      return { chart: { loss: 1, iou: 0.5 }, positions, indices: sphere.indices, primitives: 2 };
+    };
+    const first = neuralPartsOperator.livePreview!(ctx, preview(0));
+    expect(scene.children).toHaveLength(2);
+    const live = scene.children[1] as Group;
+    expect(live.children).toHaveLength(2);
+    const second = neuralPartsOperator.livePreview!(ctx, preview(1));
+    expect(second).toBe(first);
+    expect(scene.children).toHaveLength(2); // updated, not added
+    const moved = (live.children[1] as ThreeMesh).geometry.getAttribute('position').getX(0);
+    expect(moved).toBeCloseTo(sphere.positions[0]! + 1, 5);
+    first!.clear();
+    expect(scene.children).toEqual([source]);
+    expect(neuralPartsOperator.livePreview!(ctx, { chart: { loss: 1 } })).toBeUndefined(); // no primitives in it: nothing shown
+  });
+
   it('refuses bad input with a clear message and stops when cancelled', async () => {
     expect(neuralPartsRefusal({ positions: new Float32Array(0), indices: new Uint32Array(0) })).toMatch(
       /empty/,
