@@ -144,9 +144,18 @@ export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGrid
       for (let l = 0; l < L; l++) {
         const o = (n * L + l) * 8;
         const go = n * L * F + l * F;
-        for (let i = 0; i < 8; i++) {
-          const index = corners[o + i]! * F, w = weights[o + i]!;
-          for (let f = 0; f < F; f++) GW[index + f] += w * G[go + f]!;
+        if (F === 2) {
+          const g0 = G[go]!, g1 = G[go + 1]!;
+          for (let i = 0; i < 8; i++) {
+            const index = corners[o + i]! * 2, w = weights[o + i]!;
+            GW[index] += w * g0;
+            GW[index + 1] += w * g1;
+          }
+        } else {
+          for (let i = 0; i < 8; i++) {
+            const index = corners[o + i]! * F, w = weights[o + i]!;
+            for (let f = 0; f < F; f++) GW[index + f] += w * G[go + f]!;
+          }
         }
       }
     }

@@ -1,6 +1,6 @@
-import { edgeTopology } from '../../core/meshing/edgeTopology';
 import { marchingTetrahedra } from '../../core/meshing/marchingTetrahedra';
 import { sampleGrid } from '../../core/meshing/sampleGrid';
+import { inspectMesh } from '../../core/mesh/inspect';
 import type { Mesh } from '../../core/mesh/Mesh';
 import { meshDistances } from '../../core/metrics/meshDistances';
 import { occupancyScores } from '../../core/metrics/occupancy';
@@ -46,11 +46,12 @@ export function fitSdfRefusal(mesh: Mesh): string | null {
 
 /** Warnings for meshes that can be fitted but whose inside is only defined by the winding number. */
 export function fitSdfWarnings(mesh: Mesh): string[] {
-  const t = edgeTopology(mesh);
+  const t = inspectMesh(mesh);
   const out: string[] = [];
-  if (t.boundaryEdges > 0) out.push(`the mesh is open (${t.boundaryEdges} boundary edges): inside/outside comes from the generalised winding number`);
-  if (t.nonManifoldEdges > 0) out.push(`the mesh has ${t.nonManifoldEdges} non-manifold edges: inside/outside comes from the generalised winding number`);
-  if (t.misorientedEdges > 0) out.push(`${t.misorientedEdges} edges join faces of opposite orientation: the sign may be wrong near them`);
+  if (t.boundaryEdges > 0) out.push(`the mesh is open (${t.boundaryEdges} boundary edges in ${t.boundaryLoops} holes): inside/outside comes from the generalised winding number`);
+  if (t.nonManifoldEdges > 0 || t.nonManifoldVertices > 0)
+    out.push(`the mesh is not manifold (${t.nonManifoldEdges} edges, ${t.nonManifoldVertices} vertices): inside/outside comes from the generalised winding number`);
+  if (t.inconsistentEdges > 0) out.push(`${t.inconsistentEdges} edges join faces of opposite orientation: the sign may be wrong near them`);
   return out;
 }
 
@@ -75,14 +76,14 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
   const evalCount = props.evalSamples;
   const totalGt = trainCount + 2 * evalCount;
   let gtDone = 0;
-  const gtProgress = (done: number): void => {
-    checkCancelled(ctx);
+  const gtProgress = async (done: number): Promise<void> => {
     ctx.progress((0.15 * (gtDone + done)) / totalGt, 'ground truth: signed distances');
+    await yieldToHost(ctx);
   };
-  const train = sampleSdf(field, norm.mesh, { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) }, props.seed, gtProgress);
+  const train = await sampleSdf(field, norm.mesh, { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) }, props.seed, gtProgress);
   gtDone = trainCount;
   await yieldToHost(ctx);
-  const evaluation = sampleSdf(field, norm.mesh, { uniform: evalCount, near: evalCount }, EVAL_SEED, gtProgress);
+  const evaluation = await sampleSdf(field, norm.mesh, { uniform: evalCount, near: evalCount }, EVAL_SEED, gtProgress);
   const groundTruthSeconds = (performance.now() - t0) / 1000;
   await yieldToHost(ctx);
 
@@ -134,7 +135,7 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
     const extracted = marchingTetrahedra(sampled, { closeBorder: true });
     const meshSeconds = (performance.now() - tm) / 1000;
     checkCancelled(ctx);
-    const topology = edgeTopology(extracted);
+    const inspection = inspectMesh(extracted);
     let chamferL1 = NaN, hausdorff = NaN;
     if (extracted.indices.length > 0) {
       ctx.progress(0.95, 'Chamfer distance to the input');
@@ -170,7 +171,7 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
         totalSeconds: (performance.now() - started) / 1000,
         vertices: positions.length / 3,
         faces: extracted.indices.length / 3,
-        closedManifold: topology.closedManifold,
+        closedManifold: inspection.closed && inspection.manifold && inspection.orientable && inspection.inconsistentEdges === 0,
         finalLoss: result.loss,
         onnxProvider: ctx.onnx.provider,
         warnings,
