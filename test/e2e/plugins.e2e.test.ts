@@ -150,15 +150,19 @@ describe.skipIf(!hasChromium)('import, plugins, undo, cancel, export', () => {
   });
 
   describe('a long job (Spherical Parametrize on Spot)', () => {
-    it('keeps every main-thread task under 100 ms while it runs, and applies its result as one step', async () => {
+    // Long tasks are wall-clock: on a shared, overloaded machine a descheduled 20 ms task reads as
+    // 150 ms, hence the retries (a real regression fails all three).
+    it('keeps every main-thread task under 100 ms while it runs, and applies its result as one step', { retry: 2 }, async () => {
       await selectByName(s.page, 'Spot');
       const before = await state(s.page);
       await s.page.evaluate(() => {
-        const w = window as unknown as { longTasks: number[][] };
+        const w = window as unknown as { longTasks: number[][]; longTaskObserver?: PerformanceObserver };
         w.longTasks = [];
-        new PerformanceObserver((list) => {
+        w.longTaskObserver?.disconnect(); // a retry must not count tasks twice
+        w.longTaskObserver = new PerformanceObserver((list) => {
           for (const e of list.getEntries()) w.longTasks.push([Math.round(e.startTime), Math.round(e.duration)]);
-        }).observe({ type: 'longtask' });
+        });
+        w.longTaskObserver.observe({ type: 'longtask' });
       });
       const started = Date.now();
       expect(await runOperator(s.page, 'mesh.spherical_parametrize')).toBe('done');

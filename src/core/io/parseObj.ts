@@ -50,7 +50,7 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   if (counts.faces > maxTriangles) {
     throw new FileError(
       fileName,
-      `more than ${maxTriangles.toLocaleString('en')} faces, the limit (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
     );
   }
 
@@ -203,7 +203,7 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       triangleTotal += polygonSize - 2;
       if (triangleTotal > maxTriangles) {
         fail(
-          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`,
+          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
         );
       }
       const cornersNeeded = 3 * (polygonSize - 2);

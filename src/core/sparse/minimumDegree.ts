@@ -111,9 +111,12 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
     // Update the vertices of L_p: element lists, pruned neighbour lists, degree bounds.
     const remaining = n - ordered;
     for (const i of lp) {
-      const elements: number[] = [p];
+      // Both lists only shrink (plus p): filter them in place, no allocation per pivot.
+      const elements = elementsOf[i]!;
       let externalSum = 0;
-      for (const e of elementsOf[i]!) {
+      let kept = 0;
+      for (let q = 0; q < elements.length; q++) {
+        const e = elements[q];
         if (absorbed[e] || e === p) continue;
         if (external[e] === 0) {
           // L_e ⊆ L_p: e adds nothing p does not; absorb it.
@@ -121,33 +124,40 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
           members[e] = null;
           continue;
         }
-        elements.push(e);
+        elements[kept++] = e;
         externalSum += external[e];
       }
-      const neighbours: number[] = [];
+      elements.length = kept;
+      elements.push(p);
+      const neighbours = neighboursOf[i]!;
       let neighbourWeight = 0;
       let hash = 0;
-      for (const j of neighboursOf[i]!) {
+      kept = 0;
+      for (let q = 0; q < neighbours.length; q++) {
+        const j = neighbours[q];
         // Eliminated neighbours are elements now (listed in E_i); members of L_p are reached through p;
         // merged-away variables are represented by their principal.
         if (!eliminated[j] && mark[j] !== stamp && weight[j] > 0) {
-          neighbours.push(j);
+          neighbours[kept++] = j;
           neighbourWeight += weight[j];
           hash += j;
         }
       }
+      neighbours.length = kept;
       for (const e of elements) hash += e;
-      elementsOf[i] = elements;
-      neighboursOf[i] = neighbours;
       const others = lpWeight - weight[i];
-      const bound = Math.min(remaining - weight[i], degree[i] + others, neighbourWeight + others + externalSum);
+      const bound = Math.min(
+        remaining - weight[i],
+        degree[i] + others,
+        neighbourWeight + others + externalSum,
+      );
       degree[i] = Math.max(bound, 0);
       hashKey[i] = (hash % 1000003) * 64 + Math.min(elements.length + neighbours.length, 63);
     }
     // Supervariables: merge vertices of L_p with identical element and neighbour lists (equal hash
     // keys first, then a full comparison).
     const byKey = lp.length > 1 ? lp.slice().sort((a, b) => hashKey[a] - hashKey[b]) : lp;
-    for (let start = 0; start < byKey.length; ) {
+    for (let start = 0; start < byKey.length;) {
       let end = start + 1;
       while (end < byKey.length && hashKey[byKey[end]] === hashKey[byKey[start]]) end++;
       for (let a = start; a < end; a++) {

@@ -146,7 +146,7 @@ class OperatorView {
     this.cancelButton.hidden = false;
     this.setProgress(0, 'starting…');
     this.folder.domElement.dataset.state = 'running';
-    this.folder.open();
+    if (this.folder._closed) this.folder.open(); // (opening re-polls the open panels)
     let outcome: RunOutcome;
     try {
       const result = await runOperator(this.panel.editor, this.panel.runner, this.operator, this.values, {

@@ -328,8 +328,12 @@ export class Viewport {
     }
   }
 
+  /**
+   * `indirect`: the BVH keeps its own triangle order. The default would reorder the geometry's index
+   * in place, and face order is data here (per-face attributes, MeshCNN's edge order, exports).
+   */
   private ensureBoundsTree(mesh: Mesh): void {
-    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree();
+    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree({ indirect: true });
   }
 
   /** Builds BVHs for small meshes when the browser is idle; big ones wait for their first pick. */
