@@ -15,5 +15,7 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'harmonic-compress.lod': async () => (await import('./harmonic-compress/lodJob')).harmonicLodJob,
   'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
+  'mesh.neural_parts': async () => (await import('./neural-parts/job')).neuralPartsJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
+  'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
 };

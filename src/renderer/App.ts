@@ -19,6 +19,7 @@ import type { AnyOperator } from '../plugins/Operator';
 import type { Platform } from './platform/Platform';
 import { Outliner } from './panels/Outliner';
 import { PropertiesPanel } from './panels/PropertiesPanel';
+import { ResultViewPanel } from './panels/ResultViewPanel';
 import { StatusBar } from './panels/StatusBar';
 import { createToolbar } from './panels/Toolbar';
 import { Viewport } from './viewport/Viewport';
@@ -63,6 +64,7 @@ export class App {
     this.outliner = new Outliner(this.editor, $('outliner'));
     this.status = new StatusBar(this.editor, $('statusbar'));
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
+    this.properties.resultViews = new ResultViewPanel({ editor: this.editor, operators: services.operators, platform: this.platform, requestRender: () => this.viewport.requestRender(), notify: (text, kind) => this.status.show(text, kind) });
     this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'));
     this.plugins.onOutcome = (o) => {
       const label = services.operators.find((op) => op.idname === o.operator)?.label ?? o.operator;

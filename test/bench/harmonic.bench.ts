@@ -249,7 +249,7 @@ for (const name of quick ? ['spot'] : ['spot', 'armadillo', 'bunny_hr']) {
   }
 }
 console.log(
-  'aim: chamferRel < 0.5 % at l = 64 on spot (Chamfer: ½(mean a→B + mean b→A) over 20k area-uniform samples per side, point-to-surface; both relative to the input bbox diagonal)',
+  'aim: chamferRel < 0.5 % at l = 64 on spot (Chamfer: ½(mean a→B + mean b→A) over 10k area-uniform samples per side, point-to-surface; both relative to the input bbox diagonal)',
 );
 console.log(
   '\n| mesh | L | coefficients | float32 bytes | float16 bytes | mesh bytes (f32 xyz + u32 faces) | .hshc with connectivity | sphere map s | job s (map given) | float16 chamferRel / hausdorffRel at L |',

@@ -50,25 +50,27 @@ if (models.length === 0) console.log('| (no shipped models in resources/models) 
 // for MeshCNN's published one (ncf 32 64 128 256, 3 res blocks — speed only, untrained weights).
 const train = loadSegmentationSplit(datasetPath('human_seg'), 'train', quick ? 6 : 12);
 const stats = featureStatistics(train.map((s) => s.level));
-const configs: [string, MeshUNetConfig][] = [
-  ['shipped (16 32 64 128, 1 res block)', { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }],
-  ["MeshCNN's (32 64 128 256, 3 res blocks)", { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 }],
+// [label, config, meshes timed (the first two warm the JIT up)]
+const configs: [string, MeshUNetConfig, number][] = [
+  ['shipped (16 32 64 128, 1 res block)', { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }, quick ? 6 : 12],
+  ["MeshCNN's (32 64 128 256, 3 res blocks)", { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 }, quick ? 4 : 6],
 ];
 const onnx = createNodeOnnxRuntime();
 console.log(`\nonnxruntime provider: ${onnx.provider}`);
 console.log('| network | parameters | inference ms / mesh, onnxruntime + TS pooling (shipped path) | inference ms / mesh, our kernels | training step ms / mesh (with augmentation) | peak RSS MiB while training | load |');
 console.log('|---|--:|--:|--:|--:|--:|---|');
-for (const [label, config] of configs) {
+for (const [label, config, count] of configs) {
   const net = new MeshUNet(config, 1);
+  const meshes = train.slice(0, count);
   const inference: number[] = [];
-  for (const sample of train) {
+  for (const sample of meshes) {
     const t = performance.now();
     predictEdges(net, sample.level, stats.mean, stats.std);
     inference.push(performance.now() - t);
   }
   const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
   const viaOnnx: number[] = [];
-  for (const sample of train) {
+  for (const sample of meshes) {
     const t = performance.now();
     await forwardOnnx(onnx, sessions, net, sample.level, normalizedFeatures(sample.level, stats.mean, stats.std));
     viaOnnx.push(performance.now() - t);
@@ -78,7 +80,7 @@ for (const [label, config] of configs) {
   const random = mulberry32(1);
   const steps: number[] = [];
   let peak = process.memoryUsage().rss;
-  for (const sample of train) {
+  for (const sample of meshes) {
     const t = performance.now();
     trainStep(net, adam, sample, stats, DEFAULT_AUGMENT, random);
     steps.push(performance.now() - t);

@@ -86,13 +86,13 @@ async function ours(name: string): Promise<void> {
   let t = performance.now();
   let c = cpuClock();
   const field = new SignedDistanceField(norm.mesh);
-  sampleSdf(field, norm.mesh, { uniform: 100_000, near: 100_000 }, 0);
-  const evaluation = sampleSdf(field, norm.mesh, { uniform: 100_000, near: 100_000 }, EVAL_SEED);
+  await sampleSdf(field, norm.mesh, { uniform: 100_000, near: 100_000 }, 0);
+  const evaluation = await sampleSdf(field, norm.mesh, { uniform: 100_000, near: 100_000 }, EVAL_SEED);
   const gt400k = (performance.now() - t) / 1000;
   const gt400kCpu = (cpuClock() - c) / 1000;
   // the plugin's own training set (its default size)
   t = performance.now();
-  const train = sampleSdf(field, norm.mesh, { uniform: props.trainSamples / 2, near: props.trainSamples / 2 }, props.seed);
+  const train = await sampleSdf(field, norm.mesh, { uniform: props.trainSamples / 2, near: props.trainSamples / 2 }, props.seed);
   const gtTrain = (performance.now() - t) / 1000;
   extras.push(`${name}: ours ground truth 400k points ${gt400k.toFixed(1)} s wall, ${gt400kCpu.toFixed(1)} s CPU (one thread; the plugin's ${props.trainSamples / 1000}k training points: ${gtTrain.toFixed(1)} s; load ${load()})`);
   console.log(extras[extras.length - 1]);

@@ -11,7 +11,10 @@ type Positions = Float32Array | Float64Array;
  * Output: faces #F×3 (vertex ids; an edge may now join two vertices that no mesh edge joins, and two
  * vertices may be joined twice) and lengths #F×3 (the length of the edge opposite each corner).
  */
-export function intrinsicDelaunay(positions: Positions, indices: Uint32Array): { faces: Uint32Array; lengths: Float64Array; flips: number } {
+export function intrinsicDelaunay(
+  positions: Positions,
+  indices: Uint32Array,
+): { faces: Uint32Array; lengths: Float64Array; flips: number } {
   const faceCount = indices.length / 3;
   const n = positions.length / 3;
   const faces = Uint32Array.from(indices);
@@ -22,7 +25,11 @@ export function intrinsicDelaunay(positions: Positions, indices: Uint32Array): {
   for (let h = 0; h < 3 * faceCount; h++) {
     const a = faces[h];
     const b = faces[h - (h % 3) + ((h + 1) % 3)];
-    len[h] = Math.hypot(positions[3 * b] - positions[3 * a], positions[3 * b + 1] - positions[3 * a + 1], positions[3 * b + 2] - positions[3 * a + 2]);
+    len[h] = Math.hypot(
+      positions[3 * b] - positions[3 * a],
+      positions[3 * b + 1] - positions[3 * a + 1],
+      positions[3 * b + 2] - positions[3 * a + 2],
+    );
     const back = open.get(b * n + a);
     if (back !== undefined) {
       twin[h] = back;

@@ -19,7 +19,13 @@ const AREA_FLOOR = 1e-12;
  * divided by 4A: positive semi-definite for any triangle — obtuse, needle or cap — and with zero
  * row sums, whatever floor A gets on near-degenerate faces.
  */
-export function addStiffness(mp: MeshPattern, positions: Positions, indices: Uint32Array, values: Float64Array, scale = 1): void {
+export function addStiffness(
+  mp: MeshPattern,
+  positions: Positions,
+  indices: Uint32Array,
+  values: Float64Array,
+  scale = 1,
+): void {
   const { edgeSlots, diagSlots } = mp;
   const faceCount = indices.length / 3;
   for (let f = 0; f < faceCount; f++) {
@@ -61,7 +67,13 @@ export type MassKind = 'fem' | 'lumped';
  * - 'fem': Σ_f A_f/12 · [[2,1,1],[1,2,1],[1,1,2]] (the P1 consistent mass matrix);
  * - 'lumped': M_ii = Σ_{f∋i} A_f/3 (barycentric areas).
  */
-export function addMass(mp: MeshPattern, areas: Float64Array, indices: Uint32Array, kind: MassKind, values: Float64Array): void {
+export function addMass(
+  mp: MeshPattern,
+  areas: Float64Array,
+  indices: Uint32Array,
+  kind: MassKind,
+  values: Float64Array,
+): void {
   const { edgeSlots, diagSlots } = mp;
   const faceCount = areas.length;
   if (kind === 'lumped') {
@@ -88,7 +100,13 @@ export function addMass(mp: MeshPattern, areas: Float64Array, indices: Uint32Arr
 /**
  * out = M·x for 3 interleaved columns (x, out: #V×3) without assembling M, from face areas (#F).
  */
-export function multiplyMass(areas: Float64Array, indices: Uint32Array, kind: MassKind, x: Float64Array, out: Float64Array): void {
+export function multiplyMass(
+  areas: Float64Array,
+  indices: Uint32Array,
+  kind: MassKind,
+  x: Float64Array,
+  out: Float64Array,
+): void {
   out.fill(0);
   const faceCount = areas.length;
   for (let f = 0; f < faceCount; f++) {

@@ -85,4 +85,10 @@ export interface StoredArray {
 export interface PrimitiveExtras {
   version: 1;
   arrays: StoredArray[];
+  /**
+   * Set on the first primitive of a mesh written as one primitive per material: all its primitives
+   * share the vertex accessors, and the stored '_MATERIAL' face attribute (each face's primitive)
+   * restores the faces' order.
+   */
+  splitByMaterial?: true;
 }

@@ -11,7 +11,13 @@ import {
 } from 'three';
 import { meshToGeometry, NORMALS_COMPUTED_KEY, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { displayNormals } from './displayNormals';
-import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+import {
+  MATERIAL_FACE_ATTRIBUTE,
+  type ImageFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 
 /** userData key under which a texture keeps the encoded image it was made from (for re-export). */
 export const IMAGE_FILE_KEY = 'imageFile';
@@ -52,7 +58,27 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
         geometry.setAttribute('normal', new BufferAttribute(normals, 3));
         geometry.userData[NORMALS_COMPUTED_KEY] = true;
       }
-      object = new ThreeMesh(geometry, material(node.material, Boolean(node.mesh.colors)));
+      const colors = Boolean(node.mesh.colors);
+      const faceMaterials = node.mesh.faceAttributes?.[MATERIAL_FACE_ATTRIBUTE]?.array;
+      if (
+        node.materials &&
+        node.materials.length > 1 &&
+        faceMaterials?.length === node.mesh.indices.length / 3
+      ) {
+        // One draw group per run of faces with the same material (faces stay in file order).
+        for (let start = 0; start < faceMaterials.length;) {
+          let end = start + 1;
+          while (end < faceMaterials.length && faceMaterials[end] === faceMaterials[start]) end++;
+          geometry.addGroup(3 * start, 3 * (end - start), faceMaterials[start]!);
+          start = end;
+        }
+        object = new ThreeMesh(
+          geometry,
+          node.materials.map((m) => material(m, colors)),
+        );
+      } else {
+        object = new ThreeMesh(geometry, material(node.material, colors));
+      }
     } else {
       object = new Group();
     }

@@ -2,6 +2,7 @@ import type { Mesh } from '../mesh/Mesh';
 import { CORNER_UVS } from '../mesh/threeGeometry';
 import { FileError } from './FileError';
 import { Growable } from './growable';
+import { MATERIAL_FACE_ATTRIBUTE } from './ModelData';
 import { looksBinary, TextScanner } from './textScanner';
 
 /** What an OBJ file holds besides its geometry. */
@@ -17,7 +18,10 @@ export interface ObjContents {
   objectName?: string;
   /** 'mtllib' file names, in file order. */
   materialLibraries: string[];
-  /** Material names in order of first 'usemtl'. */
+  /**
+   * Material names in order of first 'usemtl' ('' first when some faces come before any 'usemtl').
+   * With more than one, `mesh.faceAttributes[MATERIAL_FACE_ATTRIBUTE]` gives each face's index here.
+   */
   materialNames: string[];
   warnings: string[];
 }
@@ -46,7 +50,7 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   if (counts.faces > maxTriangles) {
     throw new FileError(
       fileName,
-      `more than ${maxTriangles.toLocaleString('en')} faces, the limit (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
     );
   }
 
@@ -70,6 +74,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   let polygonSize = 0;
   const materialLibraries: string[] = [];
   const materialNames: string[] = [];
+  // Per triangle: 1 + index into materialNames of the 'usemtl' in force, 0 before any.
+  const faceMaterial = new Growable(Uint32Array, counts.faces);
+  let currentMaterial = 0;
   const warnings: string[] = [];
   let objectName: string | undefined;
   let ignoredElements = 0;
@@ -196,7 +203,7 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       triangleTotal += polygonSize - 2;
       if (triangleTotal > maxTriangles) {
         fail(
-          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`,
+          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
         );
       }
       const cornersNeeded = 3 * (polygonSize - 2);
@@ -205,7 +212,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
         cornerTex.reserve(cornersNeeded);
         cornerNormal.reserve(cornersNeeded);
       }
+      faceMaterial.reserve(polygonSize - 2);
       for (let k = 1; k + 1 < polygonSize; k++) {
+        faceMaterial.array[faceMaterial.length++] = currentMaterial;
         pushCorner(0);
         pushCorner(k);
         pushCorner(k + 1);
@@ -213,7 +222,11 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     } else if (c0 === 117 /* u */ && startsWithWord(b, p, 'usemtl')) {
       s.pos = p + 6;
       const name = s.restOfLine();
-      if (name && !materialNames.includes(name)) materialNames.push(name);
+      if (name) {
+        let index = materialNames.indexOf(name);
+        if (index < 0) index = materialNames.push(name) - 1;
+        currentMaterial = index + 1;
+      }
     } else if (c0 === 109 /* m */ && startsWithWord(b, p, 'mtllib')) {
       s.pos = p + 6;
       const name = s.restOfLine();
@@ -271,6 +284,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
         'the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used',
       );
   }
+  if (materialNames.length > 1 || (materialNames.length === 1 && faceMaterial.array[0] === 0)) {
+    attachFaceMaterials(mesh, faceMaterial.result(), materialNames);
+  }
   return { mesh, objectName, materialLibraries, materialNames, warnings };
 
   function attachUvs(target: Mesh, vertices: number, uvPool: Float32Array, cornerUv: Int32Array): void {
@@ -288,6 +304,19 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     }
     target.faceAttributes = { [CORNER_UVS]: { array: corners, itemSize: 6 } };
   }
+}
+
+/**
+ * `faceAttributes[MATERIAL_FACE_ATTRIBUTE]`: each face's index into `names` (#F). Faces before any
+ * 'usemtl' get a material of their own, named '' and put first.
+ */
+function attachFaceMaterials(mesh: Mesh, oneBased: Uint32Array, names: string[]): void {
+  let unassigned = false;
+  for (let f = 0; f < oneBased.length; f++) if (oneBased[f] === 0) unassigned = true;
+  if (unassigned) names.unshift('');
+  const ids = names.length <= 65536 ? new Uint16Array(oneBased.length) : new Uint32Array(oneBased.length);
+  for (let f = 0; f < oneBased.length; f++) ids[f] = unassigned ? oneBased[f]! : oneBased[f]! - 1;
+  mesh.faceAttributes = { ...mesh.faceAttributes, [MATERIAL_FACE_ATTRIBUTE]: { array: ids, itemSize: 1 } };
 }
 
 /**

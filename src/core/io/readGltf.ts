@@ -8,6 +8,7 @@ import { geometryToMesh, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
 import { FileError } from './FileError';
 import { EXTRAS_KEY, InMemoryGltfIO, type PrimitiveExtras } from './gltfIO';
 import {
+  MATERIAL_FACE_ATTRIBUTE,
   baseName,
   extensionOf,
   type FileResolver,
@@ -101,16 +102,27 @@ export async function readGltf(
     });
     const meshName = node.getMesh()?.getName() ?? '';
     if (!out.name) out.name = meshName || `node ${meshTotal}`;
-    primitives.forEach((primitive, i) => {
-      const target: ModelNode = primitives.length === 1 ? out : { name: `${out.name}.${i}`, children: [] };
-      convertPrimitive(primitive, target, `${out.name}${primitives.length > 1 ? ` primitive ${i}` : ''}`);
-      if (target !== out) out.children.push(target);
-    });
+    if (primitives.length > 1 && sharesVertices(primitives)) {
+      // One mesh drawn with several materials: merged back into one mesh (see writeGltf).
+      convertPrimitive(primitives[0]!, out, out.name, primitives);
+    } else {
+      primitives.forEach((primitive, i) => {
+        const target: ModelNode = primitives.length === 1 ? out : { name: `${out.name}.${i}`, children: [] };
+        convertPrimitive(primitive, target, `${out.name}${primitives.length > 1 ? ` primitive ${i}` : ''}`);
+        if (target !== out) out.children.push(target);
+      });
+    }
     for (const child of node.listChildren()) out.children.push(convertNode(child));
     return out;
   };
 
-  const convertPrimitive = (primitive: Primitive, target: ModelNode, label: string): void => {
+  /** `parts`: all the primitives of a mesh that share `primitive`'s vertices, one per material. */
+  const convertPrimitive = (
+    primitive: Primitive,
+    target: ModelNode,
+    label: string,
+    parts?: Primitive[],
+  ): void => {
     const geometry = new BufferGeometry();
     for (const semantic of primitive.listSemantics()) {
       const name = SEMANTIC_NAMES[semantic] ?? (semantic.startsWith('_') ? semantic : undefined);
@@ -143,6 +155,12 @@ export async function readGltf(
       else if (stored.role === 'seamSource' && array instanceof Uint32Array)
         geometry.userData[SEAM_SOURCE_KEY] = array;
     }
+    if (parts) {
+      const merged = mergeParts(parts, faceAttributes[MATERIAL_FACE_ATTRIBUTE]?.array);
+      if (!merged) throw new FileError(file.name, `${label}: its material parts do not add up to its faces`);
+      geometry.setIndex(new BufferAttribute(merged.indices, 1));
+      faceAttributes[MATERIAL_FACE_ATTRIBUTE] = { array: merged.faceParts, itemSize: 1 };
+    }
     if (Object.keys(faceAttributes).length > 0) geometry.userData[FACE_ATTRIBUTES_KEY] = faceAttributes;
     let mesh: Mesh;
     try {
@@ -154,6 +172,14 @@ export async function readGltf(
     target.mesh = mesh;
     meshTotal++;
     if (Object.keys(extras).length > 0) target.meshUserData = extras;
+    if (parts) {
+      target.materials = parts.map((part) => {
+        const material = part.getMaterial();
+        return material ? convertMaterial(material) : {};
+      });
+      target.material = target.materials[0];
+      return;
+    }
     const material = primitive.getMaterial();
     if (material) target.material = convertMaterial(material);
   };
@@ -192,6 +218,45 @@ export async function readGltf(
   if (children.length !== 1 && scene && Object.keys(scene.getExtras()).length > 0)
     rootNode.userData = { ...scene.getExtras() };
   return { name, root: rootNode, warnings };
+}
+
+/** True when every primitive draws from the same POSITION accessor (one mesh, several materials). */
+function sharesVertices(primitives: Primitive[]): boolean {
+  const position = primitives[0]!.getAttribute('POSITION');
+  return primitives.every((p) => p.getAttribute('POSITION') === position && p.getIndices());
+}
+
+/**
+ * The parts' triangles in the mesh's face order: `faceParts[f]` (stored by writeGltf) says which part
+ * face f comes from; without it (another tool's file) the parts follow each other. Undefined when the
+ * counts do not match.
+ */
+function mergeParts(
+  parts: Primitive[],
+  stored: ArrayLike<number> | undefined,
+): { indices: Uint32Array; faceParts: Uint16Array | Uint32Array } | undefined {
+  const arrays = parts.map((p) => p.getIndices()!.getArray()!);
+  const faceTotal = arrays.reduce((n, a) => n + a.length / 3, 0);
+  const faceParts = parts.length <= 65536 ? new Uint16Array(faceTotal) : new Uint32Array(faceTotal);
+  if (stored && stored.length === faceTotal) {
+    for (let f = 0; f < faceTotal; f++) faceParts[f] = stored[f]!;
+  } else {
+    let f = 0;
+    arrays.forEach((a, part) => faceParts.fill(part, f, (f += a.length / 3)));
+  }
+  const indices = new Uint32Array(3 * faceTotal);
+  const cursor = new Array<number>(parts.length).fill(0);
+  for (let f = 0; f < faceTotal; f++) {
+    const part = faceParts[f]!;
+    const source = arrays[part];
+    const at = cursor[part]!;
+    if (!source || at + 3 > source.length) return undefined;
+    indices[3 * f] = source[at]!;
+    indices[3 * f + 1] = source[at + 1]!;
+    indices[3 * f + 2] = source[at + 2]!;
+    cursor[part] = at + 3;
+  }
+  return { indices, faceParts };
 }
 
 /** Counts triangles from the JSON alone (index or position counts), before any buffer is decoded. */

@@ -225,7 +225,7 @@ function checkPlySizes(header: PlyHeader, file: InputFile, maxTriangles: number)
   if (face.count > maxTriangles) {
     throw new FileError(
       file.name,
-      `${face.count.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `${face.count.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
     );
   }
   const bodyBytes = file.data.length - header.bodyOffset;

@@ -9,7 +9,13 @@ import {
 } from 'three';
 import { GEOMETRY_USERDATA_KEYS, geometryToMesh } from '../mesh/threeGeometry';
 import { IMAGE_FILE_KEY } from './modelToThree';
-import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+import {
+  MATERIAL_FACE_ATTRIBUTE,
+  type ImageFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 
 export interface ThreeToModelOptions {
   /**
@@ -53,8 +59,16 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
         : mesh.material
           ? [mesh.material]
           : [];
-      if (materialList.length > 1)
-        warnings.push(`${source.name || 'a mesh'}: ${materialList.length} materials, only the first is kept`);
+      if (materialList.length > 1) {
+        node.materials = materialList.map(material);
+        node.mesh.faceAttributes = {
+          ...node.mesh.faceAttributes,
+          [MATERIAL_FACE_ATTRIBUTE]: {
+            array: faceMaterials(mesh.geometry, materialList.length),
+            itemSize: 1,
+          },
+        };
+      }
       if (materialList[0]) node.material = material(materialList[0]);
     }
     for (const child of source.children) {
@@ -100,6 +114,18 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
   for (const [kind, count] of skipped)
     warnings.push(`${count} ${kind} skipped (only meshes and groups are kept)`);
   return { name: object.name || 'scene', root, warnings };
+}
+
+/** #F: each face's material index from the geometry's draw groups (faces in no group get 0). */
+function faceMaterials(geometry: BufferGeometry, materialTotal: number): Uint16Array | Uint32Array {
+  const faceTotal = (geometry.getIndex()?.count ?? geometry.getAttribute('position').count) / 3;
+  const ids = materialTotal <= 65536 ? new Uint16Array(faceTotal) : new Uint32Array(faceTotal);
+  for (const group of geometry.groups) {
+    const first = Math.floor(group.start / 3);
+    const last = Math.min(faceTotal, first + Math.floor(group.count / 3));
+    ids.fill(Math.min(group.materialIndex ?? 0, materialTotal - 1), first, last);
+  }
+  return ids;
 }
 
 function skippedKind(object: Object3D): string | undefined {

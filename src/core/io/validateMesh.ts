@@ -62,5 +62,5 @@ export function validateMesh(mesh: Mesh, fileName: string, what = 'mesh'): void 
 
 /** The size-limit message every reader uses, so users learn one way to raise it. */
 export function tooManyTriangles(count: number, maxTriangles: number): string {
-  return `${count.toLocaleString('en')} triangles is more than the limit of ${maxTriangles.toLocaleString('en')} (raise it with the maxTriangles option, --max-triangles on the command line)`;
+  return `${count.toLocaleString('en')} triangles is more than the limit of ${maxTriangles.toLocaleString('en')} (raise the maxTriangles limit to load it)`;
 }

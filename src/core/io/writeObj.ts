@@ -1,6 +1,6 @@
 import { Matrix3, Vector3 } from 'three';
 import { CORNER_UVS } from '../mesh/threeGeometry';
-import type { MaterialData, ModelData } from './ModelData';
+import { MATERIAL_FACE_ATTRIBUTE, type MaterialData, type ModelData } from './ModelData';
 import { worldMeshes } from './worldMeshes';
 
 /**
@@ -26,8 +26,14 @@ export function writeObj(
     const is32 = positions instanceof Float32Array;
     const vertexTotal = positions.length / 3;
     const lines: string[] = [`o ${node.name.replace(/\s+/g, '_') || 'mesh'}\n`];
+    // With several materials, a 'usemtl' wherever the face's material changes.
+    const faceMaterials = node.materials && mesh.faceAttributes?.[MATERIAL_FACE_ATTRIBUTE]?.array;
+    const perFace =
+      materials && faceMaterials && faceMaterials.length === mesh.indices.length / 3
+        ? faceMaterials
+        : undefined;
     const materialName = node.material && materials?.names.get(node.material);
-    if (materialName) lines.push(`usemtl ${materialName}\n`);
+    if (materialName && !perFace) lines.push(`usemtl ${materialName}\n`);
     const p = new Vector3();
     const colors = mesh.colors;
     const colorSize = mesh.colorSize ?? 3;
@@ -56,7 +62,13 @@ export function writeObj(
       }
     }
     const indices = mesh.indices;
+    let current = -1;
     for (let f = 0; f < indices.length; f += 3) {
+      if (perFace && perFace[f / 3] !== current) {
+        current = perFace[f / 3]!;
+        const name = node.materials![current] && materials!.names.get(node.materials![current]!);
+        if (name) lines.push(`usemtl ${name}\n`);
+      }
       let line = 'f';
       for (let k = 0; k < 3; k++) {
         const v = indices[f + k]!;
@@ -101,9 +113,11 @@ export function writeObjFiles(model: ModelData, base: string): OutputFile[] {
   const names = new Map<MaterialData, string>();
   const images = new Map<string, Uint8Array>();
   const mtl: string[] = [`# materials of ${model.name}, written by Homeomorph\n`];
-  for (const { node } of worldMeshes(model)) {
-    const material = node.material;
-    if (!material || names.has(material)) continue;
+  const all = worldMeshes(model).flatMap(
+    ({ node }) => node.materials ?? (node.material ? [node.material] : []),
+  );
+  for (const material of all) {
+    if (names.has(material)) continue;
     let name = (material.name ?? 'material').replace(/\s+/g, '_') || 'material';
     while ([...names.values()].includes(name)) name += '_';
     names.set(material, name);

@@ -80,7 +80,8 @@ export class SparseSolver {
     this.inv = inversePermutation(perm);
     this.slotMap = permuted.slotMap;
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
-    this.factorization = kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
+    this.factorization =
+      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {
@@ -190,7 +191,8 @@ export class SparseSolver {
       const rzNext = columnDots(r, z, k);
       for (let c = 0; c < k; c++) beta[c] = rz[c] > 0 ? rzNext[c] / rz[c] : 0;
       rz = rzNext;
-      for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
     }
     return { iterations, relativeResidual: residual, converged: residual <= tol };
   }

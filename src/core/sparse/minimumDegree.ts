@@ -5,7 +5,9 @@
  * that p belonged to, so the graph never grows. A vertex's degree is bounded from above by
  *   min(n − k, d_old + |L_p|, |A_i| + |L_p| + Σ_{e ∈ E_i, e ≠ p} |L_e \ L_p|),
  * where E_i are its elements and A_i its remaining vertex neighbours; the |L_e \ L_p| come from one
- * pass over L_p. Elements wholly inside L_p are absorbed as well ("aggressive absorption").
+ * pass over L_p. Elements wholly inside L_p are absorbed as well ("aggressive absorption"), and
+ * vertices of L_p that become indistinguishable (same elements, same neighbours) merge into one
+ * supervariable that is eliminated at once; degrees count the vertices a supervariable stands for.
  *
  * Input: the graph's adjacency in compressed rows (xadj: n+1, adj, no self-loops).
  * Output: `perm` with perm[newIndex] = oldIndex.
@@ -18,6 +20,12 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
   const eliminated = new Uint8Array(n);
   const absorbed = new Uint8Array(n);
   const degree = new Int32Array(n);
+  // Supervariables: weight[i] vertices stand behind principal variable i (0 for merged-away ones,
+  // which follow their principal through `mergedNext`).
+  const weight = new Int32Array(n).fill(1);
+  const mergedNext = new Int32Array(n).fill(-1);
+  const hashKey = new Float64Array(n);
+  const elementWeight = new Int32Array(n);
   const mark = new Int32Array(n);
   const external = new Int32Array(n); // |L_e \ L_p| for elements touched in this step
   const externalMark = new Int32Array(n);
@@ -49,11 +57,12 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
 
   const perm = new Int32Array(n);
   let stamp = 0;
-  for (let k = 0; k < n; k++) {
+  let ordered = 0;
+  while (ordered < n) {
     while (head[minDegree] === -1) minDegree++;
     const p = head[minDegree];
     remove(p);
-    perm[k] = p;
+    for (let v = p; v !== -1; v = mergedNext[v]) perm[ordered++] = v;
     stamp++;
 
     // L_p: the uneliminated vertices reachable through p's elements and p's vertex neighbours.
@@ -62,7 +71,7 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
     for (const e of elementsOf[p]!) {
       if (absorbed[e]) continue;
       for (const i of members[e]!) {
-        if (mark[i] !== stamp && !eliminated[i]) {
+        if (mark[i] !== stamp && !eliminated[i] && weight[i] > 0) {
           mark[i] = stamp;
           lp.push(i);
         }
@@ -71,7 +80,7 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
       members[e] = null;
     }
     for (const i of neighboursOf[p]!) {
-      if (mark[i] !== stamp && !eliminated[i]) {
+      if (mark[i] !== stamp && !eliminated[i] && weight[i] > 0) {
         mark[i] = stamp;
         lp.push(i);
       }
@@ -81,25 +90,33 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
     elementsOf[p] = null;
     neighboursOf[p] = null;
 
-    // |L_e \ L_p| for every live element e next to L_p.
+    // |L_e \ L_p| (in vertices) for every live element e next to L_p.
+    let lpWeight = 0;
+    for (const i of lp) lpWeight += weight[i];
+    // An element's vertex count never changes: its members leave only when one of them is
+    // eliminated, which absorbs the element, and merging moves weight between two of its members.
+    elementWeight[p] = lpWeight;
     for (const i of lp) {
       remove(i);
       for (const e of elementsOf[i]!) {
         if (absorbed[e]) continue;
         if (externalMark[e] !== stamp) {
           externalMark[e] = stamp;
-          external[e] = members[e]!.length;
+          external[e] = elementWeight[e];
         }
-        external[e]--;
+        external[e] -= weight[i];
       }
     }
 
     // Update the vertices of L_p: element lists, pruned neighbour lists, degree bounds.
-    const remaining = n - k - 1;
+    const remaining = n - ordered;
     for (const i of lp) {
-      const elements: number[] = [p];
+      // Both lists only shrink (plus p): filter them in place, no allocation per pivot.
+      const elements = elementsOf[i]!;
       let externalSum = 0;
-      for (const e of elementsOf[i]!) {
+      let kept = 0;
+      for (let q = 0; q < elements.length; q++) {
+        const e = elements[q];
         if (absorbed[e] || e === p) continue;
         if (external[e] === 0) {
           // L_e ⊆ L_p: e adds nothing p does not; absorb it.
@@ -107,20 +124,69 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
           members[e] = null;
           continue;
         }
-        elements.push(e);
+        elements[kept++] = e;
         externalSum += external[e];
       }
-      const neighbours: number[] = [];
-      for (const j of neighboursOf[i]!) {
-        // Eliminated neighbours are elements now (listed in E_i); members of L_p are reached through p.
-        if (!eliminated[j] && mark[j] !== stamp) neighbours.push(j);
+      elements.length = kept;
+      elements.push(p);
+      const neighbours = neighboursOf[i]!;
+      let neighbourWeight = 0;
+      let hash = 0;
+      kept = 0;
+      for (let q = 0; q < neighbours.length; q++) {
+        const j = neighbours[q];
+        // Eliminated neighbours are elements now (listed in E_i); members of L_p are reached through p;
+        // merged-away variables are represented by their principal.
+        if (!eliminated[j] && mark[j] !== stamp && weight[j] > 0) {
+          neighbours[kept++] = j;
+          neighbourWeight += weight[j];
+          hash += j;
+        }
       }
-      elementsOf[i] = elements;
-      neighboursOf[i] = neighbours;
-      const others = lp.length - 1;
-      const bound = Math.min(remaining, degree[i] + others, neighbours.length + others + externalSum);
-      insert(i, Math.max(bound, 0));
+      neighbours.length = kept;
+      for (const e of elements) hash += e;
+      const others = lpWeight - weight[i];
+      const bound = Math.min(
+        remaining - weight[i],
+        degree[i] + others,
+        neighbourWeight + others + externalSum,
+      );
+      degree[i] = Math.max(bound, 0);
+      hashKey[i] = (hash % 1000003) * 64 + Math.min(elements.length + neighbours.length, 63);
     }
+    // Supervariables: merge vertices of L_p with identical element and neighbour lists (equal hash
+    // keys first, then a full comparison).
+    const byKey = lp.length > 1 ? lp.slice().sort((a, b) => hashKey[a] - hashKey[b]) : lp;
+    for (let start = 0; start < byKey.length;) {
+      let end = start + 1;
+      while (end < byKey.length && hashKey[byKey[end]] === hashKey[byKey[start]]) end++;
+      for (let a = start; a < end; a++) {
+        const i = byKey[a];
+        if (weight[i] === 0) continue;
+        for (let b = a + 1; b < end; b++) {
+          const j = byKey[b];
+          if (weight[j] === 0 || !sameSet(elementsOf[i]!, elementsOf[j]!, mark, ++stamp)) continue;
+          if (!sameSet(neighboursOf[i]!, neighboursOf[j]!, mark, ++stamp)) continue;
+          // j joins i: eliminated right after i, counted in i's weight.
+          weight[i] += weight[j];
+          degree[i] = Math.max(degree[i] - weight[j], 0);
+          weight[j] = 0;
+          let tail = i;
+          while (mergedNext[tail] !== -1) tail = mergedNext[tail];
+          mergedNext[tail] = j;
+        }
+      }
+      start = end;
+    }
+    for (const i of lp) if (weight[i] > 0) insert(i, Math.min(degree[i], n));
   }
   return perm;
+}
+
+/** Whether two lists hold the same values (each list without repeats); `mark` is scratch. */
+function sameSet(a: number[], b: number[], mark: Int32Array, stamp: number): boolean {
+  if (a.length !== b.length) return false;
+  for (const x of a) mark[x] = stamp;
+  for (const x of b) if (mark[x] !== stamp) return false;
+  return true;
 }

@@ -40,7 +40,12 @@ export function normalizeToUnitArea(x: Float64Array, indices: Uint32Array, areas
  * σ² = Σ w_i r_i² / Σ w_i − μ². 0 for points on a sphere. `areas`: the face areas of x (#F);
  * `weights` (#V) is scratch.
  */
-export function radialDeviation(x: Float64Array, indices: Uint32Array, areas: Float64Array, weights: Float64Array): number {
+export function radialDeviation(
+  x: Float64Array,
+  indices: Uint32Array,
+  areas: Float64Array,
+  weights: Float64Array,
+): number {
   weights.fill(0);
   let area = 0;
   for (let f = 0; f < areas.length; f++) {

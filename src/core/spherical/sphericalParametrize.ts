@@ -10,6 +10,7 @@ import {
   type MassKind,
 } from '../geometry/operators';
 import { faceAreas, vertexAreas } from '../geometry/triangles';
+import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
@@ -219,7 +220,17 @@ export async function sphericalParametrize(
     } else refactoredSolve();
     function refactoredSolve(): void {
       const tFactor = performance.now();
-      solver.factor(system);
+      try {
+        solver.factor(system);
+      } catch (error) {
+        if (error instanceof NotPositiveDefiniteError) {
+          throw new Error(
+            `the flow's system became singular at step ${steps + 1} (degenerate or collapsed triangles?); ` +
+              'try Inspect & Repair, or a smaller time step',
+          );
+        }
+        throw error;
+      }
       const tSolve = performance.now();
       solver.solve(rhs, x, 3);
       const seconds = (tSolve - tFactor) / 1000;

@@ -76,14 +76,14 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
   const evalCount = props.evalSamples;
   const totalGt = trainCount + 2 * evalCount;
   let gtDone = 0;
-  const gtProgress = (done: number): void => {
-    checkCancelled(ctx);
+  const gtProgress = async (done: number): Promise<void> => {
     ctx.progress((0.15 * (gtDone + done)) / totalGt, 'ground truth: signed distances');
+    await yieldToHost(ctx);
   };
-  const train = sampleSdf(field, norm.mesh, { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) }, props.seed, gtProgress);
+  const train = await sampleSdf(field, norm.mesh, { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) }, props.seed, gtProgress);
   gtDone = trainCount;
   await yieldToHost(ctx);
-  const evaluation = sampleSdf(field, norm.mesh, { uniform: evalCount, near: evalCount }, EVAL_SEED, gtProgress);
+  const evaluation = await sampleSdf(field, norm.mesh, { uniform: evalCount, near: evalCount }, EVAL_SEED, gtProgress);
   const groundTruthSeconds = (performance.now() - t0) / 1000;
   await yieldToHost(ctx);
 

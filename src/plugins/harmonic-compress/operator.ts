@@ -7,6 +7,7 @@ import {
 } from 'three';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Operator } from '../Operator';
+import { harmonicEditorView } from './editorView';
 import { buildLod, evaluateAtDegree, type HarmonicLod } from './lod';
 import { harmonicCompressProps } from './props';
 import { harmonicCompressProblem } from './requirements';
@@ -134,7 +135,14 @@ export const harmonicCompressOperator: Operator<
   metrics(output) {
     return { ...output.metrics };
   },
+
+  resultView: (object) => harmonicEditorView(object),
 };
+
+/** Whether a result's level-of-detail table is at hand (made in this session, or attached after a rebuild). */
+export function hasHarmonicLod(object: Object3D): boolean {
+  return runtime.get(object)?.lod !== undefined;
+}
 
 /**
  * The level-of-detail data of a Harmonic Compress result: kept from the job, or rebuilt from the

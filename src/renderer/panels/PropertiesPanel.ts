@@ -11,6 +11,7 @@ import type { Viewport } from '../viewport/Viewport';
 import { formatNumber } from '../viewport/LegendView';
 import { pluginResults } from './pluginResults';
 import type { MeshStats } from './meshStats';
+import type { ResultViewPanel } from './ResultViewPanel';
 
 /**
  * The properties of the active object (lil-gui): name, visibility, transform, morph-target weights,
@@ -25,6 +26,8 @@ export class PropertiesPanel {
   private resultsKey = '';
   /** Folders the user folded stay folded when the panel is rebuilt (another selection, an undo). */
   private readonly closedFolders = new Set<string>();
+  /** Plugins' result views (live slider, images, exports) for the objects they produced; set by the app. */
+  resultViews: ResultViewPanel | null = null;
 
   constructor(
     private readonly editor: Editor,
@@ -161,6 +164,7 @@ export class PropertiesPanel {
       if (this.closedFolders.has(folder._title)) folder.close();
       folder.onOpenClose((f) => this.rememberFolder(f));
     }
+    this.resultViews?.mount(gui, object);
   }
 
   private rememberFolder(folder: GUI): void {

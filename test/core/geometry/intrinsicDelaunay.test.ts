@@ -10,7 +10,8 @@ import { icosphere } from '../spherical/helpers';
 
 function offDiagonalMax(pattern: ReturnType<typeof meshPattern>['pattern'], values: Float64Array): number {
   let max = -Infinity;
-  for (let j = 0; j < pattern.n; j++) for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) max = Math.max(max, values[p]);
+  for (let j = 0; j < pattern.n; j++)
+    for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) max = Math.max(max, values[p]);
   return max;
 }
 
@@ -36,8 +37,12 @@ describe('intrinsicDelaunay', () => {
     expect(flips).toBeGreaterThan(0);
     // Same surface: the total area is unchanged by intrinsic flips.
     let area = 0;
-    for (let f = 0; f < faces.length / 3; f++) area += triangleArea(lengths[3 * f], lengths[3 * f + 1], lengths[3 * f + 2]);
-    expect(area).toBeCloseTo(faceAreas(squashed, mesh.indices).reduce((x, y) => x + y, 0), 10);
+    for (let f = 0; f < faces.length / 3; f++)
+      area += triangleArea(lengths[3 * f], lengths[3 * f + 1], lengths[3 * f + 2]);
+    expect(area).toBeCloseTo(
+      faceAreas(squashed, mesh.indices).reduce((x, y) => x + y, 0),
+      10,
+    );
     // Delaunay: no negative cotangent weights (no positive off-diagonal entries), zero row sums.
     const both = new Uint32Array(2 * mesh.indices.length);
     both.set(mesh.indices);

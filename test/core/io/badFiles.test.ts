@@ -208,11 +208,11 @@ describe('huge files are refused before anything is allocated for them', () => {
     bytes.set(text('v 0 0 0\n'));
     for (let i = 0; i < 5_000_000; i++) bytes.set(line, 8 + i * line.length);
     expect((await rejection(read('huge.obj', bytes))).message).toBe(
-      'huge.obj: more than 4,000,000 faces, the limit (raise it with the maxTriangles option, --max-triangles on the command line)',
+      'huge.obj: more than the limit of 4,000,000 triangles (raise the maxTriangles limit to load it)',
     );
   });
   it('5M-triangle STL, PLY, OFF and GLB headers', async () => {
-    const limit = /is more than the limit of 4,000,000 .*raise it with the maxTriangles option/;
+    const limit = /is more than the limit of 4,000,000 .*raise the maxTriangles limit to load it/;
     expect((await rejection(read('huge.stl', binaryStl(1, 5_000_000)))).message).toMatch(limit);
     const ply =
       'ply\nformat binary_little_endian 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\nelement face 5000000\nproperty list uchar int vertex_indices\nend_header\n';
@@ -227,7 +227,7 @@ describe('huge files are refused before anything is allocated for them', () => {
   });
   it('the limit can be raised or lowered', async () => {
     const obj = 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nf 1 3 2\n';
-    expect((await rejection(read('two.obj', obj, 1))).message).toMatch(/more than 1 faces, the limit/);
+    expect((await rejection(read('two.obj', obj, 1))).message).toMatch(/more than the limit of 1 triangles/);
     expect((await read('two.obj', obj, 2)).root.mesh!.indices.length).toBe(6);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CORNER_UVS } from '../../../src/core/mesh/threeGeometry';
+import { MATERIAL_FACE_ATTRIBUTE } from '../../../src/core/io/ModelData';
 import { parseObj } from '../../../src/core/io/parseObj';
 import { readModel } from '../../../src/core/io/readModel';
 import { TextScanner } from '../../../src/core/io/textScanner';
@@ -90,8 +91,9 @@ describe('parseObj', () => {
     expect(contents.warnings).toEqual(["1 line or point elements ('l', 'p') were ignored"]);
   });
 
-  it('warns about a missing MTL and a second material; applies the first material and its texture', async () => {
-    const obj = 'mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl a\nf 1 2 3\nusemtl b\nf 1 3 2\n';
+  it('warns about a missing MTL; keeps several materials on the one mesh with a face → material index', async () => {
+    const obj =
+      'mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl a\nf 1 2 3\nusemtl b\nf 1 3 2\nusemtl a\nf 2 1 3\n';
     const data = new TextEncoder().encode(obj);
     const missing = await readModel({ name: 'x.obj', data });
     expect(missing.warnings).toContain('the material library "m.mtl" was not found beside the file');
@@ -100,14 +102,21 @@ describe('parseObj', () => {
     );
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0]);
     const found = await readModel({ name: 'x.obj', data }, (p) => ({ 'm.mtl': mtl, 'tex/a.png': png })[p]);
-    expect(found.warnings).toEqual([
-      '2 materials are used (a, b): only the first is applied to the whole mesh',
-    ]);
+    expect(found.warnings).toEqual([]);
     expect(found.root.material).toMatchObject({
       name: 'a',
       color: [1, 0, 0],
       opacity: 0.5,
       map: { name: 'tex/a.png', mime: 'image/png', bytes: png },
     });
+    expect(found.root.materials!.map((m) => m.name)).toEqual(['a', 'b']);
+    expect(Array.from(found.root.mesh!.faceAttributes![MATERIAL_FACE_ATTRIBUTE]!.array)).toEqual([0, 1, 0]);
+  });
+
+  it('gives faces before any usemtl a default material of their own', () => {
+    const contents = parse('v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nusemtl red\nf 1 3 2\n');
+    expect(contents.materialNames).toEqual(['', 'red']);
+    expect(Array.from(contents.mesh.faceAttributes![MATERIAL_FACE_ATTRIBUTE]!.array)).toEqual([0, 1]);
+    expect(parse('v 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl red\nf 1 2 3\n').mesh.faceAttributes).toBeUndefined();
   });
 });

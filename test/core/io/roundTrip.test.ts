@@ -2,7 +2,14 @@ import type { Group, Mesh as ThreeMesh } from 'three';
 import { describe, expect, it } from 'vitest';
 import { CORNER_UVS } from '../../../src/core/mesh/threeGeometry';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
-import { modelMeshNodes, modelBuffers, type ModelData } from '../../../src/core/io/ModelData';
+import {
+  MATERIAL_FACE_ATTRIBUTE,
+  modelMeshNodes,
+  modelBuffers,
+  type ModelData,
+} from '../../../src/core/io/ModelData';
+import { modelToThree } from '../../../src/core/io/modelToThree';
+import { threeToModel } from '../../../src/core/io/threeToModel';
 import { readModel } from '../../../src/core/io/readModel';
 import { writeModel } from '../../../src/core/io/writeModel';
 import { hasShared } from '../../helpers/shared';
@@ -294,5 +301,63 @@ describe('interoperability', () => {
     // three.js keeps glTF's UVs as they are and sets flipY = false on textures; ours are flipped back on read.
     const uv = object.geometry.getAttribute('uv');
     expect(uv.getY(1)).toBeCloseTo(1 - source.mesh!.uvs![3]!, 6);
+  });
+});
+
+describe('several materials on one mesh', () => {
+  const obj =
+    'mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nusemtl red\nf 1 3 2\nusemtl green\nf 1 2 4\nusemtl red\nf 2 3 4\nusemtl blue\nf 3 1 4\n';
+  const mtl = 'newmtl red\nKd 1 0 0\nnewmtl green\nKd 0 1 0\nnewmtl blue\nKd 0 0 1\n';
+  const read = () =>
+    readModel({ name: 't.obj', data: new TextEncoder().encode(obj) }, (path) =>
+      path === 'm.mtl' ? new TextEncoder().encode(mtl) : undefined,
+    );
+
+  it('survive GLB (one primitive per material sharing the vertices) with face order and topology kept', async () => {
+    const model = await read();
+    const back = await roundTrip(model, 'glb');
+    expect(back.root.materials!.map((m) => m.name)).toEqual(['red', 'green', 'blue']);
+    expect(back.root.material!.name).toBe('red');
+    expect(back.root.mesh!.indices).toEqual(model.root.mesh!.indices);
+    expect(values(back.root.mesh!.faceAttributes![MATERIAL_FACE_ATTRIBUTE]!.array)).toEqual([0, 1, 0, 2]);
+    expect(back.root.mesh!.positions.length).toBe(12);
+  });
+
+  it('become draw groups and a material array in three.js, and come back from them', async () => {
+    const model = await read();
+    const object = modelToThree(model) as ThreeMesh;
+    expect((object.material as unknown[]).length).toBe(3);
+    expect(object.geometry.groups.map((g) => [g.start, g.count, g.materialIndex])).toEqual([
+      [0, 3, 0],
+      [3, 3, 1],
+      [6, 3, 0],
+      [9, 3, 2],
+    ]);
+    const back = threeToModel(object);
+    expect(back.root.materials!.map((m) => m.name)).toEqual(['red', 'green', 'blue']);
+    expect(values(back.root.mesh!.faceAttributes![MATERIAL_FACE_ATTRIBUTE]!.array)).toEqual([0, 1, 0, 2]);
+  });
+});
+
+describe('several materials through OBJ files', () => {
+  it('writeModelFiles writes usemtl at each change and readModel gets the same face → material map', async () => {
+    const { writeModelFiles } = await import('../../../src/core/io/writeModel');
+    const obj =
+      'mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nusemtl a\nf 1 3 2\nusemtl b\nf 1 2 4\nf 2 3 4\nusemtl a\nf 3 1 4\n';
+    const mtl = 'newmtl a\nKd 1 0 0\nnewmtl b\nKd 0 1 0\n';
+    const model = await readModel({ name: 't.obj', data: new TextEncoder().encode(obj) }, () =>
+      new TextEncoder().encode(mtl),
+    );
+    const files = await writeModelFiles(model, 'obj', 'out');
+    expect(new TextDecoder().decode(files[0]!.data).match(/usemtl \w+/g)).toEqual([
+      'usemtl a',
+      'usemtl b',
+      'usemtl a',
+    ]);
+    const byName = new Map(files.map((f) => [f.name, f.data]));
+    const back = await readModel(files[0]!, (path) => byName.get(path));
+    expect(back.root.materials!.map((m) => m.name)).toEqual(['a', 'b']);
+    expect(values(back.root.mesh!.faceAttributes![MATERIAL_FACE_ATTRIBUTE]!.array)).toEqual([0, 1, 1, 0]);
+    expect(back.root.mesh!.indices).toEqual(model.root.mesh!.indices);
   });
 });

@@ -26,7 +26,9 @@ describe('SymmetricPattern', () => {
       const y = new Float64Array(30 * k);
       symmetricMultiply(pattern, values, x, y, k);
       const expected = new Float64Array(30 * k);
-      for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
+      for (let i = 0; i < 30; i++)
+        for (let j = 0; j < 30; j++)
+          for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
       expect(maxAbsDiff(y, expected)).toBeLessThan(1e-12);
     }
   });
@@ -36,7 +38,9 @@ describe('fill-reducing orderings', () => {
   it('return permutations, also for disconnected graphs and isolated vertices', () => {
     const { pattern } = randomSpd(500, 300, 11);
     const edges: number[] = [];
-    for (let j = 0; j < pattern.n; j++) for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
+    for (let j = 0; j < pattern.n; j++)
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
     const doubled = SymmetricPattern.fromEdges(1003, edges); // two copies plus 3 isolated vertices
     const { xadj, adj } = doubled.adjacency();
     for (const perm of [nestedDissection(xadj, adj), minimumDegree(xadj, adj)]) {
@@ -116,7 +120,8 @@ describe('SparseSolver (LDLᵀ)', () => {
       other[pattern.diagSlot(j)] = 2 * offDiagonal + 1;
     }
     for (let j = 0; j < 80; j++)
-      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
     solver.factor(other);
     const b = new Float64Array(80).fill(1);
     const x = new Float64Array(80);
@@ -154,8 +159,17 @@ describe('SparseSolver (LDLᵀ)', () => {
       const x = new Float64Array(b.length);
       solver.solve(b, x, 3);
       const x1 = new Float64Array(pattern.n);
-      solver.solve(b.filter((_, i) => i % 3 === 1), x1, 1);
-      expect(maxAbsDiff(x1, x.filter((_, i) => i % 3 === 1)) / maxAbs(x1)).toBeLessThan(1e-12);
+      solver.solve(
+        b.filter((_, i) => i % 3 === 1),
+        x1,
+        1,
+      );
+      expect(
+        maxAbsDiff(
+          x1,
+          x.filter((_, i) => i % 3 === 1),
+        ) / maxAbs(x1),
+      ).toBeLessThan(1e-12);
       xs.push(x);
     }
     expect(maxAbsDiff(xs[0], xs[1]) / maxAbs(xs[1])).toBeLessThan(1e-10);

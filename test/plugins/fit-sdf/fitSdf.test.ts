@@ -15,7 +15,7 @@ import { nodeOnnx } from './nodeOnnx';
 
 /** Small, fast settings: a few hundred steps on a small grid. */
 const quick = resolveProps(fitSdfProps, {
-  seconds: 60,
+  seconds: 3600, // the step count bounds these runs, never the clock
   steps: 150,
   resolution: 48,
   levels: 8,
@@ -128,6 +128,14 @@ describe('mesh.fit_sdf', () => {
     expect(output.metrics.f1Uniform).toBeGreaterThan(0.95);
     expect(output.metrics.closedManifold).toBe(true);
   }, 180_000);
+
+  it('stops with CancelledError when cancelled during the ground truth', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const ctx: JobContext = { signal: controller.signal, onnx: nodeOnnx, progress: () => void (calls++ === 1 && controller.abort()) };
+    await expect(fitSdfJob({ positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices }, quick, ctx)).rejects.toThrow(CancelledError);
+    expect(calls).toBeLessThan(5);
+  });
 
   it('stops with CancelledError when cancelled', async () => {
     const controller = new AbortController();
