@@ -231,11 +231,14 @@ export class PluginPanel {
       note.textContent = 'No plugins are registered in this build.';
       gui.$children.appendChild(note);
     }
+    let categoryIndex = 0;
     for (const [category, ops] of categories) {
       const gui = new GUI({ container: element, title: category });
       gui.domElement.dataset.plugin = category;
       // Opening a panel shows its operators' current poll state.
       gui.onOpenClose(() => this.queuePoll());
+      // The first two plugins start open; the others wait folded, so the list stays short.
+      if (categoryIndex++ >= 2) gui.close();
       for (const op of ops) {
         const view = new OperatorView(gui, op, this, ops.length === 1);
         this.views.set(op.idname, view);
