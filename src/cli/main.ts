@@ -10,8 +10,9 @@ import { cliWorkerUrl } from './repoRoot';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
+  const opWidth = Math.max(0, ...operators.map((op) => op.idname.length));
   const ops = operators.length
-    ? operators.map((op) => `  ${op.idname}  ${op.label}`).join('\n')
+    ? operators.map((op) => `  ${op.idname.padEnd(opWidth)}  ${op.label}`).join('\n')
     : '  (none registered in this build)';
   return `homeomorph ${packageJson.version} — shape processing from the command line
 

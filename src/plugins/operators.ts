@@ -1,6 +1,7 @@
 import { fitSdfOperator } from './fit-sdf/operator';
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
+import { neuralPartsOperator } from './neural-parts/operator';
 import { segmentMeshcnnOperators } from './segment-meshcnn/operator';
 import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 import type { AnyOperator } from './Operator';
@@ -12,6 +13,7 @@ export const operators: AnyOperator[] = [
   harmonicCompressOperator,
   fitSdfOperator,
   ...segmentMeshcnnOperators,
+  neuralPartsOperator,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {

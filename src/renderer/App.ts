@@ -19,6 +19,7 @@ import type { AnyOperator } from '../plugins/Operator';
 import type { Platform } from './platform/Platform';
 import { Outliner } from './panels/Outliner';
 import { PropertiesPanel } from './panels/PropertiesPanel';
+import { ResultViewPanel } from './panels/ResultViewPanel';
 import { StatusBar } from './panels/StatusBar';
 import { createToolbar } from './panels/Toolbar';
 import { Viewport } from './viewport/Viewport';
@@ -34,6 +35,9 @@ export interface AppServices {
   /** Mesh statistics computed off the UI thread (the properties panel's Inspect section). */
   computeStats: ConstructorParameters<typeof PropertiesPanel>[3];
 }
+
+/** When the editor last closed cleanly (ms since epoch): older recovery copies are not from a crash. */
+const CLEAN_EXIT_KEY = 'homeomorph.cleanExitAt';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -60,11 +64,13 @@ export class App {
     this.outliner = new Outliner(this.editor, $('outliner'));
     this.status = new StatusBar(this.editor, $('statusbar'));
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
+    this.properties.resultViews = new ResultViewPanel({ editor: this.editor, operators: services.operators, platform: this.platform, requestRender: () => this.viewport.requestRender(), notify: (text, kind) => this.status.show(text, kind) });
     this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'));
     this.plugins.onOutcome = (o) => {
-      if (o.status === 'done') this.status.show(`${o.operator} done in ${o.seconds.toFixed(2)} s`, 'ok');
-      else if (o.status === 'cancelled') this.status.show(`${o.operator} cancelled — nothing was changed`);
-      else this.status.toast(`${o.operator} failed: ${o.message}\nThe scene was not changed.`, 'error');
+      const label = services.operators.find((op) => op.idname === o.operator)?.label ?? o.operator;
+      if (o.status === 'done') this.status.show(`${label}: done in ${o.seconds.toFixed(2)} s`, 'ok');
+      else if (o.status === 'cancelled') this.status.show(`${label}: cancelled — nothing was changed`);
+      else this.status.toast(`${label} failed: ${o.message}\nThe scene was not changed.`, 'error');
     };
     this.actions = this.createActions();
     new Menubar($('menubar'), this.menus(), createToolbar(this.editor, this.viewport, () => this.viewport.frameSelected()));
@@ -80,7 +86,12 @@ export class App {
     this.autosave.onError = (e) => this.status.show(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
     this.autosave.onSaved = (s) => this.status.show(`Autosaved a recovery copy (${s.toFixed(2)} s, in the background)`);
     // Closing the page normally is not a crash: the recovery copy is only for the next start after one.
-    window.addEventListener('pagehide', () => void this.autosave.discard());
+    // The synchronous localStorage mark is what counts; deleting the copy is best effort (an
+    // IndexedDB write started while a page closes may not finish).
+    window.addEventListener('pagehide', () => {
+      localStorage.setItem(CLEAN_EXIT_KEY, String(Date.now()));
+      void this.autosave.discard();
+    });
 
     this.platform.onMenuCommand((id) => void this.run(id).catch((e: unknown) => this.status.toast(String(e), 'error')));
     const syncMenu = () => this.platform.updateMenuState(Object.fromEntries(this.actions.map((a) => [a.id, { enabled: !a.enabled || a.enabled(), label: typeof a.label === 'function' ? a.label() : undefined }])));
@@ -93,6 +104,10 @@ export class App {
   async offerRecovery(): Promise<boolean> {
     const recovery = await this.platform.recovery.load().catch(() => null);
     if (!recovery) return false;
+    if (recovery.savedAt <= Number(localStorage.getItem(CLEAN_EXIT_KEY) ?? 0)) {
+      await this.platform.recovery.clear();
+      return false;
+    }
     const when = new Date(recovery.savedAt).toLocaleString();
     const choice = await askUser('Restore your last scene?', `Homeomorph did not close cleanly last time. A recovery copy of the scene was saved at ${when}.`, ['Restore', 'Discard']);
     if (choice !== 0) {

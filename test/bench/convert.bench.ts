@@ -1,11 +1,13 @@
 // `npm run bench -- convert [WORKERS…]`: the CLI's conversion throughput, files per second, on the
 // human_seg training meshes (381 OBJ files) → GLB, through `bin/homeomorph.mjs convert` exactly as a
-// user runs it (process start-up included), once per worker count (default: 1 and all cores).
+// user runs it (process start-up included), once per worker count (default: 1 and all cores), and the
+// same reads and writes in-process on one thread as a baseline.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCliBuilt, root } from '../../scripts/build-cli.mjs';
+import { readModelFile, writeModelFile } from '../../src/cli/modelFiles';
 import { datasetPath, hasShared } from '../helpers/shared';
 import { machineLine } from './machine';
 
@@ -57,6 +59,20 @@ for (const workers of workerCounts) {
   }
   console.log(
     `| ${workers} | ${seconds.toFixed(2)} | ${(files.length / seconds).toFixed(1)} | ${result.stdout.trim()} |`,
+  );
+}
+// Baseline: the same reads and writes on this thread, no workers, no process start-up.
+{
+  const out = mkdtempSync(join(tmpdir(), 'homeomorph-convert-'));
+  const started = performance.now();
+  for (const file of files) {
+    const model = await readModelFile(join(folder, file));
+    await writeModelFile(model, join(out, file.replace(/\.obj$/, '.glb')), 'glb');
+  }
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  console.log(
+    `| in-process, no workers | ${seconds.toFixed(2)} | ${(files.length / seconds).toFixed(1)} | readModel + writeModel only (baseline) |`,
   );
 }
 console.log(

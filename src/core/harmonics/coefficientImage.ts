@@ -28,7 +28,9 @@ export function pixelCoefficient(row: number, col: number): [l: number, m: numbe
  * shown on a signed logarithmic scale over `decades` decades below the channel's largest magnitude
  * (SH spectra decay by orders of magnitude, a linear scale would show only the first degrees):
  * - one channel: red for positive, blue for negative, brightness = log magnitude;
- * - three channels: R, G, B = 0.5 ± 0.5·(log magnitude) with the sign, so grey means zero.
+ * - three channels: R, G, B = log magnitude of each (black means zero). Signs are left out here:
+ *   with them, mid-grey ± a sign per coefficient reads as noise, while the magnitudes show what
+ *   matters — how the spectrum decays with the degree (the .hshc file keeps the signed values).
  *
  * `coefficients`: C×(L+1)²; `channels`: indices of the 1 or 3 channels to show.
  */
@@ -68,7 +70,7 @@ export function coefficientImage(
         data[p + 1] = 255 * Math.abs(s) * 0.35;
         data[p + 2] = s < 0 ? -255 * s : 0;
       } else {
-        for (let k = 0; k < 3; k++) data[p + k] = 255 * (0.5 + 0.5 * scaled(channels[k], i, maxes[k]));
+        for (let k = 0; k < 3; k++) data[p + k] = 255 * Math.abs(scaled(channels[k], i, maxes[k]));
       }
       data[p + 3] = 255;
     }

@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { areaDistortion, curvatureDensity } from './meshChannels';
 import { shCount } from './shIndex';
 import { ShTransform } from './shTransform';
@@ -64,7 +65,7 @@ export function expandMesh(
     throw new Error(`the sphere map has ${mesh.sphere.length / 3} points for ${V} vertices`);
   const transform = new ShTransform(degree);
   const lookup = locateGridPoints(mesh.sphere, mesh.indices, transform);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw new CancelledError();
   const G = transform.gridSize;
   const gridGroups = groups.filter((g) => g !== 'vertexDensity');
   const names: string[] = [];
@@ -145,7 +146,7 @@ export function expandMesh(
   if (groups.includes('vertexDensity')) {
     const mean = Math.sqrt((4 * Math.PI) / V); // mean vertex spacing on the unit sphere
     const kappa = options.vmfKappa ?? 1 / (4 * mean * mean); // kernel width ≈ two spacings
-    const density = vmfDensityCoefficients(mesh.sphere, degree, kappa);
+    const density = vmfDensityCoefficients(mesh.sphere, degree, kappa, signal);
     coefficients = new Float64Array((C + 1) * count);
     coefficients.set(gridCoefficients);
     coefficients.set(density, C * count);

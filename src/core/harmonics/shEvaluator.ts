@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { LegendreRecurrence } from './legendre';
 import { shDegreeOfCount, shIndex } from './shIndex';
 
@@ -73,6 +74,7 @@ export class ShEvaluator {
     points: ArrayLike<number>,
     degrees: readonly number[],
     onProgress?: (fraction: number) => void,
+    signal?: AbortSignal,
   ): Float32Array {
     const C = this.channels;
     const N = Math.floor(points.length / 3);
@@ -97,7 +99,10 @@ export class ShEvaluator {
           k++;
         }
       }
-      if (onProgress && (i & 1023) === 1023) onProgress(i / N);
+      if ((i & 255) === 255) {
+        if (signal?.aborted) throw new CancelledError();
+        if (onProgress && (i & 1023) === 1023) onProgress(i / N);
+      }
     }
     return table;
   }
@@ -146,8 +151,32 @@ export class ShEvaluator {
         const wc = norm * cm;
         const ws = norm * sm;
         const colBase = offset[m] - m;
-        // One pass over l for all channels (interleaved), so P[l] is read once.
-        if (perDegree) {
+        // One pass over l for all channels (interleaved), so P[l] is read once. Unrolled for the
+        // common channel counts (geometry, geometry + colour): ~1.5–2× faster than the generic loop.
+        if (perDegree && C === 3) {
+          for (let l = first; l <= d; l++) {
+            const pc = P[l] * wc;
+            const ps = P[l] * ws;
+            const at = (colBase + l) * 3;
+            const o = l * 3;
+            out[o] += pc * cosPart[at] + ps * sinPart[at];
+            out[o + 1] += pc * cosPart[at + 1] + ps * sinPart[at + 1];
+            out[o + 2] += pc * cosPart[at + 2] + ps * sinPart[at + 2];
+          }
+        } else if (perDegree && C === 6) {
+          for (let l = first; l <= d; l++) {
+            const pc = P[l] * wc;
+            const ps = P[l] * ws;
+            const at = (colBase + l) * 6;
+            const o = l * 6;
+            out[o] += pc * cosPart[at] + ps * sinPart[at];
+            out[o + 1] += pc * cosPart[at + 1] + ps * sinPart[at + 1];
+            out[o + 2] += pc * cosPart[at + 2] + ps * sinPart[at + 2];
+            out[o + 3] += pc * cosPart[at + 3] + ps * sinPart[at + 3];
+            out[o + 4] += pc * cosPart[at + 4] + ps * sinPart[at + 4];
+            out[o + 5] += pc * cosPart[at + 5] + ps * sinPart[at + 5];
+          }
+        } else if (perDegree) {
           for (let l = first; l <= d; l++) {
             const pc = P[l] * wc;
             const ps = P[l] * ws;
@@ -155,6 +184,21 @@ export class ShEvaluator {
             const o = l * C;
             for (let c = 0; c < C; c++) out[o + c] += pc * cosPart[at + c] + ps * sinPart[at + c];
           }
+        } else if (C === 3) {
+          let s0 = 0;
+          let s1 = 0;
+          let s2 = 0;
+          for (let l = first; l <= d; l++) {
+            const pc = P[l] * wc;
+            const ps = P[l] * ws;
+            const at = (colBase + l) * 3;
+            s0 += pc * cosPart[at] + ps * sinPart[at];
+            s1 += pc * cosPart[at + 1] + ps * sinPart[at + 1];
+            s2 += pc * cosPart[at + 2] + ps * sinPart[at + 2];
+          }
+          out[0] += s0;
+          out[1] += s1;
+          out[2] += s2;
         } else {
           for (let l = first; l <= d; l++) {
             const pc = P[l] * wc;

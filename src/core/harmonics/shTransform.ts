@@ -1,4 +1,5 @@
 import FFT from 'fft.js';
+import { CancelledError } from '../plugin/Job';
 import { gaussLegendre } from './gaussLegendre';
 import { LegendreRecurrence } from './legendre';
 import { shCount, shIndex } from './shIndex';
@@ -96,7 +97,7 @@ export class ShTransform {
     const P = this.column;
     const pairs = Math.ceil(rings / 2);
     for (let i = 0; i < pairs; i++) {
-      if (signal?.aborted) signal.throwIfAborted();
+      if (signal?.aborted) throw new CancelledError();
       const j = i;
       const j2 = rings - 1 - i;
       const middle = j === j2;
@@ -203,7 +204,7 @@ export class ShTransform {
     const P = this.column;
     const pairs = Math.ceil(rings / 2);
     for (let i = 0; i < pairs; i++) {
-      if (signal?.aborted) signal.throwIfAborted();
+      if (signal?.aborted) throw new CancelledError();
       const j = i;
       const j2 = rings - 1 - i;
       const x = this.cosTheta[j];

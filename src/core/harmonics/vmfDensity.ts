@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { gaussLegendre } from './gaussLegendre';
 import { LegendreRecurrence } from './legendre';
 import { shCount, shIndex } from './shIndex';
@@ -17,6 +18,7 @@ export function vmfDensityCoefficients(
   sphere: ArrayLike<number>,
   degree: number,
   kappa: number,
+  signal?: AbortSignal,
 ): Float64Array {
   if (!(kappa > 0)) throw new Error(`the von Mises–Fisher concentration must be positive, got ${kappa}`);
   const L = degree;
@@ -26,6 +28,7 @@ export function vmfDensityCoefficients(
   const P = new Float64Array(L + 1);
   const sums = new Float64Array(shCount(L));
   for (let i = 0; i < V; i++) {
+    if ((i & 255) === 0 && signal?.aborted) throw new CancelledError();
     const px = sphere[3 * i],
       py = sphere[3 * i + 1],
       pz = sphere[3 * i + 2];

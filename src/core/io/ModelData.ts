@@ -37,10 +37,20 @@ export interface MaterialData {
   map?: ImageFile;
 }
 
+/** Face attribute (#F, uint16/uint32) naming each face's entry in `ModelNode.materials`. */
+export const MATERIAL_FACE_ATTRIBUTE = '_MATERIAL';
+
 export interface ModelNode {
   name: string;
   mesh?: Mesh;
+  /** The mesh's material (with several: the first of `materials`). */
   material?: MaterialData;
+  /**
+   * Several materials on one mesh (an OBJ with several 'usemtl'): face f uses
+   * `materials[mesh.faceAttributes[MATERIAL_FACE_ATTRIBUTE].array[f]]`. The mesh stays one mesh, so its
+   * topology and vertex order are untouched.
+   */
+  materials?: MaterialData[];
   /** Local transform, 16 numbers, column-major (three.js Matrix4.elements order). Absent = identity. */
   matrix?: number[];
   /** The object's own data (plugin results: { plugin, props, version, metrics }). JSON-compatible. */
@@ -67,7 +77,12 @@ export function modelBuffers(model: ModelData): ArrayBuffer[] {
     if (node.mesh) for (const buffer of meshBuffers(node.mesh)) buffers.add(buffer);
     // Image bytes often view a larger buffer (a Node Buffer pool, a whole GLB): transfer only whole buffers.
     const bytes = node.material?.map?.bytes;
-    if (bytes && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) {
+    if (
+      bytes &&
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength
+    ) {
       buffers.add(bytes.buffer);
     }
   }

@@ -1,6 +1,23 @@
-import { Color, Group, LinearSRGBColorSpace, Mesh as ThreeMesh, MeshStandardMaterial, SRGBColorSpace, Texture, type Object3D } from 'three';
-import { meshToGeometry, NORMALS_COMPUTED_KEY } from '../mesh/threeGeometry';
-import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+import {
+  BufferAttribute,
+  Color,
+  Group,
+  LinearSRGBColorSpace,
+  Mesh as ThreeMesh,
+  MeshStandardMaterial,
+  SRGBColorSpace,
+  Texture,
+  type Object3D,
+} from 'three';
+import { meshToGeometry, NORMALS_COMPUTED_KEY, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
+import { displayNormals } from './displayNormals';
+import {
+  MATERIAL_FACE_ATTRIBUTE,
+  type ImageFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 
 /** userData key under which a texture keeps the encoded image it was made from (for re-export). */
 export const IMAGE_FILE_KEY = 'imageFile';
@@ -33,10 +50,35 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       if (node.meshUserData) Object.assign(geometry.userData, structuredCloneJson(node.meshUserData));
       if (!node.mesh.normals) {
         // The viewport needs normals; flagged so that threeToModel does not export them as data.
-        geometry.computeVertexNormals();
+        // From the geometric mesh, so normals stay smooth across UV seams; seam copies get their original's.
+        const normals = expandToSeamCopies(
+          displayNormals(node.mesh.positions, node.mesh.indices),
+          geometry.userData[SEAM_SOURCE_KEY],
+        );
+        geometry.setAttribute('normal', new BufferAttribute(normals, 3));
         geometry.userData[NORMALS_COMPUTED_KEY] = true;
       }
-      object = new ThreeMesh(geometry, material(node.material, Boolean(node.mesh.colors)));
+      const colors = Boolean(node.mesh.colors);
+      const faceMaterials = node.mesh.faceAttributes?.[MATERIAL_FACE_ATTRIBUTE]?.array;
+      if (
+        node.materials &&
+        node.materials.length > 1 &&
+        faceMaterials?.length === node.mesh.indices.length / 3
+      ) {
+        // One draw group per run of faces with the same material (faces stay in file order).
+        for (let start = 0; start < faceMaterials.length;) {
+          let end = start + 1;
+          while (end < faceMaterials.length && faceMaterials[end] === faceMaterials[start]) end++;
+          geometry.addGroup(3 * start, 3 * (end - start), faceMaterials[start]!);
+          start = end;
+        }
+        object = new ThreeMesh(
+          geometry,
+          node.materials.map((m) => material(m, colors)),
+        );
+      } else {
+        object = new ThreeMesh(geometry, material(node.material, colors));
+      }
     } else {
       object = new Group();
     }
@@ -81,6 +123,17 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
   };
 
   return convert(model.root);
+}
+
+/** #V×3 rows, then one copied row per seam copy (see threeGeometry.ts). */
+function expandToSeamCopies(normals: Float32Array, seamSource: unknown): Float32Array {
+  if (!(seamSource instanceof Uint32Array) || seamSource.length === 0) return normals;
+  const vertexTotal = normals.length / 3;
+  const out = new Float32Array((vertexTotal + seamSource.length) * 3);
+  out.set(normals);
+  for (let s = 0; s < seamSource.length; s++)
+    out.set(normals.subarray(3 * seamSource[s]!, 3 * seamSource[s]! + 3), 3 * (vertexTotal + s));
+  return out;
 }
 
 /** A copy of JSON-like data, so the scene and the model do not share mutable objects. */

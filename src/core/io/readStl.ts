@@ -22,10 +22,15 @@ export function readStl(file: InputFile, options: { maxTriangles: number }): Mod
   const warnings: string[] = [];
   let soup: Float32Array;
   if (isBinaryStl(bytes)) {
-    if (bytes.length < BINARY_HEADER) throw new FileError(file.name, `the file is truncated: ${bytes.length} bytes is shorter than a binary STL header (84 bytes)`);
+    if (bytes.length < BINARY_HEADER)
+      throw new FileError(
+        file.name,
+        `the file is truncated: ${bytes.length} bytes is shorter than a binary STL header (84 bytes)`,
+      );
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const triangles = view.getUint32(80, true);
-    if (triangles > options.maxTriangles) throw new FileError(file.name, tooManyTriangles(triangles, options.maxTriangles));
+    if (triangles > options.maxTriangles)
+      throw new FileError(file.name, tooManyTriangles(triangles, options.maxTriangles));
     const expected = BINARY_HEADER + BINARY_TRIANGLE * triangles;
     if (bytes.length < expected) {
       throw new FileError(
@@ -33,20 +38,27 @@ export function readStl(file: InputFile, options: { maxTriangles: number }): Mod
         `the binary STL is truncated: its header declares ${triangles.toLocaleString('en')} triangles (${expected.toLocaleString('en')} bytes), the file has ${bytes.length.toLocaleString('en')} bytes`,
       );
     }
-    if (bytes.length > expected) warnings.push(`${bytes.length - expected} bytes after the last triangle were ignored`);
+    if (bytes.length > expected)
+      warnings.push(`${bytes.length - expected} bytes after the last triangle were ignored`);
     try {
-      soup = new STLLoader().parse(bytes.slice(0, expected).buffer).getAttribute('position').array as Float32Array;
+      soup = new STLLoader().parse(bytes.slice(0, expected).buffer).getAttribute('position')
+        .array as Float32Array;
     } catch (error) {
       throw new FileError(file.name, `the STL data is corrupt (${(error as Error).message})`);
     }
   } else {
-    if (looksBinary(bytes)) throw new FileError(file.name, 'not an STL file: it starts with "solid" but holds binary data with a wrong triangle count');
+    if (looksBinary(bytes))
+      throw new FileError(
+        file.name,
+        'not an STL file: it starts with "solid" but holds binary data with a wrong triangle count',
+      );
     soup = parseAsciiStl(bytes, file.name, options.maxTriangles);
   }
   if (soup.length === 0) throw new FileError(file.name, 'no faces: the STL file holds no triangles');
   for (let i = 0; i < soup.length; i++) {
     const x = soup[i]!;
-    if (x - x !== 0) throw new FileError(file.name, `triangle ${Math.floor(i / 9)} has a non-finite coordinate (${x})`);
+    if (x - x !== 0)
+      throw new FileError(file.name, `triangle ${Math.floor(i / 9)} has a non-finite coordinate (${x})`);
   }
   const welded = weldSoup(soup);
   const mesh: Mesh = { positions: welded.positions, indices: welded.indices };
@@ -93,7 +105,12 @@ function parseAsciiStl(bytes: Uint8Array, fileName: string, maxTriangles: number
   };
   const expect = (wanted: string): void => {
     const got = word();
-    if (got !== wanted) fail(got ? `expected "${wanted}", found "${got.slice(0, 40)}"` : `the file ends where "${wanted}" should be (truncated)`);
+    if (got !== wanted)
+      fail(
+        got
+          ? `expected "${wanted}", found "${got.slice(0, 40)}"`
+          : `the file ends where "${wanted}" should be (truncated)`,
+      );
   };
   const coordinate = (what: string): number => {
     const value = s.number();
@@ -112,7 +129,12 @@ function parseAsciiStl(bytes: Uint8Array, fileName: string, maxTriangles: number
         s.restOfLine();
         break;
       }
-      if (next !== 'facet') fail(next ? `expected "facet" or "endsolid", found "${next.slice(0, 40)}"` : 'the file ends inside a solid (truncated: no "endsolid")');
+      if (next !== 'facet')
+        fail(
+          next
+            ? `expected "facet" or "endsolid", found "${next.slice(0, 40)}"`
+            : 'the file ends inside a solid (truncated: no "endsolid")',
+        );
       expect('normal');
       for (let k = 0; k < 3; k++) coordinate('normal coordinate');
       expect('outer');
@@ -127,7 +149,8 @@ function parseAsciiStl(bytes: Uint8Array, fileName: string, maxTriangles: number
       }
       expect('endloop');
       expect('endfacet');
-      if (++triangles > maxTriangles) throw new FileError(fileName, tooManyTriangles(triangles, maxTriangles));
+      if (++triangles > maxTriangles)
+        throw new FileError(fileName, tooManyTriangles(triangles, maxTriangles));
     }
   }
   if (solids === 0) fail('no "solid" in the file');

@@ -28,11 +28,12 @@ export function boundaryLoops(
   const { edgeOffsets, edgeHalfEdges, edgeCount } = topology;
 
   // Boundary half-edges, and for each vertex the boundary half-edges touching it (CSR).
-  const boundary: number[] = [];
-  for (let e = 0; e < edgeCount; e++) {
-    if (edgeOffsets[e + 1]! - edgeOffsets[e]! === 1) boundary.push(edgeHalfEdges[edgeOffsets[e]!]!);
+  let count = 0;
+  for (let e = 0; e < edgeCount; e++) if (edgeOffsets[e + 1]! - edgeOffsets[e]! === 1) count++;
+  const boundary = new Uint32Array(count);
+  for (let e = 0, i = 0; e < edgeCount; e++) {
+    if (edgeOffsets[e + 1]! - edgeOffsets[e]! === 1) boundary[i++] = edgeHalfEdges[edgeOffsets[e]!]!;
   }
-  const count = boundary.length;
   const start = new Uint32Array(vertexTotal + 1);
   for (const h of boundary) {
     start[indices[h]! + 1]!++;
@@ -48,12 +49,28 @@ export function boundaryLoops(
   }
 
   const visited = new Uint8Array(count);
-  const offsets: number[] = [0];
+  // At most one loop per boundary edge.
+  const offsets = new Uint32Array(count + 1);
+  const closed = new Uint8Array(count);
+  let loopCount = 0;
   const loopVertices = new Uint32Array(count + count); // a chain can have one vertex more than edges
   const loopHalfEdges = new Uint32Array(count + count);
-  const closed: number[] = [];
+  const lastWalk = new Int32Array(vertexTotal).fill(-1); // the walk that last visited each vertex
   const stackPosition = new Int32Array(vertexTotal).fill(-1);
   let n = 0;
+
+  // Moves output entries [from, to) down to `emitted` (≤ from) as one closed loop.
+  let emitted = 0;
+  const emit = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      stackPosition[loopVertices[i]!] = -1;
+      loopVertices[emitted] = loopVertices[i]!;
+      loopHalfEdges[emitted++] = loopHalfEdges[i]!;
+    }
+    closed[loopCount] = 1;
+    offsets[++loopCount] = emitted;
+  };
+
   for (let first = 0; first < count; first++) {
     if (visited[first]) continue;
     visited[first] = 1;
@@ -62,6 +79,8 @@ export function boundaryLoops(
     const origin = indices[h0]!;
     loopVertices[n] = origin;
     loopHalfEdges[n++] = h0;
+    lastWalk[origin] = first;
+    let repeated = false;
     let current = indices[nextInFace(h0)]!;
     let isClosed = 1;
     while (current !== origin) {
@@ -83,15 +102,17 @@ export function boundaryLoops(
         break;
       }
       visited[next] = 1;
+      if (lastWalk[current] === first) repeated = true;
+      lastWalk[current] = first;
       const h = boundary[next]!;
       loopVertices[n] = current;
       loopHalfEdges[n++] = h;
       const a = indices[h]!;
       current = a === current ? indices[nextInFace(h)]! : a;
     }
-    if (!isClosed) {
-      offsets.push(n);
-      closed.push(0);
+    if (!isClosed || !repeated) {
+      closed[loopCount] = isClosed;
+      offsets[++loopCount] = n;
       continue;
     }
     // Cut the closed walk at repeated vertices: when a vertex comes round again, the steps since its
@@ -99,17 +120,7 @@ export function boundaryLoops(
     const walkVertices = loopVertices.slice(loopStart, n);
     const walkHalfEdges = loopHalfEdges.slice(loopStart, n);
     let top = loopStart; // the stack of open steps lives in the output arrays from loopStart to top
-    let emitted = loopStart;
-    const emit = (from: number, to: number): void => {
-      // Move steps [from, to) of the stack to the output position `emitted` (always ≤ from).
-      for (let i = from; i < to; i++) {
-        stackPosition[loopVertices[i]!] = -1;
-        loopVertices[emitted] = loopVertices[i]!;
-        loopHalfEdges[emitted++] = loopHalfEdges[i]!;
-      }
-      offsets.push(emitted);
-      closed.push(1);
-    };
+    emitted = loopStart;
     for (let i = 0; i < walkVertices.length; i++) {
       const v = walkVertices[i]!;
       const seen = stackPosition[v]!;
@@ -134,10 +145,10 @@ export function boundaryLoops(
     emit(emitted, top);
   }
   return {
-    count: closed.length,
-    offsets: Uint32Array.from(offsets),
+    count: loopCount,
+    offsets: offsets.slice(0, loopCount + 1),
     vertices: loopVertices.slice(0, n),
     halfEdges: loopHalfEdges.slice(0, n),
-    closed: Uint8Array.from(closed),
+    closed: closed.slice(0, loopCount),
   };
 }

@@ -51,8 +51,8 @@ export const VERTEX_PROBLEM_INFO: AttributeInfo = {
 
 /**
  * Per-face and per-vertex problem labels for colouring (#F and #V, values of FaceProblem / VertexProblem).
- * "Flipped" marks the faces the orientation repair would flip (the minority of their patch), not every
- * face next to an inconsistent edge.
+ * "Flipped" marks the faces the orientation repair would flip (the minority of their patch, and every
+ * face of an inside-out piece), not every face next to an inconsistent edge.
  */
 export function problemLabels(
   mesh: Mesh,
@@ -95,6 +95,7 @@ export function problemLabels(
       if (patches.flip[f]! ^ invert) mark(f, FaceProblem.flipped);
     }
   }
+  for (let f = 0; f < faceTotal; f++) if (p.insideOut[p.componentOfFace[f]!]) mark(f, FaceProblem.flipped);
   for (const f of p.duplicateFaces) mark(f, FaceProblem.duplicate);
   for (const f of p.degenerateFaces) mark(f, FaceProblem.degenerate);
   for (let f = 0; f < faceTotal; f++) {

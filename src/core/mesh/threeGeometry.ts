@@ -28,7 +28,12 @@ export const POSITIONS_F64_KEY = 'positionsF64';
 export const SEAM_SOURCE_KEY = 'seamSource';
 /** Set (true) by whoever computes display normals for a mesh that had none: geometryToMesh then leaves them out. */
 export const NORMALS_COMPUTED_KEY = 'normalsComputed';
-export const GEOMETRY_USERDATA_KEYS: readonly string[] = [FACE_ATTRIBUTES_KEY, POSITIONS_F64_KEY, SEAM_SOURCE_KEY, NORMALS_COMPUTED_KEY];
+export const GEOMETRY_USERDATA_KEYS: readonly string[] = [
+  FACE_ATTRIBUTES_KEY,
+  POSITIONS_F64_KEY,
+  SEAM_SOURCE_KEY,
+  NORMALS_COMPUTED_KEY,
+];
 
 type AnyTypedArray = MeshAttribute['array'] | Float32Array;
 
@@ -45,7 +50,10 @@ export function meshToGeometry(mesh: Mesh): BufferGeometry {
   if (mesh.uvs) geometry.setAttribute('uv', new BufferAttribute(mesh.uvs, 2));
   if (mesh.colors) geometry.setAttribute('color', new BufferAttribute(mesh.colors, mesh.colorSize ?? 3));
   for (const [name, attribute] of Object.entries(mesh.vertexAttributes ?? {})) {
-    geometry.setAttribute(customName(name), new BufferAttribute(webglArray(attribute.array), attribute.itemSize));
+    geometry.setAttribute(
+      customName(name),
+      new BufferAttribute(webglArray(attribute.array), attribute.itemSize),
+    );
   }
   if (mesh.faceAttributes && Object.keys(mesh.faceAttributes).length > 0) {
     geometry.userData[FACE_ATTRIBUTES_KEY] = { ...mesh.faceAttributes };
@@ -55,7 +63,8 @@ export function meshToGeometry(mesh: Mesh): BufferGeometry {
 
 /** The mesh a geometry holds, sharing its arrays where they have the Mesh's types. */
 export function geometryToMesh(geometry: BufferGeometry): Mesh {
-  const position = geometry.getAttribute('position') as BufferAttribute | InterleavedBufferAttribute | undefined;
+  const position = geometry.getAttribute('position') as
+    BufferAttribute | InterleavedBufferAttribute | undefined;
   if (!position || position.itemSize !== 3) throw new Error('geometry has no 3D position attribute');
   const total = position.count;
   const seamSource = geometry.userData[SEAM_SOURCE_KEY] as unknown;
@@ -66,12 +75,12 @@ export function geometryToMesh(geometry: BufferGeometry): Mesh {
 
   const positions32 = floatArray(position);
   const f64 = geometry.userData[POSITIONS_F64_KEY] as unknown;
-  const positions =
-    f64 instanceof Float64Array && sameAsFloat32(f64, positions32) ? f64 : positions32;
+  const positions = f64 instanceof Float64Array && sameAsFloat32(f64, positions32) ? f64 : positions32;
   const mesh: Mesh = { positions: head(positions, 3), indices: geometryIndices(geometry, total) };
 
   const normal = geometry.getAttribute('normal') as BufferAttribute | InterleavedBufferAttribute | undefined;
-  if (normal && normal.itemSize === 3 && geometry.userData[NORMALS_COMPUTED_KEY] !== true) mesh.normals = head(floatArray(normal), 3);
+  if (normal && normal.itemSize === 3 && geometry.userData[NORMALS_COMPUTED_KEY] !== true)
+    mesh.normals = head(floatArray(normal), 3);
   const color = geometry.getAttribute('color') as BufferAttribute | InterleavedBufferAttribute | undefined;
   if (color && (color.itemSize === 3 || color.itemSize === 4)) {
     mesh.colors = head(floatArray(color), color.itemSize);
@@ -82,7 +91,10 @@ export function geometryToMesh(geometry: BufferGeometry): Mesh {
   for (const [name, attribute] of Object.entries(geometry.attributes)) {
     if (!name.startsWith('_')) continue;
     mesh.vertexAttributes ??= {};
-    mesh.vertexAttributes[name] = { array: head(rawArray(attribute), attribute.itemSize), itemSize: attribute.itemSize };
+    mesh.vertexAttributes[name] = {
+      array: head(rawArray(attribute), attribute.itemSize),
+      itemSize: attribute.itemSize,
+    };
   }
   const faceAttributes = geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined;
   if (faceAttributes && typeof faceAttributes === 'object') {
@@ -165,9 +177,11 @@ export function splitUvSeams(
 function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeometry {
   const vertexTotal = mesh.positions.length / 3;
   const split = splitUvSeams(mesh.indices, cornerUvs, vertexTotal);
-  const grow = <T extends AnyTypedArray>(array: T, itemSize: number): T => expandRows(array, itemSize, split.source, vertexTotal);
+  const grow = <T extends AnyTypedArray>(array: T, itemSize: number): T =>
+    expandRows(array, itemSize, split.source, vertexTotal);
   const geometry = new BufferGeometry();
-  const positions32 = mesh.positions instanceof Float32Array ? mesh.positions : Float32Array.from(mesh.positions);
+  const positions32 =
+    mesh.positions instanceof Float32Array ? mesh.positions : Float32Array.from(mesh.positions);
   geometry.setAttribute('position', new BufferAttribute(grow(positions32, 3), 3));
   if (mesh.positions instanceof Float64Array) {
     // Keep the float64 source for geometryToMesh; it only needs the first #V rows.
@@ -192,7 +206,12 @@ function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeom
 }
 
 /** Rows 0…V−1 unchanged, then one copied row per seam copy. */
-function expandRows<T extends AnyTypedArray>(array: T, itemSize: number, source: Uint32Array, vertexTotal: number): T {
+function expandRows<T extends AnyTypedArray>(
+  array: T,
+  itemSize: number,
+  source: Uint32Array,
+  vertexTotal: number,
+): T {
   const Ctor = array.constructor as new (length: number) => T;
   const out = new Ctor((vertexTotal + source.length) * itemSize);
   out.set(array.subarray(0, vertexTotal * itemSize) as ArrayLike<number> as never);
@@ -224,21 +243,26 @@ function sameAsFloat32(f64: Float64Array, f32: Float32Array): boolean {
 function geometryIndices(geometry: BufferGeometry, vertexTotal: number): Uint32Array {
   const index = geometry.getIndex();
   if (!index) {
-    if (vertexTotal % 3 !== 0) throw new Error(`non-indexed geometry has ${vertexTotal} vertices, not a multiple of 3`);
+    if (vertexTotal % 3 !== 0)
+      throw new Error(`non-indexed geometry has ${vertexTotal} vertices, not a multiple of 3`);
     const identity = new Uint32Array(vertexTotal);
     for (let i = 0; i < vertexTotal; i++) identity[i] = i;
     return identity;
   }
-  return index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array as ArrayLike<number>);
+  return index.array instanceof Uint32Array
+    ? index.array
+    : Uint32Array.from(index.array as ArrayLike<number>);
 }
 
 /** The attribute's values as a Float32Array: shared when it is one, else converted (denormalised). */
 function floatArray(attribute: BufferAttribute | InterleavedBufferAttribute): Float32Array {
-  if (!('isInterleavedBufferAttribute' in attribute) && attribute.array instanceof Float32Array) return attribute.array;
+  if (!('isInterleavedBufferAttribute' in attribute) && attribute.array instanceof Float32Array)
+    return attribute.array;
   const out = new Float32Array(attribute.count * attribute.itemSize);
   const getters = [attribute.getX, attribute.getY, attribute.getZ, attribute.getW];
   for (let i = 0; i < attribute.count; i++) {
-    for (let k = 0; k < attribute.itemSize; k++) out[i * attribute.itemSize + k] = getters[k]!.call(attribute, i);
+    for (let k = 0; k < attribute.itemSize; k++)
+      out[i * attribute.itemSize + k] = getters[k]!.call(attribute, i);
   }
   return out;
 }

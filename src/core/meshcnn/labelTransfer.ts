@@ -3,8 +3,8 @@ import { MeshBVH, type HitPointInfo } from 'three-mesh-bvh';
 
 /**
  * Gives every face of a target mesh the label of the nearest face of a labelled source mesh (the simplified
- * mesh the network saw), measured from the target face's centroid. A BVH (three-mesh-bvh) keeps it
- * O(F log F'). @returns #F_target labels
+ * mesh the network saw), measured from the target face's centroid (interior faces: from their vertices,
+ * which agree there). A BVH (three-mesh-bvh) keeps it O(F log F'). @returns #F_target labels
  */
 export function transferFaceLabels(
   source: { positions: ArrayLike<number>; indices: ArrayLike<number> },
@@ -17,16 +17,32 @@ export function transferFaceLabels(
   // indirect: keep the index order, so hit.faceIndex is the source face (a direct BVH reorders triangles).
   const bvh = new MeshBVH(geometry, { indirect: true });
   const F = target.indices.length / 3;
-  const out = new Int32Array(F);
-  const point = new Vector3();
-  const hit: HitPointInfo = { point: new Vector3(), distance: 0, faceIndex: 0 };
+  const V = target.positions.length / 3;
   const P = target.positions;
   const I = target.indices;
-  for (let f = 0; f < F; f++) {
-    const a = 3 * I[3 * f]!, b = 3 * I[3 * f + 1]!, c = 3 * I[3 * f + 2]!;
-    point.set((P[a]! + P[b]! + P[c]!) / 3, (P[a + 1]! + P[b + 1]! + P[c + 1]!) / 3, (P[a + 2]! + P[b + 2]! + P[c + 2]!) / 3);
+  const point = new Vector3();
+  const hit: HitPointInfo = { point: new Vector3(), distance: 0, faceIndex: 0 };
+  const nearestLabel = (x: number, y: number, z: number): number => {
+    point.set(x, y, z);
     const result = bvh.closestPointToPoint(point, hit);
-    out[f] = result ? sourceLabels[result.faceIndex]! : 0;
+    return result ? sourceLabels[result.faceIndex]! : 0;
+  };
+  // Half as many queries as faces: label the vertices; a face whose three vertices agree takes that label,
+  // the rest (part boundaries) ask for the face nearest to their centroid.
+  const vertexLabel = new Int32Array(V).fill(-1);
+  for (let i = 0; i < I.length; i++) {
+    const v = I[i]!;
+    if (vertexLabel[v]! < 0) vertexLabel[v] = nearestLabel(P[3 * v]!, P[3 * v + 1]!, P[3 * v + 2]!);
+  }
+  const out = new Int32Array(F);
+  for (let f = 0; f < F; f++) {
+    const a = I[3 * f]!, b = I[3 * f + 1]!, c = I[3 * f + 2]!;
+    const la = vertexLabel[a]!;
+    if (la === vertexLabel[b] && la === vertexLabel[c]) {
+      out[f] = la;
+      continue;
+    }
+    out[f] = nearestLabel((P[3 * a]! + P[3 * b]! + P[3 * c]!) / 3, (P[3 * a + 1]! + P[3 * b + 1]! + P[3 * c + 1]!) / 3, (P[3 * a + 2]! + P[3 * b + 2]! + P[3 * c + 2]!) / 3);
   }
   geometry.dispose();
   return out;

@@ -22,24 +22,38 @@ export interface PreparedMesh {
 export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<number>, minComponentFraction = 0.01): PreparedMesh {
   const V = positions.length / 3;
   const F = indices.length / 3;
-  // Weld exact duplicates: hash the three coordinates.
+  // Weld exact duplicates: sort vertex ids by coordinates (no string keys; O(V log V)).
   const weld = new Int32Array(V);
-  const seen = new Map<string, number>();
+  const order = Int32Array.from({ length: V }, (_, i) => i);
+  const P = positions;
+  order.sort((a, b) => P[3 * a]! - P[3 * b]! || P[3 * a + 1]! - P[3 * b + 1]! || P[3 * a + 2]! - P[3 * b + 2]! || a - b);
   let welded = 0;
-  for (let v = 0; v < V; v++) {
-    const key = `${positions[3 * v]},${positions[3 * v + 1]},${positions[3 * v + 2]}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, v);
-      weld[v] = v;
-    } else {
-      weld[v] = first;
+  for (let i = 0; i < V; i++) {
+    const v = order[i]!;
+    const u = i > 0 ? order[i - 1]! : -1;
+    if (u >= 0 && P[3 * u] === P[3 * v] && P[3 * u + 1] === P[3 * v + 1] && P[3 * u + 2] === P[3 * v + 2]) {
+      weld[v] = weld[u]!; // the smallest id of the run (ties sort by id)
       welded++;
-    }
+    } else weld[v] = v;
   }
   const keep = new Uint8Array(F);
   const repairs = { weldedVertices: welded, degenerateFaces: 0, duplicateFaces: 0, nonManifoldFaces: 0, smallComponentFaces: 0, unusedVertices: 0 };
-  const faceKeys = new Set<string>();
+  // Repeated triangles: sort faces by their sorted vertex triple; later copies in file order are repeats.
+  const sortedFaces = new Int32Array(3 * F);
+  for (let f = 0; f < F; f++) {
+    const a = weld[indices[3 * f]!]!, b = weld[indices[3 * f + 1]!]!, c = weld[indices[3 * f + 2]!]!;
+    sortedFaces[3 * f] = Math.min(a, b, c);
+    sortedFaces[3 * f + 2] = Math.max(a, b, c);
+    sortedFaces[3 * f + 1] = a + b + c - sortedFaces[3 * f]! - sortedFaces[3 * f + 2]!;
+  }
+  const faceOrder = Int32Array.from({ length: F }, (_, i) => i);
+  const S = sortedFaces;
+  faceOrder.sort((x, y) => S[3 * x]! - S[3 * y]! || S[3 * x + 1]! - S[3 * y + 1]! || S[3 * x + 2]! - S[3 * y + 2]! || x - y);
+  const repeated = new Uint8Array(F);
+  for (let i = 1; i < F; i++) {
+    const x = faceOrder[i - 1]!, y = faceOrder[i]!;
+    if (S[3 * x] === S[3 * y] && S[3 * x + 1] === S[3 * y + 1] && S[3 * x + 2] === S[3 * y + 2]) repeated[y] = 1;
+  }
   const edgeUse = new Map<number, number>();
   const edgeKey = (a: number, b: number) => (a < b ? a * V + b : b * V + a);
   for (let f = 0; f < F; f++) {
@@ -48,18 +62,19 @@ export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<nu
       repairs.degenerateFaces++;
       continue;
     }
-    const sorted = [a, b, c].sort((x, y) => x - y).join();
-    if (faceKeys.has(sorted)) {
+    if (repeated[f]) {
       repairs.duplicateFaces++;
       continue;
     }
-    const keys = [edgeKey(a, b), edgeKey(b, c), edgeKey(c, a)];
-    if (keys.some((k) => (edgeUse.get(k) ?? 0) >= 2)) {
+    const k0 = edgeKey(a, b), k1 = edgeKey(b, c), k2 = edgeKey(c, a);
+    const u0 = edgeUse.get(k0) ?? 0, u1 = edgeUse.get(k1) ?? 0, u2 = edgeUse.get(k2) ?? 0;
+    if (u0 >= 2 || u1 >= 2 || u2 >= 2) {
       repairs.nonManifoldFaces++;
       continue;
     }
-    for (const k of keys) edgeUse.set(k, (edgeUse.get(k) ?? 0) + 1);
-    faceKeys.add(sorted);
+    edgeUse.set(k0, u0 + 1);
+    edgeUse.set(k1, u1 + 1);
+    edgeUse.set(k2, u2 + 1);
     keep[f] = 1;
   }
   // Connected components over shared vertices (union–find).

@@ -3,7 +3,8 @@ import type { MeshcnnModelInfo } from './modelFile';
 import { buildMeshLevel, edgeCountOf, TopologyError, type MeshLevel } from './meshTopology';
 import type { MeshUNet } from './meshUNet';
 import { prepareInput, wasUnchanged, type PreparedMesh } from './prepareInput';
-import { faceLabelsFromEdges, predictEdges } from './segmentation';
+import type { PoolRecord } from './meshPool';
+import { faceLabelsFromEdges, normalizedFeatures, predictEdges, predictionFromLogits } from './segmentation';
 import { simplifyMesh } from './simplifyMesh';
 
 export interface SegmentOptions {
@@ -11,6 +12,8 @@ export interface SegmentOptions {
   smoothBoundaries: boolean;
   /** Edge count the network runs at (default: the model's training resolution, 2,250 for human_seg). */
   edgeBudget?: number;
+  /** Runs the network (e.g. onnxruntime segments); default: our own kernels. */
+  network?: NetworkRunner;
   /** Called between stages; throw from it to cancel. */
   onStage?: (fraction: number, message: string) => void;
 }
@@ -23,10 +26,14 @@ export interface LevelMesh {
   indices: Uint32Array;
 }
 
+/** Logits #E×K of the network on a level with normalised features #E×5, and its pooling records. */
+export type NetworkRunner = (level: MeshLevel, features: Float32Array, poolEdges: number[]) => Promise<{ logits: Float32Array; pools: PoolRecord[] }>;
+
 export interface SegmentResult {
   /** #F of the input mesh, 1-based labels (0 = a face removed by repair and not reachable). */
   faceLabels: Int32Array;
-  /** One label per edge of the input mesh in MeshCNN edge order, 1-based (empty if its edges are not manifold). */
+  /** One label per edge of the input mesh in MeshCNN edge order, 1-based: the network's predictions when it ran
+   *  on the input itself, else each edge's first face label. */
   edgeLabels: Int32Array;
   /** The mesh the network ran on and its face labels (1-based). */
   network: LevelMesh & { faceLabels: Int32Array };
@@ -90,9 +97,13 @@ export async function segmentMesh(
   const E = edgeCountOf(level);
   const scale = E / budget;
   const poolEdges = model.info.config.poolEdges.map((p) => Math.max(6, Math.round(p * scale)));
-  const prediction = predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
-  lap('network');
   const classCount = model.info.config.classCount;
+  const prediction = options.network
+    ? await options.network(level, normalizedFeatures(level, model.info.featureMean, model.info.featureStd), poolEdges).then((r) =>
+        predictionFromLogits(r.logits, classCount, r.pools),
+      )
+    : predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
+  lap('network');
   const netFaceLabels = faceLabelsFromEdges(level, prediction.probabilities, classCount);
   for (let i = 0; i < netFaceLabels.length; i++) netFaceLabels[i]!++;
 
@@ -112,7 +123,8 @@ export async function segmentMesh(
   lap('smooth');
 
   let edgeLabels: Int32Array;
-  if (direct && !options.smoothBoundaries) {
+  if (direct) {
+    // At the mesh's own resolution the edge labels are the network's own (smoothing changes faces only).
     edgeLabels = Int32Array.from(prediction.labels, (l) => l + 1);
   } else {
     edgeLabels = edgeLabelsFromFaces(indices, faceLabels);

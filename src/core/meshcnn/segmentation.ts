@@ -64,10 +64,15 @@ export interface EdgePrediction {
   pools: PoolRecord[];
 }
 
-/** Runs the network on one mesh level (no gradients). */
+/** Runs the network on one mesh level (no gradients) with our own kernels. */
 export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly number[], std: readonly number[], poolEdges?: number[]): EdgePrediction {
   const out = net.forward(new Tape(false), level, normalizedFeatures(level, mean, std), undefined, poolEdges);
-  const { rows, cols, data } = out.logits;
+  return predictionFromLogits(out.logits.data, out.logits.cols, out.pools);
+}
+
+/** Class labels and softmax probabilities from logits #E×K. */
+export function predictionFromLogits(data: Float32Array, cols: number, pools: PoolRecord[]): EdgePrediction {
+  const rows = data.length / cols;
   const labels = new Int32Array(rows);
   const probabilities = new Float32Array(rows * cols);
   for (let r = 0; r < rows; r++) {
@@ -84,7 +89,7 @@ export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly num
     for (let c = 0; c < cols; c++) sum += probabilities[r * cols + c] = Math.exp(data[r * cols + c]! - max);
     for (let c = 0; c < cols; c++) probabilities[r * cols + c]! /= sum;
   }
-  return { labels, probabilities, pools: out.pools };
+  return { labels, probabilities, pools };
 }
 
 /**

@@ -30,12 +30,15 @@ export function trainStep(
   adam.update(net.params);
   const { rows, cols, data } = out.logits;
   let correct = 0;
+  let labelled = 0;
   for (let r = 0; r < rows; r++) {
+    if (sample.labels[r]! < 0) continue; // unlabelled edges (painted data) count nowhere
+    labelled++;
     let best = 0;
     for (let c = 1; c < cols; c++) if (data[r * cols + c]! > data[r * cols + best]!) best = c;
     if (best === sample.labels[r]) correct++;
   }
-  return { loss, accuracy: correct / rows };
+  return { loss, accuracy: correct / Math.max(1, labelled) };
 }
 
 /** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop). */

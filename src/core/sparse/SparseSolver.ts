@@ -1,12 +1,17 @@
 import { eliminationTree, postorder } from './eliminationTree';
 import { LdltFactor } from './LdltFactor';
+import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
 import { SupernodalLdlt } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
-import type { SymmetricPattern} from './SymmetricPattern';
-import { inversePermutation, symmetricMultiply } from './SymmetricPattern';
+import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 
-export type Ordering = 'nested-dissection' | 'natural';
+/**
+ * 'auto' computes both fill-reducing orderings and keeps the one whose factorisation costs fewer
+ * operations (each wins on some meshes: minimum degree on limbs and fingers, nested dissection on
+ * blobs), at the price of ordering twice, once per pattern.
+ */
+export type Ordering = 'auto' | 'minimum-degree' | 'nested-dissection' | 'natural';
 /** 'supernodal': multifrontal on dense blocks (fast); 'simplicial': up-looking, entry by entry (simple). */
 export type FactorizationKind = 'supernodal' | 'simplicial';
 
@@ -40,11 +45,14 @@ export class SparseSolver {
   private work: Float64Array = new Float64Array(0);
   /** The factor's values rounded to float32, made on demand for preconditioning. */
   private lx32: Float32Array | null = null;
+  private lx32Fresh = false;
+  /** PCG work vectors (r, z, p, q), kept between calls. */
+  private pcgWork: Float64Array[] = [];
   private hasFactor = false;
 
   constructor(
     readonly pattern: SymmetricPattern,
-    ordering: Ordering = 'nested-dissection',
+    ordering: Ordering = 'auto',
     kind: FactorizationKind = 'supernodal',
   ) {
     const n = (this.n = pattern.n);
@@ -53,7 +61,13 @@ export class SparseSolver {
       for (let k = 0; k < n; k++) perm[k] = k;
     } else {
       const { xadj, adj } = pattern.adjacency();
-      perm = nestedDissection(xadj, adj);
+      if (ordering === 'minimum-degree') perm = minimumDegree(xadj, adj);
+      else if (ordering === 'nested-dissection') perm = nestedDissection(xadj, adj);
+      else {
+        const candidates = [minimumDegree(xadj, adj), nestedDissection(xadj, adj)];
+        const costs = candidates.map((candidate) => factorCost(pattern.permute(candidate).pattern));
+        perm = candidates[costs[0] <= costs[1] ? 0 : 1];
+      }
     }
     let permuted = pattern.permute(perm);
     if (kind === 'supernodal') {
@@ -66,7 +80,8 @@ export class SparseSolver {
     this.inv = inversePermutation(perm);
     this.slotMap = permuted.slotMap;
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
-    this.factorization = kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
+    this.factorization =
+      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {
@@ -78,7 +93,7 @@ export class SparseSolver {
     const { slotMap, permutedValues } = this;
     for (let p = 0; p < slotMap.length; p++) permutedValues[slotMap[p]] = values[p];
     this.hasFactor = false;
-    this.lx32 = null;
+    this.lx32Fresh = false;
     this.factorization.factor(permutedValues);
     this.hasFactor = true;
   }
@@ -94,8 +109,13 @@ export class SparseSolver {
    * memory-bound, so preconditioning with it costs less and converges the same.
    */
   private precondition(b: Float64Array, x: Float64Array, k: number): void {
-    this.lx32 ??= Float32Array.from(this.factorization.values);
-    this.solveWith(b, x, k, this.lx32);
+    if (!this.lx32Fresh) {
+      const values = this.factorization.values;
+      if (!this.lx32 || this.lx32.length !== values.length) this.lx32 = new Float32Array(values.length);
+      this.lx32.set(values);
+      this.lx32Fresh = true;
+    }
+    this.solveWith(b, x, k, this.lx32!);
   }
 
   private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
@@ -129,10 +149,10 @@ export class SparseSolver {
   ): IterativeSolveReport {
     const { n, pattern } = this;
     const size = n * k;
-    const r = new Float64Array(size);
-    const z = new Float64Array(size);
-    const p = new Float64Array(size);
-    const q = new Float64Array(size);
+    if (this.pcgWork.length === 0 || this.pcgWork[0].length !== size) {
+      this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));
+    }
+    const [r, z, p, q] = this.pcgWork;
     const bNorm = columnDots(b, b, k);
     for (let c = 0; c < k; c++) bNorm[c] = Math.sqrt(bNorm[c]) || 1;
     const worst = (): number => {
@@ -171,7 +191,8 @@ export class SparseSolver {
       const rzNext = columnDots(r, z, k);
       for (let c = 0; c < k; c++) beta[c] = rz[c] > 0 ? rzNext[c] / rz[c] : 0;
       rz = rzNext;
-      for (let i = 0; i < n; i++) for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
     }
     return { iterations, relativeResidual: residual, converged: residual <= tol };
   }
@@ -201,4 +222,12 @@ function columnDots(a: Float64Array, b: Float64Array, k: number): Float64Array {
   }
   for (let i = 0; i < a.length; i += k) for (let c = 0; c < k; c++) out[c] += a[i + c] * b[i + c];
   return out;
+}
+
+/** Multiply-adds of a simplicial factorisation of the pattern: Σ over columns of (entries below)². */
+function factorCost(pattern: SymmetricPattern): number {
+  const { columnCounts } = eliminationTree(pattern);
+  let cost = 0;
+  for (let j = 0; j < columnCounts.length; j++) cost += columnCounts[j] * columnCounts[j];
+  return cost;
 }

@@ -62,7 +62,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     // and their columns have the same structure below.
     const fundamentalFirst: number[] = [0];
     for (let j = 1; j < n; j++) {
-      const continues = parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
+      const continues =
+        parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
       if (!continues) fundamentalFirst.push(j);
     }
     fundamentalFirst.push(n);
@@ -92,7 +93,11 @@ export class SupernodalLdlt implements SymmetricFactorization {
           const newRows = width + parentRows;
           const zeros = groupZeros + width * (newRows - rowsCount);
           const ratio = zeros / (newWidth * newRows);
-          merge = newWidth <= 4 || (newWidth <= 16 && ratio < 0.8) || (newWidth <= 48 && ratio < 0.1) || ratio < 0.05;
+          merge =
+            newWidth <= 4 ||
+            (newWidth <= 16 && ratio < 0.8) ||
+            (newWidth <= 48 && ratio < 0.1) ||
+            ratio < 0.05;
           if (merge) groupZeros = zeros;
         }
         if (!merge) {
@@ -157,7 +162,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     // (row j, column i), in the front of superOf[i] at column i − first, row position of j.
     const position = new Int32Array(n);
     const assemblyCount = new Int32Array(S + 1);
-    for (let j = 0; j < n; j++) for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
+    for (let j = 0; j < n; j++)
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
     const assemblyPtr = (this.assemblyPtr = new Int32Array(S + 1));
     for (let s = 0; s < S; s++) assemblyPtr[s + 1] = assemblyPtr[s] + assemblyCount[s + 1];
     this.assemblySlot = new Int32Array(assemblyPtr[S]);
@@ -195,7 +201,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
     const childFill = childPtr.slice(0, S);
     for (let s = 0; s < S; s++) if (superParent[s] >= 0) childList[childFill[superParent[s]]++] = s;
     const relPtr = (this.relPtr = new Int32Array(S + 1));
-    for (let s = 0; s < S; s++) relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
+    for (let s = 0; s < S; s++)
+      relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
     const relIndex = (this.relIndex = new Int32Array(relPtr[S]));
     for (let s = 0; s < S; s++) {
       const ps = superParent[s];
@@ -203,7 +210,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       const pm = rowPtr[ps + 1] - rowPtr[ps];
       for (let t = 0; t < pm; t++) position[rows[rowPtr[ps] + t]] = t;
       const w = first[s + 1] - first[s];
-      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++) relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
+      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++)
+        relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
     }
     let stackSize = 0;
     let maxStack = 0;
@@ -223,7 +231,20 @@ export class SupernodalLdlt implements SymmetricFactorization {
 
   /** Factors the matrix with upper-triangle `values` (on the constructor's pattern). */
   factor(a: Float64Array): void {
-    const { supernodeCount: S, first, rowPtr, valPtr, values, d, front, stack, relPtr, relIndex, childPtr, childList } = this;
+    const {
+      supernodeCount: S,
+      first,
+      rowPtr,
+      valPtr,
+      values,
+      d,
+      front,
+      stack,
+      relPtr,
+      relIndex,
+      childPtr,
+      childList,
+    } = this;
     const { assemblyPtr, assemblySlot, assemblyOffset } = this;
     let top = 0; // stack pointer (doubles used)
     for (let s = 0; s < S; s++) {
@@ -231,7 +252,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       const w = first[s + 1] - f;
       const m = rowPtr[s + 1] - rowPtr[s];
       front.fill(0, 0, m * m);
-      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++) front[assemblyOffset[q]] += a[assemblySlot[q]];
+      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++)
+        front[assemblyOffset[q]] += a[assemblySlot[q]];
       // Extend-add the children's update matrices: the top entries of the stack, last child on top.
       for (let c = childPtr[s + 1] - 1; c >= childPtr[s]; c--) {
         const child = childList[c];
@@ -246,36 +268,133 @@ export class SupernodalLdlt implements SymmetricFactorization {
       }
       // Dense LDLᵀ of the front, left-looking by columns: column k subtracts L[:, j]·d_j·L[k, j] for
       // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
-      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Four pivots per
-      // pass over a column: fewer loads and stores per multiply-add.
-      for (let k = 0; k < m; k++) {
-        const kk = k * m;
-        const pivots = k < w ? k : w;
+      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Each pass over the
+      // rows applies four pivots to two target columns: fewer loads and stores per multiply-add.
+      //
+      // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
+      // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
+      for (let k = 0; k < w; k += 2) {
+        const pair = k + 1 < w;
+        const ka = k * m;
+        const kb = ka + m;
         let j = 0;
-        for (; j + 3 < pivots; j += 4) {
+        for (; j + 3 < k; j += 4) {
           const j0 = j * m;
           const j1 = j0 + m;
           const j2 = j1 + m;
           const j3 = j2 + m;
-          const c0 = d[f + j] * front[j0 + k];
-          const c1 = d[f + j + 1] * front[j1 + k];
-          const c2 = d[f + j + 2] * front[j2 + k];
-          const c3 = d[f + j + 3] * front[j3 + k];
-          for (let i = k; i < m; i++) {
-            front[kk + i] -= front[j0 + i] * c0 + front[j1 + i] * c1 + front[j2 + i] * c2 + front[j3 + i] * c3;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          if (pair) {
+            const b0 = d0 * front[j0 + k + 1];
+            const b1 = d1 * front[j1 + k + 1];
+            const b2 = d2 * front[j2 + k + 1];
+            const b3 = d3 * front[j3 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              const l1 = front[j1 + i];
+              const l2 = front[j2 + i];
+              const l3 = front[j3 + i];
+              front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+              front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) {
+              front[ka + i] -=
+                front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
+            }
           }
         }
-        for (; j < pivots; j++) {
+        for (; j < k; j++) {
+          const j0 = j * m;
+          const a0 = d[f + j] * front[j0 + k];
+          front[ka + k] -= front[j0 + k] * a0;
+          if (pair) {
+            const b0 = d[f + j] * front[j0 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              front[ka + i] -= l0 * a0;
+              front[kb + i] -= l0 * b0;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
+          }
+        }
+        // Finalise column k.
+        const dk = front[ka + k];
+        if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
+        d[f + k] = dk;
+        const inv = 1 / dk;
+        for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
+        if (!pair) continue;
+        // Column k+1: the update from pivot k, then finalise.
+        const c = dk * front[ka + k + 1];
+        for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
+        const dk1 = front[kb + k + 1];
+        if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
+        d[f + k + 1] = dk1;
+        const inv1 = 1 / dk1;
+        for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
+      }
+      // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
+      let k = w;
+      for (; k + 1 < m; k += 2) {
+        const ka = k * m;
+        const kb = ka + m;
+        let j = 0;
+        for (; j + 3 < w; j += 4) {
+          const j0 = j * m;
+          const j1 = j0 + m;
+          const j2 = j1 + m;
+          const j3 = j2 + m;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          const b0 = d0 * front[j0 + k + 1];
+          const b1 = d1 * front[j1 + k + 1];
+          const b2 = d2 * front[j2 + k + 1];
+          const b3 = d3 * front[j3 + k + 1];
+          // Row k belongs to column k only.
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            const l1 = front[j1 + i];
+            const l2 = front[j2 + i];
+            const l3 = front[j3 + i];
+            front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+            front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+          }
+        }
+        for (; j < w; j++) {
+          const j0 = j * m;
+          const a0 = d[f + j] * front[j0 + k];
+          const b0 = d[f + j] * front[j0 + k + 1];
+          front[ka + k] -= front[j0 + k] * a0;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            front[ka + i] -= l0 * a0;
+            front[kb + i] -= l0 * b0;
+          }
+        }
+      }
+      if (k < m) {
+        const kk = k * m;
+        for (let j = 0; j < w; j++) {
           const j0 = j * m;
           const c0 = d[f + j] * front[j0 + k];
           for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
-        }
-        if (k < w) {
-          const dk = front[kk + k];
-          if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
-          d[f + k] = dk;
-          const inv = 1 / dk;
-          for (let i = k + 1; i < m; i++) front[kk + i] *= inv;
         }
       }
       // Push the Schur complement as this supernode's update matrix.
@@ -312,7 +431,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
       for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] = b[rows[r0 + i] * k + c];
       for (let j = 0; j < w; j++) {
         const col = v0 + j * m;
-        for (let i = j + 1; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] -= lx[col + i] * tt[j * k + c];
+        for (let i = j + 1; i < m; i++)
+          for (let c = 0; c < k; c++) tt[i * k + c] -= lx[col + i] * tt[j * k + c];
       }
       for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) b[rows[r0 + i] * k + c] = tt[i * k + c];
     }
@@ -391,7 +511,15 @@ export class SupernodalLdlt implements SymmetricFactorization {
  * below with the solved values. L is the m×w column-major block at lx[v0..]. Columns go four at a
  * time, so each pass over the rows below does four columns' work.
  */
-function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Array, v0: number, f: number, m: number, w: number): void {
+function forward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
   const x = 3 * f;
   // Triangle: row i of the diagonal block, after the columns before it.
   for (let j = 0; j < w; j++) {
@@ -414,10 +542,18 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
     const c2 = c1 + m;
     const c3 = c2 + m;
     const o = x + 3 * j;
-    const a0 = b[o], a1 = b[o + 1], a2 = b[o + 2];
-    const p0 = b[o + 3], p1 = b[o + 4], p2 = b[o + 5];
-    const e0 = b[o + 6], e1 = b[o + 7], e2 = b[o + 8];
-    const g0 = b[o + 9], g1 = b[o + 10], g2 = b[o + 11];
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
+    const p0 = b[o + 3],
+      p1 = b[o + 4],
+      p2 = b[o + 5];
+    const e0 = b[o + 6],
+      e1 = b[o + 7],
+      e2 = b[o + 8];
+    const g0 = b[o + 9],
+      g1 = b[o + 10],
+      g2 = b[o + 11];
     for (let i = 0, end = m - w; i < end; i++) {
       const l0 = lx[c0 + i];
       const l1 = lx[c1 + i];
@@ -431,7 +567,9 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
   for (; j < w; j++) {
     const c0 = v0 + j * m + w;
     const o = x + 3 * j;
-    const a0 = b[o], a1 = b[o + 1], a2 = b[o + 2];
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
     for (let i = 0, end = m - w; i < end; i++) {
       const l0 = lx[c0 + i];
       t[3 * i] += l0 * a0;
@@ -446,7 +584,15 @@ function forward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Ar
  * values of the rows below, subtracts L21ᵀ·t from b's rows f..f+w−1, then solves the transposed
  * unit triangle in place.
  */
-function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32Array, v0: number, f: number, m: number, w: number): void {
+function backward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
   const x = 3 * f;
   const end = m - w;
   let j = 0;
@@ -455,7 +601,18 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
     const c1 = c0 + m;
     const c2 = c1 + m;
     const c3 = c2 + m;
-    let a0 = 0, a1 = 0, a2 = 0, p0 = 0, p1 = 0, p2 = 0, e0 = 0, e1 = 0, e2 = 0, g0 = 0, g1 = 0, g2 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      p0 = 0,
+      p1 = 0,
+      p2 = 0,
+      e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      g0 = 0,
+      g1 = 0,
+      g2 = 0;
     for (let i = 0; i < end; i++) {
       const t0 = t[3 * i];
       const t1 = t[3 * i + 1];
@@ -464,20 +621,38 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
       const l1 = lx[c1 + i];
       const l2 = lx[c2 + i];
       const l3 = lx[c3 + i];
-      a0 += l0 * t0; a1 += l0 * t1; a2 += l0 * t2;
-      p0 += l1 * t0; p1 += l1 * t1; p2 += l1 * t2;
-      e0 += l2 * t0; e1 += l2 * t1; e2 += l2 * t2;
-      g0 += l3 * t0; g1 += l3 * t1; g2 += l3 * t2;
+      a0 += l0 * t0;
+      a1 += l0 * t1;
+      a2 += l0 * t2;
+      p0 += l1 * t0;
+      p1 += l1 * t1;
+      p2 += l1 * t2;
+      e0 += l2 * t0;
+      e1 += l2 * t1;
+      e2 += l2 * t2;
+      g0 += l3 * t0;
+      g1 += l3 * t1;
+      g2 += l3 * t2;
     }
     const o = x + 3 * j;
-    b[o] -= a0; b[o + 1] -= a1; b[o + 2] -= a2;
-    b[o + 3] -= p0; b[o + 4] -= p1; b[o + 5] -= p2;
-    b[o + 6] -= e0; b[o + 7] -= e1; b[o + 8] -= e2;
-    b[o + 9] -= g0; b[o + 10] -= g1; b[o + 11] -= g2;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
+    b[o + 3] -= p0;
+    b[o + 4] -= p1;
+    b[o + 5] -= p2;
+    b[o + 6] -= e0;
+    b[o + 7] -= e1;
+    b[o + 8] -= e2;
+    b[o + 9] -= g0;
+    b[o + 10] -= g1;
+    b[o + 11] -= g2;
   }
   for (; j < w; j++) {
     const c0 = v0 + j * m + w;
-    let a0 = 0, a1 = 0, a2 = 0;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0;
     for (let i = 0; i < end; i++) {
       const l0 = lx[c0 + i];
       a0 += l0 * t[3 * i];
@@ -485,7 +660,9 @@ function backward3(b: Float64Array, t: Float64Array, lx: Float64Array | Float32A
       a2 += l0 * t[3 * i + 2];
     }
     const o = x + 3 * j;
-    b[o] -= a0; b[o + 1] -= a1; b[o + 2] -= a2;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
   }
   // Transposed triangle, last row first.
   for (let jj = w - 1; jj >= 0; jj--) {

@@ -126,7 +126,8 @@ export function nestedDissection(xadj: Int32Array, adj: Int32Array, leafSize = 4
     // an interior vertex sometimes cut a blob more cheaply than rings from its tip). Keep the root
     // whose best level is narrowest.
     const candidates = [far, queue[reached - 1]];
-    for (let c = 1; c <= EXTRA_ROOTS; c++) candidates.push(vertices[Math.floor((c * size) / (EXTRA_ROOTS + 1))]);
+    for (let c = 1; c <= EXTRA_ROOTS; c++)
+      candidates.push(vertices[Math.floor((c * size) / (EXTRA_ROOTS + 1))]);
     let bestRoot = -1;
     let bestWidth = Infinity;
     for (const root of candidates) {

@@ -58,7 +58,7 @@ export const harmonicCompressJob: Job<
   const sphereMap = await computeSphereMap(mesh, input.sphere, ctx, 0.01, 0.3);
   await yieldToHost(ctx);
 
-  ctx.progress(0.2, 'spherical harmonic transform');
+  ctx.progress(0.31, 'spherical harmonic transform');
   const groups: ChannelGroup[] = ['geometry'];
   if (props.channels !== 'geometry') groups.push('color');
   if (props.channels === 'all') groups.push('curvatureDensity', 'areaDistortion', 'vertexDensity');
@@ -87,7 +87,14 @@ export const harmonicCompressJob: Job<
   const hasColor = expansion.colorSource !== undefined;
   const lodChannels = hasColor ? 6 : 3;
   ctx.progress(0.35, 'reconstruction and level-of-detail table');
-  const lod = buildLod(stored.subarray(0, lodChannels * shCount(L)), lodChannels, spherePoints);
+  const lod = buildLod(
+    stored.subarray(0, lodChannels * shCount(L)),
+    lodChannels,
+    spherePoints,
+    undefined,
+    (fraction) => ctx.progress(0.35 + 0.4 * fraction, 'reconstruction and level-of-detail table'),
+    ctx.signal,
+  );
   checkCancelled(ctx);
   const full = evaluateAtDegree(lod, L, {
     positions: new Float32Array(spherePoints.length),
@@ -98,7 +105,9 @@ export const harmonicCompressJob: Job<
   const diagonal = bboxDiagonal(input.positions);
   const reference = new SurfaceDistanceReference(mesh);
   const errorVsDegree: DegreeError[] = [];
-  for (const d of [...ERROR_DEGREES.filter((d) => d < L), L]) {
+  const errorDegrees = [...ERROR_DEGREES.filter((d) => d < L), L];
+  for (const [k, d] of errorDegrees.entries()) {
+    ctx.progress(0.75 + (0.2 * k) / errorDegrees.length, `error at degree ${d}`);
     const { positions } = evaluateAtDegree(lod, d, { positions: new Float32Array(spherePoints.length) });
     const distances = reference.distancesTo({ positions, indices });
     errorVsDegree.push({

@@ -60,6 +60,10 @@ export function evaluateAtDegree(
   const { vertices: V, channels: C } = lod;
   const slice = lod.table.subarray(k * V * C, (k + 1) * V * C);
   if (C === 3 && !out) return { positions: slice, degree: stored };
+  if (C === 3 && out) {
+    out.positions.set(slice); // geometry only: one memcpy
+    return { positions: out.positions, degree: stored };
+  }
   const positions = out?.positions ?? new Float32Array(3 * V);
   const colors = C >= 6 ? (out?.colors ?? new Float32Array(3 * V)) : undefined;
   for (let v = 0; v < V; v++) {
@@ -85,10 +89,12 @@ export function buildLod(
   channels: number,
   spherePoints: ArrayLike<number>,
   degrees?: Int32Array,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
 ): HarmonicLod {
   const evaluator = new ShEvaluator(coefficients, channels);
   const V = Math.floor(spherePoints.length / 3);
   const chosen = degrees ?? lodDegreesFor(evaluator.degree, V, channels);
-  const table = evaluator.lodTable(spherePoints, Array.from(chosen));
+  const table = evaluator.lodTable(spherePoints, Array.from(chosen), onProgress, signal);
   return { table, degrees: chosen, vertices: V, channels };
 }

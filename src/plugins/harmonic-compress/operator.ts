@@ -7,6 +7,7 @@ import {
 } from 'three';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Operator } from '../Operator';
+import { harmonicEditorView } from './editorView';
 import { buildLod, evaluateAtDegree, type HarmonicLod } from './lod';
 import { harmonicCompressProps } from './props';
 import { harmonicCompressProblem } from './requirements';
@@ -134,7 +135,14 @@ export const harmonicCompressOperator: Operator<
   metrics(output) {
     return { ...output.metrics };
   },
+
+  resultView: (object) => harmonicEditorView(object),
 };
+
+/** Whether a result's level-of-detail table is at hand (made in this session, or attached after a rebuild). */
+export function hasHarmonicLod(object: Object3D): boolean {
+  return runtime.get(object)?.lod !== undefined;
+}
 
 /**
  * The level-of-detail data of a Harmonic Compress result: kept from the job, or rebuilt from the
@@ -144,18 +152,41 @@ export const harmonicCompressOperator: Operator<
 export function harmonicLodOf(object: Object3D): HarmonicLod | undefined {
   const cached = runtime.get(object);
   if (cached) return cached.lod;
+  const input = harmonicLodJobInput(object);
+  if (!input) return undefined;
+  const lod = buildLod(input.coefficients, input.channels, input.spherePoints);
+  runtime.set(object, { lod });
+  return lod;
+}
+
+/**
+ * Attaches a LOD table built elsewhere (the 'harmonic-compress.lod' job, off the UI thread) to a
+ * result object, so `showHarmonicDegree` uses it instead of rebuilding on the calling thread.
+ */
+export function setHarmonicLod(object: Object3D, lod: HarmonicLod): void {
+  runtime.set(object, { ...runtime.get(object), lod });
+}
+
+/**
+ * The input of the 'harmonic-compress.lod' job for a result object (copies, ready to transfer),
+ * or undefined for other objects.
+ */
+export function harmonicLodJobInput(
+  object: Object3D,
+): { coefficients: Float32Array; channels: number; spherePoints: Float32Array } | undefined {
   const info = object.userData?.harmonic as
     { coefficients?: string; channelNames?: string[]; lodChannels?: number } | undefined;
   const mesh = triangleMeshOf(object);
   const sphere = mesh?.geometry.getAttribute(SPHERE_POINTS_ATTRIBUTE);
-  if (!info?.coefficients || !info.channelNames || !sphere || !mesh) return undefined;
-  const bytes = fromBase64(info.coefficients);
-  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  if (!info?.coefficients || !info.channelNames || !sphere) return undefined;
+  const all = decodeCoefficients(info.coefficients);
   const channels = info.lodChannels ?? 3;
   const perChannel = all.length / info.channelNames.length;
-  const lod = buildLod(all.subarray(0, channels * perChannel), channels, sphere.array as Float32Array);
-  runtime.set(object, { lod });
-  return lod;
+  return {
+    coefficients: all.slice(0, channels * perChannel),
+    channels,
+    spherePoints: Float32Array.from(sphere.array),
+  };
 }
 
 /**
@@ -231,6 +262,12 @@ function updateVertexNormals(geometry: BufferGeometry): void {
 /** The .hshc coefficient file of a result made in this session (undefined after a reload). */
 export function harmonicFileOf(object: Object3D): Uint8Array | undefined {
   return runtime.get(object)?.file;
+}
+
+/** The stored coefficients of `userData.harmonic.coefficients` (base64 float32 LE) as a Float32Array. */
+export function decodeCoefficients(text: string): Float32Array {
+  const bytes = fromBase64(text);
+  return new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

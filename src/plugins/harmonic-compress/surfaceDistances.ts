@@ -19,7 +19,7 @@ export class SurfaceDistanceReference {
 
   constructor(
     mesh: Mesh,
-    private readonly sampleCount = 20000,
+    private readonly sampleCount = 10000,
     private readonly seed = 1,
   ) {
     this.samples = sampleSurface(mesh, sampleCount, new Rng(seed)).points;

@@ -10,6 +10,7 @@ import {
   VERTEX_PROBLEM_ATTRIBUTE,
   VERTEX_PROBLEM_INFO,
 } from '../../core/mesh/problemLabels';
+import { MAX_HOLE_EDGES_LIMIT } from '../../core/mesh/repair/fillHoles';
 import { DEFAULT_REPAIR_OPTIONS, type RepairOptions } from '../../core/mesh/repair/repairMesh';
 import { geometryToMesh, meshToGeometry, SEAM_SOURCE_KEY } from '../../core/mesh/threeGeometry';
 import type { Props, PropSpecs } from '../../core/plugin/PropSpec';
@@ -48,6 +49,7 @@ function keyFigures(s: InspectionSummary): Record<string, unknown> {
     nonManifoldEdges: s.nonManifoldEdges,
     nonManifoldVertices: s.nonManifoldVertices,
     inconsistentEdges: s.inconsistentEdges,
+    insideOutComponents: s.insideOutComponents,
     degenerateFaces: s.degenerateFaces,
     duplicateFaces: s.duplicateFaces,
     unusedVertices: s.unusedVertices,
@@ -242,7 +244,7 @@ const repairProps = {
     type: 'int',
     default: d.maxHoleEdges,
     min: 3,
-    max: 10000,
+    max: MAX_HOLE_EDGES_LIMIT,
     label: 'Largest hole filled (edges)',
   },
   removeUnused: { type: 'bool', default: d.removeUnused, label: 'Remove unused vertices' },

@@ -2,6 +2,9 @@ import { loadModel } from '../../core/meshcnn/modelFile';
 import { segmentMesh } from '../../core/meshcnn/segmentMesh';
 import { TopologyError } from '../../core/meshcnn/meshTopology';
 import { checkCancelled, InputError, type Job } from '../../core/plugin/Job';
+import type { OnnxRuntime } from '../../core/onnx/OnnxRuntime';
+import type { MeshUNet } from '../../core/meshcnn/meshUNet';
+import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx, type MeshcnnOnnxSessions } from '../../core/meshcnn/onnxSegments';
 import { shippedModel } from './models';
 import type { SegmentJobInput, SegmentJobOutput, SegmentProps } from './props';
 
@@ -12,10 +15,13 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
   ctx.progress(0, 'loading the model');
   const model = input.modelBytes ? loadModel(input.modelBytes) : await shippedModel(props.model);
   checkCancelled(ctx);
+  // onnxruntime for the dense layers where the host has it (native, GPU where present); our kernels otherwise.
+  const sessions = ctx.onnx ? await onnxSessionsFor(ctx.onnx, input.modelBytes ? null : props.model, model.net) : null;
   let result;
   try {
     result = await segmentMesh(input.positions, input.indices, model, {
       smoothBoundaries: props.smoothBoundaries,
+      network: sessions ? (level, features, poolEdges) => forwardOnnx(ctx.onnx, sessions, model.net, level, features, poolEdges) : undefined,
       onStage: (fraction, message) => {
         checkCancelled(ctx);
         ctx.progress(fraction, message);
@@ -24,6 +30,8 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
   } catch (error) {
     if (error instanceof TopologyError) throw new InputError(`MeshCNN cannot segment this mesh: ${error.message}`);
     throw error;
+  } finally {
+    if (sessions && input.modelBytes) await sessions.release();
   }
   const seconds = (performance.now() - start) / 1000;
   const counts = new Array<number>(model.info.classes.length).fill(0);
@@ -42,6 +50,7 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
       networkEdges: Math.round((result.network.indices.length / 3) * 1.5),
       pooledEdges: result.pooled.map((p) => Math.round((p.indices.length / 3) * 1.5)),
       direct: result.direct,
+      engine: sessions ? `onnxruntime (${ctx.onnx.provider}) + TypeScript pooling` : 'TypeScript kernels',
       repairs: result.repairs,
       timings: result.timings,
       facesPerClass: Object.fromEntries(model.info.classes.map((c, i) => [c.name, counts[i]])),
@@ -53,3 +62,17 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
   );
   return { output, transfer: [...new Set(buffers)] };
 };
+
+/** Sessions of shipped models stay open for the life of the host (one per model); others are per call. */
+const sessionCache = new Map<string, Promise<MeshcnnOnnxSessions>>();
+
+function onnxSessionsFor(onnx: OnnxRuntime, shippedName: string | null, net: MeshUNet): Promise<MeshcnnOnnxSessions> {
+  if (!shippedName) return createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
+  let entry = sessionCache.get(shippedName);
+  if (!entry) {
+    entry = createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
+    entry.catch(() => sessionCache.delete(shippedName));
+    sessionCache.set(shippedName, entry);
+  }
+  return entry;
+}

@@ -1,4 +1,11 @@
-import { BufferAttribute, BufferGeometry, Float32BufferAttribute, MeshStandardMaterial, type Mesh as ThreeMesh, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Float32BufferAttribute,
+  MeshStandardMaterial,
+  type Mesh as ThreeMesh,
+  type Object3D,
+} from 'three';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
 import { SetGeometryCommand } from '../../core/commands/SetGeometryCommand';
@@ -11,7 +18,13 @@ import type { Operator, OperatorContext, PollFailure } from '../Operator';
 import { checkerTexture } from './checkerTexture';
 import { SetMaterialCommand } from './SetMaterialCommand';
 import { morphTargetPositions, sphereCoordinates, sphereUvs } from './sphereAttributes';
-import { PLUGIN_VERSION, sphericalProps, type SphericalJobInput, type SphericalJobOutput, type SphericalProps } from './props';
+import {
+  PLUGIN_VERSION,
+  sphericalProps,
+  type SphericalJobInput,
+  type SphericalJobOutput,
+  type SphericalProps,
+} from './props';
 
 export const SPHERE_COORDS = '_SPHERE_COORDS';
 export const ANGLE_DISTORTION = '_ANGLE_DISTORTION';
@@ -44,7 +57,11 @@ function geometryProblem(geometry: BufferGeometry): string | null {
   return problem;
 }
 
-export const sphericalParametrizeOperator: Operator<typeof sphericalProps, SphericalJobInput, SphericalJobOutput> = {
+export const sphericalParametrizeOperator: Operator<
+  typeof sphericalProps,
+  SphericalJobInput,
+  SphericalJobOutput
+> = {
   idname: 'mesh.spherical_parametrize',
   label: 'Spherical Parametrize',
   description:
@@ -98,15 +115,35 @@ export const sphericalParametrizeOperator: Operator<typeof sphericalProps, Spher
     const coordinates = sphereCoordinates(output.sphere);
     geometry.setAttribute(SPHERE_COORDS, new BufferAttribute(perDrawnVertex(coordinates, 2), 2));
     geometry.setAttribute('uv1', new BufferAttribute(perDrawnVertex(sphereUvs(coordinates), 2), 2));
-    const target = new Float32BufferAttribute(perDrawnVertex(morphTargetPositions(mesh.positions, mesh.indices, output.sphere), 3), 3);
+    const target = new Float32BufferAttribute(
+      perDrawnVertex(morphTargetPositions(mesh.positions, mesh.indices, output.sphere), 3),
+      3,
+    );
     target.name = 'sphere';
-    geometry.morphAttributes = { ...old.morphAttributes, position: [...(old.morphAttributes.position ?? []), target] };
+    geometry.morphAttributes = {
+      ...old.morphAttributes,
+      position: [...(old.morphAttributes.position ?? []), target],
+    };
     geometry.morphTargetsRelative = old.morphTargetsRelative;
 
-    const angleInfo: AttributeInfo = { kind: 'scalar', domain: 'face', label: 'Angle distortion |θ′−θ|/θ', range: [0, finiteMax(output.angleDistortion)] };
+    const angleInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'face',
+      label: 'Angle distortion |θ′−θ|/θ',
+      range: [0, finiteMax(output.angleDistortion)],
+    };
     const areaRange = finiteMax(output.areaDistortion.map(Math.abs));
-    const areaInfo: AttributeInfo = { kind: 'scalar', domain: 'face', label: 'Area distortion ln(a′/a)', range: [-areaRange, areaRange] };
-    const coordsInfo: AttributeInfo = { kind: 'scalar', domain: 'vertex', label: 'Sphere coordinates (θ, φ)' };
+    const areaInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'face',
+      label: 'Area distortion ln(a′/a)',
+      range: [-areaRange, areaRange],
+    };
+    const coordsInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'vertex',
+      label: 'Sphere coordinates (θ, φ)',
+    };
     geometry.userData = {
       ...old.userData,
       [FACE_ATTRIBUTES_KEY]: {
@@ -137,7 +174,13 @@ export const sphericalParametrizeOperator: Operator<typeof sphericalProps, Spher
     if (props.checker) {
       const map = checkerTexture();
       map.channel = 1; // read through 'uv1', so the mesh's own UVs stay untouched
-      commands.push(new SetMaterialCommand(ctx.host, object, new MeshStandardMaterial({ map, roughness: 0.8, name: 'sphere checkerboard' })));
+      commands.push(
+        new SetMaterialCommand(
+          ctx.host,
+          object,
+          new MeshStandardMaterial({ map, roughness: 0.8, name: 'sphere checkerboard' }),
+        ),
+      );
     }
     return new MultiCommand('Spherical Parametrize', commands);
   },

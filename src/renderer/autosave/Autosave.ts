@@ -22,7 +22,10 @@ export class Autosave {
     private readonly store: RecoveryStore,
     private readonly delayMs = 5000,
   ) {
-    editor.signals.historyChanged.add(() => this.markDirty());
+    // Nothing to recover while the history is empty (the sample as opened, a scene just loaded).
+    editor.signals.historyChanged.add(() => {
+      if (editor.history.canUndo || editor.history.canRedo) this.markDirty();
+    });
   }
 
   markDirty(): void {

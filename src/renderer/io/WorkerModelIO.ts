@@ -23,6 +23,9 @@ function loadTexture(image: ImageFile): Texture {
   return texture;
 }
 
+/** userData flag of the node that wraps several top-level objects in one file (scene saves, autosave). */
+const SCENE_ROOT_KEY = 'homeomorphScene';
+
 /** Set by the app to redraw when a texture finishes decoding. */
 let onTextureReady: () => void = () => {};
 
@@ -81,13 +84,16 @@ export class WorkerModelIO implements ModelIO {
         else if (reply.type === 'read') {
           const object = modelToThree(reply.model, { loadTexture });
           object.name = object.name || reply.model.name;
-          result.objects.push(object);
+          // A saved scene (or an export of several objects) comes back as its objects, not as one group.
+          if (object.userData[SCENE_ROOT_KEY] === true) result.objects.push(...[...object.children].map((c) => c.removeFromParent()));
+          else result.objects.push(object);
           result.warnings.push(...reply.model.warnings.map((w) => `${f.path}: ${w}`));
         }
       }),
     );
-    // Keep the order the user gave the files in.
-    result.objects.sort((a, b) => models.findIndex((m) => baseName(m.path) === a.name) - models.findIndex((m) => baseName(m.path) === b.name));
+    // Keep the order the user gave the files in (the reads finish in any order).
+    const order = (o: Object3D) => models.findIndex((m) => baseName(m.path) === o.name);
+    result.objects.sort((a, b) => order(a) - order(b));
     return result;
   }
 
@@ -96,7 +102,7 @@ export class WorkerModelIO implements ModelIO {
     const model: ModelData =
       parts.length === 1
         ? parts[0]!
-        : { name, root: { name, children: parts.map((p) => p.root) } as ModelNode, warnings: parts.flatMap((p) => p.warnings) };
+        : { name, root: { name, userData: { [SCENE_ROOT_KEY]: true }, children: parts.map((p) => p.root) } as ModelNode, warnings: parts.flatMap((p) => p.warnings) };
     // Copied, not transferred: the arrays still belong to the scene.
     const reply = await this.call({ id: this.nextId++, type: 'write', model, format });
     if (reply.type === 'error') throw new Error(reply.message);

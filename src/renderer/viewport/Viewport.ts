@@ -58,6 +58,8 @@ export class Viewport {
   private shadingMode: Shading = 'smooth';
   private attributeName: string | null = null;
   private renderQueued = false;
+  private compiling = 0;
+  private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
@@ -112,12 +114,17 @@ export class Viewport {
     };
     editor.signals.objectAdded.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.objectRemoved.add(refresh);
-    editor.signals.objectChanged.add(refresh);
+    editor.signals.objectChanged.add((object) => {
+      if (this.hasUncompiledMaterial(object)) this.precompile(object);
+      refresh();
+    });
     editor.signals.geometryChanged.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.selectionChanged.add(refresh);
@@ -142,8 +149,15 @@ export class Viewport {
   }
 
   set attribute(name: string | null) {
+    if (name === this.attributeName) return;
     this.attributeName = name;
+    for (const listener of this.attributeListeners) listener(name);
     this.requestRender();
+  }
+
+  /** Called when the attribute view changes (the menubar and the properties panel stay in step). */
+  onAttributeChange(listener: (name: string | null) => void): void {
+    this.attributeListeners.push(listener);
   }
 
   /** Every attribute name any mesh in the scene can show, with its label. */
@@ -184,6 +198,43 @@ export class Viewport {
     this.requestRender();
   }
 
+  /**
+   * Compiles the shaders a new object or geometry needs (morph targets, vertex colours…) without
+   * blocking: with KHR_parallel_shader_compile the driver compiles in the background, and the view
+   * keeps its last frame until the programs are ready (at most a second), instead of stalling the
+   * UI thread in the first draw.
+   */
+  private precompile(object: Object3D): void {
+    this.compiling++;
+    this.editor.scene.add(this.lightRig);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.compiling--;
+      this.requestRender();
+    };
+    try {
+      void this.renderer.compileAsync(object, this.camera, this.editor.scene).then(finish, finish);
+    } catch {
+      finish();
+    } finally {
+      this.editor.scene.remove(this.lightRig);
+    }
+    setTimeout(finish, 1000);
+  }
+
+  private hasUncompiledMaterial(object: Object3D): boolean {
+    let found = false;
+    object.traverse((o) => {
+      if (!(o instanceof Mesh)) return;
+      for (const m of Array.isArray(o.material) ? o.material : [o.material]) {
+        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined) found = true;
+      }
+    });
+    return found;
+  }
+
   private resize(): void {
     const { clientWidth: w, clientHeight: h } = this.container;
     if (w === 0 || h === 0) return;
@@ -194,6 +245,7 @@ export class Viewport {
   }
 
   render(): void {
+    if (this.compiling > 0) return; // precompile() asks for a frame when it is done
     const swapped: [Mesh, BufferGeometry, Material | Material[]][] = [];
     let legend: Legend | null = null;
     if (this.shadingMode === 'flat' || this.shadingMode === 'normals' || this.attributeName) {
@@ -268,13 +320,20 @@ export class Viewport {
     this.selectionBoxes.length = 0;
     for (const object of this.editor.selection) {
       const box = new BoxHelper(object, object === this.editor.active ? 0xffa640 : 0xd9772b);
+      const material = box.material as { transparent: boolean; opacity: number };
+      material.transparent = true;
+      material.opacity = 0.45;
       this.selectionBoxes.push(box);
       this.helpers.add(box);
     }
   }
 
+  /**
+   * `indirect`: the BVH keeps its own triangle order. The default would reorder the geometry's index
+   * in place, and face order is data here (per-face attributes, MeshCNN's edge order, exports).
+   */
   private ensureBoundsTree(mesh: Mesh): void {
-    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree();
+    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree({ indirect: true });
   }
 
   /** Builds BVHs for small meshes when the browser is idle; big ones wait for their first pick. */

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InMemoryGltfIO } from '../../../src/core/io/gltfIO';
 import { writeModel } from '../../../src/core/io/writeModel';
 import { datasetPath, hasShared } from '../../helpers/shared';
-import { richModel } from './fixtures';
+import { richModel, richOctahedron } from './fixtures';
+import { CORNER_UVS } from '../../../src/core/mesh/threeGeometry';
+import type { ModelData } from '../../../src/core/io/ModelData';
 
 /**
  * Feeds deterministic mutations of real files (byte flips, truncations, insertions, duplicated
@@ -16,7 +18,9 @@ import { richModel } from './fixtures';
  * hang is caught and reported (with the input that caused it) instead of freezing the test run.
  */
 const PER_READ_LIMIT_MS = 2000;
-const MUTATIONS_PER_SEED = 150;
+/** A read still running after this is a hang (twice the limit, so a slow but finishing read is reported as slow instead). */
+const WATCHDOG_MS = 2 * PER_READ_LIMIT_MS;
+const MUTATIONS_PER_SEED = 140;
 
 interface Sample {
   name: string;
@@ -150,8 +154,10 @@ function readAll(bundle: string, samples: (Sample & { what: string })[]): Promis
       const sample = samples[index]!;
       timer = setTimeout(() => {
         void worker.terminate();
-        reject(new Error(`reader hung (> ${PER_READ_LIMIT_MS} ms) on ${sample.name}: ${sample.what}`));
-      }, PER_READ_LIMIT_MS * 2);
+        reject(
+          new Error(`reader hung (no result within ${WATCHDOG_MS} ms) on ${sample.name}: ${sample.what}`),
+        );
+      }, WATCHDOG_MS);
       worker.postMessage({ index, name: sample.name, data: sample.data });
     };
     worker.on('message', (outcome: Outcome) => {
@@ -161,10 +167,24 @@ function readAll(bundle: string, samples: (Sample & { what: string })[]): Promis
     });
     worker.on('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`the reader crashed the worker on ${samples[outcomes.length]?.name}: ${samples[outcomes.length]?.what}: ${error.message}`));
+      reject(
+        new Error(
+          `the reader crashed the worker on ${samples[outcomes.length]?.name}: ${samples[outcomes.length]?.what}: ${error.message}`,
+        ),
+      );
     });
     next();
   });
+}
+
+/** An octahedron whose UVs are per face corner (seams), written as OBJ with one 'vt' per corner. */
+function seamModel(): ModelData {
+  const mesh = richOctahedron();
+  delete mesh.uvs;
+  mesh.faceAttributes = {
+    [CORNER_UVS]: { array: Float32Array.from({ length: 48 }, (_, i) => (i % 7) / 6), itemSize: 6 },
+  };
+  return { name: 'seams', warnings: [], root: { name: 'seams', mesh, children: [] } };
 }
 
 async function seeds(): Promise<Sample[]> {
@@ -183,8 +203,12 @@ async function seeds(): Promise<Sample[]> {
     'element face 4\nproperty list uchar int vertex_indices\nend_header\n0 0 0 255 0 0\n1 0 0 0 255 0\n0 1 0 0 0 255\n0 0 1 9 9 9\n3 0 2 1\n3 0 1 3\n3 1 2 3\n3 2 0 3\n';
   const glb = await writeModel(model, 'glb');
   const io = new InMemoryGltfIO('rich');
-  const { json, resources } = await io.writeJSON(await io.readBinary(glb), { format: 'GLTF', basename: 'rich' } as never);
-  for (const buffer of json.buffers ?? []) buffer.uri = `data:application/octet-stream;base64,${Buffer.from(resources[buffer.uri!]!).toString('base64')}`;
+  const { json, resources } = await io.writeJSON(await io.readBinary(glb), {
+    format: 'GLTF',
+    basename: 'rich',
+  } as never);
+  for (const buffer of json.buffers ?? [])
+    buffer.uri = `data:application/octet-stream;base64,${Buffer.from(resources[buffer.uri!]!).toString('base64')}`;
   const samples: Sample[] = [
     { name: 'rich.glb', data: glb },
     { name: 'rich.gltf', data: ascii(JSON.stringify(json)) },
@@ -192,10 +216,20 @@ async function seeds(): Promise<Sample[]> {
     { name: 'ascii.ply', data: ascii(asciiPly) },
     { name: 'rich.stl', data: stl },
     { name: 'ascii.stl', data: ascii(asciiStl.join('\n') + '\n') },
-    { name: 'tet.off', data: ascii('OFF\n# tetrahedron\n4 4 6\n0 0 0\n1 0 0\n0 1 0\n0 0 1\n3 0 2 1\n3 0 1 3\n3 1 2 3\n3 2 0 3\n') },
+    {
+      name: 'tet.off',
+      data: ascii(
+        'OFF\n# tetrahedron\n4 4 6\n0 0 0\n1 0 0\n0 1 0\n0 0 1\n3 0 2 1\n3 0 1 3\n3 1 2 3\n3 2 0 3\n',
+      ),
+    },
     { name: 'rich.obj', data: await writeModel(model, 'obj') },
+    { name: 'seams.obj', data: await writeModel(seamModel(), 'obj') },
   ];
-  if (hasShared) samples.push({ name: 'spot_low.obj', data: new Uint8Array(readFileSync(datasetPath('meshes', 'spot_low.obj'))) });
+  if (hasShared)
+    samples.push({
+      name: 'spot_low.obj',
+      data: new Uint8Array(readFileSync(datasetPath('meshes', 'spot_low.obj'))),
+    });
   return samples;
 }
 
@@ -214,15 +248,22 @@ describe('fuzzing every reader with mutated real files', () => {
     }
     expect(samples.length).toBeGreaterThanOrEqual(1000);
     const outcomes = await readAll(bundle, samples);
-    const unclean = outcomes.filter((o) => o.result === 'other-error').map((o) => `${samples[o.index]!.name} ${samples[o.index]!.what}: ${o.message}`);
+    const unclean = outcomes
+      .filter((o) => o.result === 'other-error')
+      .map((o) => `${samples[o.index]!.name} ${samples[o.index]!.what}: ${o.message}`);
     expect(unclean).toEqual([]);
-    const slow = outcomes.filter((o) => o.ms > PER_READ_LIMIT_MS).map((o) => `${samples[o.index]!.name} ${samples[o.index]!.what}: ${o.ms.toFixed(0)} ms`);
+    const slow = outcomes
+      .filter((o) => o.ms > PER_READ_LIMIT_MS)
+      .map((o) => `${samples[o.index]!.name} ${samples[o.index]!.what}: ${o.ms.toFixed(0)} ms`);
     expect(slow).toEqual([]);
     // The unmodified seeds read, and the mutations exercise both outcomes.
-    for (const o of outcomes) if (samples[o.index]!.what === 'unmodified') expect(o.result, samples[o.index]!.name).toBe('ok');
+    for (const o of outcomes)
+      if (samples[o.index]!.what === 'unmodified') expect(o.result, samples[o.index]!.name).toBe('ok');
     const errors = outcomes.filter((o) => o.result === 'file-error').length;
     expect(errors).toBeGreaterThan(samples.length / 10);
     expect(samples.length - errors).toBeGreaterThan(samples.length / 10);
-    console.log(`fuzz: ${samples.length} reads, ${errors} clean FileErrors, slowest ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms`);
+    console.log(
+      `fuzz: ${samples.length} reads, ${errors} clean FileErrors, slowest ${Math.max(...outcomes.map((o) => o.ms)).toFixed(0)} ms`,
+    );
   }, 90_000);
 });

@@ -21,13 +21,29 @@ describe('glTF extensions', () => {
     await MeshoptEncoder.ready;
     const doc = new Document();
     doc.createExtension(KHRMeshQuantization).setRequired(true);
-    doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
+    doc
+      .createExtension(EXTMeshoptCompression)
+      .setRequired(true)
+      .setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
     const buffer = doc.createBuffer();
-    const position = doc.createAccessor('p', buffer).setType('VEC3').setNormalized(true).setArray(new Int16Array([0, 0, 0, 32767, 0, 0, 0, 32767, 0, 0, 0, 32767]));
+    const position = doc
+      .createAccessor('p', buffer)
+      .setType('VEC3')
+      .setNormalized(true)
+      .setArray(new Int16Array([0, 0, 0, 32767, 0, 0, 0, 32767, 0, 0, 0, 32767]));
     const indices = [0, 2, 1, 0, 1, 3, 1, 2, 3, 2, 0, 3];
-    const primitive = doc.createPrimitive().setAttribute('POSITION', position).setIndices(doc.createAccessor('i', buffer).setType('SCALAR').setArray(new Uint16Array(indices)));
-    doc.createScene().addChild(doc.createNode('tetra').setScale([2, 2, 2]).setMesh(doc.createMesh().addPrimitive(primitive)));
-    const io = new InMemoryGltfIO('q.glb').registerExtensions([KHRMeshQuantization, EXTMeshoptCompression]).registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+    const primitive = doc
+      .createPrimitive()
+      .setAttribute('POSITION', position)
+      .setIndices(doc.createAccessor('i', buffer).setType('SCALAR').setArray(new Uint16Array(indices)));
+    doc
+      .createScene()
+      .addChild(
+        doc.createNode('tetra').setScale([2, 2, 2]).setMesh(doc.createMesh().addPrimitive(primitive)),
+      );
+    const io = new InMemoryGltfIO('q.glb')
+      .registerExtensions([KHRMeshQuantization, EXTMeshoptCompression])
+      .registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
     const glb = await io.writeBinary(doc);
     const model = await readModel({ name: 'q.glb', data: glb });
     expect(Array.from(model.root.mesh!.positions)).toEqual([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]);
@@ -42,7 +58,9 @@ describe('glTF extensions', () => {
       extensionsRequired: ['KHR_draco_mesh_compression'],
       meshes: [{ primitives: [{ attributes: {} }] }],
     };
-    await expect(readModel({ name: 'd.gltf', data: new TextEncoder().encode(JSON.stringify(json)) })).rejects.toThrow(
+    await expect(
+      readModel({ name: 'd.gltf', data: new TextEncoder().encode(JSON.stringify(json)) }),
+    ).rejects.toThrow(
       'd.gltf: the meshes are Draco-compressed, which Homeomorph does not read; export the file without Draco compression (or with meshopt)',
     );
   });

@@ -17,6 +17,7 @@ describe('inspectMesh on small meshes with known answers', () => {
       pinchedVertices: 0,
       inconsistentEdges: 0,
       orientable: true,
+      insideOutComponents: 0,
       degenerateFaces: 0,
       duplicateFaces: 0,
       unusedVertices: 0,
@@ -111,6 +112,18 @@ describe('inspectMesh on small meshes with known answers', () => {
     expect(r.problems.inconsistentEdges.length).toBe(6);
     expect(r.orientable).toBe(true);
     expect(r.genus).toBe(0);
+  });
+
+  it('an inside-out piece is counted and its faces labelled flipped', () => {
+    const inside = flipFaces(
+      cube(),
+      Array.from({ length: 12 }, (_, f) => f),
+    );
+    const r = inspectMesh(concat(inside, tetrahedron([3, 0, 0])));
+    expect(r.insideOutComponents).toBe(1);
+    expect(Array.from(r.problems.insideOut)).toEqual([1, 0]);
+    expect(r.inconsistentEdges).toBe(0);
+    expect(r.componentGenus).toEqual([0, 0]);
   });
 
   it('a Möbius strip is not orientable', () => {

@@ -9,11 +9,15 @@ import {
   unpoolFeatures,
   unpoolFeaturesBackward,
 } from '../../../src/core/meshcnn/meshPool';
+import { inspectMesh } from '../../../src/core/mesh/inspect';
 import { datasetPath, hasShared } from '../../helpers/shared';
 
 /** Closed 2-manifold checks by rebuilding the level from its faces: every edge in exactly two faces,
  *  no degenerate or repeated triangles, Euler characteristic 2 (genus 0 stays genus 0), gemm consistent. */
 function expectClosedManifold(level: MeshLevel): void {
+  // The mesh helper's inspector: closed, manifold (edges and vertices), consistently oriented, genus 0.
+  const inspection = inspectMesh({ positions: level.positions, indices: Uint32Array.from(level.faces) });
+  expect(inspection).toMatchObject({ closed: true, manifold: true, orientable: true, genus: 0, components: 1, nonManifoldVertices: 0, inconsistentEdges: 0, duplicateFaces: 0 });
   const rebuilt = buildMeshLevel(level.positions, level.faces); // throws on non-manifold edges / degenerate faces
   expect(edgeCountOf(rebuilt)).toBe(edgeCountOf(level));
   expect(rebuilt.gemm.every((g) => g >= 0)).toBe(true);

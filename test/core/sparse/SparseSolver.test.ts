@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LdltFactor, NotPositiveDefiniteError } from '../../../src/core/sparse/LdltFactor';
+import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
 import { nestedDissection } from '../../../src/core/sparse/nestedDissection';
 import { SparseSolver } from '../../../src/core/sparse/SparseSolver';
 import { SupernodalLdlt } from '../../../src/core/sparse/SupernodalLdlt';
@@ -25,24 +26,29 @@ describe('SymmetricPattern', () => {
       const y = new Float64Array(30 * k);
       symmetricMultiply(pattern, values, x, y, k);
       const expected = new Float64Array(30 * k);
-      for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
+      for (let i = 0; i < 30; i++)
+        for (let j = 0; j < 30; j++)
+          for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
       expect(maxAbsDiff(y, expected)).toBeLessThan(1e-12);
     }
   });
 });
 
-describe('nestedDissection', () => {
-  it('returns a permutation, also for disconnected graphs and isolated vertices', () => {
+describe('fill-reducing orderings', () => {
+  it('return permutations, also for disconnected graphs and isolated vertices', () => {
     const { pattern } = randomSpd(500, 300, 11);
     const edges: number[] = [];
-    for (let j = 0; j < pattern.n; j++) for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
+    for (let j = 0; j < pattern.n; j++)
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
     const doubled = SymmetricPattern.fromEdges(1003, edges); // two copies plus 3 isolated vertices
     const { xadj, adj } = doubled.adjacency();
-    const perm = nestedDissection(xadj, adj);
-    expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    for (const perm of [nestedDissection(xadj, adj), minimumDegree(xadj, adj)]) {
+      expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    }
   });
 
-  it('keeps the fill of a 2D grid well below the natural order', () => {
+  it('keep the fill of a 2D grid well below the natural order', () => {
     const side = 60;
     const edges: number[] = [];
     for (let r = 0; r < side; r++)
@@ -53,10 +59,11 @@ describe('nestedDissection', () => {
         if (c + 1 < side && r + 1 < side) edges.push(v, v + side + 1); // triangulated
       }
     const pattern = SymmetricPattern.fromEdges(side * side, edges);
-    const natural = new SparseSolver(pattern, 'natural').nnzL;
-    const dissected = new SparseSolver(pattern).nnzL;
-    // Natural order on a grid: a band of ~side²·side; nested dissection: O(n log n).
-    expect(dissected).toBeLessThan(0.5 * natural);
+    const natural = new SparseSolver(pattern, 'natural', 'simplicial').nnzL;
+    // Natural order on a grid: a band of ~side²·side; the orderings: O(n log n).
+    for (const ordering of ['nested-dissection', 'minimum-degree', 'auto'] as const) {
+      expect(new SparseSolver(pattern, ordering, 'simplicial').nnzL).toBeLessThan(0.5 * natural);
+    }
   });
 });
 
@@ -113,7 +120,8 @@ describe('SparseSolver (LDLᵀ)', () => {
       other[pattern.diagSlot(j)] = 2 * offDiagonal + 1;
     }
     for (let j = 0; j < 80; j++)
-      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
     solver.factor(other);
     const b = new Float64Array(80).fill(1);
     const x = new Float64Array(80);
@@ -151,8 +159,17 @@ describe('SparseSolver (LDLᵀ)', () => {
       const x = new Float64Array(b.length);
       solver.solve(b, x, 3);
       const x1 = new Float64Array(pattern.n);
-      solver.solve(b.filter((_, i) => i % 3 === 1), x1, 1);
-      expect(maxAbsDiff(x1, x.filter((_, i) => i % 3 === 1)) / maxAbs(x1)).toBeLessThan(1e-12);
+      solver.solve(
+        b.filter((_, i) => i % 3 === 1),
+        x1,
+        1,
+      );
+      expect(
+        maxAbsDiff(
+          x1,
+          x.filter((_, i) => i % 3 === 1),
+        ) / maxAbs(x1),
+      ).toBeLessThan(1e-12);
       xs.push(x);
     }
     expect(maxAbsDiff(xs[0], xs[1]) / maxAbs(xs[1])).toBeLessThan(1e-10);

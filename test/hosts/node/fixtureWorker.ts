@@ -13,7 +13,7 @@ const entry = join(root, 'test', 'fixtures', 'jobs', 'worker.ts');
 export async function fixtureWorkerUrl(): Promise<URL> {
   const built = join(outdir, 'fixtures.mjs');
   const sources = [
-    join(root, 'src', 'core', 'jobs'),
+    join(root, 'src', 'core'),
     join(root, 'src', 'hosts'),
     join(root, 'test', 'fixtures', 'jobs'),
   ];

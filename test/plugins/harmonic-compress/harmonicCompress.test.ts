@@ -1,22 +1,27 @@
+import { decode } from 'fast-png';
 import { BufferAttribute, BufferGeometry, Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
 import { readCoefficientFile } from '../../../src/core/harmonics/coefficientFile';
 import { icosphere } from '../../../src/core/harmonics/icosphere';
 import { radialSphereMap } from '../../../src/core/harmonics/radialSphereMap';
-import { ShEvaluator } from '../../../src/core/harmonics/shEvaluator';
-import { shCount } from '../../../src/core/harmonics/shIndex';
+import { rebuildMesh } from '../../../src/core/harmonics/rebuildMesh';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
-import { InputError, type JobContext } from '../../../src/core/plugin/Job';
+import { CancelledError, InputError, type JobContext } from '../../../src/core/plugin/Job';
 import { defaultProps, resolveProps } from '../../../src/core/plugin/PropSpec';
 import { harmonicCompressJob } from '../../../src/plugins/harmonic-compress/job';
+import type { HarmonicLod } from '../../../src/plugins/harmonic-compress/lod';
 import {
   harmonicCompressOperator,
+  harmonicLodJobInput,
   harmonicLodOf,
+  setHarmonicLod,
   showHarmonicDegree,
 } from '../../../src/plugins/harmonic-compress/operator';
 import { harmonicCompressProps } from '../../../src/plugins/harmonic-compress/props';
+import { harmonicResultView } from '../../../src/plugins/harmonic-compress/resultView';
 import type { HarmonicCompressInput } from '../../../src/plugins/harmonic-compress/types';
+import { jobs } from '../../../src/plugins/jobs';
 import { findOperator } from '../../../src/plugins/operators';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 
@@ -96,10 +101,17 @@ describe('Harmonic Compress job', () => {
     expect(file.degree).toBe(24);
     expect(file.channelNames).toEqual(m.channels);
     expect(file.connectivity?.indices).toEqual(input.indices);
-    const rebuilt = new ShEvaluator(file.coefficients.subarray(0, 3 * shCount(24)), 3).evaluate(
-      file.connectivity!.sphere,
-    );
-    for (let i = 0; i < 30; i++) expect(rebuilt[i]).toBeCloseTo(output.positions[i], 4);
+    const rebuilt = rebuildMesh(file);
+    expect(rebuilt.indices).toEqual(input.indices);
+    let rebuildError = 0;
+    for (let i = 0; i < output.positions.length; i++) {
+      rebuildError = Math.max(rebuildError, Math.abs(rebuilt.positions[i] - output.positions[i]));
+    }
+    expect(rebuildError).toBeLessThan(1e-5);
+    expect(rebuilt.colors?.length).toBe(input.positions.length);
+    const low = rebuildMesh(file, { degree: 4, connectivity: false, icosphereLevel: 2 });
+    expect(low.positions.length / 3).toBe(162);
+    expect(low.colors).toBeDefined();
     expect(output.images.map((i) => i.name)).toEqual([
       'geometry',
       'color',
@@ -128,6 +140,24 @@ describe('Harmonic Compress job', () => {
     expect(output.metrics.bytes).toBe(2 * 3 * 17 * 17);
     expect(output.metrics.chamferRel).toBeLessThan(5e-3);
     expect(readCoefficientFile(output.file).connectivity).toBeUndefined();
+  });
+
+  it('stops with CancelledError when cancelled, from the sphere map to the LOD table', async () => {
+    const input = bumpySphere(3);
+    const controller = new AbortController();
+    const ctx = { ...context(), signal: controller.signal };
+    ctx.progress = (_fraction: number, message?: string) => {
+      if (message?.startsWith('reconstruction')) controller.abort();
+    };
+    const props = resolveProps(harmonicCompressProps, { degree: 16, channels: 'geometry' });
+    await expect(
+      harmonicCompressJob({ ...input, sphere: radialSphereMap(input.positions, input.indices)! }, props, ctx),
+    ).rejects.toBeInstanceOf(CancelledError);
+    const early = new AbortController();
+    early.abort();
+    await expect(
+      harmonicCompressJob(bumpySphere(3), props, { ...context(), signal: early.signal }),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 
   it('refuses meshes that are not closed genus-0 manifolds with the exact reason', async () => {
@@ -188,6 +218,26 @@ describe('Harmonic Compress operator', () => {
         ),
       ).map((v) => expect.closeTo(v, 5)),
     );
+    // Or off the UI thread: the 'harmonic-compress.lod' job, attached with setHarmonicLod.
+    const other = new ThreeMesh(result.geometry.clone(), result.material);
+    other.userData = JSON.parse(JSON.stringify(result.userData));
+    const lodJob = await jobs['harmonic-compress.lod']();
+    const rebuilt = (await lodJob(harmonicLodJobInput(other), {}, context())).output as HarmonicLod;
+    setHarmonicLod(other, rebuilt);
+    expect(harmonicLodOf(other)).toBe(rebuilt);
+    expect(showHarmonicDegree(other, 7)).toBe(7);
+    // The panel's view of the result: slider, images (PNG), curve, sizes, coefficient file.
+    const view = harmonicResultView(result)!;
+    expect(view.slider.max).toBe(12);
+    expect(view.slider.set(5)).toBe(5);
+    expect(view.slider.value).toBe(5);
+    expect(view.images().map((i) => i.name)).toEqual(['geometry', 'color']);
+    expect(decode(view.png('geometry')).width).toBe(13);
+    expect(view.errorVsDegree.map((e) => e.degree)).toEqual([8, 12]);
+    const saved = readCoefficientFile(view.coefficientFile());
+    expect(saved.coefficients).toEqual(readCoefficientFile(output.file).coefficients);
+    expect(saved.connectivity?.indices).toEqual(readCoefficientFile(output.file).connectivity?.indices);
+    expect(harmonicResultView(source)).toBeNull();
     command.undo();
     expect(scene.children.length).toBe(1);
   });

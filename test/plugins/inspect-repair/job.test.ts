@@ -49,6 +49,16 @@ describe('inspect job', () => {
     expect(Array.from(output.vertexLabels).filter((l) => l === VertexProblem.nonManifold).length).toBe(1);
   });
 
+  it('labels every face of an inside-out piece as flipped', async () => {
+    const inside = flipFaces(
+      cube(),
+      Array.from({ length: 12 }, (_, f) => f),
+    );
+    const { output } = await inspectJob({ mesh: inside }, {}, context());
+    expect(output.summary.insideOutComponents).toBe(1);
+    expect(Array.from(output.faceLabels)).toEqual(new Array(12).fill(FaceProblem.flipped));
+  });
+
   it('rejects bad input with a specific message', async () => {
     await expect(inspectJob({ mesh: mesh([0, 0, 0], [0, 0, 1]) }, {}, context())).rejects.toThrow(InputError);
     await expect(inspectJob({ mesh: mesh([0, 0, 0], [0, 0, 1]) }, {}, context())).rejects.toThrow(

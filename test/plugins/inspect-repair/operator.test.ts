@@ -60,7 +60,7 @@ describe('Inspect & Repair operators', () => {
     expect(await jobs['mesh.inspect']!()).toBe(inspectJob);
   });
 
-  it('poll asks for a mesh', () => {
+  it('poll asks for a mesh, and repairs refuse what the rebuilt geometry would lose', () => {
     const host = new HeadlessSceneHost(new Scene());
     const empty = new Group();
     expect(inspectOperator.poll({ object: null, selection: [], host })?.reason).toBe('Select a mesh first');
@@ -68,6 +68,12 @@ describe('Inspect & Repair operators', () => {
       'Select a mesh first',
     );
     expect(repairAllOperator.poll(sceneWith(cube()).ctx)).toBeNull();
+    const morphed = sceneWith(cube());
+    morphed.object.geometry.morphAttributes.position = [
+      morphed.object.geometry.getAttribute('position').clone(),
+    ];
+    expect(repairAllOperator.poll(morphed.ctx)?.reason).toMatch(/morph targets/);
+    expect(inspectOperator.poll(morphed.ctx)).toBeNull(); // inspecting is fine
   });
 
   it('inspect writes labels and the report as one undoable command, leaving the scene’s arrays attached', async () => {

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
+import { modelToThree } from '../../../src/core/io/modelToThree';
+import { readModel } from '../../../src/core/io/readModel';
+import { threeToModel } from '../../../src/core/io/threeToModel';
+import { writeModel } from '../../../src/core/io/writeModel';
 import { parseObjMesh } from '../../../src/core/io/parseObjMesh';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../../src/core/mesh/attributeInfo';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
@@ -108,6 +112,16 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     const levels = object.children.find((c) => c.name === 'MeshCNN levels')!;
     expect(levels.visible).toBe(false);
     expect(levels.children.length).toBe(2);
+
+    // The labels and their legend survive GLB export and re-import.
+    const glb = await writeModel(threeToModel(scene), 'glb');
+    let reread: ThreeMesh | undefined;
+    modelToThree(await readModel({ name: 'human.glb', data: glb })).traverse((o) => {
+      if (o instanceof ThreeMesh && o.name === 'human') reread = o;
+    });
+    const rereadLabels = (reread!.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: ArrayLike<number> }>)[SEGMENT_ATTRIBUTE]!.array;
+    expect(Array.from(rereadLabels)).toEqual(Array.from(labels));
+    expect((reread!.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo>)[SEGMENT_ATTRIBUTE]!.classes![7]!.name).toBe('foot');
 
     const metrics = operator.metrics(output, fullProps);
     expect(metrics).toMatchObject({ model: 'test', classes: expect.arrayContaining(['head', 'foot']) });

@@ -32,6 +32,7 @@ describe('fillHoles', () => {
     const limited = fillHoles(open, { maxEdges: 3 });
     expect(limited.report.counts).toEqual({ filledHoles: 0, addedFaces: 0, skippedHoles: 0, largerHoles: 2 });
     expect(limited.report.message).toBe('No holes filled; 2 holes over 3 edges left open');
+    expect(() => fillHoles(open, { maxEdges: 501 })).toThrow(RangeError);
   });
 
   it('fills two holes that touch at a vertex, each on its own', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectMesh } from '../../../../src/core/mesh/inspect';
 import { signedVolume } from '../../../../src/core/mesh/measure';
 import { repairMesh } from '../../../../src/core/mesh/repair/repairMesh';
+import { weldVertices } from '../../../../src/core/mesh/repair/weldVertices';
 import { hasShared, loadSharedMesh } from '../../../helpers/shared';
 import { concat, cube, flipFaces, mesh, tetrahedron, unweld } from '../fixtures';
 
@@ -51,6 +52,18 @@ describe('repairMesh', () => {
     expect(inspectMesh(repairMesh(pieces, { keepLargestComponent: true }).mesh).faces).toBe(12);
   });
 
+  it('splits pieces that touch at a vertex before keeping the largest', () => {
+    const joined = weldVertices(concat(cube(), cube([1, 1, 1]))).mesh; // corner (1, 1, 1) shared
+    expect(inspectMesh(joined).components).toBe(1);
+    const { mesh: out, report } = repairMesh(joined, { keepLargestComponent: true });
+    expect(report.steps!.map((r) => r.operation).slice(3, 5)).toEqual([
+      'split_non_manifold',
+      'keep_largest_component',
+    ]);
+    const r = inspectMesh(out);
+    expect([r.components, r.vertices, r.faces, r.genus]).toEqual([1, 8, 12, 0]);
+  });
+
   it('leaves a clean mesh untouched and says so', () => {
     const c = cube();
     const { mesh: out, report } = repairMesh(c);
@@ -62,7 +75,7 @@ describe('repairMesh', () => {
   describe.skipIf(!hasShared)('on the shared bad inputs', () => {
     it('cow_pinched: closed, manifold, genus 0', () => {
       const { mesh: out, report } = repairMesh(loadSharedMesh('cow_pinched.obj'));
-      expect(report.message).toBe('Split 1 non-manifold vertex into 1 new vertex');
+      expect(report.message).toBe('Split 1 non-manifold vertex, adding 1 vertex');
       const r = inspectMesh(out);
       expect([r.closed, r.manifold, r.genus]).toEqual([true, true, 0]);
     });

@@ -20,6 +20,7 @@ describe('splitNonManifold', () => {
       nonManifoldEdges: 0,
       splitVertices: 1,
       addedVertices: 1,
+      detachedFaces: 0,
       remainingNonManifoldEdges: 0,
     });
     expect(out.positions.length / 3).toBe(8);

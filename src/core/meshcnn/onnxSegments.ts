@@ -1,0 +1,188 @@
+import { OnnxGraphBuilder } from '../nn/onnx/OnnxGraphBuilder';
+import { ONNX_FLOAT, ONNX_INT64 } from '../nn/onnx/onnxSchema';
+import type { OnnxRuntime, OnnxSession } from '../onnx/OnnxRuntime';
+import { EDGE_FEATURE_COUNT } from './edgeFeatures';
+import { poolFeatures, poolMesh, rowSquaredNorms, unpoolFeatures, type PoolRecord } from './meshPool';
+import { edgeCountOf, type MeshLevel } from './meshTopology';
+import type { MeshUNet } from './meshUNet';
+
+/**
+ * MeshUNet as ONNX models for onnxruntime: one model per stretch of the network between pooling layers
+ * (the encoder levels; the bottom level with the first up-convolution; each decoder level with the next
+ * up-convolution; the last decoder level with the classifier). Pooling decisions (a sequential edge-collapse
+ * queue over the mesh) and the pooling/unpooling averages run in TypeScript between them, exactly the code
+ * the training uses, so the two paths differ only in float rounding.
+ *
+ * Inputs of every segment: `x` [E,C] float32, `gemm` [E,4] int64 (one-ring neighbours; a missing one is E,
+ * which selects an appended zero row); decoder segments also take `skip` [E,C]. Output `y`.
+ */
+export interface MeshcnnOnnxSegments {
+  /** Encoder levels 0 … L−2 (each ends before its pooling). */
+  down: Uint8Array[];
+  /** Encoder level L−1 and the up-convolution to width C_{L−2}. */
+  bottom: Uint8Array;
+  /** Decoder levels L−2 … 1 (index i = level i; index 0 unused), each with the next up-convolution. */
+  up: Uint8Array[];
+  /** Decoder level 0 and the classifier: logits [E, classes]. */
+  last: Uint8Array;
+}
+
+export function exportMeshcnnSegments(net: MeshUNet): MeshcnnOnnxSegments {
+  const { channels } = net.config;
+  const L = channels.length;
+  const down: Uint8Array[] = [];
+  for (let i = 0; i < L - 1; i++) {
+    const g = segmentGraph(i === 0 ? EDGE_FEATURE_COUNT : channels[i - 1]!, false);
+    g.builder.node('Identity', [block(g, net, `down${i}`, g.x, i === 0 ? EDGE_FEATURE_COUNT : channels[i - 1]!, channels[i]!)], {}, 'y');
+    down.push(g.finish(channels[i]!));
+  }
+  const b = segmentGraph(channels[L - 2]!, false);
+  const bottomOut = block(b, net, `down${L - 1}`, b.x, channels[L - 2]!, channels[L - 1]!);
+  b.builder.node('Identity', [conv(b, net, `up${L - 2}.upconv`, bottomOut, channels[L - 1]!)], {}, 'y');
+  const bottom = b.finish(channels[L - 2]!);
+  const up: Uint8Array[] = [new Uint8Array(0)];
+  for (let i = 1; i <= L - 2; i++) {
+    const g = segmentGraph(channels[i]!, true);
+    const h = block(g, net, `up${i}`, g.builder.node('Concat', [g.x, g.skip!], { axis: 1 }), 2 * channels[i]!, channels[i]!);
+    g.builder.node('Identity', [conv(g, net, `up${i - 1}.upconv`, h, channels[i]!)], {}, 'y');
+    up[i] = g.finish(channels[i - 1]!);
+  }
+  const l = segmentGraph(channels[0]!, true);
+  const h = block(l, net, 'up0', l.builder.node('Concat', [l.x, l.skip!], { axis: 1 }), 2 * channels[0]!, channels[0]!);
+  l.builder.node('Identity', [conv(l, net, 'classifier', h, channels[0]!)], {}, 'y');
+  const last = l.finish(net.config.classCount);
+  return { down, bottom, up, last };
+}
+
+interface SegmentGraph {
+  builder: OnnxGraphBuilder;
+  x: string;
+  skip?: string;
+  gemm: string;
+  finish(outChannels: number): Uint8Array;
+}
+
+function segmentGraph(inChannels: number, withSkip: boolean): SegmentGraph {
+  const builder = new OnnxGraphBuilder();
+  const x = builder.input('x', ONNX_FLOAT, ['E', inChannels]);
+  const skip = withSkip ? builder.input('skip', ONNX_FLOAT, ['E', inChannels]) : undefined;
+  const gemm = builder.input('gemm', ONNX_INT64, ['E', 4]);
+  return {
+    builder,
+    x,
+    skip,
+    gemm,
+    finish: (outChannels) => {
+      builder.output('y', ONNX_FLOAT, ['E', outChannels]);
+      return builder.toBytes({ doc: 'Homeomorph MeshCNN segment (MeshConv U-Net stretch between poolings)' });
+    },
+  };
+}
+
+/** MeshConv: [x, a+c, b+d, |a−c|, |b−d|] · W + b, as in kernels.ts. */
+function conv(g: SegmentGraph, net: MeshUNet, name: string, x: string, inChannels: number): string {
+  const B = g.builder;
+  const weight = net.param(`${name}.weight`);
+  const bias = net.param(`${name}.bias`);
+  const padded = B.node('Concat', [x, B.float(new Float32Array(inChannels), [1, inChannels])], { axis: 0 });
+  const gathered = B.node('Gather', [padded, g.gemm], { axis: 0 }); // [E,4,C]
+  const n = [0, 1, 2, 3].map((k) => B.node('Gather', [gathered, B.int64([k], [])], { axis: 1 })); // [E,C]
+  const features = B.node('Concat', [x, B.node('Add', [n[0]!, n[2]!]), B.node('Add', [n[1]!, n[3]!]), B.node('Abs', [B.node('Sub', [n[0]!, n[2]!])]), B.node('Abs', [B.node('Sub', [n[1]!, n[3]!])])], { axis: 1 });
+  return B.node('Add', [B.node('MatMul', [features, B.float(weight.data, weight.shape)]), B.float(bias.data, bias.shape)]);
+}
+
+/** Instance norm over edges with γ, β (eps as tape.ts). */
+function norm(g: SegmentGraph, net: MeshUNet, name: string, x: string): string {
+  const B = g.builder;
+  const axes = B.int64([0]);
+  const mean = B.node('ReduceMean', [x, axes], { keepdims: 1 });
+  const centred = B.node('Sub', [x, mean]);
+  const variance = B.node('ReduceMean', [B.node('Mul', [centred, centred]), axes], { keepdims: 1 });
+  const scaled = B.node('Div', [centred, B.node('Sqrt', [B.node('Add', [variance, B.float([1e-5], [])])])]);
+  const gamma = net.param(`${name}.gamma`);
+  const beta = net.param(`${name}.beta`);
+  return B.node('Add', [B.node('Mul', [scaled, B.float(gamma.data, gamma.shape)]), B.float(beta.data, beta.shape)]);
+}
+
+/** conv → norm → ReLU, then residual blocks, as MeshUNet.block. */
+function block(g: SegmentGraph, net: MeshUNet, name: string, x: string, inChannels: number, outChannels: number): string {
+  const B = g.builder;
+  let h = B.node('Relu', [norm(g, net, `${name}.norm0`, conv(g, net, `${name}.conv0`, x, inChannels))]);
+  for (let b = 1; b <= net.config.resBlocks; b++) {
+    const y = norm(g, net, `${name}.norm${b}`, conv(g, net, `${name}.conv${b}`, h, outChannels));
+    h = B.node('Relu', [B.node('Add', [y, h])]);
+  }
+  return h;
+}
+
+/** Sessions for the segments of one model. */
+export interface MeshcnnOnnxSessions {
+  down: OnnxSession[];
+  bottom: OnnxSession;
+  up: (OnnxSession | null)[];
+  last: OnnxSession;
+  release(): Promise<void>;
+}
+
+export async function createMeshcnnSessions(onnx: OnnxRuntime, segments: MeshcnnOnnxSegments): Promise<MeshcnnOnnxSessions> {
+  const down = await Promise.all(segments.down.map((m) => onnx.createSession(m)));
+  const bottom = await onnx.createSession(segments.bottom);
+  const up = await Promise.all(segments.up.map((m) => (m.length ? onnx.createSession(m) : Promise.resolve(null))));
+  const last = await onnx.createSession(segments.last);
+  return {
+    down,
+    bottom,
+    up,
+    last,
+    release: async () => {
+      for (const s of [...down, bottom, ...up, last]) await s?.release();
+    },
+  };
+}
+
+/**
+ * The forward pass with onnxruntime for the dense parts and TypeScript pooling between them.
+ * @param features #E×5 normalised  @returns logits #E×classes and the pooling records
+ */
+export async function forwardOnnx(
+  onnx: OnnxRuntime,
+  sessions: MeshcnnOnnxSessions,
+  net: MeshUNet,
+  level: MeshLevel,
+  features: Float32Array,
+  poolEdges = net.config.poolEdges,
+): Promise<{ logits: Float32Array; pools: PoolRecord[] }> {
+  const { channels } = net.config;
+  const L = channels.length;
+  const run = async (session: OnnxSession, lvl: MeshLevel, x: Float32Array, cols: number, skip?: Float32Array): Promise<Float32Array> => {
+    const E = edgeCountOf(lvl);
+    const gemm = new BigInt64Array(4 * E);
+    for (let i = 0; i < gemm.length; i++) gemm[i] = BigInt(lvl.gemm[i]! < 0 ? E : lvl.gemm[i]!);
+    const feeds: Record<string, ReturnType<OnnxRuntime['tensor']>> = { x: onnx.tensor('float32', x, [E, cols]), gemm: onnx.tensor('int64', gemm, [E, 4]) };
+    if (skip) feeds.skip = onnx.tensor('float32', skip, [E, cols]);
+    const out = await session.run(feeds);
+    return out.y!.data as Float32Array;
+  };
+  const levels: MeshLevel[] = [level];
+  const pools: PoolRecord[] = [];
+  const skips: Float32Array[] = [];
+  let x = features;
+  let cols = EDGE_FEATURE_COUNT;
+  for (let i = 0; i < L - 1; i++) {
+    const y = await run(sessions.down[i]!, levels[i]!, x, cols);
+    skips.push(y);
+    const record = poolMesh(levels[i]!, rowSquaredNorms(y, channels[i]!), poolEdges[i]!);
+    pools.push(record);
+    levels.push(record.level);
+    x = poolFeatures(record, y, channels[i]!);
+    cols = channels[i]!;
+  }
+  let y = await run(sessions.bottom, levels[L - 1]!, x, cols);
+  for (let i = L - 2; i >= 1; i--) {
+    const u = unpoolFeatures(pools[i]!, y, channels[i]!);
+    y = await run(sessions.up[i]!, levels[i]!, u, channels[i]!, skips[i]!);
+  }
+  const u = unpoolFeatures(pools[0]!, y, channels[0]!);
+  const logits = await run(sessions.last, levels[0]!, u, channels[0]!, skips[0]!);
+  return { logits, pools };
+}

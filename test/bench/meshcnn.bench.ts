@@ -1,0 +1,142 @@
+// `npm run bench -- meshcnn [--quick]`: MeshCNN figures — test-split accuracy of each shipped model
+// (MeshCNN's soft-label edge metric, hard edge and face accuracy), inference ms per 2,250-edge mesh,
+// training step per mesh and peak memory (shipped config and MeshCNN's own config), and a 100k-face mesh
+// labelled end to end (repair, simplify, network, transfer, smoothing). Reference: the original MeshCNN on
+// this CPU (../shared/docs/anchors.md): forward 425 ms, training step 1.65 s per mesh, 4.3 GB peak.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { loadSegmentationSplit } from '../../src/cli/commands/meshcnnDataset';
+import { Adam } from '../../src/core/meshcnn/adam';
+import { DEFAULT_AUGMENT } from '../../src/core/meshcnn/augment';
+import { loadModel } from '../../src/core/meshcnn/modelFile';
+import { MeshUNet, mulberry32, type MeshUNetConfig } from '../../src/core/meshcnn/meshUNet';
+import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx } from '../../src/core/meshcnn/onnxSegments';
+import { featureStatistics, normalizedFeatures, predictEdges } from '../../src/core/meshcnn/segmentation';
+import { createNodeOnnxRuntime } from '../../src/hosts/onnx/nodeOnnxRuntime';
+import { segmentMesh } from '../../src/core/meshcnn/segmentMesh';
+import { evaluateSplit, trainStep } from '../../src/core/meshcnn/train';
+import { datasetPath, hasShared, loadSharedMesh } from '../helpers/shared';
+import { machineLine } from './machine';
+
+if (!hasShared) {
+  console.log('meshcnn benchmark skipped: ../shared/datasets not found');
+  process.exit(0);
+}
+const quick = process.argv.includes('--quick');
+const root = join(import.meta.dirname, '..', '..');
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log('MeshCNN benchmark');
+console.log(machineLine());
+console.log(`load average at start: ${load()} (2 cores shared with other work: figures under load are upper bounds)`);
+
+// 1. Accuracy of each shipped model on its dataset's test split.
+const modelDir = join(root, 'resources', 'models');
+const models = existsSync(modelDir) ? readdirSync(modelDir).filter((f) => f.endsWith('.hmcn')) : [];
+console.log('\n| model | dataset | test meshes | soft-label edge acc. (MeshCNN metric) | hard edge acc. | face acc. | epochs trained |');
+console.log('|---|---|--:|--:|--:|--:|--:|');
+for (const file of models) {
+  const { info, net } = loadModel(new Uint8Array(readFileSync(join(modelDir, file))));
+  const dataset = (info.training?.dataset as string | undefined) ?? 'human_seg';
+  const test = loadSegmentationSplit(datasetPath(dataset), 'test');
+  const s = evaluateSplit(net, test, { mean: info.featureMean, std: info.featureStd });
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  console.log(`| ${info.name} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`);
+}
+if (models.length === 0) console.log('| (no shipped models in resources/models) | | | | | | |');
+
+// 2. Speed per 2,250-edge human_seg mesh: inference and a training step, for the shipped configuration and
+// for MeshCNN's published one (ncf 32 64 128 256, 3 res blocks — speed only, untrained weights).
+const train = loadSegmentationSplit(datasetPath('human_seg'), 'train', quick ? 6 : 12);
+const stats = featureStatistics(train.map((s) => s.level));
+// [label, config, meshes timed (the first two warm the JIT up)]
+const configs: [string, MeshUNetConfig, number][] = [
+  ['shipped (16 32 64 128, 1 res block)', { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }, quick ? 6 : 12],
+  ["MeshCNN's (32 64 128 256, 3 res blocks)", { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 }, quick ? 4 : 6],
+];
+const onnx = createNodeOnnxRuntime();
+console.log(`\nonnxruntime provider: ${onnx.provider}`);
+console.log('| network | parameters | inference ms / mesh, onnxruntime + TS pooling (shipped path) | inference ms / mesh, our kernels | training step ms / mesh (with augmentation) | peak RSS MiB while training | load |');
+console.log('|---|--:|--:|--:|--:|--:|---|');
+for (const [label, config, count] of configs) {
+  const net = new MeshUNet(config, 1);
+  const meshes = train.slice(0, count);
+  const inference: number[] = [];
+  for (const sample of meshes) {
+    const t = performance.now();
+    predictEdges(net, sample.level, stats.mean, stats.std);
+    inference.push(performance.now() - t);
+  }
+  const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
+  const viaOnnx: number[] = [];
+  for (const sample of meshes) {
+    const t = performance.now();
+    await forwardOnnx(onnx, sessions, net, sample.level, normalizedFeatures(sample.level, stats.mean, stats.std));
+    viaOnnx.push(performance.now() - t);
+  }
+  await sessions.release();
+  const adam = new Adam(1e-3);
+  const random = mulberry32(1);
+  const steps: number[] = [];
+  let peak = process.memoryUsage().rss;
+  for (const sample of meshes) {
+    const t = performance.now();
+    trainStep(net, adam, sample, stats, DEFAULT_AUGMENT, random);
+    steps.push(performance.now() - t);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  // The first two runs warm the JIT up.
+  console.log(
+    `| ${label} | ${net.parameterCount()} | ${median(viaOnnx.slice(2)).toFixed(0)} | ${median(inference.slice(2)).toFixed(0)} | ${median(steps.slice(2)).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
+  );
+}
+console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)');
+
+// 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face), through
+// onnxruntime as the job runs it (sessions created once, as the job host keeps them).
+const shippedHuman = join(modelDir, 'human.hmcn');
+if (existsSync(shippedHuman)) {
+  const model = loadModel(new Uint8Array(readFileSync(shippedHuman)));
+  const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(model.net));
+  const mesh = subdivide(loadSharedMesh('armadillo.obj'));
+  const F = mesh.indices.length / 3;
+  const times: number[] = [];
+  let timings: Record<string, number> = {};
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    const t = performance.now();
+    const result = await segmentMesh(mesh.positions, mesh.indices, model, {
+      smoothBoundaries: true,
+      network: (level, features, poolEdges) => forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
+    });
+    times.push(performance.now() - t);
+    timings = result.timings;
+  }
+  console.log(`\n${F.toLocaleString('en')}-face mesh (armadillo ×4) labelled end to end: ${(median(times) / 1000).toFixed(2)} s (median of ${times.length}; stages of the last run: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}; load ${load()})`);
+} else {
+  console.log('\n100k-face end-to-end timing skipped: resources/models/human.hmcn missing');
+}
+
+/** Midpoint subdivision (each triangle → 4). */
+function subdivide(mesh: { positions: ArrayLike<number>; indices: ArrayLike<number> }): { positions: Float64Array; indices: Uint32Array } {
+  const positions = Array.from(mesh.positions);
+  const mid = new Map<number, number>();
+  const V0 = positions.length / 3;
+  const midpoint = (a: number, b: number) => {
+    const key = a < b ? a * V0 + b : b * V0 + a;
+    let m = mid.get(key);
+    if (m === undefined) {
+      m = positions.length / 3;
+      for (let c = 0; c < 3; c++) positions.push((positions[3 * a + c]! + positions[3 * b + c]!) / 2);
+      mid.set(key, m);
+    }
+    return m;
+  };
+  const indices: number[] = [];
+  for (let f = 0; f < mesh.indices.length; f += 3) {
+    const a = mesh.indices[f]!, b = mesh.indices[f + 1]!, c = mesh.indices[f + 2]!;
+    const ab = midpoint(a, b), bc = midpoint(b, c), ca = midpoint(c, a);
+    indices.push(a, ab, ca, b, bc, ab, c, ca, bc, ab, bc, ca);
+  }
+  return { positions: Float64Array.from(positions), indices: Uint32Array.from(indices) };
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNodeOnnxRuntime } from '../../../src/hosts/onnx/nodeOnnxRuntime';
+import { parseObjMesh } from '../../../src/core/io/parseObjMesh';
+import { loadModel } from '../../../src/core/meshcnn/modelFile';
+import { MeshUNet } from '../../../src/core/meshcnn/meshUNet';
+import { buildMeshLevel, edgeCountOf } from '../../../src/core/meshcnn/meshTopology';
+import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx } from '../../../src/core/meshcnn/onnxSegments';
+import { normalizedFeatures } from '../../../src/core/meshcnn/segmentation';
+import { Tape } from '../../../src/core/meshcnn/tape';
+import { datasetPath, hasShared } from '../../helpers/shared';
+
+const shipped = join(import.meta.dirname, '..', '..', '..', 'resources', 'models', 'human.hmcn');
+
+describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs as our own kernels', () => {
+  const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', 'shrec__12.obj'), 'utf8'));
+  const level = buildMeshLevel(mesh.positions, mesh.indices);
+  const onnx = createNodeOnnxRuntime();
+
+  const compare = async (net: MeshUNet, mean: number[], std: number[]) => {
+    const features = normalizedFeatures(level, mean, std);
+    const ours = net.forward(new Tape(false), level, features);
+    const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
+    const theirs = await forwardOnnx(onnx, sessions, net, level, features);
+    await sessions.release();
+    // Same pooling decisions (float rounding could in principle swap two near-equal priorities).
+    expect(theirs.pools.map((p) => Array.from(p.collapsed))).toEqual(ours.pools.map((p) => Array.from(p.collapsed)));
+    const K = ours.logits.cols;
+    let maxDiff = 0;
+    let sameLabel = 0;
+    for (let e = 0; e < edgeCountOf(level); e++) {
+      let a = 0, b = 0;
+      for (let c = 0; c < K; c++) {
+        maxDiff = Math.max(maxDiff, Math.abs(ours.logits.data[e * K + c]! - theirs.logits[e * K + c]!));
+        if (ours.logits.data[e * K + c]! > ours.logits.data[e * K + a]!) a = c;
+        if (theirs.logits[e * K + c]! > theirs.logits[e * K + b]!) b = c;
+      }
+      if (a === b) sameLabel++;
+    }
+    expect(maxDiff).toBeLessThan(1e-3);
+    expect(sameLabel).toBe(edgeCountOf(level));
+  };
+
+  it('on a network with three poolings and residual blocks', async () => {
+    const net = new MeshUNet({ channels: [8, 16, 24, 32], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }, 5);
+    await compare(net, [2.5, 0.8, 1.2, 0.5, 0.9], [0.5, 0.3, 0.3, 0.2, 0.3]);
+  });
+
+  it.skipIf(!existsSync(shipped))('on the shipped human model', async () => {
+    const { info, net } = loadModel(new Uint8Array(readFileSync(shipped)));
+    await compare(net, info.featureMean, info.featureStd);
+  });
+});

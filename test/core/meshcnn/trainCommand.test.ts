@@ -1,0 +1,40 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { evalMeshcnnCommand } from '../../../src/cli/commands/evalMeshcnn';
+import { trainMeshcnn } from '../../../src/cli/commands/trainMeshcnn';
+import type { CliContext } from '../../../src/cli/CliContext';
+import { loadModel } from '../../../src/core/meshcnn/modelFile';
+import { datasetPath, hasShared } from '../../helpers/shared';
+
+describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'meshcnn-train-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const common = ['--dataset', datasetPath('human_seg'), '--out', dir, '--limit', '3', '--channels', '4,8', '--pool', '1800', '--res-blocks', '0'];
+  const lines: string[] = [];
+
+  it('trains with checkpoints and a log, then resumes where it stopped', async () => {
+    expect(await trainMeshcnn([...common, '--epochs', '1'], (l) => lines.push(l))).toBe(0);
+    expect(existsSync(join(dir, 'checkpoint.hmcn'))).toBe(true);
+    expect(existsSync(join(dir, 'human_seg.hmcn'))).toBe(true);
+    expect(await trainMeshcnn([...common, '--epochs', '2', '--resume'], (l) => lines.push(l))).toBe(0);
+    expect(lines.some((l) => l.startsWith('resumed at epoch 1'))).toBe(true);
+    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; test: { softEdgeAccuracy: number } });
+    expect(log.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(log[1]!.test.softEdgeAccuracy).toBeGreaterThanOrEqual(0);
+    const checkpoint = loadModel(new Uint8Array(readFileSync(join(dir, 'checkpoint.hmcn'))));
+    expect(checkpoint.info.training?.epoch).toBe(2);
+    expect([...checkpoint.extra.keys()].some((k) => k.startsWith('adam.m.'))).toBe(true);
+    expect(checkpoint.info.classes[0]!.name).toBe('head');
+  });
+
+  it('evaluates a model file and prints the accuracies as JSON', async () => {
+    const out: string[] = [];
+    const ctx = { stdout: { write: (t: string) => void out.push(t) }, stderr: { write: () => {} }, cwd: dir, pool: () => undefined as never } as CliContext;
+    expect(await evalMeshcnnCommand.run(['--model', join(dir, 'human_seg.hmcn'), '--dataset', datasetPath('human_seg'), '--limit', '2', '--json'], ctx)).toBe(0);
+    const result = JSON.parse(out.join('')) as Record<string, number>;
+    expect(result).toMatchObject({ dataset: 'human_seg', split: 'test', meshes: 2 });
+    for (const key of ['softEdgeAccuracy', 'hardEdgeAccuracy', 'faceAccuracy']) expect(result[key]).toBeGreaterThanOrEqual(0);
+  });
+});
