@@ -5,7 +5,6 @@ import {
   LinearSRGBColorSpace,
   Mesh as ThreeMesh,
   NearestFilter,
-  NearestMipmapNearestFilter,
   MeshStandardMaterial,
   SRGBColorSpace,
   Texture,
@@ -127,7 +126,7 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
     result.channel = channel;
     if (nearest) {
       result.magFilter = NearestFilter;
-      result.minFilter = NearestMipmapNearestFilter;
+      result.minFilter = NearestFilter;
     }
     result.colorSpace = SRGBColorSpace;
     result.userData[IMAGE_FILE_KEY] = image;

@@ -219,7 +219,7 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
       if (data.mapNearest)
         info
           .setMagFilter(TextureInfo.MagFilter.NEAREST)
-          .setMinFilter(TextureInfo.MinFilter.NEAREST_MIPMAP_NEAREST);
+          .setMinFilter(TextureInfo.MinFilter.NEAREST);
     }
     materials.set(data, material);
     return material;

@@ -15,6 +15,8 @@ import type { ModelData } from '../../../src/core/io/ModelData';
 import { readModel } from '../../../src/core/io/readModel';
 import { threeToModel } from '../../../src/core/io/threeToModel';
 import { writeModel } from '../../../src/core/io/writeModel';
+import { withVertices } from '../../../src/core/mesh/meshEdit';
+import { meshProblem } from '../../../src/core/mesh/validateMesh';
 import { CORNER_UVS, geometryToMesh, meshToGeometry } from '../../../src/core/mesh/threeGeometry';
 import { richOctahedron, values } from './fixtures';
 
@@ -122,6 +124,41 @@ describe('morph targets and the second UV set', () => {
         expect(base.getComponent(i, k) + delta.getComponent(i, k)).toBeCloseTo(sphere[3 * i + k]!, 5);
     // three.js keeps glTF's UVs as they are (origin top-left); ours are flipped back on read.
     expect(object.geometry.getAttribute('uv1').getY(1)).toBeCloseTo(1 - model.root.mesh!.uvs1![3]!, 6);
+  });
+});
+
+describe('morph targets and second UVs are per-vertex data like the others', () => {
+  it('a file whose morph target has a NaN is refused, naming the target', async () => {
+    const model = morphModel();
+    model.root.mesh!.morphTargets![1]!.positions[4] = NaN;
+    await expect(glbRoundTrip(model)).rejects.toThrow(
+      'out.glb: octahedron: morph target "stretch": vertex 1 has a non-finite coordinate (NaN)',
+    );
+  });
+
+  it('meshProblem names a morph target or second UV set of the wrong length', () => {
+    const mesh = morphModel().root.mesh!;
+    expect(meshProblem(mesh)).toBeNull();
+    expect(meshProblem({ ...mesh, uvs1: new Float32Array(4) })).toBe('uvs1 holds 4 values, expected 6 × 2');
+    expect(meshProblem({ ...mesh, morphTargets: [{ name: 'sphere', positions: new Float32Array(3) }] })).toBe(
+      'morph target sphere holds 3 values, expected 6 × 3',
+    );
+  });
+
+  it('follow their vertices when a repair renumbers them (withVertices)', () => {
+    const mesh = morphModel().root.mesh!;
+    const order = [5, 4, 3, 2, 1, 0];
+    const renumbered = withVertices(
+      mesh,
+      order,
+      mesh.indices.map((v) => 5 - v),
+    );
+    expect(meshProblem(renumbered)).toBeNull();
+    const sphere = mesh.morphTargets![0]!.positions;
+    expect(values(renumbered.morphTargets![0]!.positions.subarray(0, 3))).toEqual(
+      values(sphere.subarray(15, 18)),
+    );
+    expect(values(renumbered.uvs1!.subarray(0, 2))).toEqual(values(mesh.uvs1!.subarray(10, 12)));
   });
 });
 
