@@ -1,4 +1,5 @@
 import { marchingTetrahedra } from '../../core/meshing/marchingTetrahedra';
+import { removeSmallPieces } from '../../core/meshing/removeSmallPieces';
 import { sampleGrid } from '../../core/meshing/sampleGrid';
 import { inspectMesh } from '../../core/mesh/inspect';
 import type { Mesh } from '../../core/mesh/Mesh';
@@ -132,7 +133,8 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
     const gridSeconds = (performance.now() - tg) / 1000;
     ctx.progress(0.92, 'marching tetrahedra');
     const tm = performance.now();
-    const extracted = marchingTetrahedra(sampled, { closeBorder: true });
+    const pieces = removeSmallPieces(marchingTetrahedra(sampled, { closeBorder: true }), props.minPieceFraction);
+    const extracted = pieces.mesh;
     const meshSeconds = (performance.now() - tm) / 1000;
     checkCancelled(ctx);
     const inspection = inspectMesh(extracted);
@@ -171,6 +173,7 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
         totalSeconds: (performance.now() - started) / 1000,
         vertices: positions.length / 3,
         faces: extracted.indices.length / 3,
+        piecesRemoved: pieces.removedPieces,
         closedManifold: inspection.closed && inspection.manifold && inspection.orientable && inspection.inconsistentEdges === 0,
         finalLoss: result.loss,
         onnxProvider: ctx.onnx.provider,

@@ -13,6 +13,7 @@ export const fitSdfProps = {
   lr: { type: 'float', default: 0.01, min: 1e-5, max: 0.1, step: 0.001, label: 'Learning rate' },
   trainSamples: { type: 'int', default: 400_000, min: 10_000, max: 4_000_000, label: 'Training samples', help: 'half uniform in the box, half near the surface' },
   evalSamples: { type: 'int', default: 100_000, min: 1000, max: 1_000_000, label: 'Evaluation samples', help: 'per set (uniform, near), drawn independently of the training samples' },
+  minPieceFraction: { type: 'float', default: 0.01, min: 0, max: 1, step: 0.005, label: 'Drop pieces below', help: 'remove extracted pieces with fewer faces than this fraction of the largest (floaters); 0 keeps all' },
   sliceAxis: { type: 'enum', default: 'z', items: [['x', 'X'], ['y', 'Y'], ['z', 'Z']], label: 'Slice axis' },
   slicePosition: { type: 'float', default: 0, min: -0.5, max: 0.5, step: 0.01, label: 'Slice position', help: 'in units of the longest side, 0 = centre' },
   exportOnnx: { type: 'bool', default: true, label: 'Keep ONNX model', help: 'keep the trained model for export (File ▸ Export ONNX, CLI --onnx)' },

@@ -32,6 +32,8 @@ export interface FitSdfMetrics {
   totalSeconds: number;
   vertices: number;
   faces: number;
+  /** small pieces (floaters) dropped from the extracted mesh, see the minPieceFraction prop */
+  piecesRemoved: number;
   /** the extracted mesh is a closed, consistently oriented 2-manifold */
   closedManifold: boolean;
   finalLoss: number;
