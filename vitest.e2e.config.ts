@@ -15,5 +15,7 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { singleFork: true } },
     fileParallelism: false,
+    // The UI answers within frames, but the machine may be shared and busy: poll patiently.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

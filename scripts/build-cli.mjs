@@ -4,8 +4,18 @@
 // (ESM, platform node, code splitting so a worker loads only the jobs it runs). Native and large
 // packages stay external and load from node_modules at run time.
 // `node scripts/build-cli.mjs` builds; bin/homeomorph.mjs calls ensureCliBuilt() to rebuild when stale.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +41,7 @@ export const nodeExternals = [
  */
 export async function bundleForNode(entryPoints, outdir) {
   const { build } = await import('esbuild');
+  const started = new Date();
   const staging = `${outdir}.tmp-${process.pid}-${Date.now()}`;
   await build({
     entryPoints,
@@ -45,10 +56,14 @@ export async function bundleForNode(entryPoints, outdir) {
     chunkNames: 'chunks/[name]-[hash]',
     external: nodeExternals,
     // Bundled CommonJS dependencies may call require() for Node built-ins.
-    banner: { js: "import { createRequire as __homeomorphRequire } from 'node:module'; const require = __homeomorphRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __homeomorphRequire } from 'node:module'; const require = __homeomorphRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
-  writeFileSync(join(staging, '.built'), new Date().toISOString());
+  // Stamped with the build's start, so a source saved during the build still counts as newer.
+  writeFileSync(join(staging, '.built'), started.toISOString());
+  utimesSync(join(staging, '.built'), started, started);
   const old = `${outdir}.old-${process.pid}-${Date.now()}`;
   if (existsSync(outdir)) renameSync(outdir, old);
   try {
@@ -62,7 +77,10 @@ export async function bundleForNode(entryPoints, outdir) {
 }
 
 export async function buildCli() {
-  await bundleForNode({ homeomorph: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'cli', 'worker.ts') }, cliDir);
+  await bundleForNode(
+    { homeomorph: join(root, 'src', 'cli', 'main.ts'), worker: join(root, 'src', 'cli', 'worker.ts') },
+    cliDir,
+  );
 }
 
 function newestMtime(path) {
@@ -81,11 +99,32 @@ export function cliIsStale() {
   return inputs.some((path) => existsSync(path) && newestMtime(path) > built);
 }
 
+/**
+ * Builds out/cli if it is stale. Concurrent callers (parallel test files, two shells) take turns
+ * through a lock folder, so one builds and the others find it fresh.
+ */
 export async function ensureCliBuilt({ quiet = false } = {}) {
   if (!cliIsStale()) return;
-  if (!quiet) process.stderr.write('homeomorph: building the CLI (out/cli)…\n');
   mkdirSync(join(root, 'out'), { recursive: true });
-  await buildCli();
+  const lock = join(root, 'out', '.cli-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than a minute was left by a killed build.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 60_000)
+        rmSync(lock, { recursive: true, force: true });
+      await sleep(100);
+    }
+  }
+  try {
+    if (!cliIsStale()) return;
+    if (!quiet) process.stderr.write('homeomorph: building the CLI (out/cli)…\n');
+    await buildCli();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

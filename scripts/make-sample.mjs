@@ -51,7 +51,7 @@ const gltf = {
   scenes: [{ name: 'Sample', nodes: [0] }],
   nodes: [{ name: 'Spot', mesh: 0 }],
   meshes: [{ name: 'Spot', primitives: [{ attributes: { POSITION: 0, NORMAL: 1 }, indices: 2, material: 0 }] }],
-  materials: [{ name: 'Spot', pbrMetallicRoughness: { baseColorFactor: [0.6, 0.36, 0.2, 1], metallicFactor: 0, roughnessFactor: 0.6 } }],
+  materials: [{ name: 'Spot', pbrMetallicRoughness: { baseColorFactor: [0.5, 0.22, 0.1, 1], metallicFactor: 0, roughnessFactor: 0.55 } }],
   buffers: [{ byteLength: length }],
   bufferViews: [
     { buffer: 0, byteOffset: offsets[0], byteLength: pos.byteLength, target: 34962 },

@@ -26,10 +26,16 @@ export interface ParsedArgs {
  * pairs (a value is taken when the next word is not an option) for commands whose options come from
  * elsewhere, like an operator's props; otherwise an unknown option is a UsageError.
  */
-export function parseArgs(argv: readonly string[], specs: Record<string, OptionSpec>, allowUnknown = false): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  specs: Record<string, OptionSpec>,
+  allowUnknown = false,
+): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
-  const byShort = new Map(Object.entries(specs).flatMap(([name, spec]) => (spec.short ? [[spec.short, name]] : [])));
+  const byShort = new Map(
+    Object.entries(specs).flatMap(([name, spec]) => (spec.short ? [[spec.short, name]] : [])),
+  );
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i]!;
     if (word === '--') {
@@ -70,5 +76,8 @@ function isValue(word: string | undefined): word is string {
 
 /** 'maxSteps' → 'max-steps', the spelling flags use. */
 export function kebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase();
 }

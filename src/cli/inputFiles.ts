@@ -23,7 +23,11 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (existsSync(resolve(cwd, input))) {
       const full = resolve(cwd, input);
       if (statSync(full).isDirectory()) {
-        const files = await glob(`*.{${READABLE_EXTENSIONS.join(',')}}`, { cwd: full, absolute: true, caseSensitiveMatch: false });
+        const files = await glob(`*.{${READABLE_EXTENSIONS.join(',')}}`, {
+          cwd: full,
+          absolute: true,
+          caseSensitiveMatch: false,
+        });
         files.sort().forEach(add);
       } else add(full);
     } else if (isDynamicPattern(input)) {

@@ -10,8 +10,9 @@ import { cliWorkerUrl } from './repoRoot';
 
 function topHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
+  const opWidth = Math.max(0, ...operators.map((op) => op.idname.length));
   const ops = operators.length
-    ? operators.map((op) => `  ${op.idname}  ${op.label}`).join('\n')
+    ? operators.map((op) => `  ${op.idname.padEnd(opWidth)}  ${op.label}`).join('\n')
     : '  (none registered in this build)';
   return `homeomorph ${packageJson.version} — shape processing from the command line
 
@@ -43,7 +44,11 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     stdout,
     stderr,
     cwd: options.cwd ?? process.cwd(),
-    pool: () => (pool ??= createNodeWorkerPool({ workerUrl: cliWorkerUrl(), size: options.workers ?? workersFromEnv() })),
+    pool: () =>
+      (pool ??= createNodeWorkerPool({
+        workerUrl: cliWorkerUrl(),
+        size: options.workers ?? workersFromEnv(),
+      })),
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -61,7 +66,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     return 2;
   }
   // `run OPERATOR --help` is the operator's help, handled by run itself.
-  if ((rest.includes('--help') || rest.includes('-h')) && !(command.name === 'run' && rest[0] && !rest[0].startsWith('-'))) {
+  if (
+    (rest.includes('--help') || rest.includes('-h')) &&
+    !(command.name === 'run' && rest[0] && !rest[0].startsWith('-'))
+  ) {
     stdout.write(`${command.help()}\n`);
     return 0;
   }

@@ -6,7 +6,10 @@ import { kebabCase, UsageError, type OptionSpec } from './args';
  * `--no-name` / `--name=false` for booleans. Names are accepted as declared (`maxSteps`) and in
  * kebab-case (`--max-steps`).
  */
-export function propFlagSpecs(props: PropSpecs): { specs: Record<string, OptionSpec>; propOfFlag: Map<string, string> } {
+export function propFlagSpecs(props: PropSpecs): {
+  specs: Record<string, OptionSpec>;
+  propOfFlag: Map<string, string>;
+} {
   const specs: Record<string, OptionSpec> = {};
   const propOfFlag = new Map<string, string>();
   for (const [name, spec] of Object.entries(props)) {
@@ -23,7 +26,11 @@ export function propFlagSpecs(props: PropSpecs): { specs: Record<string, OptionS
 }
 
 /** The prop values given on the command line, parsed and validated against the specs (UsageError). */
-export function propsFromFlags(props: PropSpecs, options: Map<string, string | true>, propOfFlag: Map<string, string>) {
+export function propsFromFlags(
+  props: PropSpecs,
+  options: Map<string, string | true>,
+  propOfFlag: Map<string, string>,
+) {
   const values: Record<string, unknown> = {};
   for (const [flag, raw] of options) {
     const name = propOfFlag.get(flag);
@@ -31,7 +38,8 @@ export function propsFromFlags(props: PropSpecs, options: Map<string, string | t
     const spec = props[name]!;
     try {
       const negated = flag !== name && flag !== kebabCase(name); // --no-NAME
-      const value = raw === true && spec.type === 'bool' ? true : parseProp(name, spec, raw === true ? '' : raw);
+      const value =
+        raw === true && spec.type === 'bool' ? true : parseProp(name, spec, raw === true ? '' : raw);
       values[name] = negated ? !value : value;
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -74,6 +82,7 @@ function describeSpec(spec: PropSpec): string {
     (spec.type === 'float' || spec.type === 'int') && (spec.min !== undefined || spec.max !== undefined)
       ? ` [${spec.min ?? '-∞'} … ${spec.max ?? '∞'}]`
       : '';
-  const items = spec.type === 'enum' ? ` (${spec.items.map(([id, text]) => `${id}: ${text}`).join('; ')})` : '';
+  const items =
+    spec.type === 'enum' ? ` (${spec.items.map(([id, text]) => `${id}: ${text}`).join('; ')})` : '';
   return `${label}${label ? ' ' : ''}(${spec.type}, default ${JSON.stringify(spec.default)})${range}${items}`;
 }

@@ -40,12 +40,12 @@ export class ProgressBar {
   }
 
   private draw(name: string): void {
-    const width = Math.max(10, Math.min(30, (this.out.columns ?? 80) - 60));
+    const width = Math.max(10, Math.min(30, (this.out.columns || 80) - 50));
     const filled = Math.round((width * this.done) / Math.max(1, this.total));
     const seconds = (performance.now() - this.started) / 1000;
     const rate = seconds > 0 ? (this.done / seconds).toFixed(1) : '–';
     const failed = this.failed ? `, ${this.failed} failed` : '';
     const line = `${this.verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}${failed} ${rate}/s ${name}`;
-    this.out.write(`\r\x1b[2K${line.slice(0, (this.out.columns ?? 80) - 1)}`);
+    this.out.write(`\r\x1b[2K${line.slice(0, (this.out.columns || 80) - 1)}`);
   }
 }

@@ -3,7 +3,8 @@
 // call is checked to come from our own page.
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { IPC } from '../preload/api';
 import type { DesktopFile } from '../preload/api';
@@ -75,7 +76,6 @@ function registerIpc(): void {
   handle(IPC.recoverySave, async (_event, bytes) => {
     if (!(bytes instanceof Uint8Array)) throw new Error('bad recovery data');
     // Write beside, then rename: a crash mid-write never leaves a truncated recovery file.
-    const { rename } = await import('node:fs/promises');
     await writeFile(`${recoveryPath()}.tmp`, bytes);
     await rename(`${recoveryPath()}.tmp`, recoveryPath());
   });
@@ -151,5 +151,5 @@ app.on('window-all-closed', () => {
 
 // A clean quit removes the recovery copy; after a crash it is still there and the editor offers it.
 app.on('will-quit', () => {
-  void rm(recoveryPath(), { force: true });
+  rmSync(recoveryPath(), { force: true }); // synchronous: the process is about to exit
 });

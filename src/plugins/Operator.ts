@@ -2,6 +2,7 @@ import type { Object3D } from 'three';
 import type { Command } from '../core/commands/Command';
 import type { SceneHost } from '../core/commands/SceneHost';
 import type { Props, PropSpecs } from '../core/plugin/PropSpec';
+import type { ResultView } from './ResultView';
 
 /** What an operator sees of the editor (or of the CLI's headless scene). */
 export interface OperatorContext {
@@ -46,6 +47,12 @@ export interface Operator<S extends PropSpecs = PropSpecs, I = unknown, O = unkn
    * `preview.chart` (e.g. `{ chart: { loss: 0.01 } }`) without this hook.
    */
   livePreview?(ctx: OperatorContext, preview: unknown): { clear(): void } | void;
+  /**
+   * Optional view of a result this operator produced (recognised by its `userData.plugin`), shown
+   * in the properties panel when that object is active: a live slider, images, a plot, figures and
+   * exports (see ResultView). Null for objects it did not produce.
+   */
+  resultView?(object: Object3D, ctx: OperatorContext): ResultView | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -12,7 +12,10 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'mesh.repair': async () => (await import('./inspect-repair/job')).repairJob,
   'spherical-parametrize': async () => (await import('./spherical-parametrize/job')).sphericalParametrizeJob,
   'harmonic-compress': async () => (await import('./harmonic-compress/job')).harmonicCompressJob,
+  'harmonic-compress.lod': async () => (await import('./harmonic-compress/lodJob')).harmonicLodJob,
+  'fit-sdf': () => import('./fit-sdf/job').then((m) => m.fitSdfJob),
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
+  'mesh.neural_parts': async () => (await import('./neural-parts/job')).neuralPartsJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
   'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
 };

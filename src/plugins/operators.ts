@@ -1,7 +1,9 @@
+import { fitSdfOperator } from './fit-sdf/operator';
 import { harmonicCompressOperator } from './harmonic-compress/operator';
 import { inspectRepairOperators } from './inspect-repair/operator';
-import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
+import { neuralPartsOperator } from './neural-parts/operator';
 import { segmentMeshcnnOperators } from './segment-meshcnn/operator';
+import { sphericalParametrizeOperator } from './spherical-parametrize/operator';
 import type { AnyOperator } from './Operator';
 
 /** Every operator the editor and the CLI offer, in menu order. Each plugin adds its own line here. */
@@ -9,7 +11,9 @@ export const operators: AnyOperator[] = [
   ...inspectRepairOperators,
   sphericalParametrizeOperator,
   harmonicCompressOperator,
+  fitSdfOperator,
   ...segmentMeshcnnOperators,
+  neuralPartsOperator,
 ];
 
 export function findOperator(idname: string): AnyOperator | undefined {

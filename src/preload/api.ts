@@ -1,3 +1,5 @@
+import type { JobBridge } from '../hosts/electron/jobBridge';
+
 /**
  * The one object the preload exposes to the page (`window.homeomorphDesktop`), typed here so the
  * renderer and the preload agree. No raw ipcRenderer reaches the page.
@@ -10,6 +12,8 @@ export interface DesktopFile {
 
 export interface DesktopApi {
   readonly platform: string;
+  /** Job channels to utility processes (src/hosts/electron/jobBridge.ts). */
+  readonly jobs: JobBridge;
   openFiles(options: { title: string; extensions: string[]; multiple: boolean; folder?: boolean }): Promise<DesktopFile[]>;
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
   recoverySave(bytes: Uint8Array): Promise<void>;

@@ -1,11 +1,13 @@
 // The preload of the editor window: runs sandboxed with context isolation and exposes one typed
 // API object to the page. Every call goes to main, which validates the sender.
 import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadJobBridge } from '../hosts/electron/preloadJobBridge';
 import { IPC } from './api';
 import type { DesktopApi } from './api';
 
 const api: DesktopApi = {
   platform: process.platform,
+  jobs: createPreloadJobBridge(ipcRenderer, window),
   openFiles: (options) => ipcRenderer.invoke(IPC.openFiles, options),
   saveFile: (name, bytes) => ipcRenderer.invoke(IPC.saveFile, name, bytes),
   recoverySave: (bytes) => ipcRenderer.invoke(IPC.recoverySave, bytes),

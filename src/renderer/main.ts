@@ -1,14 +1,31 @@
 import './styles.css';
+import { ElectronJobHost } from '../hosts/electron/ElectronJobHost';
+import { createWebWorkerPool } from '../hosts/web/WebWorkerPool';
+import { operators } from '../plugins/operators';
 import { App } from './App';
+import { meshStatsInWorker } from './io/meshStatsWorker';
 import { loadSample } from './io/sample';
+import { WorkerModelIO } from './io/WorkerModelIO';
+import { HostJobRunner } from './jobs/HostJobRunner';
+import { createDesktopPlatform, desktopApi } from './platform/desktopPlatform';
+import { createWebPlatform } from './platform/webPlatform';
 
-const app = new App(document);
+// The desktop window has the preload's API; the web editor does not. Jobs run in utility processes
+// on the desktop and in Web Workers on the web; everything else is the same code.
+const desktop = desktopApi();
+const jobs = new HostJobRunner(() => (desktop ? new ElectronJobHost(desktop.jobs) : createWebWorkerPool()));
+const platform = desktop ? createDesktopPlatform(desktop, jobs) : createWebPlatform(jobs);
+let app: App | null = null;
+const io = new WorkerModelIO(() => app?.viewport.requestRender());
+app = new App(document, { platform, io, operators, computeStats: meshStatsInWorker() });
 // For the browser tests and for poking at the editor from the devtools console.
 (window as unknown as { homeomorph: App }).homeomorph = app;
 
-loadSample(app.editor)
-  .then(() => {
-    app.viewport.frameSelected();
-    app.status.show('Opened the sample scene: Spot the cow (Keenan Crane, public domain)');
-  })
-  .catch((error: unknown) => app.status.toast(`Could not open the sample scene: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+async function start(editor: App): Promise<void> {
+  if (await editor.offerRecovery()) return;
+  await loadSample(editor.editor);
+  editor.viewport.frameSelected();
+  editor.status.show('Opened the sample scene: Spot the cow (Keenan Crane, public domain)');
+}
+
+start(app).catch((error: unknown) => app.status.toast(`Could not open the sample scene: ${error instanceof Error ? error.message : String(error)}`, 'error'));

@@ -7,7 +7,10 @@ describe('CLI argument parsing', () => {
   const specs = { output: { value: true, short: 'o' }, format: { value: true }, json: {} };
 
   it('splits positionals, options with values (three spellings) and switches', () => {
-    const args = parseArgs(['a.obj', '-o', 'out/', 'b.obj', '--format=ply', '--json', '--', '--weird.obj'], specs);
+    const args = parseArgs(
+      ['a.obj', '-o', 'out/', 'b.obj', '--format=ply', '--json', '--', '--weird.obj'],
+      specs,
+    );
     expect(args.positionals).toEqual(['a.obj', 'b.obj', '--weird.obj']);
     expect(Object.fromEntries(args.options)).toEqual({ output: 'out/', format: 'ply', json: true });
   });
@@ -36,7 +39,14 @@ describe('operator props as flags', () => {
     steps: { type: 'int', default: 100, min: 1, max: 1000, label: 'Steps' },
     timeStep: { type: 'float', default: 0.05, min: 0, help: 'flow step t' },
     centre: { type: 'bool', default: true },
-    model: { type: 'enum', default: 'human', items: [['human', 'Human'], ['vases', 'Vases']] },
+    model: {
+      type: 'enum',
+      default: 'human',
+      items: [
+        ['human', 'Human'],
+        ['vases', 'Vases'],
+      ],
+    },
   } satisfies PropSpecs;
   const { specs, propOfFlag } = propFlagSpecs(props);
   const parse = (argv: string[]) => propsFromFlags(props, parseArgs(argv, specs).options, propOfFlag);

@@ -1,9 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../scripts/build-cli.mjs';
+import type { ModelData } from '../../src/core/io/ModelData';
+import { writeModel } from '../../src/core/io/writeModel';
 import { datasetPath, hasShared } from '../helpers/shared';
 import { prepareCli, runCli } from './runCli';
 
@@ -20,7 +30,8 @@ describe('homeomorph: help, version, usage errors', () => {
   it('--help lists the commands and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const name of ['info', 'convert', 'run', 'train', 'eval', 'bench']) expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['info', 'convert', 'run', 'train', 'eval', 'bench'])
+      expect(stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(stdout).toContain('Exit codes: 0 success, 1 bad input, 2 usage.');
   });
 
@@ -45,38 +56,79 @@ describe('homeomorph: help, version, usage errors', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
     const noFiles = await runCli(['info']);
-    expect([noFiles.code, noFiles.stderr]).toEqual([2, 'homeomorph info: no input files\n(homeomorph info --help for usage)\n']);
-    expect((await runCli(['info', '--frobnicate', 'x.obj'])).stderr).toContain('unknown option: --frobnicate');
+    expect([noFiles.code, noFiles.stderr]).toEqual([
+      2,
+      'homeomorph info: no input files\n(homeomorph info --help for usage)\n',
+    ]);
+    expect((await runCli(['info', '--frobnicate', 'x.obj'])).stderr).toContain(
+      'unknown option: --frobnicate',
+    );
     expect((await runCli(['info', join(scratch, 'missing.obj')])).code).toBe(2);
     expect((await runCli(['convert', 'a.obj'])).stderr).toContain('missing -o');
-    expect((await runCli(['run', 'no.such_operator', 'a.obj'])).stderr).toContain('unknown operator "no.such_operator"');
+    expect((await runCli(['run', 'no.such_operator', 'a.obj'])).stderr).toContain(
+      'unknown operator "no.such_operator"',
+    );
     expect((await runCli(['train', 'nothing'])).code).toBe(2);
   });
 
   it('bin/homeomorph.mjs runs the bundle and returns the exit code', () => {
-    const ok = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), '--version'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), '--version'], {
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
-    const usage = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), 'convert'], { encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [join(root, 'bin', 'homeomorph.mjs'), 'convert'], {
+      encoding: 'utf8',
+    });
     expect(usage.status).toBe(2);
   });
 });
 
 describe.skipIf(!hasShared)('homeomorph info', () => {
   it('--json: spot is closed with genus 0; stanford_bunny_open has 223 boundary edges and no genus', async () => {
-    const { code, stdout, stderr } = await runCli(['info', meshes('spot.obj'), meshes('stanford_bunny_open.obj'), '--json']);
+    const { code, stdout, stderr } = await runCli([
+      'info',
+      meshes('spot.obj'),
+      meshes('stanford_bunny_open.obj'),
+      '--json',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const [spot, bunny] = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(spot).toMatchObject({ vertices: 11533, faces: 23062, components: 1, boundaryEdges: 0, nonManifoldEdges: 0, closed: true, genus: 0 });
+    const [spot, bunny] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(spot).toMatchObject({
+      vertices: 11533,
+      faces: 23062,
+      components: 1,
+      boundaryEdges: 0,
+      nonManifoldEdges: 0,
+      closed: true,
+      genus: 0,
+    });
     expect(bunny).toMatchObject({ boundaryEdges: 223, unusedVertices: 1113, closed: false, genus: null });
-    for (const key of ['vertices', 'faces', 'edges', 'components', 'boundaryEdges', 'nonManifoldEdges', 'nonManifoldVertices', 'unusedVertices', 'closed', 'genus'])
+    for (const key of [
+      'vertices',
+      'faces',
+      'edges',
+      'components',
+      'boundaryEdges',
+      'nonManifoldEdges',
+      'nonManifoldVertices',
+      'unusedVertices',
+      'closed',
+      'genus',
+    ])
       expect(spot).toHaveProperty(key);
     expect(spot.file).toContain('spot.obj');
   });
 
   it('reports the pinched cow’s non-manifold vertex and cow_genus1’s genus, in input order', async () => {
     const { stdout } = await runCli(['info', meshes('cow_pinched.obj'), meshes('cow_genus1.obj'), '--json']);
-    const [pinched, genus1] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const [pinched, genus1] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(pinched).toMatchObject({ nonManifoldVertices: 1, genus: null });
     expect(genus1).toMatchObject({ closed: true, genus: 1 });
   });
@@ -92,10 +144,47 @@ describe.skipIf(!hasShared)('homeomorph info', () => {
   });
 });
 
+describe('homeomorph info on a scene of several meshes', () => {
+  it('inspects all meshes together, in world space', async () => {
+    // A closed tetrahedron; the second copy sits 10 units along x through its node's matrix.
+    const tetra = () => ({
+      positions: Float32Array.from([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]),
+      indices: Uint32Array.from([0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3]),
+    });
+    const translate = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 10, 0, 0, 1];
+    const model: ModelData = {
+      name: 'two',
+      warnings: [],
+      root: {
+        name: 'root',
+        children: [
+          { name: 'a', mesh: tetra(), children: [] },
+          { name: 'b', mesh: tetra(), matrix: translate, children: [] },
+        ],
+      },
+    };
+    const file = join(scratch, 'two.glb');
+    writeFileSync(file, await writeModel(model, 'glb'));
+    const { code, stdout } = await runCli(['info', file, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      meshes: 2,
+      vertices: 8,
+      faces: 8,
+      components: 2,
+      closed: true,
+      genus: null,
+      bbox: { min: [0, 0, 0], max: [11, 1, 1] },
+    });
+  });
+});
+
 describe.skipIf(!hasShared)('homeomorph convert', () => {
   it('converts several files (glob) in parallel to a folder, reports a failing one and goes on', async () => {
     const folder = datasetPath('human_seg', 'train');
-    const picked = readdirSync(folder).filter((f) => f.endsWith('.obj')).slice(0, 4);
+    const picked = readdirSync(folder)
+      .filter((f) => f.endsWith('.obj'))
+      .slice(0, 4);
     const input = join(scratch, 'in');
     rmSync(input, { recursive: true, force: true });
     mkdirSync(input);
@@ -105,7 +194,9 @@ describe.skipIf(!hasShared)('homeomorph convert', () => {
     const { code, stdout, stderr } = await runCli(['convert', join(input, '*.obj'), '-o', out]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/broken\.obj: /);
-    expect(stdout).toMatch(/^converted 4 of 5 files to GLB \(6,000 faces, .*\) in .* files\/s on 2 workers, 1 failed\n$/);
+    expect(stdout).toMatch(
+      /^converted 4 of 5 files to GLB \(6,000 faces, .*\) in .* files\/s on 2 workers, 1 failed\n$/,
+    );
     expect(readdirSync(out).sort()).toEqual(picked.map((f) => f.replace(/\.obj$/, '.glb')).sort());
     // The written GLB reads back with the same topology.
     const back = await runCli(['info', join(out, picked[0]!.replace(/\.obj$/, '.glb')), '--json']);
@@ -123,6 +214,8 @@ describe.skipIf(!hasShared)('homeomorph convert', () => {
 
   it('refuses an unknown format and overwriting its input (exit 2)', async () => {
     expect((await runCli(['convert', meshes('spot.obj'), '-o', join(scratch, 'x.fbx')])).code).toBe(2);
-    expect((await runCli(['convert', meshes('spot.obj'), '-o', scratch, '--format', 'fbx'])).stderr).toContain('unknown format "fbx"');
+    expect(
+      (await runCli(['convert', meshes('spot.obj'), '-o', scratch, '--format', 'fbx'])).stderr,
+    ).toContain('unknown format "fbx"');
   });
 });

@@ -35,12 +35,28 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     expect(await canvasCoverage(s.page)).toBeGreaterThan(0.08);
   });
 
+  it('picks by clicking in the view without reordering the mesh (face order is data)', async () => {
+    // The first faces of spot.obj (and of the sample built from it) are 1 2 3 and 4 2 1.
+    const firstFaces = () =>
+      s.page.evaluate(() => {
+        const mesh = (window as unknown as { homeomorph: { editor: { scene: { children: { geometry: { index: { array: Uint32Array } } }[] } } } }).homeomorph.editor.scene.children[0]!;
+        return Array.from(mesh.geometry.index.array.slice(0, 6));
+      });
+    await s.page.keyboard.press('Escape');
+    const canvas = (await s.page.locator('#viewport canvas').boundingBox())!;
+    await s.page.mouse.click(canvas.x + 5, canvas.y + 5); // empty space: nothing selected
+    await expect.poll(() => s.page.locator('.tree-row.active').count()).toBe(0);
+    await s.page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2); // Spot, framed in the middle
+    await expect.poll(() => s.page.locator('.tree-row.active .tree-name').textContent()).toBe('Spot');
+    expect(await firstFaces()).toEqual([0, 1, 2, 3, 1, 0]);
+  });
+
   it('selects in the outliner and shows the object in the properties panel', async () => {
     await s.page.keyboard.press('Escape');
     await expect.poll(() => s.page.locator('.tree-row.active').count()).toBe(0);
     await s.page.locator('.tree-row', { hasText: 'Spot' }).click();
     await expect.poll(() => s.page.locator('.tree-row.active .tree-name').textContent()).toBe('Spot');
-    await expect.poll(() => s.page.locator('.properties-gui > .title').textContent()).toContain('Spot');
+    await expect.poll(() => s.page.locator('.properties-gui > .lil-title').textContent()).toContain('Spot');
     expect(await s.page.locator('#properties').textContent()).toContain('11,533');
   });
 
@@ -71,11 +87,11 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     await s.page.locator('.tree-row').first().click();
     const undoCount = () => s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { history: { undos: unknown[] } } } }).homeomorph.editor.history.undos.length);
     const before = await undoCount();
-    const field = s.page.locator('.properties-gui .controller.number', { hasText: 'Location X' }).locator('input');
+    const field = s.page.locator('.properties-gui .lil-controller.lil-number', { hasText: 'Location X' }).locator('input');
     const box = (await field.boundingBox())!;
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.mouse.down();
-    for (let i = 1; i <= 15; i++) await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 3);
+    for (let i = 1; i <= 8; i++) await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 5);
     await s.page.mouse.up();
     const x = await s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph.editor.active.position.x);
     expect(x).not.toBe(0);

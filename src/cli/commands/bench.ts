@@ -15,7 +15,9 @@ machine line. Run it without NAME to list them. The CLI's conversion throughput 
   async run(argv, ctx) {
     const script = join(repoRoot(), 'scripts', 'bench.mjs');
     if (!existsSync(script)) {
-      ctx.stderr.write('homeomorph bench: benchmarks need a source checkout (scripts/bench.mjs is missing)\n');
+      ctx.stderr.write(
+        'homeomorph bench: benchmarks need a source checkout (scripts/bench.mjs is missing)\n',
+      );
       return 2;
     }
     return new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { runJob } from '../../core/jobs/runJob';
 import { parseArgs, UsageError } from '../args';
 import type { CliCommand } from '../CliContext';
@@ -49,11 +50,11 @@ Examples:
         bytesOut += result.bytesOut;
         faces += result.faces;
         for (const warning of result.warnings) bar.log(`${shown(input, ctx.cwd)}: warning: ${warning}`);
-        bar.tick(true, shown(input, ctx.cwd));
+        bar.tick(true, basename(input));
       } catch (error) {
         failed++;
         bar.log(`${shown(input, ctx.cwd)}: ${messageOf(error)}`);
-        bar.tick(false, shown(input, ctx.cwd));
+        bar.tick(false, basename(input));
       }
     });
     const seconds = bar.finish();
@@ -62,7 +63,7 @@ Examples:
       const rate = seconds > 0 ? (ok / seconds).toFixed(1) : '–';
       const failures = failed ? `, ${failed} failed` : '';
       ctx.stdout.write(
-        `converted ${count(ok)} of ${count(inputs.length)} files to ${plan.format.toUpperCase()} (${count(faces)} faces, ${bytes(bytesOut)}) in ${seconds.toFixed(2)} s — ${rate} files/s on ${pool.size} workers${failures}\n`,
+        `converted ${count(ok)} of ${count(inputs.length)} files to ${plan.format.toUpperCase()} (${count(faces)} faces, ${bytes(bytesOut)}) in ${seconds.toFixed(2)} s — ${rate} files/s on ${pool.size} worker${pool.size === 1 ? '' : 's'}${failures}\n`,
       );
     }
     return failed > 0 ? 1 : 0;

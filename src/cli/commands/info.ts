@@ -46,7 +46,9 @@ Examples:
     await mapLimited(files, ctx.pool().size * 2, async (file, index) => {
       try {
         const report = await runJob<FileReport>(ctx.pool(), 'cli.inspect_file', { path: file }, {});
-        ready[index] = json ? `${JSON.stringify({ ...report, file: shown(file, ctx.cwd) })}\n` : describe(report, shown(file, ctx.cwd));
+        ready[index] = json
+          ? `${JSON.stringify({ ...report, file: shown(file, ctx.cwd) })}\n`
+          : describe(report, shown(file, ctx.cwd));
       } catch (error) {
         failures++;
         ready[index] = null;

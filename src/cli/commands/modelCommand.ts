@@ -16,11 +16,15 @@ export function modelCommand(
   return {
     name,
     summary,
-    help: () => `Usage: homeomorph ${name} MODEL [ARGS…]   (homeomorph ${name} MODEL --help for its options)\n\nModels:\n${list()}`,
+    help: () =>
+      `Usage: homeomorph ${name} MODEL [ARGS…]   (homeomorph ${name} MODEL --help for its options)\n\nModels:\n${list()}`,
     async run(argv, ctx) {
       const model = argv[0];
       const entry = model ? table[model] : undefined;
-      if (!entry) throw new UsageError(model ? `unknown model "${model}"; known:\n${list()}` : `name a model:\n${list()}`);
+      if (!entry)
+        throw new UsageError(
+          model ? `unknown model "${model}"; known:\n${list()}` : `name a model:\n${list()}`,
+        );
       if (argv.includes('--help') || argv.includes('-h')) {
         ctx.stdout.write(`${entry.help()}\n`);
         return 0;

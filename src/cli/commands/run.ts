@@ -38,11 +38,21 @@ ${operatorList()}`,
 
   async run(argv, ctx) {
     const idname = argv[0];
-    if (!idname || idname.startsWith('-')) throw new UsageError('name an operator (homeomorph run --help lists them)');
+    if (!idname || idname.startsWith('-'))
+      throw new UsageError('name an operator (homeomorph run --help lists them)');
     const operator = findOperator(idname);
-    if (!operator) throw new UsageError(`unknown operator "${idname}"; known: ${operators.map((op) => op.idname).join(', ') || 'none'}`);
+    if (!operator)
+      throw new UsageError(
+        `unknown operator "${idname}"; known: ${operators.map((op) => op.idname).join(', ') || 'none'}`,
+      );
     const { specs, propOfFlag } = propFlagSpecs(operator.props);
-    const args = parseArgs(argv.slice(1), { output: { value: true, short: 'o' }, format: { value: true }, json: {}, help: { short: 'h' }, ...specs });
+    const args = parseArgs(argv.slice(1), {
+      output: { value: true, short: 'o' },
+      format: { value: true },
+      json: {},
+      help: { short: 'h' },
+      ...specs,
+    });
     if (args.options.has('help')) {
       ctx.stdout.write(`${operatorHelp(operator)}\n`);
       return 0;
@@ -52,14 +62,27 @@ ${operatorList()}`,
     const inputs = await expandInputs(args.positionals, ctx.cwd);
     const out = args.options.get('output');
     const format = args.options.get('format');
-    const plan = typeof out === 'string' ? planOutputs(inputs, out, ctx.cwd, typeof format === 'string' ? format : undefined) : null;
+    const plan =
+      typeof out === 'string'
+        ? planOutputs(inputs, out, ctx.cwd, typeof format === 'string' ? format : undefined)
+        : null;
     let failures = 0;
     const lines: (string | undefined)[] = [];
     await mapLimited(inputs, ctx.pool().size, async (input, i) => {
       try {
-        const metrics = await runOnFile(operator, props, input, plan ? { path: plan.outputs[i]!, format: plan.format } : null, ctx);
-        if (args.options.has('json')) lines[i] = JSON.stringify({ file: shown(input, ctx.cwd), operator: operator.idname, ...metrics });
-        else ctx.stderr.write(`${shown(input, ctx.cwd)}: ${operator.label} done${plan ? ` → ${shown(plan.outputs[i]!, ctx.cwd)}` : ''}\n`);
+        const metrics = await runOnFile(
+          operator,
+          props,
+          input,
+          plan ? { path: plan.outputs[i]!, format: plan.format } : null,
+          ctx,
+        );
+        if (args.options.has('json'))
+          lines[i] = JSON.stringify({ file: shown(input, ctx.cwd), operator: operator.idname, ...metrics });
+        else
+          ctx.stderr.write(
+            `${shown(input, ctx.cwd)}: ${operator.label} done${plan ? ` → ${shown(plan.outputs[i]!, ctx.cwd)}` : ''}\n`,
+          );
       } catch (error) {
         failures++;
         ctx.stderr.write(`${shown(input, ctx.cwd)}: ${messageOf(error)}\n`);
@@ -85,10 +108,16 @@ async function runOnFile(
     if (object instanceof ThreeMesh) meshes.push(object);
   });
   if (meshes.length === 0) throw new InputError('the file has no mesh');
-  const opContext: OperatorContext = { object: meshes[0]!, selection: meshes, host: new HeadlessSceneHost(scene) };
+  const opContext: OperatorContext = {
+    object: meshes[0]!,
+    selection: meshes,
+    host: new HeadlessSceneHost(scene),
+  };
   const failure = operator.poll(opContext);
   if (failure) {
-    const fix = failure.fix ? ` (try: homeomorph run ${failure.fix.idname} … first — ${failure.fix.label})` : '';
+    const fix = failure.fix
+      ? ` (try: homeomorph run ${failure.fix.idname} … first — ${failure.fix.label})`
+      : '';
     throw new InputError(`${operator.label}: ${failure.reason}${fix}`);
   }
   const { input: jobInput, transfer } = operator.prepare(opContext, props);

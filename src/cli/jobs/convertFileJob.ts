@@ -21,7 +21,11 @@ export interface ConvertFileResult {
  * CLI job (worker_threads only): reads one model file and writes it in another format. The worker
  * reads and writes the files itself, so the main thread only hands out paths.
  */
-export const convertFileJob: Job<ConvertFileInput, Record<string, never>, ConvertFileResult> = async (input, _props, ctx) => {
+export const convertFileJob: Job<ConvertFileInput, Record<string, never>, ConvertFileResult> = async (
+  input,
+  _props,
+  ctx,
+) => {
   const model = await readModelFile(input.input);
   ctx.progress(0.5, 'writing');
   let vertices = 0;
@@ -32,5 +36,8 @@ export const convertFileJob: Job<ConvertFileInput, Record<string, never>, Conver
     faces += mesh.indices.length / 3;
   }
   const bytesOut = await writeModelFile(model, input.output, input.format);
-  return { output: { meshes: meshes.length, vertices, faces, bytesOut, warnings: model.warnings }, transfer: [] };
+  return {
+    output: { meshes: meshes.length, vertices, faces, bytesOut, warnings: model.warnings },
+    transfer: [],
+  };
 };

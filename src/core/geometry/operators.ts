@@ -19,7 +19,13 @@ const AREA_FLOOR = 1e-12;
  * divided by 4A: positive semi-definite for any triangle — obtuse, needle or cap — and with zero
  * row sums, whatever floor A gets on near-degenerate faces.
  */
-export function addStiffness(mp: MeshPattern, positions: Positions, indices: Uint32Array, values: Float64Array, scale = 1): void {
+export function addStiffness(
+  mp: MeshPattern,
+  positions: Positions,
+  indices: Uint32Array,
+  values: Float64Array,
+  scale = 1,
+): void {
   const { edgeSlots, diagSlots } = mp;
   const faceCount = indices.length / 3;
   for (let f = 0; f < faceCount; f++) {
@@ -61,7 +67,13 @@ export type MassKind = 'fem' | 'lumped';
  * - 'fem': Σ_f A_f/12 · [[2,1,1],[1,2,1],[1,1,2]] (the P1 consistent mass matrix);
  * - 'lumped': M_ii = Σ_{f∋i} A_f/3 (barycentric areas).
  */
-export function addMass(mp: MeshPattern, areas: Float64Array, indices: Uint32Array, kind: MassKind, values: Float64Array): void {
+export function addMass(
+  mp: MeshPattern,
+  areas: Float64Array,
+  indices: Uint32Array,
+  kind: MassKind,
+  values: Float64Array,
+): void {
   const { edgeSlots, diagSlots } = mp;
   const faceCount = areas.length;
   if (kind === 'lumped') {
@@ -88,7 +100,13 @@ export function addMass(mp: MeshPattern, areas: Float64Array, indices: Uint32Arr
 /**
  * out = M·x for 3 interleaved columns (x, out: #V×3) without assembling M, from face areas (#F).
  */
-export function multiplyMass(areas: Float64Array, indices: Uint32Array, kind: MassKind, x: Float64Array, out: Float64Array): void {
+export function multiplyMass(
+  areas: Float64Array,
+  indices: Uint32Array,
+  kind: MassKind,
+  x: Float64Array,
+  out: Float64Array,
+): void {
   out.fill(0);
   const faceCount = areas.length;
   for (let f = 0; f < faceCount; f++) {
@@ -112,5 +130,42 @@ export function multiplyMass(areas: Float64Array, indices: Uint32Array, kind: Ma
         out[c + k] += w * (x[c + k] + s);
       }
     }
+  }
+}
+
+/**
+ * Adds scale·L for a triangulation given only by its edge lengths (an intrinsic triangulation):
+ * faces #F×3 with lengths #F×3 (the edge opposite each corner), writing through `edgeSlots`
+ * (#F×3, the slot of the edge opposite each corner) and `diagSlots`. Uses ½ cot θ_k =
+ * (l_i² + l_j² − l_k²)/(8A), with the same area floor as `addStiffness`.
+ */
+export function addStiffnessFromLengths(
+  edgeSlots: Int32Array,
+  diagSlots: Int32Array,
+  faces: Uint32Array,
+  lengths: Float64Array,
+  values: Float64Array,
+  scale = 1,
+): void {
+  const faceCount = faces.length / 3;
+  for (let f = 0; f < faceCount; f++) {
+    const s0 = lengths[3 * f] ** 2;
+    const s1 = lengths[3 * f + 1] ** 2;
+    const s2 = lengths[3 * f + 2] ** 2;
+    // 16A² = 2(s0s1 + s1s2 + s2s0) − (s0² + s1² + s2²)
+    const area16sq = 2 * (s0 * s1 + s1 * s2 + s2 * s0) - (s0 * s0 + s1 * s1 + s2 * s2);
+    const twiceArea = Math.max(0.5 * Math.sqrt(Math.max(area16sq, 0)), AREA_FLOOR * (s0 + s1 + s2));
+    if (!(twiceArea > 0)) continue;
+    const w = scale / (4 * twiceArea); // 1/(8A)
+    // −½ cot θ_k on the edge opposite corner k; the diagonal gets the negated row sums.
+    const o0 = -w * (s1 + s2 - s0);
+    const o1 = -w * (s2 + s0 - s1);
+    const o2 = -w * (s0 + s1 - s2);
+    values[edgeSlots[3 * f]] += o0;
+    values[edgeSlots[3 * f + 1]] += o1;
+    values[edgeSlots[3 * f + 2]] += o2;
+    values[diagSlots[faces[3 * f]]] -= o1 + o2;
+    values[diagSlots[faces[3 * f + 1]]] -= o2 + o0;
+    values[diagSlots[faces[3 * f + 2]]] -= o0 + o1;
   }
 }

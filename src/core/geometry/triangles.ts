@@ -3,7 +3,11 @@
 type Positions = Float32Array | Float64Array;
 
 /** Area of each face: out #F. */
-export function faceAreas(positions: Positions, indices: Uint32Array, out: Float64Array = new Float64Array(indices.length / 3)): Float64Array {
+export function faceAreas(
+  positions: Positions,
+  indices: Uint32Array,
+  out: Float64Array = new Float64Array(indices.length / 3),
+): Float64Array {
   const faceCount = indices.length / 3;
   for (let f = 0; f < faceCount; f++) {
     const a = 3 * indices[3 * f];
@@ -24,7 +28,12 @@ export function faceAreas(positions: Positions, indices: Uint32Array, out: Float
 }
 
 /** Barycentric vertex areas w_i = Σ_{f∋i} A_f / 3 from face areas: out #V. */
-export function vertexAreas(indices: Uint32Array, areas: Float64Array, vertexCount: number, out: Float64Array = new Float64Array(vertexCount)): Float64Array {
+export function vertexAreas(
+  indices: Uint32Array,
+  areas: Float64Array,
+  vertexCount: number,
+  out: Float64Array = new Float64Array(vertexCount),
+): Float64Array {
   out.fill(0);
   for (let f = 0; f < areas.length; f++) {
     const third = areas[f] / 3;
@@ -54,9 +63,15 @@ export function signedVolume(positions: Positions, indices: Uint32Array): number
 
 /** The angle at corner o of triangle (o, a, b), robust for tiny and obtuse angles (atan2 of |u×v| and u·v). */
 export function cornerAngle(
-  ox: number, oy: number, oz: number,
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
+  ox: number,
+  oy: number,
+  oz: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
 ): number {
   const ux = ax - ox;
   const uy = ay - oy;
@@ -71,16 +86,26 @@ export function cornerAngle(
 }
 
 /** The three corner angles of every face: out #F×3 (corner order as in `indices`). */
-export function cornerAngles(positions: Positions, indices: Uint32Array, out: Float64Array = new Float64Array(indices.length)): Float64Array {
+export function cornerAngles(
+  positions: Positions,
+  indices: Uint32Array,
+  out: Float64Array = new Float64Array(indices.length),
+): Float64Array {
   for (let f = 0; f < indices.length; f += 3) {
     for (let c = 0; c < 3; c++) {
       const o = 3 * indices[f + c];
       const a = 3 * indices[f + ((c + 1) % 3)];
       const b = 3 * indices[f + ((c + 2) % 3)];
       out[f + c] = cornerAngle(
-        positions[o], positions[o + 1], positions[o + 2],
-        positions[a], positions[a + 1], positions[a + 2],
-        positions[b], positions[b + 1], positions[b + 2],
+        positions[o],
+        positions[o + 1],
+        positions[o + 2],
+        positions[a],
+        positions[a + 1],
+        positions[a + 2],
+        positions[b],
+        positions[b + 1],
+        positions[b + 2],
       );
     }
   }

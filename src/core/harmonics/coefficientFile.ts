@@ -38,8 +38,10 @@ export function writeCoefficientFile(file: CoefficientFile): Uint8Array {
   const { degree, channelNames, coefficients, precision, connectivity } = file;
   const C = channelNames.length;
   const count = shCount(degree);
-  if (coefficients.length !== C * count) throw new Error(`expected ${C}×${count} coefficients, got ${coefficients.length}`);
-  if (degree > 0xffff || C > 0xffff || C === 0) throw new Error('degree and channel count must fit in 16 bits (and C ≥ 1)');
+  if (coefficients.length !== C * count)
+    throw new Error(`expected ${C}×${count} coefficients, got ${coefficients.length}`);
+  if (degree > 0xffff || C > 0xffff || C === 0)
+    throw new Error('degree and channel count must fit in 16 bits (and C ≥ 1)');
   const encoder = new TextEncoder();
   const names = channelNames.map((name) => {
     const bytes = encoder.encode(name);
@@ -95,8 +97,10 @@ export function writeCoefficientFile(file: CoefficientFile): Uint8Array {
     view.setUint32(connectivityAt, V, true);
     view.setUint32(connectivityAt + 4, F, true);
     let p = connectivityAt + 8;
-    for (let i = 0; i < connectivity.sphere.length; i++, p += 4) view.setFloat32(p, connectivity.sphere[i], true);
-    for (let i = 0; i < connectivity.indices.length; i++, p += 4) view.setUint32(p, connectivity.indices[i], true);
+    for (let i = 0; i < connectivity.sphere.length; i++, p += 4)
+      view.setFloat32(p, connectivity.sphere[i], true);
+    for (let i = 0; i < connectivity.indices.length; i++, p += 4)
+      view.setUint32(p, connectivity.indices[i], true);
   }
   return bytes;
 }
@@ -105,12 +109,19 @@ export function writeCoefficientFile(file: CoefficientFile): Uint8Array {
 export function readCoefficientFile(data: Uint8Array): CoefficientFile {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const need = (end: number, what: string): void => {
-    if (end > data.byteLength) throw new Error(`coefficient file is truncated (${what} needs ${end} bytes, file has ${data.byteLength})`);
+    if (end > data.byteLength)
+      throw new Error(
+        `coefficient file is truncated (${what} needs ${end} bytes, file has ${data.byteLength})`,
+      );
   };
   need(16, 'the header');
-  if (view.getUint32(0, true) !== MAGIC) throw new Error('not a Homeomorph coefficient file (magic "HSHC" missing)');
+  if (view.getUint32(0, true) !== MAGIC)
+    throw new Error('not a Homeomorph coefficient file (magic "HSHC" missing)');
   const version = view.getUint16(4, true);
-  if (version !== COEFFICIENT_FILE_VERSION) throw new Error(`coefficient file version ${version} is not supported (this build reads version ${COEFFICIENT_FILE_VERSION})`);
+  if (version !== COEFFICIENT_FILE_VERSION)
+    throw new Error(
+      `coefficient file version ${version} is not supported (this build reads version ${COEFFICIENT_FILE_VERSION})`,
+    );
   const degree = view.getUint16(6, true);
   const C = view.getUint16(8, true);
   const precisionCode = view.getUint8(10);
@@ -140,7 +151,8 @@ export function readCoefficientFile(data: Uint8Array): CoefficientFile {
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < count; i++) {
       const p = at + (c * count + i) * bytesPerValue;
-      coefficients[c * count + i] = precision === 'float16' ? fromHalf(view.getUint16(p, true)) * scales[c] : view.getFloat32(p, true);
+      coefficients[c * count + i] =
+        precision === 'float16' ? fromHalf(view.getUint16(p, true)) * scales[c] : view.getFloat32(p, true);
     }
   }
   at = align4(at + C * count * bytesPerValue);
@@ -156,7 +168,8 @@ export function readCoefficientFile(data: Uint8Array): CoefficientFile {
     const indices = new Uint32Array(3 * F);
     for (let i = 0; i < 3 * F; i++, at += 4) {
       indices[i] = view.getUint32(at, true);
-      if (indices[i] >= V) throw new Error(`coefficient file face ${Math.floor(i / 3)} refers to vertex ${indices[i]} of ${V}`);
+      if (indices[i] >= V)
+        throw new Error(`coefficient file face ${Math.floor(i / 3)} refers to vertex ${indices[i]} of ${V}`);
     }
     connectivity = { sphere, indices };
   }
@@ -164,7 +177,11 @@ export function readCoefficientFile(data: Uint8Array): CoefficientFile {
 }
 
 /** Coefficients as they will be after a write/read round trip at `precision` (for honest metrics). */
-export function quantizeCoefficients(coefficients: Float64Array, channels: number, precision: 'float32' | 'float16'): Float64Array {
+export function quantizeCoefficients(
+  coefficients: Float64Array,
+  channels: number,
+  precision: 'float32' | 'float16',
+): Float64Array {
   const count = coefficients.length / channels;
   const out = new Float64Array(coefficients.length);
   for (let c = 0; c < channels; c++) {

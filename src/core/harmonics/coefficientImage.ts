@@ -28,14 +28,24 @@ export function pixelCoefficient(row: number, col: number): [l: number, m: numbe
  * shown on a signed logarithmic scale over `decades` decades below the channel's largest magnitude
  * (SH spectra decay by orders of magnitude, a linear scale would show only the first degrees):
  * - one channel: red for positive, blue for negative, brightness = log magnitude;
- * - three channels: R, G, B = 0.5 ± 0.5·(log magnitude) with the sign, so grey means zero.
+ * - three channels: R, G, B = log magnitude of each (black means zero). Signs are left out here:
+ *   with them, mid-grey ± a sign per coefficient reads as noise, while the magnitudes show what
+ *   matters — how the spectrum decays with the degree (the .hshc file keeps the signed values).
  *
  * `coefficients`: C×(L+1)²; `channels`: indices of the 1 or 3 channels to show.
  */
-export function coefficientImage(coefficients: Float64Array | Float32Array, channelCount: number, degree: number, channels: number[], decades = 6): RgbaPixels {
-  if (channels.length !== 1 && channels.length !== 3) throw new Error('a coefficient image shows 1 or 3 channels');
+export function coefficientImage(
+  coefficients: Float64Array | Float32Array,
+  channelCount: number,
+  degree: number,
+  channels: number[],
+  decades = 6,
+): RgbaPixels {
+  if (channels.length !== 1 && channels.length !== 3)
+    throw new Error('a coefficient image shows 1 or 3 channels');
   const count = shCount(degree);
-  if (coefficients.length !== channelCount * count) throw new Error(`expected ${channelCount}×${count} coefficients`);
+  if (coefficients.length !== channelCount * count)
+    throw new Error(`expected ${channelCount}×${count} coefficients`);
   const size = degree + 1;
   const data = new Uint8ClampedArray(size * size * 4);
   const scaled = (c: number, i: number, max: number): number => {
@@ -60,7 +70,7 @@ export function coefficientImage(coefficients: Float64Array | Float32Array, chan
         data[p + 1] = 255 * Math.abs(s) * 0.35;
         data[p + 2] = s < 0 ? -255 * s : 0;
       } else {
-        for (let k = 0; k < 3; k++) data[p + k] = 255 * (0.5 + 0.5 * scaled(channels[k], i, maxes[k]));
+        for (let k = 0; k < 3; k++) data[p + k] = 255 * Math.abs(scaled(channels[k], i, maxes[k]));
       }
       data[p + 3] = 255;
     }
@@ -70,5 +80,11 @@ export function coefficientImage(coefficients: Float64Array | Float32Array, chan
 
 /** PNG bytes of an RGBA image (fast-png: pure JavaScript, no DOM, works in every job host). */
 export function encodePngRgba(image: RgbaPixels): Uint8Array {
-  return encode({ width: image.width, height: image.height, data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), channels: 4, depth: 8 });
+  return encode({
+    width: image.width,
+    height: image.height,
+    data: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    channels: 4,
+    depth: 8,
+  });
 }

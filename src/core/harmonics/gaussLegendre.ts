@@ -8,7 +8,8 @@
  * nodes are exactly antisymmetric (x[n−1−i] = −x[i]) and weights symmetric.
  */
 export function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Gauss–Legendre needs a positive integer node count, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`Gauss–Legendre needs a positive integer node count, got ${n}`);
   const nodes = new Float64Array(n);
   const weights = new Float64Array(n);
   const half = Math.floor((n + 1) / 2);

@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { areaDistortion, curvatureDensity } from './meshChannels';
 import { shCount } from './shIndex';
 import { ShTransform } from './shTransform';
@@ -60,10 +61,11 @@ export function expandMesh(
 ): HarmonicExpansion {
   const { degree, groups } = options;
   const V = mesh.positions.length / 3;
-  if (mesh.sphere.length !== 3 * V) throw new Error(`the sphere map has ${mesh.sphere.length / 3} points for ${V} vertices`);
+  if (mesh.sphere.length !== 3 * V)
+    throw new Error(`the sphere map has ${mesh.sphere.length / 3} points for ${V} vertices`);
   const transform = new ShTransform(degree);
   const lookup = locateGridPoints(mesh.sphere, mesh.indices, transform);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw new CancelledError();
   const G = transform.gridSize;
   const gridGroups = groups.filter((g) => g !== 'vertexDensity');
   const names: string[] = [];
@@ -71,24 +73,63 @@ export function expandMesh(
   const gridChannels: { width: number; fill: (grid: Float64Array, offset: number) => void }[] = [];
   for (const group of gridGroups) {
     if (group === 'geometry') {
-      gridChannels.push({ width: 3, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, mesh.positions, 3, grid, offset) });
+      gridChannels.push({
+        width: 3,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(lookup, mesh.indices, mesh.positions, 3, grid, offset),
+      });
     } else if (group === 'color') {
-      const uvs = mesh.cornerUvs ? { cornerUvs: mesh.cornerUvs } : mesh.uvs ? { vertexUvs: mesh.uvs, indices: mesh.indices } : null;
+      const uvs = mesh.cornerUvs
+        ? { cornerUvs: mesh.cornerUvs }
+        : mesh.uvs
+          ? { vertexUvs: mesh.uvs, indices: mesh.indices }
+          : null;
       if (mesh.texture && uvs) {
         colorSource = 'texture';
         const texture = mesh.texture;
-        gridChannels.push({ width: 3, fill: (grid, offset) => sampleTextureOnGrid(lookup, texture, uvs, grid, offset) });
+        gridChannels.push({
+          width: 3,
+          fill: (grid, offset) => sampleTextureOnGrid(lookup, texture, uvs, grid, offset),
+        });
       } else if (mesh.colors) {
         colorSource = 'vertex colors';
         const size = mesh.colorSize ?? 3;
         const colors = mesh.colors;
-        const rgb = size === 3 ? colors : Float32Array.from({ length: 3 * V }, (_, i) => colors[Math.floor(i / 3) * size + (i % 3)]);
-        gridChannels.push({ width: 3, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, rgb, 3, grid, offset) });
+        const rgb =
+          size === 3
+            ? colors
+            : Float32Array.from({ length: 3 * V }, (_, i) => colors[Math.floor(i / 3) * size + (i % 3)]);
+        gridChannels.push({
+          width: 3,
+          fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, rgb, 3, grid, offset),
+        });
       } else continue;
     } else if (group === 'curvatureDensity') {
-      gridChannels.push({ width: 1, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, curvatureDensity(mesh.positions, mesh.sphere, mesh.indices), 1, grid, offset) });
+      gridChannels.push({
+        width: 1,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(
+            lookup,
+            mesh.indices,
+            curvatureDensity(mesh.positions, mesh.sphere, mesh.indices),
+            1,
+            grid,
+            offset,
+          ),
+      });
     } else {
-      gridChannels.push({ width: 1, fill: (grid, offset) => void interpolateVertexValues(lookup, mesh.indices, areaDistortion(mesh.positions, mesh.sphere, mesh.indices), 1, grid, offset) });
+      gridChannels.push({
+        width: 1,
+        fill: (grid, offset) =>
+          void interpolateVertexValues(
+            lookup,
+            mesh.indices,
+            areaDistortion(mesh.positions, mesh.sphere, mesh.indices),
+            1,
+            grid,
+            offset,
+          ),
+      });
     }
     names.push(...CHANNEL_NAMES[group]);
   }
@@ -105,11 +146,18 @@ export function expandMesh(
   if (groups.includes('vertexDensity')) {
     const mean = Math.sqrt((4 * Math.PI) / V); // mean vertex spacing on the unit sphere
     const kappa = options.vmfKappa ?? 1 / (4 * mean * mean); // kernel width ≈ two spacings
-    const density = vmfDensityCoefficients(mesh.sphere, degree, kappa);
+    const density = vmfDensityCoefficients(mesh.sphere, degree, kappa, signal);
     coefficients = new Float64Array((C + 1) * count);
     coefficients.set(gridCoefficients);
     coefficients.set(density, C * count);
     names.push('vertexDensity');
   }
-  return { degree, channelNames: names, coefficients, colorSource, gridFallbacks: lookup.fallbacks, grid: [transform.rings, transform.samplesPerRing] };
+  return {
+    degree,
+    channelNames: names,
+    coefficients,
+    colorSource,
+    gridFallbacks: lookup.fallbacks,
+    grid: [transform.rings, transform.samplesPerRing],
+  };
 }

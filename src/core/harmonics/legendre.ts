@@ -27,7 +27,8 @@ export class LegendreRecurrence {
   private readonly logSectoral: Float64Array;
 
   constructor(degree: number) {
-    if (!Number.isInteger(degree) || degree < 0 || degree > 4096) throw new Error(`SH degree must be an integer in [0, 4096], got ${degree}`);
+    if (!Number.isInteger(degree) || degree < 0 || degree > 4096)
+      throw new Error(`SH degree must be an integer in [0, 4096], got ${degree}`);
     this.degree = degree;
     const L = degree;
     this.offset = new Int32Array(L + 2);
@@ -41,14 +42,17 @@ export class LegendreRecurrence {
         const l2 = l * l;
         const m2 = m * m;
         this.a[base + l - m] = Math.sqrt((4 * l2 - 1) / (l2 - m2));
-        this.b[base + l - m] = Math.sqrt(((2 * l + 1) * ((l - 1) * (l - 1) - m2)) / ((2 * l - 3) * (l2 - m2)));
+        this.b[base + l - m] = Math.sqrt(
+          ((2 * l + 1) * ((l - 1) * (l - 1) - m2)) / ((2 * l - 3) * (l2 - m2)),
+        );
       }
       // l = m + 1: P̄_{m+1}^m = √(2m+3) · x · P̄_m^m (b = 0)
       if (m + 1 <= L) this.a[base + 1] = Math.sqrt(2 * m + 3);
     }
     this.logSectoral = new Float64Array(L + 1);
     this.logSectoral[0] = -0.5 * Math.log(4 * Math.PI);
-    for (let m = 1; m <= L; m++) this.logSectoral[m] = this.logSectoral[m - 1] + 0.5 * Math.log((2 * m + 1) / (2 * m));
+    for (let m = 1; m <= L; m++)
+      this.logSectoral[m] = this.logSectoral[m - 1] + 0.5 * Math.log((2 * m + 1) / (2 * m));
   }
 
   /**

@@ -13,9 +13,15 @@ export function vertexAreas(positions: ArrayLike<number>, indices: Uint32Array):
   const V = positions.length / 3;
   const areas = new Float64Array(V);
   for (let f = 0; f < indices.length; f += 3) {
-    const a = 3 * indices[f], b = 3 * indices[f + 1], c = 3 * indices[f + 2];
-    const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
+    const a = 3 * indices[f],
+      b = 3 * indices[f + 1],
+      c = 3 * indices[f + 2];
+    const ux = positions[b] - positions[a],
+      uy = positions[b + 1] - positions[a + 1],
+      uz = positions[b + 2] - positions[a + 2];
+    const vx = positions[c] - positions[a],
+      vy = positions[c + 1] - positions[a + 1],
+      vz = positions[c + 2] - positions[a + 2];
     const area = 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
     areas[indices[f]] += area / 3;
     areas[indices[f + 1]] += area / 3;
@@ -24,20 +30,28 @@ export function vertexAreas(positions: ArrayLike<number>, indices: Uint32Array):
   return areas;
 }
 
-export function areaDistortion(positions: ArrayLike<number>, sphere: ArrayLike<number>, indices: Uint32Array): Float64Array {
+export function areaDistortion(
+  positions: ArrayLike<number>,
+  sphere: ArrayLike<number>,
+  indices: Uint32Array,
+): Float64Array {
   const meshAreas = vertexAreas(positions, indices);
   const sphereAreas = vertexAreas(sphere, indices);
   const meshTotal = sum(meshAreas);
   const sphereTotal = sum(sphereAreas);
   const out = new Float64Array(meshAreas.length);
   for (let v = 0; v < out.length; v++) {
-    const ratio = (meshAreas[v] / meshTotal) / (sphereAreas[v] / sphereTotal);
+    const ratio = meshAreas[v] / meshTotal / (sphereAreas[v] / sphereTotal);
     out[v] = ratio > 0 && Number.isFinite(ratio) ? Math.log(ratio) : 0;
   }
   return out;
 }
 
-export function curvatureDensity(positions: ArrayLike<number>, sphere: ArrayLike<number>, indices: Uint32Array): Float64Array {
+export function curvatureDensity(
+  positions: ArrayLike<number>,
+  sphere: ArrayLike<number>,
+  indices: Uint32Array,
+): Float64Array {
   const V = positions.length / 3;
   // Cotangent Laplacian applied to the positions (Δx = Σ (cot α + cot β)/2 (x_j − x_i)) and the
   // area-weighted normal, accumulated per face.
@@ -48,10 +62,18 @@ export function curvatureDensity(positions: ArrayLike<number>, sphere: ArrayLike
     corner[0] = indices[f];
     corner[1] = indices[f + 1];
     corner[2] = indices[f + 2];
-    const a = 3 * corner[0], b = 3 * corner[1], c = 3 * corner[2];
-    const ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a], vy = positions[c + 1] - positions[a + 1], vz = positions[c + 2] - positions[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const a = 3 * corner[0],
+      b = 3 * corner[1],
+      c = 3 * corner[2];
+    const ux = positions[b] - positions[a],
+      uy = positions[b + 1] - positions[a + 1],
+      uz = positions[b + 2] - positions[a + 2];
+    const vx = positions[c] - positions[a],
+      vy = positions[c + 1] - positions[a + 1],
+      vz = positions[c + 2] - positions[a + 2];
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     const twiceArea = Math.hypot(nx, ny, nz);
     for (let k = 0; k < 3; k++) {
       const i = 3 * corner[k];
@@ -62,9 +84,15 @@ export function curvatureDensity(positions: ArrayLike<number>, sphere: ArrayLike
     if (!(twiceArea > 0)) continue;
     for (let k = 0; k < 3; k++) {
       // cot of the angle at corner k weighs the opposite edge (i, j).
-      const o = 3 * corner[k], i = 3 * corner[(k + 1) % 3], j = 3 * corner[(k + 2) % 3];
-      const ex = positions[i] - positions[o], ey = positions[i + 1] - positions[o + 1], ez = positions[i + 2] - positions[o + 2];
-      const fx = positions[j] - positions[o], fy = positions[j + 1] - positions[o + 1], fz = positions[j + 2] - positions[o + 2];
+      const o = 3 * corner[k],
+        i = 3 * corner[(k + 1) % 3],
+        j = 3 * corner[(k + 2) % 3];
+      const ex = positions[i] - positions[o],
+        ey = positions[i + 1] - positions[o + 1],
+        ez = positions[i + 2] - positions[o + 2];
+      const fx = positions[j] - positions[o],
+        fy = positions[j + 1] - positions[o + 1],
+        fz = positions[j + 2] - positions[o + 2];
       const cot = (ex * fx + ey * fy + ez * fz) / twiceArea;
       const w = cot / 2;
       for (let d = 0; d < 3; d++) {
@@ -81,7 +109,9 @@ export function curvatureDensity(positions: ArrayLike<number>, sphere: ArrayLike
     const nLen = Math.hypot(normal[3 * v], normal[3 * v + 1], normal[3 * v + 2]);
     if (!(nLen > 0) || !(meshAreas[v] > 0) || !(sphereAreas[v] > 0)) continue;
     // Δx = −2 H n on a convex surface with outward n: H = −(Δx·n) / (2A).
-    const dot = (lap[3 * v] * normal[3 * v] + lap[3 * v + 1] * normal[3 * v + 1] + lap[3 * v + 2] * normal[3 * v + 2]) / nLen;
+    const dot =
+      (lap[3 * v] * normal[3 * v] + lap[3 * v + 1] * normal[3 * v + 1] + lap[3 * v + 2] * normal[3 * v + 2]) /
+      nLen;
     const H = -dot / (2 * meshAreas[v]);
     out[v] = (H * meshAreas[v]) / sphereAreas[v];
   }

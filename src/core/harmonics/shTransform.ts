@@ -1,4 +1,5 @@
 import FFT from 'fft.js';
+import { CancelledError } from '../plugin/Job';
 import { gaussLegendre } from './gaussLegendre';
 import { LegendreRecurrence } from './legendre';
 import { shCount, shIndex } from './shIndex';
@@ -70,7 +71,8 @@ export class ShTransform {
   forward(grid: Float64Array, channels: number, out?: Float64Array, signal?: AbortSignal): Float64Array {
     const L = this.degree;
     const { rings, samplesPerRing: n } = this;
-    if (grid.length !== channels * rings * n) throw new Error(`grid has ${grid.length} values, expected ${channels}×${rings}×${n}`);
+    if (grid.length !== channels * rings * n)
+      throw new Error(`grid has ${grid.length} values, expected ${channels}×${rings}×${n}`);
     // Spectra of every ring: re/im for m = 0..L, C×rings×(L+1).
     const M = L + 1;
     const specRe = new Float64Array(channels * rings * M);
@@ -95,7 +97,7 @@ export class ShTransform {
     const P = this.column;
     const pairs = Math.ceil(rings / 2);
     for (let i = 0; i < pairs; i++) {
-      if (signal?.aborted) signal.throwIfAborted();
+      if (signal?.aborted) throw new CancelledError();
       const j = i;
       const j2 = rings - 1 - i;
       const middle = j === j2;
@@ -145,7 +147,8 @@ export class ShTransform {
     }
     const count = shCount(L);
     const result = out ?? new Float64Array(channels * count);
-    if (result.length !== channels * count) throw new Error(`output has ${result.length} values, expected ${channels * count}`);
+    if (result.length !== channels * count)
+      throw new Error(`output has ${result.length} values, expected ${channels * count}`);
     for (let c = 0; c < channels; c++) {
       for (let m = 0; m <= L; m++) {
         const colBase = c * packed + offset[m] - m;
@@ -162,16 +165,24 @@ export class ShTransform {
    * Coefficients → grid. `coefficients`: C×(L′+1)² with L′ ≤ L (a lower-degree expansion is
    * evaluated as is); returns C×rings×samplesPerRing (written into `out` if given).
    */
-  inverse(coefficients: Float64Array, channels: number, out?: Float64Array, signal?: AbortSignal): Float64Array {
+  inverse(
+    coefficients: Float64Array,
+    channels: number,
+    out?: Float64Array,
+    signal?: AbortSignal,
+  ): Float64Array {
     const L = this.degree;
     const { rings, samplesPerRing: n } = this;
     const perChannel = coefficients.length / channels;
     const Lc = Math.round(Math.sqrt(perChannel)) - 1;
     if (!Number.isInteger(perChannel) || (Lc + 1) * (Lc + 1) !== perChannel || Lc > L) {
-      throw new Error(`coefficients must be ${channels}×(L′+1)² with L′ ≤ ${L}, got ${coefficients.length} values`);
+      throw new Error(
+        `coefficients must be ${channels}×(L′+1)² with L′ ≤ ${L}, got ${coefficients.length} values`,
+      );
     }
     const grid = out ?? new Float64Array(channels * rings * n);
-    if (grid.length !== channels * rings * n) throw new Error(`output has ${grid.length} values, expected ${channels * rings * n}`);
+    if (grid.length !== channels * rings * n)
+      throw new Error(`output has ${grid.length} values, expected ${channels * rings * n}`);
     // Repack coefficients m-major for contiguous access over l.
     const offset = this.legendre.offset;
     const packed = offset[L + 1];
@@ -193,7 +204,7 @@ export class ShTransform {
     const P = this.column;
     const pairs = Math.ceil(rings / 2);
     for (let i = 0; i < pairs; i++) {
-      if (signal?.aborted) signal.throwIfAborted();
+      if (signal?.aborted) throw new CancelledError();
       const j = i;
       const j2 = rings - 1 - i;
       const x = this.cosTheta[j];

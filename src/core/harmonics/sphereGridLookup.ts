@@ -24,7 +24,11 @@ export interface SphereGridLookup {
  *
  * `sphere`: #V×3 points on the unit sphere; `indices`: #F×3, counter-clockwise seen from outside.
  */
-export function locateGridPoints(sphere: Float64Array, indices: Uint32Array, transform: ShTransform): SphereGridLookup {
+export function locateGridPoints(
+  sphere: Float64Array,
+  indices: Uint32Array,
+  transform: ShTransform,
+): SphereGridLookup {
   const { rings, samplesPerRing: n, cosTheta, sinTheta } = transform;
   const G = rings * n;
   const triangle = new Int32Array(G).fill(-1);
@@ -44,18 +48,34 @@ export function locateGridPoints(sphere: Float64Array, indices: Uint32Array, tra
     const ia = 3 * indices[3 * f];
     const ib = 3 * indices[3 * f + 1];
     const ic = 3 * indices[3 * f + 2];
-    const ax = sphere[ia], ay = sphere[ia + 1], az = sphere[ia + 2];
-    const bx = sphere[ib], by = sphere[ib + 1], bz = sphere[ib + 2];
-    const cx = sphere[ic], cy = sphere[ic + 1], cz = sphere[ic + 2];
+    const ax = sphere[ia],
+      ay = sphere[ia + 1],
+      az = sphere[ia + 2];
+    const bx = sphere[ib],
+      by = sphere[ib + 1],
+      bz = sphere[ib + 2];
+    const cx = sphere[ic],
+      cy = sphere[ic + 1],
+      cz = sphere[ic + 2];
     // Edge normals: p is inside when p·(b×c), p·(c×a), p·(a×b) share the sign of det(a, b, c).
-    const n0x = by * cz - bz * cy, n0y = bz * cx - bx * cz, n0z = bx * cy - by * cx;
-    const n1x = cy * az - cz * ay, n1y = cz * ax - cx * az, n1z = cx * ay - cy * ax;
-    const n2x = ay * bz - az * by, n2y = az * bx - ax * bz, n2z = ax * by - ay * bx;
+    const n0x = by * cz - bz * cy,
+      n0y = bz * cx - bx * cz,
+      n0z = bx * cy - by * cx;
+    const n1x = cy * az - cz * ay,
+      n1y = cz * ax - cx * az,
+      n1z = cx * ay - cy * ax;
+    const n2x = ay * bz - az * by,
+      n2y = az * bx - ax * bz,
+      n2z = ax * by - ay * bx;
     const det = ax * n0x + ay * n0y + az * n0z;
     if (!(Math.abs(det) > 0)) continue; // degenerate on the sphere: covered by its neighbours
     const sign = det > 0 ? 1 : -1;
     // Latitude range: vertex z range, widened by the bulge of great arcs (≤ chord²/8) and a margin.
-    const chord2 = Math.max((ax - bx) ** 2 + (ay - by) ** 2 + (az - bz) ** 2, (bx - cx) ** 2 + (by - cy) ** 2 + (bz - cz) ** 2, (cx - ax) ** 2 + (cy - ay) ** 2 + (cz - az) ** 2);
+    const chord2 = Math.max(
+      (ax - bx) ** 2 + (ay - by) ** 2 + (az - bz) ** 2,
+      (bx - cx) ** 2 + (by - cy) ** 2 + (bz - cz) ** 2,
+      (cx - ax) ** 2 + (cy - ay) ** 2 + (cz - az) ** 2,
+    );
     const margin = chord2 / 4 + 1e-9;
     let zMax = Math.max(az, bz, cz) + margin;
     let zMin = Math.min(az, bz, cz) - margin;
@@ -99,7 +119,9 @@ export function locateGridPoints(sphere: Float64Array, indices: Uint32Array, tra
       const st = sinTheta[j];
       for (let t = 0; t < kCount; t++) {
         const k = (((kStart + t) % n) + n) % n;
-        const px = st * cosPhi[k], py = st * sinPhi[k], pz = ct;
+        const px = st * cosPhi[k],
+          py = st * sinPhi[k],
+          pz = ct;
         const w0 = sign * (px * n0x + py * n0y + pz * n0z);
         const w1 = sign * (px * n1x + py * n1y + pz * n1z);
         const w2 = sign * (px * n2x + py * n2y + pz * n2z);
@@ -148,7 +170,9 @@ export function interpolateVertexValues(
     const a = indices[3 * f] * channels;
     const b = indices[3 * f + 1] * channels;
     const c = indices[3 * f + 2] * channels;
-    const wa = bary[3 * g], wb = bary[3 * g + 1], wc = bary[3 * g + 2];
+    const wa = bary[3 * g],
+      wb = bary[3 * g + 1],
+      wc = bary[3 * g + 2];
     for (let ch = 0; ch < channels; ch++) {
       grid[(channelOffset + ch) * G + g] = wa * values[a + ch] + wb * values[b + ch] + wc * values[c + ch];
     }
@@ -193,7 +217,9 @@ function nearestVertexFallback(
 ): void {
   const j = Math.floor(g / transform.samplesPerRing);
   const phi = transform.longitude(g % transform.samplesPerRing);
-  const px = transform.sinTheta[j] * Math.cos(phi), py = transform.sinTheta[j] * Math.sin(phi), pz = transform.cosTheta[j];
+  const px = transform.sinTheta[j] * Math.cos(phi),
+    py = transform.sinTheta[j] * Math.sin(phi),
+    pz = transform.cosTheta[j];
   let best = -1;
   let bestDot = -Infinity;
   for (let i = 0; i < indices.length; i++) {

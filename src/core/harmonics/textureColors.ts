@@ -27,7 +27,8 @@ export function sampleTextureOnGrid(
 ): void {
   const G = lookup.triangle.length;
   const { width, height, data, channels } = texture;
-  if (data.length < width * height * channels) throw new Error(`texture data holds ${data.length} bytes, expected ${width}×${height}×${channels}`);
+  if (data.length < width * height * channels)
+    throw new Error(`texture data holds ${data.length} bytes, expected ${width}×${height}×${channels}`);
   const linear = new Float64Array(256);
   for (let i = 0; i < 256; i++) {
     const s = i / 255;

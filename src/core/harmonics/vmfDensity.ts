@@ -1,3 +1,4 @@
+import { CancelledError } from '../plugin/Job';
 import { gaussLegendre } from './gaussLegendre';
 import { LegendreRecurrence } from './legendre';
 import { shCount, shIndex } from './shIndex';
@@ -13,7 +14,12 @@ import { shCount, shIndex } from './shIndex';
  *
  * `sphere`: #V×3 unit vectors; returns (L+1)² coefficients (shIndex layout).
  */
-export function vmfDensityCoefficients(sphere: ArrayLike<number>, degree: number, kappa: number): Float64Array {
+export function vmfDensityCoefficients(
+  sphere: ArrayLike<number>,
+  degree: number,
+  kappa: number,
+  signal?: AbortSignal,
+): Float64Array {
   if (!(kappa > 0)) throw new Error(`the von Mises–Fisher concentration must be positive, got ${kappa}`);
   const L = degree;
   const V = sphere.length / 3;
@@ -22,7 +28,10 @@ export function vmfDensityCoefficients(sphere: ArrayLike<number>, degree: number
   const P = new Float64Array(L + 1);
   const sums = new Float64Array(shCount(L));
   for (let i = 0; i < V; i++) {
-    const px = sphere[3 * i], py = sphere[3 * i + 1], pz = sphere[3 * i + 2];
+    if ((i & 255) === 0 && signal?.aborted) throw new CancelledError();
+    const px = sphere[3 * i],
+      py = sphere[3 * i + 1],
+      pz = sphere[3 * i + 2];
     const rho = Math.hypot(px, py);
     const r = Math.hypot(rho, pz);
     const x = pz / r;
@@ -60,7 +69,7 @@ export function vmfLegendreCoefficients(degree: number, kappa: number): Float64A
   const lambda = new Float64Array(degree + 1);
   const norm = kappa / (2 * Math.PI * -Math.expm1(-2 * kappa));
   for (let q = 0; q < n; q++) {
-    const t = 1 - width * (1 - nodes[q]) / 2;
+    const t = 1 - (width * (1 - nodes[q])) / 2;
     const k = 2 * Math.PI * norm * Math.exp(kappa * (t - 1)) * weights[q] * (width / 2);
     let p0 = 1;
     let p1 = t;

@@ -35,12 +35,31 @@ export interface MaterialData {
   metalness?: number;
   /** Base colour texture, read through the mesh's UVs. */
   map?: ImageFile;
+  /** Which UV set the map reads: 0 = `uvs` (default), 1 = `uvs1` (three.js texture.channel, glTF texCoord). */
+  mapChannel?: number;
+  /** Nearest-pixel sampling for the map (a checkerboard or other pixel-art texture); default linear. */
+  mapNearest?: boolean;
 }
+
+/** Face attribute (#F, uint16/uint32) naming each face's entry in `ModelNode.materials`. */
+export const MATERIAL_FACE_ATTRIBUTE = '_MATERIAL';
 
 export interface ModelNode {
   name: string;
   mesh?: Mesh;
+  /** The mesh's material (with several: the first of `materials`). */
   material?: MaterialData;
+  /**
+   * Several materials on one mesh (an OBJ with several 'usemtl'): face f uses
+   * `materials[mesh.faceAttributes[MATERIAL_FACE_ATTRIBUTE].array[f]]`. The mesh stays one mesh, so its
+   * topology and vertex order are untouched.
+   */
+  materials?: MaterialData[];
+  /**
+   * The current weight of each of `mesh.morphTargets` (three.js morphTargetInfluences, glTF mesh
+   * weights); absent = all 0.
+   */
+  morphWeights?: number[];
   /** Local transform, 16 numbers, column-major (three.js Matrix4.elements order). Absent = identity. */
   matrix?: number[];
   /** The object's own data (plugin results: { plugin, props, version, metrics }). JSON-compatible. */
@@ -65,8 +84,16 @@ export function modelBuffers(model: ModelData): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const node of modelNodes(model.root)) {
     if (node.mesh) for (const buffer of meshBuffers(node.mesh)) buffers.add(buffer);
+    // Image bytes often view a larger buffer (a Node Buffer pool, a whole GLB): transfer only whole buffers.
     const bytes = node.material?.map?.bytes;
-    if (bytes && bytes.buffer instanceof ArrayBuffer) buffers.add(bytes.buffer);
+    if (
+      bytes &&
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength
+    ) {
+      buffers.add(bytes.buffer);
+    }
   }
   return [...buffers];
 }

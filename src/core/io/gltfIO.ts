@@ -28,10 +28,12 @@ export class InMemoryGltfIO extends PlatformIO {
     else {
       const path = safeDecode(uri).replace(/^\.\//, '');
       bytes = (await this.resolver?.(path)) ?? undefined;
-      if (!bytes) throw new FileError(this.fileName, `the file "${path}" it refers to was not found beside it`);
+      if (!bytes)
+        throw new FileError(this.fileName, `the file "${path}" it refers to was not found beside it`);
     }
     if (!bytes) throw new FileError(this.fileName, 'the file is empty');
-    const view = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+    const view =
+      bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
     return type === 'text' ? new TextDecoder().decode(view) : view;
   }
 
@@ -83,4 +85,10 @@ export interface StoredArray {
 export interface PrimitiveExtras {
   version: 1;
   arrays: StoredArray[];
+  /**
+   * Set on the first primitive of a mesh written as one primitive per material: all its primitives
+   * share the vertex accessors, and the stored '_MATERIAL' face attribute (each face's primitive)
+   * restores the faces' order.
+   */
+  splitByMaterial?: true;
 }

@@ -1,6 +1,25 @@
-import { Color, Group, LinearSRGBColorSpace, Mesh as ThreeMesh, MeshStandardMaterial, SRGBColorSpace, Texture, type Object3D } from 'three';
-import { meshToGeometry, NORMALS_COMPUTED_KEY } from '../mesh/threeGeometry';
-import type { ImageFile, MaterialData, ModelData, ModelNode } from './ModelData';
+import {
+  BufferAttribute,
+  Color,
+  Group,
+  LinearSRGBColorSpace,
+  Mesh as ThreeMesh,
+  NearestFilter,
+  NearestMipmapNearestFilter,
+  MeshStandardMaterial,
+  SRGBColorSpace,
+  Texture,
+  type Object3D,
+} from 'three';
+import { meshToGeometry, NORMALS_COMPUTED_KEY, SEAM_SOURCE_KEY } from '../mesh/threeGeometry';
+import { displayNormals } from './displayNormals';
+import {
+  MATERIAL_FACE_ATTRIBUTE,
+  type ImageFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 
 /** userData key under which a texture keeps the encoded image it was made from (for re-export). */
 export const IMAGE_FILE_KEY = 'imageFile';
@@ -24,7 +43,7 @@ export interface ModelToThreeOptions {
  */
 export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}): Object3D {
   const materials = new Map<MaterialData | undefined, Map<boolean, MeshStandardMaterial>>();
-  const textures = new Map<ImageFile, Texture>();
+  const textures = new Map<string, Texture>();
 
   const convert = (node: ModelNode): Object3D => {
     let object: Object3D;
@@ -33,13 +52,41 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       if (node.meshUserData) Object.assign(geometry.userData, structuredCloneJson(node.meshUserData));
       if (!node.mesh.normals) {
         // The viewport needs normals; flagged so that threeToModel does not export them as data.
-        geometry.computeVertexNormals();
+        // From the geometric mesh, so normals stay smooth across UV seams; seam copies get their original's.
+        const normals = expandToSeamCopies(
+          displayNormals(node.mesh.positions, node.mesh.indices),
+          geometry.userData[SEAM_SOURCE_KEY],
+        );
+        geometry.setAttribute('normal', new BufferAttribute(normals, 3));
         geometry.userData[NORMALS_COMPUTED_KEY] = true;
       }
-      object = new ThreeMesh(geometry, material(node.material, Boolean(node.mesh.colors)));
+      const colors = Boolean(node.mesh.colors);
+      const faceMaterials = node.mesh.faceAttributes?.[MATERIAL_FACE_ATTRIBUTE]?.array;
+      if (
+        node.materials &&
+        node.materials.length > 1 &&
+        faceMaterials?.length === node.mesh.indices.length / 3
+      ) {
+        // One draw group per run of faces with the same material (faces stay in file order).
+        for (let start = 0; start < faceMaterials.length;) {
+          let end = start + 1;
+          while (end < faceMaterials.length && faceMaterials[end] === faceMaterials[start]) end++;
+          geometry.addGroup(3 * start, 3 * (end - start), faceMaterials[start]!);
+          start = end;
+        }
+        object = new ThreeMesh(
+          geometry,
+          node.materials.map((m) => material(m, colors)),
+        );
+      } else {
+        object = new ThreeMesh(geometry, material(node.material, colors));
+      }
     } else {
       object = new Group();
     }
+    const influences = (object as ThreeMesh).morphTargetInfluences;
+    if (influences && node.morphWeights)
+      for (let i = 0; i < influences.length; i++) influences[i] = node.morphWeights[i] ?? 0;
     object.name = node.name;
     if (node.matrix && node.matrix.length === 16) {
       object.matrix.fromArray(node.matrix);
@@ -64,23 +111,42 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       vertexColors,
     });
     if (data?.name) result.name = data.name;
-    if (data?.map) result.map = texture(data.map);
+    if (data?.map) result.map = texture(data.map, data.mapChannel ?? 0, data.mapNearest ?? false);
     byColors.set(vertexColors, result);
     return result;
   };
 
-  const texture = (image: ImageFile): Texture => {
-    const known = textures.get(image);
+  const imageIds = new Map<ImageFile, number>();
+  const texture = (image: ImageFile, channel: number, nearest: boolean): Texture => {
+    if (!imageIds.has(image)) imageIds.set(image, imageIds.size);
+    const key = `${imageIds.get(image)}/${channel}/${nearest}`;
+    const known = textures.get(key);
     if (known) return known;
     const result = options.loadTexture?.(image) ?? new Texture();
     result.name ||= image.name;
+    result.channel = channel;
+    if (nearest) {
+      result.magFilter = NearestFilter;
+      result.minFilter = NearestMipmapNearestFilter;
+    }
     result.colorSpace = SRGBColorSpace;
     result.userData[IMAGE_FILE_KEY] = image;
-    textures.set(image, result);
+    textures.set(key, result);
     return result;
   };
 
   return convert(model.root);
+}
+
+/** #V×3 rows, then one copied row per seam copy (see threeGeometry.ts). */
+function expandToSeamCopies(normals: Float32Array, seamSource: unknown): Float32Array {
+  if (!(seamSource instanceof Uint32Array) || seamSource.length === 0) return normals;
+  const vertexTotal = normals.length / 3;
+  const out = new Float32Array((vertexTotal + seamSource.length) * 3);
+  out.set(normals);
+  for (let s = 0; s < seamSource.length; s++)
+    out.set(normals.subarray(3 * seamSource[s]!, 3 * seamSource[s]! + 3), 3 * (vertexTotal + s));
+  return out;
 }
 
 /** A copy of JSON-like data, so the scene and the model do not share mutable objects. */

@@ -2,6 +2,7 @@ import type { Mesh } from '../mesh/Mesh';
 import { CORNER_UVS } from '../mesh/threeGeometry';
 import { FileError } from './FileError';
 import { Growable } from './growable';
+import { MATERIAL_FACE_ATTRIBUTE } from './ModelData';
 import { looksBinary, TextScanner } from './textScanner';
 
 /** What an OBJ file holds besides its geometry. */
@@ -17,7 +18,10 @@ export interface ObjContents {
   objectName?: string;
   /** 'mtllib' file names, in file order. */
   materialLibraries: string[];
-  /** Material names in order of first 'usemtl'. */
+  /**
+   * Material names in order of first 'usemtl' ('' first when some faces come before any 'usemtl').
+   * With more than one, `mesh.faceAttributes[MATERIAL_FACE_ATTRIBUTE]` gives each face's index here.
+   */
   materialNames: string[];
   warnings: string[];
 }
@@ -42,11 +46,11 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const { fileName, maxTriangles } = options;
   if (bytes.length === 0) throw new FileError(fileName, 'the file is empty');
   if (looksBinary(bytes)) throw new FileError(fileName, 'this is a binary file, not a text OBJ file');
-  const counts = countObjStatements(bytes);
+  const counts = countObjStatements(bytes, maxTriangles);
   if (counts.faces > maxTriangles) {
     throw new FileError(
       fileName,
-      `${counts.faces.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
     );
   }
 
@@ -55,32 +59,47 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const texCoords = new Growable(Float32Array, counts.texCoords * 2);
   const normals = new Growable(Float32Array, counts.normals * 3);
   const indices = new Growable(Uint32Array, counts.faces * 3);
-  const cornerTex = new Growable(Int32Array, counts.faces * 3);
-  const cornerNormal = new Growable(Int32Array, counts.faces * 3);
+  // Per-corner texture/normal references, only tracked when the file has any.
+  const trackCorners = counts.texCoords > 0 || counts.normals > 0;
+  const cornerTex = new Growable(Int32Array, trackCorners ? counts.faces * 3 : 0);
+  const cornerNormal = new Growable(Int32Array, trackCorners ? counts.faces * 3 : 0);
   let cornersWithTex = 0;
   let cornersWithNormal = 0;
   let hasColors = false;
   let triangleTotal = 0;
-  const polygon: number[] = [];
-  const polygonTex: number[] = [];
-  const polygonNormal: number[] = [];
+  // Scratch space for the corners of one face line (grown for very large polygons).
+  let polygon: Int32Array = new Int32Array(64);
+  let polygonTex: Int32Array = new Int32Array(64);
+  let polygonNormal: Int32Array = new Int32Array(64);
+  let polygonSize = 0;
   const materialLibraries: string[] = [];
   const materialNames: string[] = [];
+  // Per triangle: 1 + index into materialNames of the 'usemtl' in force, 0 before any.
+  const faceMaterial = new Growable(Uint32Array, counts.faces);
+  let currentMaterial = 0;
   const warnings: string[] = [];
   let objectName: string | undefined;
   let ignoredElements = 0;
+  // Texture and normal indices that point nowhere only cost the UVs or normals, not the mesh.
+  let badTexLine = 0;
+  let badNormalLine = 0;
 
   const s = new TextScanner(bytes);
   let line = 0;
   const fail = (message: string): never => {
     throw new FileError(fileName, `line ${line}: ${message}`);
   };
-  const pushCorner = (corner: number): void => {
-    indices.push(polygon[corner]!);
-    const tex = polygonTex[corner]!;
-    const normal = polygonNormal[corner]!;
-    cornerTex.push(tex);
-    cornerNormal.push(normal);
+  /** Appends corner k of the current polygon (capacity reserved by the caller). */
+  const pushCorner = (k: number): void => {
+    const at = indices.length++;
+    indices.array[at] = polygon[k]!;
+    if (!trackCorners) return;
+    cornerTex.length++;
+    cornerNormal.length++;
+    const tex = polygonTex[k]!;
+    const normal = polygonNormal[k]!;
+    cornerTex.array[at] = tex;
+    cornerNormal.array[at] = normal;
     if (tex >= 0) cornersWithTex++;
     if (normal >= 0) cornersWithNormal++;
   };
@@ -141,16 +160,14 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
       normals.push(readCoordinate('normal coordinate'));
     } else if (c0 === 102 /* f */ && blank1) {
       s.pos = p + 2;
-      polygon.length = 0;
-      polygonTex.length = 0;
-      polygonNormal.length = 0;
+      polygonSize = 0;
       const vertexTotal = positions.length / 3;
       const texTotal = texCoords.length / 2;
       const normalTotal = normals.length / 3;
       while (!s.atLineEnd()) {
         const raw = s.integer();
         if (Number.isNaN(raw)) fail(`face corner "${s.token()}" is not a vertex index`);
-        polygon.push(resolveIndex(raw, vertexTotal, 'face index', fail));
+        const vertex = resolveIndex(raw, vertexTotal, 'face index', fail);
         let tex = -1;
         let normal = -1;
         if (b[s.pos] === 47 /* / */) {
@@ -158,26 +175,46 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
           if (b[s.pos] !== 47) {
             const rawTex = s.integer();
             if (Number.isNaN(rawTex)) fail(`face corner has a bad texture coordinate index "${s.token()}"`);
-            tex = resolveIndex(rawTex, texTotal, 'texture coordinate index', fail);
+            tex = optionalIndex(rawTex, texTotal);
+            if (tex < 0) badTexLine ||= line;
           }
           if (b[s.pos] === 47) {
             s.pos++;
             const rawNormal = s.integer();
             if (Number.isNaN(rawNormal)) fail(`face corner has a bad normal index "${s.token()}"`);
-            normal = resolveIndex(rawNormal, normalTotal, 'normal index', fail);
+            normal = optionalIndex(rawNormal, normalTotal);
+            if (normal < 0) badNormalLine ||= line;
           }
         }
         const next = b[s.pos];
-        if (next !== undefined && next > 32 && next !== 35) fail(`face corner "${s.token()}" is not a vertex index`);
-        polygonTex.push(tex);
-        polygonNormal.push(normal);
+        if (next !== undefined && next > 32 && next !== 35)
+          fail(`face corner "${s.token()}" is not a vertex index`);
+        if (polygonSize === polygon.length) {
+          polygon = grown(polygon);
+          polygonTex = grown(polygonTex);
+          polygonNormal = grown(polygonNormal);
+        }
+        polygon[polygonSize] = vertex;
+        polygonTex[polygonSize] = tex;
+        polygonNormal[polygonSize] = normal;
+        polygonSize++;
       }
-      if (polygon.length < 3) fail(`a face needs at least 3 vertices, this one has ${polygon.length}`);
-      triangleTotal += polygon.length - 2;
+      if (polygonSize < 3) fail(`a face needs at least 3 vertices, this one has ${polygonSize}`);
+      triangleTotal += polygonSize - 2;
       if (triangleTotal > maxTriangles) {
-        fail(`more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option)`);
+        fail(
+          `more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
+        );
       }
-      for (let k = 1; k + 1 < polygon.length; k++) {
+      const cornersNeeded = 3 * (polygonSize - 2);
+      indices.reserve(cornersNeeded);
+      if (trackCorners) {
+        cornerTex.reserve(cornersNeeded);
+        cornerNormal.reserve(cornersNeeded);
+      }
+      faceMaterial.reserve(polygonSize - 2);
+      for (let k = 1; k + 1 < polygonSize; k++) {
+        faceMaterial.array[faceMaterial.length++] = currentMaterial;
         pushCorner(0);
         pushCorner(k);
         pushCorner(k + 1);
@@ -185,7 +222,11 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     } else if (c0 === 117 /* u */ && startsWithWord(b, p, 'usemtl')) {
       s.pos = p + 6;
       const name = s.restOfLine();
-      if (name && !materialNames.includes(name)) materialNames.push(name);
+      if (name) {
+        let index = materialNames.indexOf(name);
+        if (index < 0) index = materialNames.push(name) - 1;
+        currentMaterial = index + 1;
+      }
     } else if (c0 === 109 /* m */ && startsWithWord(b, p, 'mtllib')) {
       s.pos = p + 6;
       const name = s.restOfLine();
@@ -203,7 +244,9 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     const vertexTotal = positions.length / 3;
     throw new FileError(
       fileName,
-      vertexTotal > 0 ? `no faces (${vertexTotal} vertices but no 'f' lines): a point cloud is not a mesh` : 'no vertices and no faces: this is not an OBJ mesh',
+      vertexTotal > 0
+        ? `no faces (${vertexTotal} vertices but no 'f' lines): a point cloud is not a mesh`
+        : 'no vertices and no faces: this is not an OBJ mesh',
     );
   }
   if (ignoredElements > 0) warnings.push(`${ignoredElements} line or point elements ('l', 'p') were ignored`);
@@ -217,13 +260,32 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
   const cornerTotal = indices.length;
   if (cornersWithTex === cornerTotal) {
     attachUvs(mesh, vertexTotal, texCoords.array, cornerTex.array);
+  } else if (badTexLine) {
+    warnings.push(`texture coordinates were dropped: line ${badTexLine} refers to one that does not exist`);
   } else if (cornersWithTex > 0) {
-    warnings.push(`texture coordinates were dropped: only ${cornersWithTex} of ${cornerTotal} face corners have one`);
+    warnings.push(
+      `texture coordinates were dropped: only ${cornersWithTex} of ${cornerTotal} face corners have one`,
+    );
   }
-  if (cornersWithNormal === cornerTotal) {
-    const perVertex = perVertexValues(vertexTotal, 3, normals.array, cornerNormal.array, indices.array, cornerTotal);
+  if (badNormalLine)
+    warnings.push(`normals were dropped: line ${badNormalLine} refers to one that does not exist`);
+  else if (cornersWithNormal === cornerTotal) {
+    const perVertex = perVertexValues(
+      vertexTotal,
+      3,
+      normals.array,
+      cornerNormal.array,
+      indices.array,
+      cornerTotal,
+    );
     if (perVertex) mesh.normals = perVertex;
-    else warnings.push('the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used');
+    else
+      warnings.push(
+        'the normals are per face corner (flat or creased shading) and were not kept; smooth normals are used',
+      );
+  }
+  if (materialNames.length > 1 || (materialNames.length === 1 && faceMaterial.array[0] === 0)) {
+    attachFaceMaterials(mesh, faceMaterial.result(), materialNames);
   }
   return { mesh, objectName, materialLibraries, materialNames, warnings };
 
@@ -242,6 +304,19 @@ export function parseObj(bytes: Uint8Array, options: ParseObjOptions): ObjConten
     }
     target.faceAttributes = { [CORNER_UVS]: { array: corners, itemSize: 6 } };
   }
+}
+
+/**
+ * `faceAttributes[MATERIAL_FACE_ATTRIBUTE]`: each face's index into `names` (#F). Faces before any
+ * 'usemtl' get a material of their own, named '' and put first.
+ */
+function attachFaceMaterials(mesh: Mesh, oneBased: Uint32Array, names: string[]): void {
+  let unassigned = false;
+  for (let f = 0; f < oneBased.length; f++) if (oneBased[f] === 0) unassigned = true;
+  if (unassigned) names.unshift('');
+  const ids = names.length <= 65536 ? new Uint16Array(oneBased.length) : new Uint32Array(oneBased.length);
+  for (let f = 0; f < oneBased.length; f++) ids[f] = unassigned ? oneBased[f]! : oneBased[f]! - 1;
+  mesh.faceAttributes = { ...mesh.faceAttributes, [MATERIAL_FACE_ATTRIBUTE]: { array: ids, itemSize: 1 } };
 }
 
 /**
@@ -276,9 +351,25 @@ function perVertexValues(
 function resolveIndex(raw: number, total: number, what: string, fail: (message: string) => never): number {
   const index = raw < 0 ? total + raw : raw - 1;
   if (raw === 0 || index < 0 || index >= total) {
-    fail(total === 0 ? `${what} ${raw} refers to nothing: no entries are defined before this line` : `${what} ${raw} is out of range (1…${total})`);
+    fail(
+      total === 0
+        ? `${what} ${raw} refers to nothing: no entries are defined before this line`
+        : `${what} ${raw} is out of range (1…${total})`,
+    );
   }
   return index;
+}
+
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** A 1-based or negative texture/normal index → 0-based, or −1 when it points nowhere. */
+function optionalIndex(raw: number, total: number): number {
+  const index = raw < 0 ? total + raw : raw - 1;
+  return raw === 0 || index < 0 || index >= total ? -1 : index;
 }
 
 function startsWithWord(bytes: Uint8Array, p: number, word: string): boolean {
@@ -287,8 +378,15 @@ function startsWithWord(bytes: Uint8Array, p: number, word: string): boolean {
   return after === 32 || after === 9;
 }
 
-/** Counts 'v', 'vt', 'vn' and 'f' lines in one quick pass (for capacities and the size limit). */
-export function countObjStatements(bytes: Uint8Array): { vertices: number; texCoords: number; normals: number; faces: number } {
+/**
+ * Counts 'v', 'vt', 'vn' and 'f' lines in one quick pass (for capacities and the size limit). Stops as
+ * soon as there are more than `faceLimit` faces, so refusing a huge file costs at most the time to
+ * scan `faceLimit` lines, whatever its size.
+ */
+export function countObjStatements(
+  bytes: Uint8Array,
+  faceLimit = Number.MAX_SAFE_INTEGER,
+): { vertices: number; texCoords: number; normals: number; faces: number } {
   let vertices = 0;
   let texCoords = 0;
   let normals = 0;
@@ -303,8 +401,9 @@ export function countObjStatements(bytes: Uint8Array): { vertices: number; texCo
       else if (c1 === 116) texCoords++;
       else if (c1 === 110) normals++;
     } else if (c0 === 102 && (c1 === 32 || c1 === 9)) {
-      faces++;
+      if (++faces > faceLimit) break;
     }
+    // indexOf is native (memchr-like): faster than a byte loop in JavaScript.
     const end = bytes.indexOf(10, p);
     if (end < 0) break;
     p = end + 1;

@@ -27,7 +27,11 @@ export const DEFAULT_MAX_TRIANGLES = 4_000_000;
  * @throws FileError (an InputError) naming the file and the problem, for every bad file; never
  *         anything else, whatever the bytes.
  */
-export async function readModel(file: InputFile, resolve?: FileResolver, options: ReadOptions = {}): Promise<ModelData> {
+export async function readModel(
+  file: InputFile,
+  resolve?: FileResolver,
+  options: ReadOptions = {},
+): Promise<ModelData> {
   const maxTriangles = options.maxTriangles ?? DEFAULT_MAX_TRIANGLES;
   const format = detectFormat(file);
   const limits = { maxTriangles };
@@ -57,7 +61,10 @@ export async function readModel(file: InputFile, resolve?: FileResolver, options
     if (error instanceof FileError) throw error;
     // A library's own exception on damaged data (RangeError, TypeError…): same clean error.
     const message = error instanceof Error ? error.message : String(error);
-    throw new FileError(file.name, `could not be read as ${format.format.toUpperCase()}: the data is damaged (${message})`);
+    throw new FileError(
+      file.name,
+      `could not be read as ${format.format.toUpperCase()}: the data is damaged (${message})`,
+    );
   }
 }
 
@@ -71,11 +78,17 @@ export function detectFormat(file: InputFile): { format: ReadFormat; warning?: s
     return { format: byName };
   }
   if (sniffed && byName && sniffed !== byName && !(sniffed === 'gltf' && byName === 'glb')) {
-    return { format: sniffed, warning: `the file is ${sniffed.toUpperCase()} data despite its .${ext} extension` };
+    return {
+      format: sniffed,
+      warning: `the file is ${sniffed.toUpperCase()} data despite its .${ext} extension`,
+    };
   }
   const format = byName ?? sniffed;
   if (!format) {
-    throw new FileError(file.name, `unknown file type${ext ? ` ".${ext}"` : ''}: readable are ${READABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')}`);
+    throw new FileError(
+      file.name,
+      `unknown file type${ext ? ` ".${ext}"` : ''}: readable are ${READABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')}`,
+    );
   }
   return { format };
 }

@@ -1,6 +1,13 @@
 import { FileError } from './FileError';
 import { imageFile } from './imageFile';
-import { baseName, type FileResolver, type InputFile, type MaterialData, type ModelData } from './ModelData';
+import {
+  baseName,
+  type FileResolver,
+  type InputFile,
+  type MaterialData,
+  type ModelData,
+  type ModelNode,
+} from './ModelData';
 import { parseMtl, type MtlMaterial } from './parseMtl';
 import { parseObj } from './parseObj';
 import { validateMesh } from './validateMesh';
@@ -8,9 +15,14 @@ import { validateMesh } from './validateMesh';
 /**
  * Reads an OBJ with its MTL libraries and the base-colour texture they name (found through the
  * resolver, beside the OBJ). The whole file becomes ONE mesh in file order (objects and groups are
- * not split apart, which would renumber vertices); the first material used applies to it.
+ * not split apart, which would renumber vertices). Several materials stay on the one mesh: `materials`
+ * and the `_MATERIAL` face attribute say which face uses which.
  */
-export async function readObj(file: InputFile, resolve: FileResolver | undefined, options: { maxTriangles: number }): Promise<ModelData> {
+export async function readObj(
+  file: InputFile,
+  resolve: FileResolver | undefined,
+  options: { maxTriangles: number },
+): Promise<ModelData> {
   const contents = parseObj(file.data, { fileName: file.name, maxTriangles: options.maxTriangles });
   validateMesh(contents.mesh, file.name);
   const warnings = [...contents.warnings];
@@ -27,25 +39,34 @@ export async function readObj(file: InputFile, resolve: FileResolver | undefined
       warnings.push(`the material library "${path}" could not be read (${(error as Error).message})`);
     }
   }
-  let material: MaterialData | undefined;
-  const used = contents.materialNames;
-  if (used.length > 1) warnings.push(`${used.length} materials are used (${used.slice(0, 5).join(', ')}${used.length > 5 ? ', …' : ''}): only the first is applied to the whole mesh`);
-  const first = used[0] ?? (library.size === 1 ? [...library.keys()][0] : undefined);
-  if (first !== undefined) {
-    const entry = library.get(first);
+  // One MaterialData per used name (one texture load per path); '' is the faces before any 'usemtl'.
+  const textures = new Map<string, Promise<Uint8Array | undefined>>();
+  const missing = new Set<string>();
+  const materialFor = async (materialName: string): Promise<MaterialData> => {
+    const entry = library.get(materialName);
     if (!entry) {
-      if (contents.materialLibraries.length > 0) warnings.push(`the material "${first}" is not defined in the material libraries`);
-    } else {
-      material = { ...entry.material };
-      if (entry.mapPath) {
-        const bytes = await resolveFile(resolve, entry.mapPath);
-        if (bytes) material.map = imageFile(entry.mapPath, bytes);
-        else warnings.push(`the texture "${entry.mapPath}" was not found beside the file`);
-      }
+      if (materialName && contents.materialLibraries.length > 0)
+        missing.add(`the material "${materialName}" is not defined in the material libraries`);
+      return materialName ? { name: materialName } : {};
     }
-  }
+    const material: MaterialData = { ...entry.material };
+    if (entry.mapPath) {
+      if (!textures.has(entry.mapPath)) textures.set(entry.mapPath, resolveFile(resolve, entry.mapPath));
+      const bytes = await textures.get(entry.mapPath);
+      if (bytes) material.map = imageFile(entry.mapPath, bytes);
+      else missing.add(`the texture "${entry.mapPath}" was not found beside the file`);
+    }
+    return material;
+  };
+  const used = contents.materialNames;
+  const first = used[0] ?? (library.size === 1 ? [...library.keys()][0] : undefined);
+  const materials = used.length > 1 ? await Promise.all(used.map(materialFor)) : undefined;
+  const material = materials?.[0] ?? (first !== undefined ? await materialFor(first) : undefined);
+  warnings.push(...missing);
   const name = baseName(file.name);
-  const root = { name: contents.objectName ?? name, mesh: contents.mesh, children: [], ...(material ? { material } : {}) };
+  const root: ModelNode = { name: contents.objectName ?? name, mesh: contents.mesh, children: [] };
+  if (material && (Object.keys(material).length > 0 || materials)) root.material = material;
+  if (materials) root.materials = materials;
   return { name, root, warnings };
 }
 

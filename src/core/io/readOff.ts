@@ -34,7 +34,8 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
   };
   const count = (what: string): number => {
     const value = s.number();
-    if (!Number.isSafeInteger(value) || value < 0) fail(`the ${what} count "${s.token()}" is not a whole number`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      fail(`the ${what} count "${s.token()}" is not a whole number`);
     return value;
   };
 
@@ -42,7 +43,8 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
   const keyword = s.token();
   const header = /^(ST)?(C)?(N)?(4)?(n)?OFF$/.exec(keyword);
   if (!header) fail(`not an OFF file: it starts with "${keyword.slice(0, 20)}" instead of "OFF"`);
-  const [, hasTex, hasColor, hasNormal, fourD, nDim] = header!;
+  // Vertex lines: x y z [nx ny nz if N] [r g b [a] if C] [s t if ST]; texture coordinates are skipped.
+  const [, , hasColor, hasNormal, fourD, nDim] = header!;
   if (fourD || nDim) fail('4D and nD OFF files are not supported');
   const afterKeyword = s.pos;
   if (s.token() === 'BINARY') fail('binary OFF files are not supported');
@@ -55,11 +57,16 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
   const faceTotal = count('face');
   if (!s.atLineEnd()) count('edge');
   endLine();
-  if (faceTotal === 0) throw new FileError(file.name, `no faces (${vertexTotal} vertices): a point cloud is not a mesh`);
-  if (faceTotal > options.maxTriangles) throw new FileError(file.name, tooManyTriangles(faceTotal, options.maxTriangles));
+  if (faceTotal === 0)
+    throw new FileError(file.name, `no faces (${vertexTotal} vertices): a point cloud is not a mesh`);
+  if (faceTotal > options.maxTriangles)
+    throw new FileError(file.name, tooManyTriangles(faceTotal, options.maxTriangles));
   // Each vertex needs at least 6 bytes ("0 0 0\n"), each face 8 ("3 0 1 2\n"): refuse before allocating.
   if (vertexTotal * 6 + faceTotal * 8 > bytes.length - s.pos) {
-    throw new FileError(file.name, `the file is truncated: the header declares ${vertexTotal} vertices and ${faceTotal} faces, which cannot fit in ${bytes.length} bytes`);
+    throw new FileError(
+      file.name,
+      `the file is truncated: the header declares ${vertexTotal} vertices and ${faceTotal} faces, which cannot fit in ${bytes.length} bytes`,
+    );
   }
 
   const positions = new Float64Array(vertexTotal * 3);
@@ -88,7 +95,6 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
         colors[3 * v + k] = c;
       }
     }
-    void hasTex; // texture coordinates and alpha, if any, are skipped with the rest of the line
     endLine();
   }
   if (colors && colorScale !== 1) for (let i = 0; i < colors.length; i++) colors[i]! *= colorScale;
@@ -100,16 +106,22 @@ export function readOff(file: InputFile, options: { maxTriangles: number }): Mod
     contentLine();
     if (s.done) fail(`the file ends after ${f} of ${faceTotal} faces`);
     const n = s.integer();
-    if (!(n >= 3)) fail(`face ${f} has ${Number.isNaN(n) ? `"${s.token()}"` : n} corners; a face needs at least 3`);
+    if (!(n >= 3))
+      fail(`face ${f} has ${Number.isNaN(n) ? `"${s.token()}"` : n} corners; a face needs at least 3`);
     polygon.length = 0;
     for (let k = 0; k < n; k++) {
       const index = s.integer();
-      if (Number.isNaN(index)) fail(`face ${f}: corner "${s.token()}" is not a vertex index${s.atLineEnd() ? ' (the line ends early)' : ''}`);
-      if (index < 0 || index >= vertexTotal) fail(`face ${f}: vertex index ${index} is out of range (0…${vertexTotal - 1})`);
+      if (Number.isNaN(index))
+        fail(
+          `face ${f}: corner "${s.token()}" is not a vertex index${s.atLineEnd() ? ' (the line ends early)' : ''}`,
+        );
+      if (index < 0 || index >= vertexTotal)
+        fail(`face ${f}: vertex index ${index} is out of range (0…${vertexTotal - 1})`);
       polygon.push(index);
     }
     triangles += n - 2;
-    if (triangles > options.maxTriangles) throw new FileError(file.name, tooManyTriangles(triangles, options.maxTriangles));
+    if (triangles > options.maxTriangles)
+      throw new FileError(file.name, tooManyTriangles(triangles, options.maxTriangles));
     for (let k = 1; k + 1 < n; k++) {
       indices.push(polygon[0]!);
       indices.push(polygon[k]!);

@@ -8,20 +8,72 @@ import { validateMesh } from './validateMesh';
 /** A PLY header as declared, checked before the body is parsed. */
 export interface PlyHeader {
   format: 'ascii' | 'binary_little_endian' | 'binary_big_endian';
-  elements: { name: string; count: number; properties: { name: string; type: string; list?: { countType: string; itemType: string } }[] }[];
+  elements: {
+    name: string;
+    count: number;
+    properties: { name: string; type: string; list?: { countType: string; itemType: string } }[];
+  }[];
   /** Byte offset of the body. */
   bodyOffset: number;
 }
 
 const TYPE_SIZES: Record<string, number> = {
-  char: 1, uchar: 1, int8: 1, uint8: 1, short: 2, ushort: 2, int16: 2, uint16: 2,
-  int: 4, uint: 4, int32: 4, uint32: 4, float: 4, float32: 4, double: 8, float64: 8,
+  char: 1,
+  uchar: 1,
+  int8: 1,
+  uint8: 1,
+  short: 2,
+  ushort: 2,
+  int16: 2,
+  uint16: 2,
+  int: 4,
+  uint: 4,
+  int32: 4,
+  uint32: 4,
+  float: 4,
+  float32: 4,
+  double: 8,
+  float64: 8,
 };
 /** Standard vertex properties three.js's PLYLoader maps itself; any other one becomes a '_name' attribute. */
 const KNOWN_VERTEX_PROPERTIES = new Set([
-  'x', 'y', 'z', 'px', 'py', 'pz', 'posx', 'posy', 'posz', 'nx', 'ny', 'nz', 'normalx', 'normaly', 'normalz',
-  's', 't', 'u', 'v', 'texture_u', 'texture_v', 'tx', 'ty', 'red', 'green', 'blue', 'alpha', 'r', 'g', 'b',
-  'diffuse_red', 'diffuse_green', 'diffuse_blue', 'diffuse_r', 'diffuse_g', 'diffuse_b', 'texcoord',
+  'x',
+  'y',
+  'z',
+  'px',
+  'py',
+  'pz',
+  'posx',
+  'posy',
+  'posz',
+  'nx',
+  'ny',
+  'nz',
+  'normalx',
+  'normaly',
+  'normalz',
+  's',
+  't',
+  'u',
+  'v',
+  'texture_u',
+  'texture_v',
+  'tx',
+  'ty',
+  'red',
+  'green',
+  'blue',
+  'alpha',
+  'r',
+  'g',
+  'b',
+  'diffuse_red',
+  'diffuse_green',
+  'diffuse_blue',
+  'diffuse_r',
+  'diffuse_g',
+  'diffuse_b',
+  'texcoord',
 ]);
 
 /**
@@ -52,12 +104,17 @@ export function readPly(file: InputFile, options: { maxTriangles: number }): Mod
   const warnings: string[] = [];
   const declaredVertices = vertexElement.count;
   if (mesh.positions.length / 3 < declaredVertices) {
-    throw new FileError(file.name, `the file is truncated: the header declares ${declaredVertices} vertices, only ${mesh.positions.length / 3} were read`);
+    throw new FileError(
+      file.name,
+      `the file is truncated: the header declares ${declaredVertices} vertices, only ${mesh.positions.length / 3} were read`,
+    );
   }
   const faceElement = header.elements.find((e) => e.name === 'face');
   const triangles = mesh.indices.length / 3;
   if (faceElement && triangles < faceElement.count) {
-    warnings.push(`${faceElement.count - triangles} faces were skipped: truncated data or polygons with more than 4 sides`);
+    warnings.push(
+      `${faceElement.count - triangles} faces were skipped: truncated data or polygons with more than 4 sides`,
+    );
   }
   validateMesh(mesh, file.name);
   const name = baseName(file.name);
@@ -86,11 +143,16 @@ function customAttributeMapping(names: string[]): Record<string, string[]> {
 export function parsePlyHeader(bytes: Uint8Array, fileName: string): PlyHeader {
   if (bytes.length === 0) throw new FileError(fileName, 'the file is empty');
   const magic = decodeLatin1(bytes, 0, Math.min(4, bytes.length));
-  if (!/^ply[\r\n]/.test(magic)) throw new FileError(fileName, 'not a PLY file: it does not start with "ply"');
+  if (!/^ply[\r\n]/.test(magic))
+    throw new FileError(fileName, 'not a PLY file: it does not start with "ply"');
   const limit = Math.min(bytes.length, 1 << 16);
   const headText = decodeLatin1(bytes, 0, limit);
   const match = /(^|[\r\n])end_header(\r\n|\r|\n)/.exec(headText);
-  if (!match) throw new FileError(fileName, 'the PLY header has no "end_header" line in its first 64 KiB (truncated or not PLY)');
+  if (!match)
+    throw new FileError(
+      fileName,
+      'the PLY header has no "end_header" line in its first 64 KiB (truncated or not PLY)',
+    );
   const bodyOffset = match.index + match[0].length;
   const lines = headText.slice(0, match.index).split(/\r\n|\r|\n/);
   let format: PlyHeader['format'] | undefined;
@@ -118,8 +180,13 @@ export function parsePlyHeader(bytes: Uint8Array, fileName: string): PlyHeader {
       case 'property': {
         const element = elements[elements.length - 1] ?? fail('a property before any element');
         if (words[1] === 'list') {
-          if (!TYPE_SIZES[words[2] ?? ''] || !TYPE_SIZES[words[3] ?? ''] || !words[4]) fail(`bad list property "${line}"`);
-          element.properties.push({ name: words[4]!, type: 'list', list: { countType: words[2]!, itemType: words[3]! } });
+          if (!TYPE_SIZES[words[2] ?? ''] || !TYPE_SIZES[words[3] ?? ''] || !words[4])
+            fail(`bad list property "${line}"`);
+          element.properties.push({
+            name: words[4]!,
+            type: 'list',
+            list: { countType: words[2]!, itemType: words[3]! },
+          });
         } else {
           if (!TYPE_SIZES[words[1] ?? ''] || !words[2]) fail(`bad property "${line}"`);
           element.properties.push({ name: words[2]!, type: words[1]! });
@@ -141,10 +208,14 @@ export function parsePlyHeader(bytes: Uint8Array, fileName: string): PlyHeader {
     throw new FileError(fileName, 'the PLY vertices have no x, y, z properties');
   }
   const face = elements.find((e) => e.name === 'face');
-  if (face && !face.properties.some((p) => p.list && (p.name === 'vertex_indices' || p.name === 'vertex_index'))) {
+  if (
+    face &&
+    !face.properties.some((p) => p.list && (p.name === 'vertex_indices' || p.name === 'vertex_index'))
+  ) {
     throw new FileError(fileName, 'the PLY faces have no "vertex_indices" list property');
   }
-  if (!face || face.count === 0) throw new FileError(fileName, 'no faces: the PLY file has no face element (a point cloud is not a mesh)');
+  if (!face || face.count === 0)
+    throw new FileError(fileName, 'no faces: the PLY file has no face element (a point cloud is not a mesh)');
   return { format, elements, bodyOffset };
 }
 
@@ -154,7 +225,7 @@ function checkPlySizes(header: PlyHeader, file: InputFile, maxTriangles: number)
   if (face.count > maxTriangles) {
     throw new FileError(
       file.name,
-      `${face.count.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise it with the maxTriangles option, --max-triangles on the command line)`,
+      `${face.count.toLocaleString('en')} faces is more than the limit of ${maxTriangles.toLocaleString('en')} triangles (raise the maxTriangles limit to load it)`,
     );
   }
   const bodyBytes = file.data.length - header.bodyOffset;
@@ -162,13 +233,13 @@ function checkPlySizes(header: PlyHeader, file: InputFile, maxTriangles: number)
   for (const element of header.elements) {
     let perItem = 0;
     for (const property of element.properties) {
-      if (header.format === 'ascii') perItem += 2; // one digit and one separator at least
+      if (header.format === 'ascii')
+        perItem += 2; // one digit and one separator at least
       else if (property.list) {
         // A face has at least 3 corners; other lists may be empty.
         const corners = property.name === 'vertex_indices' || property.name === 'vertex_index' ? 3 : 0;
         perItem += TYPE_SIZES[property.list.countType]! + corners * TYPE_SIZES[property.list.itemType]!;
-      }
-      else perItem += TYPE_SIZES[property.type]!;
+      } else perItem += TYPE_SIZES[property.type]!;
     }
     minimum += perItem * element.count;
   }

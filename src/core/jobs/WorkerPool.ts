@@ -43,7 +43,8 @@ export class WorkerPool<CallerPort = JobPort, WorkerPort = unknown> implements J
   private disposed = false;
 
   constructor(private readonly options: WorkerPoolOptions<CallerPort, WorkerPort>) {
-    if (!(options.size >= 1)) throw new Error(`a worker pool needs at least one worker (size ${options.size})`);
+    if (!(options.size >= 1))
+      throw new Error(`a worker pool needs at least one worker (size ${options.size})`);
   }
 
   get size(): number {
@@ -57,7 +58,6 @@ export class WorkerPool<CallerPort = JobPort, WorkerPort = unknown> implements J
 
   async lease(): Promise<JobLease<CallerPort>> {
     const slot = await this.acquire();
-    slot.busy = true;
     slot.crashListener = null;
     slot.crashedExit = null;
     const { caller, worker } = this.options.createChannel();
@@ -91,12 +91,14 @@ export class WorkerPool<CallerPort = JobPort, WorkerPort = unknown> implements J
     for (const slot of this.slots.splice(0)) slot.worker.terminate();
   }
 
+  /** A worker for one job, marked busy right away so that concurrent leases never share one. */
   private acquire(): Promise<Slot<WorkerPort>> {
     if (this.disposed) return Promise.reject(new Error('the job pool was shut down'));
-    const idle = this.slots.find((s) => !s.busy);
-    if (idle) return Promise.resolve(idle);
-    if (this.slots.length < this.options.size) return Promise.resolve(this.spawn());
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    const slot =
+      this.slots.find((s) => !s.busy) ?? (this.slots.length < this.options.size ? this.spawn() : null);
+    if (!slot) return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    slot.busy = true;
+    return Promise.resolve(slot);
   }
 
   private spawn(): Slot<WorkerPort> {
@@ -134,7 +136,9 @@ export class WorkerPool<CallerPort = JobPort, WorkerPort = unknown> implements J
     const next = this.waiting.shift();
     if (next) {
       try {
-        next.resolve(this.spawn());
+        const fresh = this.spawn();
+        fresh.busy = true;
+        next.resolve(fresh);
       } catch (error) {
         next.reject(error instanceof Error ? error : new Error(String(error)));
       }

@@ -32,7 +32,10 @@ export function createProgressThrottle(
 
   return {
     report(fraction, text, preview, transfer) {
-      const message: ProgressMessage = { type: 'progress', fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0 };
+      const message: ProgressMessage = {
+        type: 'progress',
+        fraction: Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0,
+      };
       if (text !== undefined) message.message = text;
       if (preview !== undefined) message.preview = preview;
       pending = { message, transfer };

@@ -5,8 +5,7 @@
  * buffers are named in the postMessage transfer list), never serialised to JSON.
  */
 export type CallerMessage =
-  | { type: 'run'; job: string; input: unknown; props: Record<string, unknown> }
-  | { type: 'cancel' };
+  { type: 'run'; job: string; input: unknown; props: Record<string, unknown> } | { type: 'cancel' };
 
 export type HostMessage =
   | { type: 'progress'; fraction: number; message?: string; preview?: unknown }
@@ -26,7 +25,9 @@ export interface NewJobChannelMessage {
 export const NEW_JOB_CHANNEL: NewJobChannelMessage = { type: 'homeomorph:job-channel' };
 
 export function isNewJobChannelMessage(data: unknown): data is NewJobChannelMessage {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === NEW_JOB_CHANNEL.type;
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === NEW_JOB_CHANNEL.type
+  );
 }
 
 /** Errors cross threads as plain data. `name` is 'InputError' for problems with the user's input. */

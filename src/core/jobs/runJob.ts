@@ -1,6 +1,6 @@
 import { CancelledError, InputError } from '../plugin/Job';
 import { JobError, WorkerCrashedError } from './errors';
-import type { JobHost } from './JobHost';
+import type { JobHost, JobLease } from './JobHost';
 import type { CallerMessage, HostMessage } from './protocol';
 
 export interface JobProgress {
@@ -39,13 +39,7 @@ export async function runJob<O = unknown>(
   options: RunJobOptions = {},
 ): Promise<O> {
   const { signal, onProgress, cancelGraceMs = 2000 } = options;
-  if (signal?.aborted) throw new CancelledError();
-  const lease = await host.lease();
-  if (signal?.aborted) {
-    lease.port.close();
-    lease.release();
-    throw new CancelledError();
-  }
+  const lease = await leaseUnlessCancelled(host, signal);
   return new Promise<O>((resolve, reject) => {
     let settled = false;
     let graceTimer: unknown = null;
@@ -66,7 +60,8 @@ export async function runJob<O = unknown>(
       graceTimer = setTimeout(() => settle(() => reject(new CancelledError()), false), cancelGraceMs);
     };
 
-    const post = (message: CallerMessage, list?: ArrayBuffer[]): void => lease.port.postMessage(message, list);
+    const post = (message: CallerMessage, list?: ArrayBuffer[]): void =>
+      lease.port.postMessage(message, list);
 
     lease.port.onMessage((data) => {
       const message = data as HostMessage;
@@ -98,5 +93,29 @@ export async function runJob<O = unknown>(
       // The input could not be sent (not cloneable, or a buffer already detached): nothing ran.
       settle(() => reject(error), true);
     }
+  });
+}
+
+/**
+ * Waits for a worker, but a cancel while the job is still queued rejects at once (the lease, when it
+ * comes, is given straight back).
+ */
+function leaseUnlessCancelled(host: JobHost, signal: AbortSignal | undefined): Promise<JobLease> {
+  if (signal?.aborted) return Promise.reject(new CancelledError());
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => reject(new CancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    host.lease().then(
+      (lease) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (!signal?.aborted) return resolve(lease);
+        lease.port.close();
+        lease.release();
+      },
+      (error: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }

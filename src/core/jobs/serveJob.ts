@@ -34,7 +34,8 @@ export function serveJob(port: JobPort, jobs: JobRegistry, options: ServeJobOpti
     let started = false;
     let answered = false;
 
-    const send = (message: HostMessage, transfer?: ArrayBuffer[]): void => port.postMessage(message, transfer);
+    const send = (message: HostMessage, transfer?: ArrayBuffer[]): void =>
+      port.postMessage(message, transfer);
     const progress = createProgressThrottle(options.progressIntervalMs ?? 10, (message, transfer) => {
       if (answered) return;
       try {
@@ -56,7 +57,10 @@ export function serveJob(port: JobPort, jobs: JobRegistry, options: ServeJobOpti
         // e.g. the output holds a function, or a transfer list names a buffer twice.
         const reason = serializeError(error);
         try {
-          send({ type: 'error', error: { ...reason, message: `the job's output could not be sent: ${reason.message}` } });
+          send({
+            type: 'error',
+            error: { ...reason, message: `the job's output could not be sent: ${reason.message}` },
+          });
         } catch {
           // The port itself is gone (the caller went away): nobody is left to tell.
         }

@@ -31,14 +31,13 @@ export function connectedComponents(mesh: Pick<Mesh, 'positions' | 'indices'>): 
   const componentOfRoot = new Uint32Array(vertexTotal).fill(NOT_IN_COMPONENT);
   const componentOfFace = new Uint32Array(faceTotal);
   let count = 0;
-  const counts: number[] = [];
+  const counts = new Uint32Array(faceTotal); // at most one component per face; trimmed below
   for (let f = 0; f < faceTotal; f++) {
     const root = find(parent, indices[3 * f]!);
     let c = componentOfRoot[root]!;
     if (c === NOT_IN_COMPONENT) {
       c = count++;
       componentOfRoot[root] = c;
-      counts.push(0);
     }
     componentOfFace[f] = c;
     counts[c]!++;
@@ -50,5 +49,5 @@ export function connectedComponents(mesh: Pick<Mesh, 'positions' | 'indices'>): 
     componentOfVertex[indices[3 * f + 1]!] = c;
     componentOfVertex[indices[3 * f + 2]!] = c;
   }
-  return { count, componentOfFace, componentOfVertex, faceCounts: Uint32Array.from(counts) };
+  return { count, componentOfFace, componentOfVertex, faceCounts: counts.slice(0, count) };
 }

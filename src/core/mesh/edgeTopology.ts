@@ -36,12 +36,15 @@ export function buildEdgeTopology(mesh: Pick<Mesh, 'positions' | 'indices'>): Ed
   const vertexTotal = mesh.positions.length / 3;
   const halfEdgeTotal = indices.length;
 
-  // Bucket sizes by the lower vertex of each half-edge.
+  // Bucket sizes by the lower vertex of each half-edge (loops run per face: no modulo per half-edge).
   const bucketStart = new Uint32Array(vertexTotal + 1);
-  for (let h = 0; h < halfEdgeTotal; h++) {
-    const a = indices[h]!;
-    const b = indices[nextInFace(h)]!;
+  for (let c = 0; c < halfEdgeTotal; c += 3) {
+    const a = indices[c]!;
+    const b = indices[c + 1]!;
+    const d = indices[c + 2]!;
     if (a !== b) bucketStart[(a < b ? a : b) + 1]!++;
+    if (b !== d) bucketStart[(b < d ? b : d) + 1]!++;
+    if (d !== a) bucketStart[(d < a ? d : a) + 1]!++;
   }
   for (let v = 0; v < vertexTotal; v++) bucketStart[v + 1]! += bucketStart[v]!;
   const used = bucketStart[vertexTotal]!;
@@ -50,14 +53,19 @@ export function buildEdgeTopology(mesh: Pick<Mesh, 'positions' | 'indices'>): Ed
   const fill = bucketStart.slice(0, vertexTotal);
   const sortedHalfEdges = new Uint32Array(used);
   const sortedUpper = new Uint32Array(used);
-  for (let h = 0; h < halfEdgeTotal; h++) {
-    const a = indices[h]!;
-    const b = indices[nextInFace(h)]!;
-    if (a === b) continue;
-    const lo = a < b ? a : b;
-    const slot = fill[lo]!++;
+  const put = (h: number, a: number, b: number): void => {
+    if (a === b) return;
+    const slot = fill[a < b ? a : b]!++;
     sortedHalfEdges[slot] = h;
     sortedUpper[slot] = a < b ? b : a;
+  };
+  for (let c = 0; c < halfEdgeTotal; c += 3) {
+    const a = indices[c]!;
+    const b = indices[c + 1]!;
+    const d = indices[c + 2]!;
+    put(c, a, b);
+    put(c + 1, b, d);
+    put(c + 2, d, a);
   }
 
   // Sort each bucket by upper vertex; stable, so half-edges of one edge stay in face order.
@@ -84,7 +92,8 @@ export function buildEdgeTopology(mesh: Pick<Mesh, 'positions' | 'indices'>): Ed
       // A high-valence vertex: pack (upper, half-edge) into one exact float64 key and sort natively.
       if (!scratch || scratch.length < size) scratch = new Float64Array(size);
       const keys = scratch.subarray(0, size);
-      for (let i = 0; i < size; i++) keys[i] = sortedUpper[start + i]! * halfEdgeTotal + sortedHalfEdges[start + i]!;
+      for (let i = 0; i < size; i++)
+        keys[i] = sortedUpper[start + i]! * halfEdgeTotal + sortedHalfEdges[start + i]!;
       keys.sort();
       for (let i = 0; i < size; i++) {
         const key = keys[i]!;

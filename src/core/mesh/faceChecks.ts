@@ -86,7 +86,9 @@ export function findDuplicateFaces(mesh: Pick<Mesh, 'positions' | 'indices'>): {
     // For a huge bucket this is quadratic, so fall back to sorting by (b, c) there.
     if (end - start > 64) {
       const bucket = Array.from(order.subarray(start, end));
-      bucket.sort((f, g) => sorted[3 * f + 1]! - sorted[3 * g + 1]! || sorted[3 * f + 2]! - sorted[3 * g + 2]! || f - g);
+      bucket.sort(
+        (f, g) => sorted[3 * f + 1]! - sorted[3 * g + 1]! || sorted[3 * f + 2]! - sorted[3 * g + 2]! || f - g,
+      );
       for (let i = 1; i < bucket.length; i++) {
         const f = bucket[i]!;
         const g = bucket[i - 1]!;

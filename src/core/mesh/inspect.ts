@@ -12,7 +12,7 @@ import { vertexFans } from './vertexFans';
  * - boundaryEdges, nonManifoldEdges, inconsistentEdges: vertex pairs
  * - nonManifoldVertices, unusedVertices: vertex ids
  * - degenerateFaces, duplicateFaces: face ids (duplicates: the later copies)
- * - componentOfFace: #F; componentFaceCounts: #C
+ * - componentOfFace: #F; componentFaceCounts: #C; insideOut: #C
  * - boundaryLoopOffsets (#L+1) / boundaryLoopVertices: the loops' vertices, see boundaryLoops.ts
  */
 export interface MeshProblems {
@@ -25,6 +25,8 @@ export interface MeshProblems {
   duplicateFaces: Uint32Array;
   componentOfFace: Uint32Array;
   componentFaceCounts: Uint32Array;
+  /** #C, 1 for a component that is inside out (see insideOutComponents). */
+  insideOut: Uint8Array;
   boundaryLoopOffsets: Uint32Array;
   boundaryLoopVertices: Uint32Array;
 }
@@ -40,6 +42,8 @@ export interface MeshProblems {
  *   than one fan; pinchedVertices counts the latter alone.
  * - inconsistentEdges: manifold edges whose two faces traverse them in the same direction.
  * - orientable: every patch of faces joined by manifold edges can be oriented consistently.
+ * - insideOutComponents: closed, manifold, consistently oriented components with negative volume
+ *   (normals pointing in).
  * - genus: (2 − χ)/2 when the mesh is one component, closed, manifold and orientable; else null.
  *   componentGenus gives the same per component (null for a component that is not).
  */
@@ -55,6 +59,7 @@ export interface MeshInspection {
   pinchedVertices: number;
   inconsistentEdges: number;
   orientable: boolean;
+  insideOutComponents: number;
   degenerateFaces: number;
   duplicateFaces: number;
   unusedVertices: number;
@@ -80,37 +85,59 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   const topology = buildEdgeTopology(mesh);
   const { edgeCount, edgeOffsets, edgeHalfEdges, edges } = topology;
 
-  // Edges by valence and orientation.
-  const boundaryPairs: number[] = [];
-  const nonManifoldPairs: number[] = [];
-  const inconsistentPairs: number[] = [];
-  const onNonManifoldEdge = new Uint8Array(vertexTotal);
+  // Edges by valence and orientation: count, then fill typed lists (a soup has millions).
+  const valenceOf = (e: number): number => edgeOffsets[e + 1]! - edgeOffsets[e]!;
+  const isInconsistent = (e: number): boolean =>
+    indices[edgeHalfEdges[edgeOffsets[e]!]!] === indices[edgeHalfEdges[edgeOffsets[e]! + 1]!];
+  let boundaryCount = 0;
+  let nonManifoldCount = 0;
+  let inconsistentCount = 0;
   for (let e = 0; e < edgeCount; e++) {
-    const start = edgeOffsets[e]!;
-    const valence = edgeOffsets[e + 1]! - start;
+    const valence = valenceOf(e);
+    if (valence === 1) boundaryCount++;
+    else if (valence > 2) nonManifoldCount++;
+    else if (isInconsistent(e)) inconsistentCount++;
+  }
+  const boundaryPairs = new Uint32Array(2 * boundaryCount);
+  const nonManifoldPairs = new Uint32Array(2 * nonManifoldCount);
+  const inconsistentPairs = new Uint32Array(2 * inconsistentCount);
+  const onNonManifoldEdge = new Uint8Array(vertexTotal);
+  for (let e = 0, nb = 0, nn = 0, ni = 0; e < edgeCount; e++) {
+    const valence = valenceOf(e);
     const a = edges[2 * e]!;
     const b = edges[2 * e + 1]!;
-    if (valence === 1) boundaryPairs.push(a, b);
-    else if (valence === 2) {
-      if (indices[edgeHalfEdges[start]!] === indices[edgeHalfEdges[start + 1]!]) inconsistentPairs.push(a, b);
-    } else {
-      nonManifoldPairs.push(a, b);
+    if (valence === 1) {
+      boundaryPairs[nb++] = a;
+      boundaryPairs[nb++] = b;
+    } else if (valence > 2) {
+      nonManifoldPairs[nn++] = a;
+      nonManifoldPairs[nn++] = b;
       onNonManifoldEdge[a] = 1;
       onNonManifoldEdge[b] = 1;
+    } else if (isInconsistent(e)) {
+      inconsistentPairs[ni++] = a;
+      inconsistentPairs[ni++] = b;
     }
   }
 
   // Vertices: unused, pinched (several fans), non-manifold.
   const opposite = oppositeHalfEdges(topology, indices.length);
   const fans = vertexFans(mesh, opposite);
-  const unused: number[] = [];
-  const nonManifoldVertices: number[] = [];
+  let unusedCount = 0;
+  let nonManifoldVertexCount = 0;
   let pinched = 0;
   for (let v = 0; v < vertexTotal; v++) {
     const count = fans.fanCount[v]!;
-    if (count === 0) unused.push(v);
+    if (count === 0) unusedCount++;
     if (count > 1) pinched++;
-    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertices.push(v);
+    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertexCount++;
+  }
+  const unused = new Uint32Array(unusedCount);
+  const nonManifoldVertices = new Uint32Array(nonManifoldVertexCount);
+  for (let v = 0, nu = 0, nm = 0; v < vertexTotal; v++) {
+    const count = fans.fanCount[v]!;
+    if (count === 0) unused[nu++] = v;
+    if (count > 1 || onNonManifoldEdge[v]) nonManifoldVertices[nm++] = v;
   }
 
   const components = connectedComponents(mesh);
@@ -138,6 +165,32 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
   for (let f = 0; f < faceTotal; f++) {
     if (!patches.orientable[patches.patchOfFace[f]!]) bad[componentOfFace[f]!] = 1;
   }
+  // Inside out: a closed, manifold, consistently oriented component with negative signed volume.
+  const volume = new Float64Array(c);
+  const inconsistent = new Uint8Array(c);
+  for (let i = 0; i < inconsistentPairs.length; i += 2)
+    inconsistent[componentOfVertex[inconsistentPairs[i]!]!] = 1;
+  const p = mesh.positions;
+  for (let f = 0; f < faceTotal; f++) {
+    const comp = componentOfFace[f]!;
+    if (bad[comp] || inconsistent[comp]) continue;
+    const a = 3 * indices[3 * f]!;
+    const b = 3 * indices[3 * f + 1]!;
+    const d = 3 * indices[3 * f + 2]!;
+    volume[comp]! +=
+      p[a]! * (p[b + 1]! * p[d + 2]! - p[b + 2]! * p[d + 1]!) +
+      p[a + 1]! * (p[b + 2]! * p[d]! - p[b]! * p[d + 2]!) +
+      p[a + 2]! * (p[b]! * p[d + 1]! - p[b + 1]! * p[d]!);
+  }
+  const insideOut = new Uint8Array(c);
+  let insideOutComponents = 0;
+  for (let i = 0; i < c; i++) {
+    if (!bad[i] && !inconsistent[i] && volume[i]! < 0) {
+      insideOut[i] = 1;
+      insideOutComponents++;
+    }
+  }
+
   const componentGenus: (number | null)[] = [];
   for (let i = 0; i < c; i++) componentGenus.push(bad[i] ? null : (2 - chi[i]!) / 2);
 
@@ -162,6 +215,7 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
     pinchedVertices: pinched,
     inconsistentEdges: inconsistentPairs.length / 2,
     orientable,
+    insideOutComponents,
     degenerateFaces: degenerate.length,
     duplicateFaces: duplicates.length,
     unusedVertices: unused.length,
@@ -172,15 +226,16 @@ export function inspectMesh(mesh: Mesh, options: InspectOptions = {}): MeshInspe
     componentGenus,
     bbox: meshBounds(mesh),
     problems: {
-      boundaryEdges: Uint32Array.from(boundaryPairs),
-      nonManifoldEdges: Uint32Array.from(nonManifoldPairs),
-      inconsistentEdges: Uint32Array.from(inconsistentPairs),
-      nonManifoldVertices: Uint32Array.from(nonManifoldVertices),
-      unusedVertices: Uint32Array.from(unused),
+      boundaryEdges: boundaryPairs,
+      nonManifoldEdges: nonManifoldPairs,
+      inconsistentEdges: inconsistentPairs,
+      nonManifoldVertices,
+      unusedVertices: unused,
       degenerateFaces: degenerate,
       duplicateFaces: duplicates,
       componentOfFace,
       componentFaceCounts: components.faceCounts,
+      insideOut,
       boundaryLoopOffsets: loops.offsets,
       boundaryLoopVertices: loops.vertices,
     },

@@ -1,7 +1,10 @@
 import type { Mesh } from './Mesh';
 
 /** Axis-aligned bounds of all vertices; zeros for a mesh without vertices. */
-export function meshBounds(mesh: Pick<Mesh, 'positions'>): { min: [number, number, number]; max: [number, number, number] } {
+export function meshBounds(mesh: Pick<Mesh, 'positions'>): {
+  min: [number, number, number];
+  max: [number, number, number];
+} {
   const p = mesh.positions;
   if (p.length === 0) return { min: [0, 0, 0], max: [0, 0, 0] };
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
@@ -31,7 +34,9 @@ export function signedVolume(mesh: Pick<Mesh, 'positions' | 'indices'>): number 
   const indices = mesh.indices;
   let sum = 0;
   for (let i = 0; i < indices.length; i += 3) {
-    const a = 3 * indices[i]!, b = 3 * indices[i + 1]!, c = 3 * indices[i + 2]!;
+    const a = 3 * indices[i]!,
+      b = 3 * indices[i + 1]!,
+      c = 3 * indices[i + 2]!;
     sum +=
       p[a]! * (p[b + 1]! * p[c + 2]! - p[b + 2]! * p[c + 1]!) +
       p[a + 1]! * (p[b + 2]! * p[c]! - p[b]! * p[c + 2]!) +

@@ -34,7 +34,10 @@ function gatherAttributes(
   if (!group) return undefined;
   const out: Record<string, MeshAttribute> = {};
   for (const [name, attribute] of Object.entries(group)) {
-    out[name] = { array: gatherRows(attribute.array, attribute.itemSize, rows), itemSize: attribute.itemSize };
+    out[name] = {
+      array: gatherRows(attribute.array, attribute.itemSize, rows),
+      itemSize: attribute.itemSize,
+    };
   }
   return out;
 }
@@ -88,7 +91,8 @@ export function withAddedFaces(mesh: Mesh, added: Uint32Array): Mesh {
         attribute.array.length + newFaces * attribute.itemSize,
       );
       array.set(attribute.array);
-      if (isCornerAttribute(name, attribute)) fillNewCorners(mesh.indices, added, array, attribute.itemSize / 3);
+      if (isCornerAttribute(name, attribute))
+        fillNewCorners(mesh.indices, added, array, attribute.itemSize / 3);
       group[name] = { array, itemSize: attribute.itemSize };
     }
     out.faceAttributes = group;
@@ -97,7 +101,12 @@ export function withAddedFaces(mesh: Mesh, added: Uint32Array): Mesh {
 }
 
 /** For each corner of the appended faces, copies `width` values from the first old corner at its vertex. */
-function fillNewCorners(indices: Uint32Array, added: Uint32Array, array: AttributeArray, width: number): void {
+function fillNewCorners(
+  indices: Uint32Array,
+  added: Uint32Array,
+  array: AttributeArray,
+  width: number,
+): void {
   const firstCorner = new Map<number, number>();
   for (const v of added) firstCorner.set(v, -1);
   for (let c = 0; c < indices.length; c++) {
@@ -146,7 +155,9 @@ export function withFlippedFaces(mesh: Mesh, flip: Uint8Array): Mesh {
 /** A deep copy of every array (for sending to a job by transfer without detaching the scene's arrays). */
 export function copyMesh(mesh: Mesh, options: { skipAttributes?: readonly string[] } = {}): Mesh {
   const skip = options.skipAttributes ?? [];
-  const copyGroup = (group: Record<string, MeshAttribute> | undefined): Record<string, MeshAttribute> | undefined => {
+  const copyGroup = (
+    group: Record<string, MeshAttribute> | undefined,
+  ): Record<string, MeshAttribute> | undefined => {
     if (!group) return undefined;
     const out: Record<string, MeshAttribute> = {};
     for (const [name, attribute] of Object.entries(group)) {

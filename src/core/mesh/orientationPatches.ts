@@ -25,12 +25,14 @@ export function orientationPatches(mesh: Pick<Mesh, 'indices'>, opposite: Int32A
   const patchOfFace = new Uint32Array(faceTotal).fill(0xffffffff);
   const flip = new Uint8Array(faceTotal);
   const queue = new Uint32Array(faceTotal);
-  const orientable: number[] = [];
-  const faceCounts: number[] = [];
-  const flipCounts: number[] = [];
+  // At most one patch per face; trimmed at the end.
+  const orientable = new Uint8Array(faceTotal);
+  const faceCounts = new Uint32Array(faceTotal);
+  const flipCounts = new Uint32Array(faceTotal);
+  let count = 0;
   for (let seed = 0; seed < faceTotal; seed++) {
     if (patchOfFace[seed] !== 0xffffffff) continue;
-    const patch = orientable.length;
+    const patch = count++;
     let ok = 1;
     let faces = 0;
     let flips = 0;
@@ -57,16 +59,16 @@ export function orientationPatches(mesh: Pick<Mesh, 'indices'>, opposite: Int32A
         } else if (flip[g] !== wanted && g !== f) ok = 0;
       }
     }
-    orientable.push(ok);
-    faceCounts.push(faces);
-    flipCounts.push(flips);
+    orientable[patch] = ok;
+    faceCounts[patch] = faces;
+    flipCounts[patch] = flips;
   }
   return {
-    count: orientable.length,
+    count,
     patchOfFace,
     flip,
-    orientable: Uint8Array.from(orientable),
-    patchFaceCounts: Uint32Array.from(faceCounts),
-    patchFlipCounts: Uint32Array.from(flipCounts),
+    orientable: orientable.slice(0, count),
+    patchFaceCounts: faceCounts.slice(0, count),
+    patchFlipCounts: flipCounts.slice(0, count),
   };
 }

@@ -51,10 +51,13 @@ export const VERTEX_PROBLEM_INFO: AttributeInfo = {
 
 /**
  * Per-face and per-vertex problem labels for colouring (#F and #V, values of FaceProblem / VertexProblem).
- * "Flipped" marks the faces the orientation repair would flip (the minority of their patch), not every
- * face next to an inconsistent edge.
+ * "Flipped" marks the faces the orientation repair would flip (the minority of their patch, and every
+ * face of an inside-out piece), not every face next to an inconsistent edge.
  */
-export function problemLabels(mesh: Mesh, inspection: MeshInspection): { faces: Uint8Array; vertices: Uint8Array } {
+export function problemLabels(
+  mesh: Mesh,
+  inspection: MeshInspection,
+): { faces: Uint8Array; vertices: Uint8Array } {
   const indices = mesh.indices;
   const faceTotal = indices.length / 3;
   const vertexTotal = mesh.positions.length / 3;
@@ -71,8 +74,10 @@ export function problemLabels(mesh: Mesh, inspection: MeshInspection): { faces: 
     if (problem < faces[f]!) faces[f] = problem;
   };
   let largest = 0;
-  for (let c = 1; c < p.componentFaceCounts.length; c++) if (p.componentFaceCounts[c]! > p.componentFaceCounts[largest]!) largest = c;
-  for (let f = 0; f < faceTotal; f++) if (p.componentOfFace[f] !== largest) mark(f, FaceProblem.smallComponent);
+  for (let c = 1; c < p.componentFaceCounts.length; c++)
+    if (p.componentFaceCounts[c]! > p.componentFaceCounts[largest]!) largest = c;
+  for (let f = 0; f < faceTotal; f++)
+    if (p.componentOfFace[f] !== largest) mark(f, FaceProblem.smallComponent);
 
   const topology = buildEdgeTopology(mesh);
   for (let h = 0; h < indices.length; h++) {
@@ -90,6 +95,7 @@ export function problemLabels(mesh: Mesh, inspection: MeshInspection): { faces: 
       if (patches.flip[f]! ^ invert) mark(f, FaceProblem.flipped);
     }
   }
+  for (let f = 0; f < faceTotal; f++) if (p.insideOut[p.componentOfFace[f]!]) mark(f, FaceProblem.flipped);
   for (const f of p.duplicateFaces) mark(f, FaceProblem.duplicate);
   for (const f of p.degenerateFaces) mark(f, FaceProblem.degenerate);
   for (let f = 0; f < faceTotal; f++) {

@@ -1,6 +1,6 @@
 import { BufferAttribute, BufferGeometry, type InterleavedBufferAttribute, type TypedArray } from 'three';
 import { FACE_ATTRIBUTES_KEY } from './attributeInfo';
-import type { Mesh, MeshAttribute } from './Mesh';
+import type { Mesh, MeshAttribute, MorphTarget } from './Mesh';
 
 /**
  * Conversion between our indexed Mesh and a three.js BufferGeometry, sharing typed arrays wherever
@@ -10,7 +10,9 @@ import type { Mesh, MeshAttribute } from './Mesh';
  *   source is kept in `userData.positionsF64`, used again by geometryToMesh while the Float32 copy is
  *   unchanged, so a round trip through the scene loses no precision.
  * - indices: Uint32 is shared; a non-indexed geometry gets an identity index (every 3 vertices a face).
- * - colors ↔ 'color', uvs ↔ 'uv', normals ↔ 'normal'.
+ * - colors ↔ 'color', uvs ↔ 'uv', uvs1 ↔ 'uv1', normals ↔ 'normal'.
+ * - morphTargets ↔ morphAttributes.position (names on the attributes; absolute positions, so
+ *   geometryToMesh adds the base to relative ones); the weights live on the three.js Mesh object.
  * - vertexAttributes ↔ attributes whose name starts with '_' (a name without '_' gets one, the glTF rule
  *   for custom attributes). Float64 vertex attributes are copied to Float32.
  * - faceAttributes ↔ `userData.faceAttributes` (shared; see attributeInfo.ts).
@@ -28,7 +30,12 @@ export const POSITIONS_F64_KEY = 'positionsF64';
 export const SEAM_SOURCE_KEY = 'seamSource';
 /** Set (true) by whoever computes display normals for a mesh that had none: geometryToMesh then leaves them out. */
 export const NORMALS_COMPUTED_KEY = 'normalsComputed';
-export const GEOMETRY_USERDATA_KEYS: readonly string[] = [FACE_ATTRIBUTES_KEY, POSITIONS_F64_KEY, SEAM_SOURCE_KEY, NORMALS_COMPUTED_KEY];
+export const GEOMETRY_USERDATA_KEYS: readonly string[] = [
+  FACE_ATTRIBUTES_KEY,
+  POSITIONS_F64_KEY,
+  SEAM_SOURCE_KEY,
+  NORMALS_COMPUTED_KEY,
+];
 
 type AnyTypedArray = MeshAttribute['array'] | Float32Array;
 
@@ -43,9 +50,14 @@ export function meshToGeometry(mesh: Mesh): BufferGeometry {
   geometry.setIndex(new BufferAttribute(mesh.indices, 1));
   if (mesh.normals) geometry.setAttribute('normal', new BufferAttribute(mesh.normals, 3));
   if (mesh.uvs) geometry.setAttribute('uv', new BufferAttribute(mesh.uvs, 2));
+  if (mesh.uvs1) geometry.setAttribute('uv1', new BufferAttribute(mesh.uvs1, 2));
+  setMorphTargets(geometry, mesh.morphTargets, (a) => a);
   if (mesh.colors) geometry.setAttribute('color', new BufferAttribute(mesh.colors, mesh.colorSize ?? 3));
   for (const [name, attribute] of Object.entries(mesh.vertexAttributes ?? {})) {
-    geometry.setAttribute(customName(name), new BufferAttribute(webglArray(attribute.array), attribute.itemSize));
+    geometry.setAttribute(
+      customName(name),
+      new BufferAttribute(webglArray(attribute.array), attribute.itemSize),
+    );
   }
   if (mesh.faceAttributes && Object.keys(mesh.faceAttributes).length > 0) {
     geometry.userData[FACE_ATTRIBUTES_KEY] = { ...mesh.faceAttributes };
@@ -55,7 +67,8 @@ export function meshToGeometry(mesh: Mesh): BufferGeometry {
 
 /** The mesh a geometry holds, sharing its arrays where they have the Mesh's types. */
 export function geometryToMesh(geometry: BufferGeometry): Mesh {
-  const position = geometry.getAttribute('position') as BufferAttribute | InterleavedBufferAttribute | undefined;
+  const position = geometry.getAttribute('position') as
+    BufferAttribute | InterleavedBufferAttribute | undefined;
   if (!position || position.itemSize !== 3) throw new Error('geometry has no 3D position attribute');
   const total = position.count;
   const seamSource = geometry.userData[SEAM_SOURCE_KEY] as unknown;
@@ -66,23 +79,30 @@ export function geometryToMesh(geometry: BufferGeometry): Mesh {
 
   const positions32 = floatArray(position);
   const f64 = geometry.userData[POSITIONS_F64_KEY] as unknown;
-  const positions =
-    f64 instanceof Float64Array && sameAsFloat32(f64, positions32) ? f64 : positions32;
+  const positions = f64 instanceof Float64Array && sameAsFloat32(f64, positions32) ? f64 : positions32;
   const mesh: Mesh = { positions: head(positions, 3), indices: geometryIndices(geometry, total) };
 
   const normal = geometry.getAttribute('normal') as BufferAttribute | InterleavedBufferAttribute | undefined;
-  if (normal && normal.itemSize === 3 && geometry.userData[NORMALS_COMPUTED_KEY] !== true) mesh.normals = head(floatArray(normal), 3);
+  if (normal && normal.itemSize === 3 && geometry.userData[NORMALS_COMPUTED_KEY] !== true)
+    mesh.normals = head(floatArray(normal), 3);
   const color = geometry.getAttribute('color') as BufferAttribute | InterleavedBufferAttribute | undefined;
   if (color && (color.itemSize === 3 || color.itemSize === 4)) {
     mesh.colors = head(floatArray(color), color.itemSize);
     mesh.colorSize = color.itemSize;
   }
+  const uv1 = geometry.getAttribute('uv1') as BufferAttribute | InterleavedBufferAttribute | undefined;
+  if (uv1 && uv1.itemSize === 2) mesh.uvs1 = head(floatArray(uv1), 2);
+  const morphTargets = morphTargetsOf(geometry, positions32);
+  if (morphTargets) mesh.morphTargets = morphTargets.map((t) => ({ ...t, positions: head(t.positions, 3) }));
   const uv = geometry.getAttribute('uv') as BufferAttribute | InterleavedBufferAttribute | undefined;
   const uvs = uv && uv.itemSize === 2 ? floatArray(uv) : undefined;
   for (const [name, attribute] of Object.entries(geometry.attributes)) {
     if (!name.startsWith('_')) continue;
     mesh.vertexAttributes ??= {};
-    mesh.vertexAttributes[name] = { array: head(rawArray(attribute), attribute.itemSize), itemSize: attribute.itemSize };
+    mesh.vertexAttributes[name] = {
+      array: head(rawArray(attribute), attribute.itemSize),
+      itemSize: attribute.itemSize,
+    };
   }
   const faceAttributes = geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined;
   if (faceAttributes && typeof faceAttributes === 'object') {
@@ -165,9 +185,11 @@ export function splitUvSeams(
 function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeometry {
   const vertexTotal = mesh.positions.length / 3;
   const split = splitUvSeams(mesh.indices, cornerUvs, vertexTotal);
-  const grow = <T extends AnyTypedArray>(array: T, itemSize: number): T => expandRows(array, itemSize, split.source, vertexTotal);
+  const grow = <T extends AnyTypedArray>(array: T, itemSize: number): T =>
+    expandRows(array, itemSize, split.source, vertexTotal);
   const geometry = new BufferGeometry();
-  const positions32 = mesh.positions instanceof Float32Array ? mesh.positions : Float32Array.from(mesh.positions);
+  const positions32 =
+    mesh.positions instanceof Float32Array ? mesh.positions : Float32Array.from(mesh.positions);
   geometry.setAttribute('position', new BufferAttribute(grow(positions32, 3), 3));
   if (mesh.positions instanceof Float64Array) {
     // Keep the float64 source for geometryToMesh; it only needs the first #V rows.
@@ -175,6 +197,8 @@ function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeom
   }
   geometry.setIndex(new BufferAttribute(split.indices, 1));
   geometry.setAttribute('uv', new BufferAttribute(split.uvs, 2));
+  if (mesh.uvs1) geometry.setAttribute('uv1', new BufferAttribute(grow(mesh.uvs1, 2), 2));
+  setMorphTargets(geometry, mesh.morphTargets, (a) => grow(a, 3));
   if (mesh.normals) geometry.setAttribute('normal', new BufferAttribute(grow(mesh.normals, 3), 3));
   if (mesh.colors) {
     const size = mesh.colorSize ?? 3;
@@ -191,8 +215,43 @@ function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeom
   return geometry;
 }
 
+function setMorphTargets(
+  geometry: BufferGeometry,
+  targets: MorphTarget[] | undefined,
+  rows: (positions: Float32Array) => Float32Array,
+): void {
+  if (!targets || targets.length === 0) return;
+  geometry.morphAttributes.position = targets.map((target) => {
+    const attribute = new BufferAttribute(rows(target.positions), 3);
+    attribute.name = target.name;
+    return attribute;
+  });
+  geometry.morphTargetsRelative = false;
+}
+
+/** The geometry's position morph targets as absolute #G×3 positions (G = drawn vertices), named. */
+function morphTargetsOf(geometry: BufferGeometry, base: Float32Array): MorphTarget[] | undefined {
+  const attributes = geometry.morphAttributes.position as
+    (BufferAttribute | InterleavedBufferAttribute)[] | undefined;
+  if (!attributes || attributes.length === 0) return undefined;
+  return attributes.map((attribute, i) => {
+    let positions = floatArray(attribute);
+    if (geometry.morphTargetsRelative) {
+      const absolute = new Float32Array(positions.length);
+      for (let k = 0; k < absolute.length; k++) absolute[k] = base[k]! + positions[k]!;
+      positions = absolute;
+    }
+    return { name: attribute.name || `target ${i}`, positions };
+  });
+}
+
 /** Rows 0…V−1 unchanged, then one copied row per seam copy. */
-function expandRows<T extends AnyTypedArray>(array: T, itemSize: number, source: Uint32Array, vertexTotal: number): T {
+function expandRows<T extends AnyTypedArray>(
+  array: T,
+  itemSize: number,
+  source: Uint32Array,
+  vertexTotal: number,
+): T {
   const Ctor = array.constructor as new (length: number) => T;
   const out = new Ctor((vertexTotal + source.length) * itemSize);
   out.set(array.subarray(0, vertexTotal * itemSize) as ArrayLike<number> as never);
@@ -224,21 +283,26 @@ function sameAsFloat32(f64: Float64Array, f32: Float32Array): boolean {
 function geometryIndices(geometry: BufferGeometry, vertexTotal: number): Uint32Array {
   const index = geometry.getIndex();
   if (!index) {
-    if (vertexTotal % 3 !== 0) throw new Error(`non-indexed geometry has ${vertexTotal} vertices, not a multiple of 3`);
+    if (vertexTotal % 3 !== 0)
+      throw new Error(`non-indexed geometry has ${vertexTotal} vertices, not a multiple of 3`);
     const identity = new Uint32Array(vertexTotal);
     for (let i = 0; i < vertexTotal; i++) identity[i] = i;
     return identity;
   }
-  return index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array as ArrayLike<number>);
+  return index.array instanceof Uint32Array
+    ? index.array
+    : Uint32Array.from(index.array as ArrayLike<number>);
 }
 
 /** The attribute's values as a Float32Array: shared when it is one, else converted (denormalised). */
 function floatArray(attribute: BufferAttribute | InterleavedBufferAttribute): Float32Array {
-  if (!('isInterleavedBufferAttribute' in attribute) && attribute.array instanceof Float32Array) return attribute.array;
+  if (!('isInterleavedBufferAttribute' in attribute) && attribute.array instanceof Float32Array)
+    return attribute.array;
   const out = new Float32Array(attribute.count * attribute.itemSize);
   const getters = [attribute.getX, attribute.getY, attribute.getZ, attribute.getW];
   for (let i = 0; i < attribute.count; i++) {
-    for (let k = 0; k < attribute.itemSize; k++) out[i * attribute.itemSize + k] = getters[k]!.call(attribute, i);
+    for (let k = 0; k < attribute.itemSize; k++)
+      out[i * attribute.itemSize + k] = getters[k]!.call(attribute, i);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { createUnionFind, find, union } from './unionFind';
  * the half-edge pairs in `opposite` (#F×3, −1 where unpaired): `oppositeHalfEdges` pairs every
  * manifold edge; the non-manifold split also pairs faces of non-manifold edges. A vertex with more
  * than one fan is pinched (non-manifold).
- * - fanOfCorner: #F×3, the fan root (smallest corner of the fan) of each corner
+ * - fanOfCorner: #F×3, a label shared by the corners of one fan (one of its corners)
  * - fanCount:    #V, number of fans at each vertex (0 for an unused vertex)
  */
 export interface VertexFans {
@@ -17,6 +17,53 @@ export interface VertexFans {
 }
 
 export function vertexFans(mesh: Pick<Mesh, 'positions' | 'indices'>, opposite: Int32Array): VertexFans {
+  const indices = mesh.indices;
+  for (let c = 0; c < indices.length; c += 3) {
+    if (indices[c] === indices[c + 1] || indices[c + 1] === indices[c + 2] || indices[c + 2] === indices[c]) {
+      return fansByUnionFind(mesh, opposite);
+    }
+  }
+  return fansByWalking(mesh, opposite);
+}
+
+/**
+ * Walks around each vertex from corner to corner across paired sides, both ways, marking the corners
+ * it reaches: one walk per fan, sequential and allocation-free. Assumes no face repeats a vertex.
+ */
+function fansByWalking(mesh: Pick<Mesh, 'positions' | 'indices'>, opposite: Int32Array): VertexFans {
+  const indices = mesh.indices;
+  const cornerTotal = indices.length;
+  const fanOfCorner = new Uint32Array(cornerTotal).fill(0xffffffff);
+  const fanCount = new Uint32Array(mesh.positions.length / 3);
+  for (let start = 0; start < cornerTotal; start++) {
+    if (fanOfCorner[start] !== 0xffffffff) continue;
+    const v = indices[start]!;
+    fanCount[v]!++;
+    fanOfCorner[start] = start;
+    // Leave each corner by its side starting at v (out = the corner's own half-edge) or ending at v
+    // (in = the previous half-edge of its face); first one way round, then the other.
+    for (let firstWay = 0; firstWay < 2; firstWay++) {
+      let corner = start;
+      let leaveByIn = firstWay;
+      for (;;) {
+        const h = leaveByIn ? (corner % 3 === 0 ? corner + 2 : corner - 1) : corner;
+        const o = opposite[h]!;
+        if (o < 0) break;
+        // The other face's corner at v, and which of its sides we came in by.
+        const enteredByOut = indices[o] === v;
+        const next = enteredByOut ? o : nextInFace(o);
+        if (fanOfCorner[next] !== 0xffffffff) break; // round the whole cycle, or met the other walk
+        fanOfCorner[next] = start;
+        corner = next;
+        leaveByIn = enteredByOut ? 1 : 0;
+      }
+    }
+  }
+  return { fanOfCorner, fanCount };
+}
+
+/** The general case (faces that repeat a vertex): union-find over corners. */
+function fansByUnionFind(mesh: Pick<Mesh, 'positions' | 'indices'>, opposite: Int32Array): VertexFans {
   const indices = mesh.indices;
   const cornerTotal = indices.length;
   const parent = createUnionFind(cornerTotal);

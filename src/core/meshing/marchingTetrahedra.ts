@@ -49,7 +49,7 @@ const TETS = AXIS_ORDERS.map((order) => {
  * triangles. Triangles face the outside (value > iso). Vertices on crossed edges are kept at least
  * 1e−4 of an edge away from grid points, so no triangle collapses.
  */
-export function marchingTetrahedra(field: GridField, options: MarchingOptions = {}): Mesh {
+export function marchingTetrahedra(field: GridField, options: MarchingOptions = {}): Mesh & { positions: Float32Array } {
   const iso = options.iso ?? 0;
   const closeBorder = options.closeBorder ?? true;
   const [nx, ny, nz] = field.dims;

@@ -5,6 +5,12 @@ export interface AdamOptions {
   beta1?: number;
   beta2?: number;
   eps?: number;
+  /**
+   * Parameters whose entries with an exactly zero gradient are left alone (moments included), as
+   * Instant-NGP does for hash tables: a batch touches only part of the table, and untouched entries
+   * would otherwise keep drifting on stale momentum. Also much faster on big tables.
+   */
+  sparse?: readonly Tensor[];
 }
 
 /**
@@ -19,6 +25,7 @@ export class Adam {
   private readonly m: Float32Array[];
   private readonly v: Float32Array[];
   private t = 0;
+  private readonly sparse: boolean[];
 
   constructor(
     readonly params: readonly Tensor[],
@@ -30,6 +37,7 @@ export class Adam {
     this.eps = options.eps ?? 1e-8;
     this.m = params.map((p) => new Float32Array(p.size));
     this.v = params.map((p) => new Float32Array(p.size));
+    this.sparse = params.map((p) => options.sparse?.includes(p) ?? false);
   }
 
   get steps(): number {
@@ -46,8 +54,10 @@ export class Adam {
       const p = this.params[k]!;
       const g = p.grad!;
       const m = this.m[k]!, v = this.v[k]!, w = p.data;
+      const sparse = this.sparse[k]!;
       for (let i = 0; i < w.length; i++) {
         const gi = g[i]!;
+        if (sparse && gi === 0) continue;
         const mi = (m[i] = b1 * m[i]! + (1 - b1) * gi);
         const vi = (v[i] = b2 * v[i]! + (1 - b2) * gi * gi);
         w[i] -= (stepSize * mi) / (Math.sqrt(vi) * invC2 + eps);

@@ -65,39 +65,75 @@ export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGrid
   const N = x.rows;
   const L = c.levels, F = c.features, T = 2 ** c.log2Size, mask = T - 1;
   const levels = hashGridLevels(c);
+  const resolution = Int32Array.from(levels, (l) => l.resolution);
+  const dense = Uint8Array.from(levels, (l) => (l.dense ? 1 : 0));
   const y = tape.result([N, L * F], [table]);
   const corners = tape.intBuffer(N * L * 8);
   const weights = tape.buffer(N * L * 8);
   const X = x.data, Y = y.data, W = table.data;
   const inv = 1 / (2 * c.boxHalf);
+  const P1 = HASH_PRIMES[1] | 0, P2 = HASH_PRIMES[2] | 0;
   for (let n = 0; n < N; n++) {
     let ux = (X[3 * n]! + c.boxHalf) * inv, uy = (X[3 * n + 1]! + c.boxHalf) * inv, uz = (X[3 * n + 2]! + c.boxHalf) * inv;
     ux = ux < 0 ? 0 : ux > 1 ? 1 : ux;
     uy = uy < 0 ? 0 : uy > 1 ? 1 : uy;
     uz = uz < 0 ? 0 : uz > 1 ? 1 : uz;
     for (let l = 0; l < L; l++) {
-      const { resolution: res, dense } = levels[l]!;
+      const res = resolution[l]!;
       const px = ux * res, py = uy * res, pz = uz * res;
       const x0 = Math.min(Math.floor(px), res - 1), y0 = Math.min(Math.floor(py), res - 1), z0 = Math.min(Math.floor(pz), res - 1);
       const fx = px - x0, fy = py - y0, fz = pz - z0;
+      const gx = 1 - fx, gy = 1 - fy, gz = 1 - fz;
       const base = l * T;
       const o = (n * L + l) * 8;
-      const r1 = res + 1;
-      let f0 = 0, f1 = 0;
-      for (let i = 0; i < 8; i++) {
-        const cx = x0 + (i & 1), cy = y0 + ((i >> 1) & 1), cz = z0 + ((i >> 2) & 1);
-        const index = base + (dense ? cx + cy * r1 + cz * r1 * r1 : (cx ^ Math.imul(cy, HASH_PRIMES[1]) ^ Math.imul(cz, HASH_PRIMES[2])) & mask);
-        const w = (i & 1 ? fx : 1 - fx) * ((i >> 1) & 1 ? fy : 1 - fy) * ((i >> 2) & 1 ? fz : 1 - fz);
-        corners[o + i] = index;
-        weights[o + i] = w;
-        if (F === 2) {
-          f0 += w * W[2 * index]!;
-          f1 += w * W[2 * index + 1]!;
-        } else for (let f = 0; f < F; f++) Y[n * L * F + l * F + f] += w * W[index * F + f]!;
+      // per-axis parts of the 8 corner indices: index = base + (ax ⊕/+ ay ⊕/+ az)
+      let ax0: number, ax1: number, ay0: number, ay1: number, az0: number, az1: number;
+      if (dense[l]) {
+        const r1 = res + 1;
+        ax0 = x0;
+        ax1 = x0 + 1;
+        ay0 = y0 * r1;
+        ay1 = ay0 + r1;
+        az0 = z0 * r1 * r1;
+        az1 = az0 + r1 * r1;
+        corners[o] = base + ax0 + ay0 + az0;
+        corners[o + 1] = base + ax1 + ay0 + az0;
+        corners[o + 2] = base + ax0 + ay1 + az0;
+        corners[o + 3] = base + ax1 + ay1 + az0;
+        corners[o + 4] = base + ax0 + ay0 + az1;
+        corners[o + 5] = base + ax1 + ay0 + az1;
+        corners[o + 6] = base + ax0 + ay1 + az1;
+        corners[o + 7] = base + ax1 + ay1 + az1;
+      } else {
+        ax0 = x0;
+        ax1 = x0 + 1;
+        ay0 = Math.imul(y0, P1);
+        ay1 = Math.imul(y0 + 1, P1);
+        az0 = Math.imul(z0, P2);
+        az1 = Math.imul(z0 + 1, P2);
+        corners[o] = base + ((ax0 ^ ay0 ^ az0) & mask);
+        corners[o + 1] = base + ((ax1 ^ ay0 ^ az0) & mask);
+        corners[o + 2] = base + ((ax0 ^ ay1 ^ az0) & mask);
+        corners[o + 3] = base + ((ax1 ^ ay1 ^ az0) & mask);
+        corners[o + 4] = base + ((ax0 ^ ay0 ^ az1) & mask);
+        corners[o + 5] = base + ((ax1 ^ ay0 ^ az1) & mask);
+        corners[o + 6] = base + ((ax0 ^ ay1 ^ az1) & mask);
+        corners[o + 7] = base + ((ax1 ^ ay1 ^ az1) & mask);
       }
-      if (F === 2) {
-        Y[n * L * 2 + 2 * l] = f0;
-        Y[n * L * 2 + 2 * l + 1] = f1;
+      const wyz00 = gy * gz, wyz10 = fy * gz, wyz01 = gy * fz, wyz11 = fy * fz;
+      weights[o] = gx * wyz00;
+      weights[o + 1] = fx * wyz00;
+      weights[o + 2] = gx * wyz10;
+      weights[o + 3] = fx * wyz10;
+      weights[o + 4] = gx * wyz01;
+      weights[o + 5] = fx * wyz01;
+      weights[o + 6] = gx * wyz11;
+      weights[o + 7] = fx * wyz11;
+      const yo = (n * L + l) * F;
+      for (let f = 0; f < F; f++) {
+        let sum = 0;
+        for (let i = 0; i < 8; i++) sum += weights[o + i]! * W[corners[o + i]! * F + f]!;
+        Y[yo + f] = sum;
       }
     }
   }
@@ -108,9 +144,18 @@ export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGrid
       for (let l = 0; l < L; l++) {
         const o = (n * L + l) * 8;
         const go = n * L * F + l * F;
-        for (let i = 0; i < 8; i++) {
-          const index = corners[o + i]! * F, w = weights[o + i]!;
-          for (let f = 0; f < F; f++) GW[index + f] += w * G[go + f]!;
+        if (F === 2) {
+          const g0 = G[go]!, g1 = G[go + 1]!;
+          for (let i = 0; i < 8; i++) {
+            const index = corners[o + i]! * 2, w = weights[o + i]!;
+            GW[index] += w * g0;
+            GW[index + 1] += w * g1;
+          }
+        } else {
+          for (let i = 0; i < 8; i++) {
+            const index = corners[o + i]! * F, w = weights[o + i]!;
+            for (let f = 0; f < F; f++) GW[index + f] += w * G[go + f]!;
+          }
         }
       }
     }

@@ -16,19 +16,26 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
   for (let n = 0; n < N; n++) {
     const yo = n * M;
     if (B) for (let m = 0; m < M; m++) Y[yo + m] = B[m]!;
-    const xo = n * K;
-    for (let k = 0; k < K; k++) {
-      const xv = X[xo + k]!;
-      if (xv === 0) continue;
-      const wo = k * M;
-      for (let m = 0; m < M; m++) Y[yo + m] += xv * W[wo + m]!;
-    }
+    axpyRows(X, n * K, K, W, M, Y, yo);
   }
   tape.record(y, () => {
     const G = y.grad!;
     if (w.grad) {
       const GW = w.grad;
-      for (let n = 0; n < N; n++) {
+      // two rows of X per pass: half the loads and stores of GW
+      let n = 0;
+      for (; n + 1 < N; n += 2) {
+        const xa = n * K, xb = xa + K, ga = n * M, gb = ga + M;
+        for (let k = 0; k < K; k++) {
+          const a = X[xa + k]!, b = X[xb + k]!;
+          const wo = k * M;
+          if (b === 0) {
+            if (a !== 0) for (let m = 0; m < M; m++) GW[wo + m] += a * G[ga + m]!;
+          } else if (a === 0) for (let m = 0; m < M; m++) GW[wo + m] += b * G[gb + m]!;
+          else for (let m = 0; m < M; m++) GW[wo + m] += a * G[ga + m]! + b * G[gb + m]!;
+        }
+      }
+      for (; n < N; n++) {
         const xo = n * K, go = n * M;
         for (let k = 0; k < K; k++) {
           const xv = X[xo + k]!;
@@ -48,14 +55,42 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
         const xo = n * K, go = n * M;
         for (let k = 0; k < K; k++) {
           const wo = k * M;
-          let s = 0;
-          for (let m = 0; m < M; m++) s += G[go + m]! * W[wo + m]!;
-          GX[xo + k] += s;
+          // four partial sums: shorter dependency chains
+          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          let m = 0;
+          for (; m + 3 < M; m += 4) {
+            s0 += G[go + m]! * W[wo + m]!;
+            s1 += G[go + m + 1]! * W[wo + m + 1]!;
+            s2 += G[go + m + 2]! * W[wo + m + 2]!;
+            s3 += G[go + m + 3]! * W[wo + m + 3]!;
+          }
+          for (; m < M; m++) s0 += G[go + m]! * W[wo + m]!;
+          GX[xo + k] += s0 + s1 + s2 + s3;
         }
       }
     }
   });
   return y;
+}
+
+/**
+ * Y[yo + m] += Σ_k X[xo + k] · W[k·M + m] for m < M: one output row of a matmul, two input
+ * columns per pass (half the loads and stores of Y), zeros of X (ReLU outputs) skipped.
+ */
+function axpyRows(X: Float32Array, xo: number, K: number, W: Float32Array, M: number, Y: Float32Array, yo: number): void {
+  let k = 0;
+  for (; k + 1 < K; k += 2) {
+    const a = X[xo + k]!, b = X[xo + k + 1]!;
+    if (a === 0 && b === 0) continue;
+    const wa = k * M, wb = wa + M;
+    if (b === 0) for (let m = 0; m < M; m++) Y[yo + m] += a * W[wa + m]!;
+    else if (a === 0) for (let m = 0; m < M; m++) Y[yo + m] += b * W[wb + m]!;
+    else for (let m = 0; m < M; m++) Y[yo + m] += a * W[wa + m]! + b * W[wb + m]!;
+  }
+  if (k < K) {
+    const a = X[xo + k]!;
+    if (a !== 0) for (let m = 0; m < M; m++) Y[yo + m] += a * W[k * M + m]!;
+  }
 }
 
 /** Elementwise map with derivative given from input value x and output value y. */
@@ -251,7 +286,7 @@ export function concatCols(tape: Tape, parts: readonly Tensor[]): Tensor {
 
 /**
  * The DeepSDF loss: mean |clamp(pred, ±δ) − clamp(target, ±δ)| — pred: [N,1] (or [N]), target: #N
- * → [1]. Fused: one pass forward, one backward.
+ * → [1]. Fused: one pass forward, one backward (with a straight-through clamp, see below).
  */
 export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta: number): Tensor {
   const N = pred.size;
@@ -265,11 +300,14 @@ export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta:
   }
   y.data[0] = s / N;
   tape.record(y, () => {
+    // Straight-through clamp of the prediction: the gradient flows whenever the clamped values
+    // differ, also when the prediction is beyond ±δ on the wrong side. DeepSDF's exact derivative
+    // is zero there, so one large early step can leave the whole field stuck past the clamp (the
+    // reference saw this at lr 1e-2; so did we).
     const g = y.grad![0]! / N, GP = pred.grad;
     if (!GP) return;
     for (let i = 0; i < N; i++) {
-      const v = P[i]!;
-      if (v < -delta || v > delta) continue;
+      const v = P[i]! < -delta ? -delta : P[i]! > delta ? delta : P[i]!;
       const t = target[i]! < -delta ? -delta : target[i]! > delta ? delta : target[i]!;
       GP[i] += v > t ? g : v < t ? -g : 0;
     }

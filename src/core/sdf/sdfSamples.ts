@@ -24,23 +24,35 @@ export interface SdfSampleSets {
 
 /**
  * Uniform samples in [−0.55, 0.55]³ and near-surface samples (surface + N(0, σ²)), drawn from
- * `seed`, with their exact signed distances. mesh: normalised (see normaliseMesh).
- * `onProgress(done, total)` may throw to cancel.
+ * `seed`, with their exact signed distances. mesh: normalised (see normaliseMesh). The distances
+ * are computed in chunks; `onProgress(done, total)` is awaited between them, so a job can yield to
+ * its host there (and throw to cancel).
  */
-export function sampleSdf(
+export async function sampleSdf(
   field: SignedDistanceField,
   mesh: Mesh,
   counts: { uniform: number; near: number },
   seed: number,
-  onProgress?: (done: number, total: number) => void,
-): SdfSampleSets {
+  onProgress?: (done: number, total: number) => void | Promise<void>,
+  chunk = 16384,
+): Promise<SdfSampleSets> {
   const rng = new Rng(seed);
   const uniformPoints = sampleBox(counts.uniform, rng, -BOX_HALF, BOX_HALF);
   const nearPoints = sampleNearSurface(mesh, counts.near, rng, NEAR_SIGMA, BOX_HALF);
   const total = counts.uniform + counts.near;
-  const uniform = field.evaluate(uniformPoints, (d) => onProgress?.(d, total));
-  const near = field.evaluate(nearPoints, (d) => onProgress?.(counts.uniform + d, total));
-  return { uniform: { points: uniformPoints, sdf: uniform.sdf }, near: { points: nearPoints, sdf: near.sdf } };
+  const signed = async (points: Float32Array, offset: number): Promise<Float32Array> => {
+    const n = points.length / 3;
+    const sdf = new Float32Array(n);
+    for (let s = 0; s < n; s += chunk) {
+      const e = Math.min(n, s + chunk);
+      sdf.set(field.evaluate(points.subarray(3 * s, 3 * e)).sdf, s);
+      await onProgress?.(offset + e, total);
+    }
+    return sdf;
+  };
+  const uniform = await signed(uniformPoints, 0);
+  const near = await signed(nearPoints, counts.uniform);
+  return { uniform: { points: uniformPoints, sdf: uniform }, near: { points: nearPoints, sdf: near } };
 }
 
 /** Concatenates sample sets (training uses one pool). */

@@ -1,3 +1,4 @@
+import type { SymmetricFactorization } from './SymmetricFactorization';
 import type { SymmetricPattern } from './SymmetricPattern';
 
 /** Thrown when a pivot is zero, negative or not finite: the matrix is not positive definite. */
@@ -20,7 +21,7 @@ export class NotPositiveDefiniteError extends Error {
  * Storage: L is unit lower triangular, by columns (lp: n+1, li/lx: nnz(L) strictly-lower rows and
  * values), d: n pivots. The pattern should already be in a fill-reducing order (see SparseSolver).
  */
-export class LdltFactor {
+export class LdltFactor implements SymmetricFactorization {
   readonly n: number;
   readonly parent: Int32Array;
   readonly lp: Int32Array;
@@ -65,6 +66,18 @@ export class LdltFactor {
   /** Number of strictly-lower entries of L. */
   get nnzL(): number {
     return this.lp[this.n];
+  }
+
+  /** The numeric values of L (what `solveInPlace` reads). */
+  get values(): Float64Array {
+    return this.lx;
+  }
+
+  /** Multiply-adds of one factorisation: Σ over columns of (entries below)². */
+  get factorFlops(): number {
+    let flops = 0;
+    for (let j = 0; j < this.n; j++) flops += (this.lp[j + 1] - this.lp[j]) ** 2;
+    return flops;
   }
 
   /** Factors the matrix with upper-triangle `values` on the constructor's pattern. */
@@ -112,9 +125,12 @@ export class LdltFactor {
     }
   }
 
-  /** Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k row-major). */
-  solveInPlace(b: Float64Array, k = 1): void {
-    const { n, lp, li, lx, d } = this;
+  /**
+   * Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k row-major). `lx` may be
+   * a float32 copy of the factor's values: half the memory traffic, for use as a preconditioner.
+   */
+  solveInPlace(b: Float64Array, k = 1, lx: Float64Array | Float32Array = this.lx): void {
+    const { n, lp, li, d } = this;
     if (k === 3) {
       for (let j = 0; j < n; j++) {
         const b0 = b[3 * j];

@@ -1,9 +1,19 @@
+import { eliminationTree, postorder } from './eliminationTree';
 import { LdltFactor } from './LdltFactor';
+import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
-import type { SymmetricPattern} from './SymmetricPattern';
-import { inversePermutation, symmetricMultiply } from './SymmetricPattern';
+import { SupernodalLdlt } from './SupernodalLdlt';
+import type { SymmetricFactorization } from './SymmetricFactorization';
+import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 
-export type Ordering = 'nested-dissection' | 'natural';
+/**
+ * 'auto' computes both fill-reducing orderings and keeps the one whose factorisation costs fewer
+ * operations (each wins on some meshes: minimum degree on limbs and fingers, nested dissection on
+ * blobs), at the price of ordering twice, once per pattern.
+ */
+export type Ordering = 'auto' | 'minimum-degree' | 'nested-dissection' | 'natural';
+/** 'supernodal': multifrontal on dense blocks (fast); 'simplicial': up-looking, entry by entry (simple). */
+export type FactorizationKind = 'supernodal' | 'simplicial';
 
 /** How an iterative solve ended. */
 export interface IterativeSolveReport {
@@ -28,30 +38,50 @@ export class SparseSolver {
   /** perm[new] = old. */
   readonly perm: Int32Array;
   readonly inv: Int32Array;
-  readonly factorization: LdltFactor;
+  readonly factorization: SymmetricFactorization;
   /** Original slot → slot in the permuted pattern. */
   private readonly slotMap: Int32Array;
   private readonly permutedValues: Float64Array;
   private work: Float64Array = new Float64Array(0);
+  /** The factor's values rounded to float32, made on demand for preconditioning. */
+  private lx32: Float32Array | null = null;
+  private lx32Fresh = false;
+  /** PCG work vectors (r, z, p, q), kept between calls. */
+  private pcgWork: Float64Array[] = [];
   private hasFactor = false;
 
   constructor(
     readonly pattern: SymmetricPattern,
-    ordering: Ordering = 'nested-dissection',
+    ordering: Ordering = 'auto',
+    kind: FactorizationKind = 'supernodal',
   ) {
-    this.n = pattern.n;
+    const n = (this.n = pattern.n);
+    let perm: Int32Array = new Int32Array(n);
     if (ordering === 'natural') {
-      this.perm = new Int32Array(this.n);
-      for (let k = 0; k < this.n; k++) this.perm[k] = k;
+      for (let k = 0; k < n; k++) perm[k] = k;
     } else {
       const { xadj, adj } = pattern.adjacency();
-      this.perm = nestedDissection(xadj, adj);
+      if (ordering === 'minimum-degree') perm = minimumDegree(xadj, adj);
+      else if (ordering === 'nested-dissection') perm = nestedDissection(xadj, adj);
+      else {
+        const candidates = [minimumDegree(xadj, adj), nestedDissection(xadj, adj)];
+        const costs = candidates.map((candidate) => factorCost(pattern.permute(candidate).pattern));
+        perm = candidates[costs[0] <= costs[1] ? 0 : 1];
+      }
     }
-    this.inv = inversePermutation(this.perm);
-    const { pattern: permuted, slotMap } = pattern.permute(this.perm);
-    this.slotMap = slotMap;
-    this.permutedValues = new Float64Array(permuted.nnz);
-    this.factorization = new LdltFactor(permuted);
+    let permuted = pattern.permute(perm);
+    if (kind === 'supernodal') {
+      // A postorder of the elimination tree (same fill) makes supernodes consecutive columns.
+      const post = postorder(eliminationTree(permuted.pattern).parent);
+      perm = post.map((k) => perm[k]);
+      permuted = pattern.permute(perm);
+    }
+    this.perm = perm;
+    this.inv = inversePermutation(perm);
+    this.slotMap = permuted.slotMap;
+    this.permutedValues = new Float64Array(permuted.pattern.nnz);
+    this.factorization =
+      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {
@@ -63,12 +93,32 @@ export class SparseSolver {
     const { slotMap, permutedValues } = this;
     for (let p = 0; p < slotMap.length; p++) permutedValues[slotMap[p]] = values[p];
     this.hasFactor = false;
+    this.lx32Fresh = false;
     this.factorization.factor(permutedValues);
     this.hasFactor = true;
   }
 
   /** x = A⁻¹·b with the current factor (b and x may be the same array). */
   solve(b: Float64Array, x: Float64Array, k = 1): void {
+    this.solveWith(b, x, k, this.factorization.values);
+  }
+
+  /**
+   * x ≈ A⁻¹·b with the current factor's values in float32. Their rounding (~1e-7 relative) is far
+   * below what separates a stale factor from the current matrix, and the triangular solves are
+   * memory-bound, so preconditioning with it costs less and converges the same.
+   */
+  private precondition(b: Float64Array, x: Float64Array, k: number): void {
+    if (!this.lx32Fresh) {
+      const values = this.factorization.values;
+      if (!this.lx32 || this.lx32.length !== values.length) this.lx32 = new Float32Array(values.length);
+      this.lx32.set(values);
+      this.lx32Fresh = true;
+    }
+    this.solveWith(b, x, k, this.lx32!);
+  }
+
+  private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
     if (!this.hasFactor) throw new Error('solve before factor');
     const { n, perm } = this;
     const w = this.workspace(n * k);
@@ -76,7 +126,7 @@ export class SparseSolver {
       const src = perm[i] * k;
       for (let c = 0; c < k; c++) w[i * k + c] = b[src + c];
     }
-    this.factorization.solveInPlace(w, k);
+    this.factorization.solveInPlace(w, k, lx);
     for (let i = 0; i < n; i++) {
       const dst = perm[i] * k;
       for (let c = 0; c < k; c++) x[dst + c] = w[i * k + c];
@@ -99,55 +149,50 @@ export class SparseSolver {
   ): IterativeSolveReport {
     const { n, pattern } = this;
     const size = n * k;
-    const r = new Float64Array(size);
-    const z = new Float64Array(size);
-    const p = new Float64Array(size);
-    const q = new Float64Array(size);
-    const rz = new Float64Array(k);
-    const bNorm = new Float64Array(k);
-    const rNorm = new Float64Array(k);
-    for (let i = 0; i < size; i++) bNorm[i % k] += b[i] * b[i];
+    if (this.pcgWork.length === 0 || this.pcgWork[0].length !== size) {
+      this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));
+    }
+    const [r, z, p, q] = this.pcgWork;
+    const bNorm = columnDots(b, b, k);
     for (let c = 0; c < k; c++) bNorm[c] = Math.sqrt(bNorm[c]) || 1;
+    const worst = (): number => {
+      const rr = columnDots(r, r, k);
+      let w = 0;
+      for (let c = 0; c < k; c++) w = Math.max(w, Math.sqrt(rr[c]) / bNorm[c]);
+      return w;
+    };
 
     symmetricMultiply(pattern, values, x, q, k);
     for (let i = 0; i < size; i++) r[i] = b[i] - q[i];
-    const worst = (): number => {
-      rNorm.fill(0);
-      for (let i = 0; i < size; i++) rNorm[i % k] += r[i] * r[i];
-      let w = 0;
-      for (let c = 0; c < k; c++) w = Math.max(w, Math.sqrt(rNorm[c]) / bNorm[c]);
-      return w;
-    };
     let residual = worst();
     let iterations = 0;
     if (residual <= tol) return { iterations, relativeResidual: residual, converged: true };
 
-    this.solve(r, z, k);
+    this.precondition(r, z, k);
     p.set(z);
-    rz.fill(0);
-    for (let i = 0; i < size; i++) rz[i % k] += r[i] * z[i];
+    let rz = columnDots(r, z, k);
     const alpha = new Float64Array(k);
     const beta = new Float64Array(k);
-    const pq = new Float64Array(k);
     while (iterations < maxIterations) {
       iterations++;
       symmetricMultiply(pattern, values, p, q, k);
-      pq.fill(0);
-      for (let i = 0; i < size; i++) pq[i % k] += p[i] * q[i];
+      const pq = columnDots(p, q, k);
       for (let c = 0; c < k; c++) alpha[c] = pq[c] > 0 ? rz[c] / pq[c] : 0;
-      for (let i = 0; i < size; i++) {
-        const a = alpha[i % k];
-        x[i] += a * p[i];
-        r[i] -= a * q[i];
+      for (let i = 0; i < n; i++) {
+        for (let c = 0; c < k; c++) {
+          const o = i * k + c;
+          x[o] += alpha[c] * p[o];
+          r[o] -= alpha[c] * q[o];
+        }
       }
       residual = worst();
       if (residual <= tol) break;
-      this.solve(r, z, k);
-      for (let c = 0; c < k; c++) beta[c] = rz[c];
-      rz.fill(0);
-      for (let i = 0; i < size; i++) rz[i % k] += r[i] * z[i];
-      for (let c = 0; c < k; c++) beta[c] = beta[c] > 0 ? rz[c] / beta[c] : 0;
-      for (let i = 0; i < size; i++) p[i] = z[i] + beta[i % k] * p[i];
+      this.precondition(r, z, k);
+      const rzNext = columnDots(r, z, k);
+      for (let c = 0; c < k; c++) beta[c] = rz[c] > 0 ? rzNext[c] / rz[c] : 0;
+      rz = rzNext;
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
     }
     return { iterations, relativeResidual: residual, converged: residual <= tol };
   }
@@ -156,4 +201,33 @@ export class SparseSolver {
     if (this.work.length < size) this.work = new Float64Array(size);
     return this.work;
   }
+}
+
+/** Per-column dot products of two n×k interleaved blocks. */
+function columnDots(a: Float64Array, b: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(k);
+  if (k === 3) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < a.length; i += 3) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+      s2 += a[i + 2] * b[i + 2];
+    }
+    out[0] = s0;
+    out[1] = s1;
+    out[2] = s2;
+    return out;
+  }
+  for (let i = 0; i < a.length; i += k) for (let c = 0; c < k; c++) out[c] += a[i + c] * b[i + c];
+  return out;
+}
+
+/** Multiply-adds of a simplicial factorisation of the pattern: Σ over columns of (entries below)². */
+function factorCost(pattern: SymmetricPattern): number {
+  const { columnCounts } = eliminationTree(pattern);
+  let cost = 0;
+  for (let j = 0; j < columnCounts.length; j++) cost += columnCounts[j] * columnCounts[j];
+  return cost;
 }

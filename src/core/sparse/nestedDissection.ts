@@ -16,6 +16,8 @@
  * Input: the graph's adjacency in compressed rows (xadj: n+1, adj: neighbours, no self-loops).
  * Output: `perm` with perm[newIndex] = oldIndex.
  */
+/** Interior candidate roots tried per region besides the two ends of the pseudo-diameter. */
+const EXTRA_ROOTS = 2;
 export function nestedDissection(xadj: Int32Array, adj: Int32Array, leafSize = 48): Int32Array {
   const n = xadj.length - 1;
   const perm = new Int32Array(n);
@@ -51,6 +53,35 @@ export function nestedDissection(xadj: Int32Array, adj: Int32Array, leafSize = 4
   };
   const clearLevels = (count: number): void => {
     for (let k = 0; k < count; k++) level[queue[k]] = -1;
+  };
+  /**
+   * For the BFS in queue[0..reached): the narrowest level leaving at least a quarter of the region on
+   * each side (or the median level if none does), its width, and the deepest level.
+   */
+  const bestLevel = (reached: number, size: number): [level: number, width: number, maxLevel: number] => {
+    const maxLevel = level[queue[reached - 1]];
+    const levelStart = new Int32Array(maxLevel + 2);
+    for (let k = 0; k < reached; k++) levelStart[level[queue[k]] + 1]++;
+    for (let l = 0; l <= maxLevel; l++) levelStart[l + 1] += levelStart[l];
+    let best = -1;
+    let bestSize = Infinity;
+    for (let l = 1; l < maxLevel; l++) {
+      const before = levelStart[l];
+      const after = size - levelStart[l + 1];
+      const width = levelStart[l + 1] - levelStart[l];
+      if (before >= size / 4 && after >= size / 4 && width < bestSize) {
+        best = l;
+        bestSize = width;
+      }
+    }
+    if (best < 0) {
+      // Unbalanced level structure (a star, a path of cliques): take the median level.
+      best = 0;
+      while (best < maxLevel && levelStart[best + 1] <= size / 2) best++;
+      if (best === 0 && maxLevel > 0) best = 1;
+      bestSize = levelStart[best + 1] - levelStart[best];
+    }
+    return [best, bestSize, maxLevel];
   };
 
   while (stack.length > 0) {
@@ -91,29 +122,26 @@ export function nestedDissection(xadj: Int32Array, adj: Int32Array, leafSize = 4
       depth = level[newFar];
       far = newFar;
     }
-    // queue[0..reached) is now in BFS order from root with levels set.
-    const maxLevel = level[queue[reached - 1]];
-    const levelStart = new Int32Array(maxLevel + 2);
-    for (let k = 0; k < reached; k++) levelStart[level[queue[k]] + 1]++;
-    for (let l = 0; l <= maxLevel; l++) levelStart[l + 1] += levelStart[l];
-    // The smallest level with at least a quarter of the region on each side.
-    let best = -1;
-    let bestSize = Infinity;
-    for (let l = 1; l < maxLevel; l++) {
-      const before = levelStart[l];
-      const after = size - levelStart[l + 1];
-      const width = levelStart[l + 1] - levelStart[l];
-      if (before >= size / 4 && after >= size / 4 && width < bestSize) {
-        best = l;
-        bestSize = width;
+    // Candidate roots: both ends of the pseudo-diameter, and a few spread-out vertices (rings around
+    // an interior vertex sometimes cut a blob more cheaply than rings from its tip). Keep the root
+    // whose best level is narrowest.
+    const candidates = [far, queue[reached - 1]];
+    for (let c = 1; c <= EXTRA_ROOTS; c++)
+      candidates.push(vertices[Math.floor((c * size) / (EXTRA_ROOTS + 1))]);
+    let bestRoot = -1;
+    let bestWidth = Infinity;
+    for (const root of candidates) {
+      clearLevels(reached);
+      reached = bfs(root, id);
+      const [, width] = bestLevel(reached, size);
+      if (width < bestWidth) {
+        bestWidth = width;
+        bestRoot = root;
       }
     }
-    if (best < 0) {
-      // Unbalanced level structure (a star or a path of cliques): take the median level.
-      best = 0;
-      while (best < maxLevel && levelStart[best + 1] <= size / 2) best++;
-      if (best === 0 && maxLevel > 0) best = 1;
-    }
+    clearLevels(reached);
+    reached = bfs(bestRoot, id);
+    const [best, , maxLevel] = bestLevel(reached, size);
     if (maxLevel === 0) {
       // A clique: nothing to dissect.
       minimumDegreeLeaf(vertices, xadj, adj, region, id, perm, end - size);

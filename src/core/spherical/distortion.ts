@@ -93,7 +93,10 @@ export function measureSphereMap(
 
     const G = gram(original, indices, f);
     const H = gram(sphere, indices, f);
-    const ebc = (sphere[c] - sphere[b]) ** 2 + (sphere[c + 1] - sphere[b + 1]) ** 2 + (sphere[c + 2] - sphere[b + 2]) ** 2;
+    const ebc =
+      (sphere[c] - sphere[b]) ** 2 +
+      (sphere[c + 1] - sphere[b + 1]) ** 2 +
+      (sphere[c + 2] - sphere[b + 2]) ** 2;
     minEdgeSq = Math.min(minEdgeSq, H.e11, H.e22, ebc);
     const a0 = 0.5 * Math.sqrt(Math.max(G.det, 0));
     if (!(a0 > 0)) {
@@ -131,15 +134,27 @@ export function measureSphereMap(
       const u = 3 * indices[3 * f + ((k + 1) % 3)];
       const v = 3 * indices[3 * f + ((k + 2) % 3)];
       const th0 = cornerAngle(
-        original[o], original[o + 1], original[o + 2],
-        original[u], original[u + 1], original[u + 2],
-        original[v], original[v + 1], original[v + 2],
+        original[o],
+        original[o + 1],
+        original[o + 2],
+        original[u],
+        original[u + 1],
+        original[u + 2],
+        original[v],
+        original[v + 1],
+        original[v + 2],
       );
       if (!(th0 > 0)) continue;
       const thS = cornerAngle(
-        sphere[o], sphere[o + 1], sphere[o + 2],
-        sphere[u], sphere[u + 1], sphere[u + 2],
-        sphere[v], sphere[v + 1], sphere[v + 2],
+        sphere[o],
+        sphere[o + 1],
+        sphere[o + 2],
+        sphere[u],
+        sphere[u + 1],
+        sphere[u + 2],
+        sphere[v],
+        sphere[v + 1],
+        sphere[v + 2],
       );
       const rel = Math.abs(thS - th0) / th0;
       angleSum += rel;
@@ -169,7 +184,11 @@ export function measureSphereMap(
 }
 
 /** First fundamental form of face f in its edge basis (e1 = x_b − x_a, e2 = x_c − x_a). */
-function gram(x: Positions, indices: Uint32Array, f: number): { e11: number; e12: number; e22: number; det: number } {
+function gram(
+  x: Positions,
+  indices: Uint32Array,
+  f: number,
+): { e11: number; e12: number; e22: number; det: number } {
   const a = 3 * indices[3 * f];
   const b = 3 * indices[3 * f + 1];
   const c = 3 * indices[3 * f + 2];

@@ -53,10 +53,18 @@ export function mobiusCentre(
     if (norm <= tolerance || steps >= maxSteps) break;
     // Solve 2(I − C) c = −μ (I − C is positive definite unless all mass sits on one axis).
     const c = solve3x3(
-      2 * (1 - cxx), -2 * cxy, -2 * cxz,
-      -2 * cxy, 2 * (1 - cyy), -2 * cyz,
-      -2 * cxz, -2 * cyz, 2 * (1 - czz),
-      -mx, -my, -mz,
+      2 * (1 - cxx),
+      -2 * cxy,
+      -2 * cxz,
+      -2 * cxy,
+      2 * (1 - cyy),
+      -2 * cyz,
+      -2 * cxz,
+      -2 * cyz,
+      2 * (1 - czz),
+      -mx,
+      -my,
+      -mz,
     );
     let [px, py, pz] = c;
     const len = Math.hypot(px, py, pz);
@@ -83,7 +91,7 @@ export function applyMobius(sphere: Float64Array, cx: number, cy: number, cz: nu
     const x = inv * ax + cx;
     const y = inv * ay + cy;
     const z = inv * az + cz;
-    const len = Math.hypot(x, y, z);
+    const len = Math.sqrt(x * x + y * y + z * z);
     sphere[i] = x / len;
     sphere[i + 1] = y / len;
     sphere[i + 2] = z / len;
@@ -91,10 +99,18 @@ export function applyMobius(sphere: Float64Array, cx: number, cy: number, cz: nu
 }
 
 function solve3x3(
-  a: number, b: number, c: number,
-  d: number, e: number, f: number,
-  g: number, h: number, i: number,
-  r0: number, r1: number, r2: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+  f: number,
+  g: number,
+  h: number,
+  i: number,
+  r0: number,
+  r1: number,
+  r2: number,
 ): [number, number, number] {
   const A = e * i - f * h;
   const B = -(d * i - f * g);

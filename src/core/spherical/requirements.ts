@@ -14,6 +14,7 @@ export function sphereMapProblem(inspection: MeshInspection): string | null {
   if (!inspection.orientable) return 'not orientable';
   if (inspection.unusedVertices > 0) return `unused vertices (${inspection.unusedVertices})`;
   if (inspection.genus === null) return 'not a closed manifold surface';
-  if (inspection.genus !== 0) return `not genus 0: ${inspection.genus} handle${inspection.genus === 1 ? '' : 's'}`;
+  if (inspection.genus !== 0)
+    return `not genus 0: ${inspection.genus} handle${inspection.genus === 1 ? '' : 's'}`;
   return null;
 }

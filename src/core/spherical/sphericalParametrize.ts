@@ -1,8 +1,16 @@
 import type { Mesh } from '../mesh/Mesh';
 import { CancelledError } from '../plugin/Job';
-import { meshPattern } from '../geometry/meshPattern';
-import { addMass, addStiffness, multiplyMass, type MassKind } from '../geometry/operators';
+import { intrinsicDelaunay } from '../geometry/intrinsicDelaunay';
+import { meshPattern, type MeshPattern } from '../geometry/meshPattern';
+import {
+  addMass,
+  addStiffness,
+  addStiffnessFromLengths,
+  multiplyMass,
+  type MassKind,
+} from '../geometry/operators';
 import { faceAreas, vertexAreas } from '../geometry/triangles';
+import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
@@ -12,9 +20,11 @@ import { normalizeToUnitArea, radialDeviation } from './normalize';
  * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
  * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
  * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
- *   only when the stale factor has become a worse deal than a fresh one (see `shouldRefactor`).
+ *   when, by measured times, a fresh factor is the better deal (the default);
+ * - 'stale': always PCG with the first factor, refactoring only if PCG fails to converge in 50
+ *   iterations (deterministic; for tests and measurements).
  */
-export type StepSolver = 'refactor' | 'reuse';
+export type StepSolver = 'refactor' | 'reuse' | 'stale';
 
 export interface SphericalOptions {
   /** Flow time step t (on the unit-area surface). */
@@ -23,6 +33,12 @@ export interface SphericalOptions {
   /** Stop when the radial deviation is at most this. */
   tolerance: number;
   mass: MassKind;
+  /**
+   * L₀: 'cotan' — the mesh's own cotangent Laplacian (mesh2sh, the reference); 'intrinsic-delaunay' —
+   * the cotangent Laplacian of the mesh's intrinsic Delaunay triangulation (same metric, no negative
+   * weights), which can keep thin features from folding over.
+   */
+  laplacian: 'cotan' | 'intrinsic-delaunay';
   /** Möbius-centre the sphere map so the input's area centroid lands at the origin. */
   mobiusCentring: boolean;
   stepSolver: StepSolver;
@@ -30,11 +46,17 @@ export interface SphericalOptions {
   iterativeTolerance: number;
 }
 
+/** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
+const REMEASURE_FACTOR_EVERY = 8;
+/** Under 'reuse', try PCG again at least this often even after it lost to refactoring. */
+const RETRY_PCG_EVERY = 10;
+
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
   maxSteps: 100,
   tolerance: 1e-3,
   mass: 'fem',
+  laplacian: 'cotan',
   mobiusCentring: false,
   stepSolver: 'reuse',
   iterativeTolerance: 1e-10,
@@ -110,12 +132,36 @@ export async function sphericalParametrize(
   const areas = new Float64Array(faceCount);
   const weights = new Float64Array(n);
   normalizeToUnitArea(x, indices, areas);
-  const mp = meshPattern(indices, n);
+  let mp: MeshPattern;
+  let stiffness: Float64Array;
+  if (opts.laplacian === 'intrinsic-delaunay') {
+    // One pattern for both triangulations: the mesh's faces (mass) and the intrinsic ones (L₀).
+    const intrinsic = intrinsicDelaunay(x, indices);
+    const both = new Uint32Array(2 * indices.length);
+    both.set(indices);
+    both.set(intrinsic.faces, indices.length);
+    const combined = meshPattern(both, n);
+    mp = {
+      pattern: combined.pattern,
+      diagSlots: combined.diagSlots,
+      edgeSlots: combined.edgeSlots.subarray(0, indices.length),
+    };
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffnessFromLengths(
+      combined.edgeSlots.subarray(indices.length),
+      mp.diagSlots,
+      intrinsic.faces,
+      intrinsic.lengths,
+      stiffness,
+      opts.timeStep,
+    );
+  } else {
+    mp = meshPattern(indices, n);
+    stiffness = new Float64Array(mp.pattern.nnz);
+    addStiffness(mp, x, indices, stiffness, opts.timeStep);
+  }
   const nnz = mp.pattern.nnz;
-  const stiffness = new Float64Array(nnz);
-  addStiffness(mp, x, indices, stiffness, opts.timeStep);
   const solver = new SparseSolver(mp.pattern);
-  const costs = solverCosts(solver);
 
   const system = new Float64Array(nnz);
   const rhs = new Float64Array(3 * n);
@@ -125,25 +171,47 @@ export async function sphericalParametrize(
   let pcgIterations = 0;
   let factorSeconds = 0;
   let solveSeconds = 0;
-  let lastIterations = 0;
   let haveFactor = false;
+  // Measured costs (seconds) for the refactoring decision: the fastest factorisation, one PCG
+  // iteration, the last and the cheapest PCG step.
+  let fastestFactorSeconds = Infinity;
+  let stepsSinceFactor = 0;
+  let iterationSeconds = 0;
+  let lastPcgSeconds = 0;
+  let cheapestPcgSeconds = 0;
+  let stepsSincePcg = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
-    // A = M(x_k) + t·L₀, b = M(x_k)·x_k.
-    faceAreas(x, indices, areas);
+    // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
     system.set(stiffness);
     addMass(mp, areas, indices, opts.mass, system);
     multiplyMass(areas, indices, opts.mass, x, rhs);
 
     let refactored = false;
     let iterations = 0;
-    const refactor = !haveFactor || opts.stepSolver === 'refactor' || shouldRefactor(lastIterations, costs);
+    // 'reuse' refactors when the last step's PCG cost more than a fresh factorisation plus one
+    // iteration (the stale factor only gets staler as the surface moves on); when even the cheapest
+    // PCG step so far did (small meshes, where factoring is cheap; PCG is tried again now and then,
+    // as one timing can be noisy); and at least every few steps, so that the factorisation's cost is
+    // measured again once the code is warm (the first call includes JIT compilation).
+    const threshold = fastestFactorSeconds + iterationSeconds;
+    const refactor =
+      !haveFactor ||
+      opts.stepSolver === 'refactor' ||
+      (opts.stepSolver === 'reuse' &&
+        (lastPcgSeconds > threshold ||
+          (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
+          stepsSinceFactor >= REMEASURE_FACTOR_EVERY));
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
-      solveSeconds += (performance.now() - tSolve) / 1000;
+      lastPcgSeconds = (performance.now() - tSolve) / 1000;
+      cheapestPcgSeconds =
+        cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
+      solveSeconds += lastPcgSeconds;
       iterations = report.iterations;
+      if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
       pcgIterations += iterations;
       if (!report.converged) {
         // The stale factor is too far off: fall back to a fresh one for this step.
@@ -152,17 +220,32 @@ export async function sphericalParametrize(
     } else refactoredSolve();
     function refactoredSolve(): void {
       const tFactor = performance.now();
-      solver.factor(system);
+      try {
+        solver.factor(system);
+      } catch (error) {
+        if (error instanceof NotPositiveDefiniteError) {
+          throw new Error(
+            `the flow's system became singular at step ${steps + 1} (degenerate or collapsed triangles?); ` +
+              'try Inspect & Repair, or a smaller time step',
+          );
+        }
+        throw error;
+      }
       const tSolve = performance.now();
       solver.solve(rhs, x, 3);
-      factorSeconds += (tSolve - tFactor) / 1000;
+      const seconds = (tSolve - tFactor) / 1000;
+      fastestFactorSeconds = Math.min(fastestFactorSeconds, seconds);
+      lastPcgSeconds = 0;
+      stepsSinceFactor = 0;
+      factorSeconds += seconds;
       solveSeconds += (performance.now() - tSolve) / 1000;
       factorizations++;
       haveFactor = true;
       refactored = true;
     }
-    lastIterations = refactored ? 0 : iterations;
 
+    if (!refactored) stepsSinceFactor++;
+    stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);
     steps++;
@@ -173,7 +256,7 @@ export async function sphericalParametrize(
 
   const sphere = x;
   for (let i = 0; i < n; i++) {
-    const len = Math.hypot(sphere[3 * i], sphere[3 * i + 1], sphere[3 * i + 2]);
+    const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
     sphere[3 * i] /= len;
     sphere[3 * i + 1] /= len;
     sphere[3 * i + 2] /= len;
@@ -210,31 +293,4 @@ export async function sphericalParametrize(
       ...quality,
     },
   };
-}
-
-/** Operation counts of one factorisation and of one PCG iteration (3 right-hand sides). */
-interface SolverCosts {
-  factor: number;
-  iteration: number;
-}
-
-function solverCosts(solver: SparseSolver): SolverCosts {
-  const { lp, n } = solver.factorization;
-  // Up-looking LDLᵀ does about c_j² multiply-adds for a column with c_j off-diagonal entries.
-  let factor = 0;
-  for (let j = 0; j < n; j++) {
-    const c = lp[j + 1] - lp[j];
-    factor += c * c;
-  }
-  // One iteration: a matrix product and two triangular solves, each for 3 columns.
-  const iteration = 3 * (2 * solver.pattern.nnz + 2 * solver.nnzL) + 30 * n;
-  return { factor, iteration };
-}
-
-/**
- * Refactor when the last step's conjugate gradient iterations cost more than half a factorisation:
- * the stale factor only gets staler, so from then on a fresh one pays for itself.
- */
-function shouldRefactor(lastIterations: number, costs: SolverCosts): boolean {
-  return lastIterations * costs.iteration > 0.5 * costs.factor;
 }

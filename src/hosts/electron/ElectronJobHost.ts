@@ -38,7 +38,12 @@ export class ElectronJobHost implements JobHost {
     if (this.disposed) throw new Error('the job host was shut down');
     const id = this.nextId++;
     const portArrived = new Promise<MessagePort>((resolve) => this.waitingPorts.set(id, resolve));
-    await this.bridge.requestJobChannel(id);
+    try {
+      await this.bridge.requestJobChannel(id);
+    } catch (error) {
+      this.waitingPorts.delete(id);
+      throw error;
+    }
     const port = await portArrived;
     let open = true;
     const close = (): void => {

@@ -17,7 +17,9 @@ export function createPreloadJobBridge(ipcRenderer: IpcRenderer, target: Window)
     releaseJob: (id) => ipcRenderer.send(JOB_IPC.release, id),
     terminateJob: (id) => ipcRenderer.send(JOB_IPC.terminate, id),
     onJobExit: (listener) => {
-      ipcRenderer.on(JOB_IPC.exit, (_event, data: { id: number; exit: WorkerExit }) => listener(data.id, data.exit));
+      ipcRenderer.on(JOB_IPC.exit, (_event, data: { id: number; exit: WorkerExit }) =>
+        listener(data.id, data.exit),
+      );
     },
   };
 }

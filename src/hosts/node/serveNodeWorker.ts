@@ -1,4 +1,5 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import type { OnnxRuntime } from '../../core/onnx/OnnxRuntime';
 import { isNewJobChannelMessage } from '../../core/jobs/protocol';
 import { serveJob, type JobRegistry } from '../../core/jobs/serveJob';
 import { createNodeOnnxRuntime } from '../onnx/nodeOnnxRuntime';
@@ -11,9 +12,12 @@ import { nodePort } from './nodePort';
  */
 export function serveNodeWorker(registry: JobRegistry): void {
   if (!parentPort) throw new Error('serveNodeWorker must run inside a worker thread');
+  // One runtime per worker: the provider is chosen (and verified) once, not per job.
+  let onnx: OnnxRuntime | undefined;
+  const options = { onnx: () => (onnx ??= createNodeOnnxRuntime()) };
   parentPort.on('message', (data: unknown) => {
     if (!isNewJobChannelMessage(data)) return;
     const port = (data as { port?: MessagePort }).port;
-    if (port) void serveJob(nodePort(port), registry, { onnx: createNodeOnnxRuntime });
+    if (port) void serveJob(nodePort(port), registry, options);
   });
 }

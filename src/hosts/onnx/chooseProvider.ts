@@ -27,9 +27,13 @@ export function chooseNodeProvider(facts: ProviderFacts): ProviderChoice {
   if (facts.forced) return { provider: facts.forced, reason: 'forced by HOMEOMORPH_ONNX_PROVIDER' };
   if (has('cuda') && facts.nvidiaGpu && facts.cudaLibraryPresent)
     return { provider: 'cuda', reason: 'NVIDIA GPU and CUDA provider present' };
-  if (facts.platform === 'win32' && has('dml') && facts.anyGpu) return { provider: 'dml', reason: 'DirectML on Windows' };
+  if (facts.platform === 'win32' && has('dml') && facts.anyGpu)
+    return { provider: 'dml', reason: 'DirectML on Windows' };
   if (facts.platform === 'darwin' && has('coreml')) return { provider: 'coreml', reason: 'CoreML on macOS' };
   if (has('webgpu') && facts.anyGpu) return { provider: 'webgpu', reason: 'WebGPU on a real GPU' };
-  const why = has('cuda') && facts.nvidiaGpu && !facts.cudaLibraryPresent ? ' (CUDA provider library not installed)' : '';
+  const why =
+    has('cuda') && facts.nvidiaGpu && !facts.cudaLibraryPresent
+      ? ' (CUDA provider library not installed)'
+      : '';
   return { provider: 'cpu', reason: `no usable GPU provider${why}` };
 }

@@ -32,7 +32,10 @@ export function createNodeOnnxRuntime(): NodeOnnxRuntime {
         return session;
       } catch (error) {
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        choice = { provider: 'cpu', reason: `${choice.provider} failed (${message.slice(0, 160)}); using the CPU` };
+        choice = {
+          provider: 'cpu',
+          reason: `${choice.provider} failed (${message.slice(0, 160)}); using the CPU`,
+        };
         verified = true;
       }
     }
@@ -51,27 +54,42 @@ export function createNodeOnnxRuntime(): NodeOnnxRuntime {
       return {
         inputNames: session.inputNames,
         outputNames: session.outputNames,
-        run: (feeds) => session.run(feeds as Record<string, Ort.Tensor>) as Promise<Record<string, OnnxTensor>>,
+        run: (feeds) =>
+          session.run(feeds as Record<string, Ort.Tensor>) as Promise<Record<string, OnnxTensor>>,
         release: () => session.release(),
       };
     },
-    tensor(type: 'float32' | 'int32' | 'int64', data: Float32Array | Int32Array | BigInt64Array, dims: readonly number[]) {
+    tensor(
+      type: 'float32' | 'int32' | 'int64',
+      data: Float32Array | Int32Array | BigInt64Array,
+      dims: readonly number[],
+    ) {
       return new ort.Tensor(type, data, dims) as OnnxTensor;
     },
   } as NodeOnnxRuntime;
 }
 
 function nodeProviderFacts(ort: typeof Ort) {
-  const bindingDir = join(dirname(require.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6', process.platform, process.arch);
+  const bindingDir = join(
+    dirname(require.resolve('onnxruntime-node')),
+    '..',
+    'bin',
+    'napi-v6',
+    process.platform,
+    process.arch,
+  );
   const nvidiaGpu = existsSync('/proc/driver/nvidia/version') || process.platform === 'win32';
-  const renderNodes = existsSync('/dev/dri') && readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
+  const renderNodes =
+    existsSync('/dev/dri') && readdirSync('/dev/dri').some((name) => name.startsWith('renderD'));
   return {
     platform: process.platform,
     backends: ort.listSupportedBackends(),
     nvidiaGpu,
     // macOS and Windows machines have a GPU driver; on Linux look for one.
     anyGpu: process.platform !== 'linux' || renderNodes || existsSync('/dev/nvidia0'),
-    cudaLibraryPresent: existsSync(join(bindingDir, 'libonnxruntime_providers_cuda.so')) || existsSync(join(bindingDir, 'onnxruntime_providers_cuda.dll')),
+    cudaLibraryPresent:
+      existsSync(join(bindingDir, 'libonnxruntime_providers_cuda.so')) ||
+      existsSync(join(bindingDir, 'onnxruntime_providers_cuda.dll')),
     forced: process.env.HOMEOMORPH_ONNX_PROVIDER || undefined,
   };
 }

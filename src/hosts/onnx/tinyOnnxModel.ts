@@ -17,7 +17,11 @@ export function tinyAddMulModel(): Uint8Array {
           t.uint32(field(1, 2)).bytes(
             message((tt) => {
               tt.uint32(field(1, 0)).int32(FLOAT);
-              tt.uint32(field(2, 2)).bytes(message((s) => s.uint32(field(1, 2)).bytes(message((d) => d.uint32(field(2, 2)).string('n')))));
+              tt.uint32(field(2, 2)).bytes(
+                message((s) =>
+                  s.uint32(field(1, 2)).bytes(message((d) => d.uint32(field(2, 2)).string('n'))),
+                ),
+              );
             }),
           ),
         ),

@@ -8,7 +8,13 @@ export interface WebOnnxRuntime extends OnnxRuntime {
 /** What we need of a WebGPU adapter to tell real hardware from a software rasteriser. */
 interface AdapterLike {
   isFallbackAdapter?: boolean;
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    device?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
 }
 
 const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|software|microsoft basic render/i;
@@ -31,7 +37,8 @@ export async function createWebOnnxRuntime(): Promise<WebOnnxRuntime> {
   const ort = await import('onnxruntime-web');
   let provider = 'wasm';
   let reason = 'no WebGPU in this context';
-  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } }).navigator?.gpu;
+  const gpu = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } })
+    .navigator?.gpu;
   if (gpu) {
     const adapter = await gpu.requestAdapter().catch(() => null);
     if (isHardwareAdapter(adapter)) {
@@ -49,11 +56,18 @@ export async function createWebOnnxRuntime(): Promise<WebOnnxRuntime> {
       return {
         inputNames: session.inputNames,
         outputNames: session.outputNames,
-        run: (feeds) => session.run(feeds as Record<string, InstanceType<typeof ort.Tensor>>) as Promise<Record<string, OnnxTensor>>,
+        run: (feeds) =>
+          session.run(feeds as Record<string, InstanceType<typeof ort.Tensor>>) as Promise<
+            Record<string, OnnxTensor>
+          >,
         release: () => session.release(),
       };
     },
-    tensor(type: 'float32' | 'int32' | 'int64', data: Float32Array | Int32Array | BigInt64Array, dims: readonly number[]) {
+    tensor(
+      type: 'float32' | 'int32' | 'int64',
+      data: Float32Array | Int32Array | BigInt64Array,
+      dims: readonly number[],
+    ) {
       return new ort.Tensor(type, data, dims) as OnnxTensor;
     },
   } as WebOnnxRuntime;

@@ -14,7 +14,11 @@ interface WorkerScope {
  * `loadOnnx`, if given, is awaited once before the first job (jobs read ctx.onnx synchronously);
  * if it fails, jobs still run and only ctx.onnx throws.
  */
-export function serveWebWorker(scope: WorkerScope, registry: JobRegistry, loadOnnx?: () => Promise<OnnxRuntime>): void {
+export function serveWebWorker(
+  scope: WorkerScope,
+  registry: JobRegistry,
+  loadOnnx?: () => Promise<OnnxRuntime>,
+): void {
   let onnx: Promise<OnnxRuntime | null> | null = null;
   scope.addEventListener('message', (event) => {
     const port = event.ports[0];

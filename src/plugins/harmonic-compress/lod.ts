@@ -22,7 +22,12 @@ export const LOD_BUDGET_BYTES = 96 * 2 ** 20;
  * Which degrees to store for L: all of 0..L when the table fits the budget, otherwise the powers of
  * two, L, and evenly spaced degrees in between as far as the budget allows.
  */
-export function lodDegreesFor(L: number, vertices: number, channels: number, budget = LOD_BUDGET_BYTES): Int32Array {
+export function lodDegreesFor(
+  L: number,
+  vertices: number,
+  channels: number,
+  budget = LOD_BUDGET_BYTES,
+): Int32Array {
   const perDegree = vertices * channels * 4;
   const maxStored = Math.max(2, Math.floor(budget / Math.max(1, perDegree)));
   if (L + 1 <= maxStored) return Int32Array.from({ length: L + 1 }, (_, d) => d);
@@ -45,14 +50,22 @@ export function nearestStoredDegree(lod: HarmonicLod, degree: number): number {
  * colours #V×3. Zero-copy when the table stores that degree and has only geometry (a view into
  * it); otherwise a de-interleaving copy (O(V)). Degrees not stored snap to the nearest lower one.
  */
-export function evaluateAtDegree(lod: HarmonicLod, degree: number, out?: { positions: Float32Array; colors?: Float32Array }): { positions: Float32Array; colors?: Float32Array; degree: number } {
+export function evaluateAtDegree(
+  lod: HarmonicLod,
+  degree: number,
+  out?: { positions: Float32Array; colors?: Float32Array },
+): { positions: Float32Array; colors?: Float32Array; degree: number } {
   const stored = nearestStoredDegree(lod, degree);
   const k = lod.degrees.indexOf(stored);
   const { vertices: V, channels: C } = lod;
   const slice = lod.table.subarray(k * V * C, (k + 1) * V * C);
   if (C === 3 && !out) return { positions: slice, degree: stored };
+  if (C === 3 && out) {
+    out.positions.set(slice); // geometry only: one memcpy
+    return { positions: out.positions, degree: stored };
+  }
   const positions = out?.positions ?? new Float32Array(3 * V);
-  const colors = C >= 6 ? out?.colors ?? new Float32Array(3 * V) : undefined;
+  const colors = C >= 6 ? (out?.colors ?? new Float32Array(3 * V)) : undefined;
   for (let v = 0; v < V; v++) {
     positions[3 * v] = slice[v * C];
     positions[3 * v + 1] = slice[v * C + 1];
@@ -71,10 +84,17 @@ export function evaluateAtDegree(lod: HarmonicLod, degree: number, out?: { posit
  * reload from GLB, where only the coefficients and `_SH_SPHERE` survive). O(V·L²): run it in a
  * worker for large meshes. `coefficients`: C×(L+1)² with the geometry (and colour) channels first.
  */
-export function buildLod(coefficients: Float32Array | Float64Array, channels: number, spherePoints: ArrayLike<number>, degrees?: Int32Array): HarmonicLod {
+export function buildLod(
+  coefficients: Float32Array | Float64Array,
+  channels: number,
+  spherePoints: ArrayLike<number>,
+  degrees?: Int32Array,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+): HarmonicLod {
   const evaluator = new ShEvaluator(coefficients, channels);
   const V = Math.floor(spherePoints.length / 3);
   const chosen = degrees ?? lodDegreesFor(evaluator.degree, V, channels);
-  const table = evaluator.lodTable(spherePoints, Array.from(chosen));
+  const table = evaluator.lodTable(spherePoints, Array.from(chosen), onProgress, signal);
   return { table, degrees: chosen, vertices: V, channels };
 }

@@ -2,7 +2,14 @@ import type { Props, PropSpecs } from '../../core/plugin/PropSpec';
 
 /** Harmonic Compress's declared properties: the panel, the CLI flags (--degree 64 …) and presets. */
 export const harmonicCompressProps = {
-  degree: { type: 'int', default: 64, min: 1, max: 512, label: 'Degree L', help: 'highest SH degree kept: (L+1)² coefficients per channel' },
+  degree: {
+    type: 'int',
+    default: 64,
+    min: 1,
+    max: 512,
+    label: 'Degree L',
+    help: 'highest SH degree kept: (L+1)² coefficients per channel',
+  },
   channels: {
     type: 'enum',
     default: 'geometry_color',
@@ -32,7 +39,14 @@ export const harmonicCompressProps = {
     ],
     label: 'Reconstruct on',
   },
-  resolution: { type: 'int', default: 40962, min: 12, max: 655362, label: 'Sphere mesh vertices', help: 'for a new sphere mesh: at least this many vertices (icosphere, 10·4^k + 2)' },
+  resolution: {
+    type: 'int',
+    default: 40962,
+    min: 12,
+    max: 655362,
+    label: 'Sphere mesh vertices',
+    help: 'for a new sphere mesh: at least this many vertices (icosphere, 10·4^k + 2)',
+  },
 } satisfies PropSpecs;
 
 export type HarmonicCompressProps = Props<typeof harmonicCompressProps>;

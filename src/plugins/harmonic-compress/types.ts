@@ -12,7 +12,9 @@ export interface HarmonicCompressInput {
   /** #V×2 per-vertex UVs, or #F×3×2 per-corner UVs (kept across seams) */
   uvs?: Float32Array;
   cornerUvs?: Float32Array;
+  /** Decoded texture pixels, or the encoded file (PNG; decoded in the job, DOM-free). */
   texture?: RgbaImage;
+  textureFile?: { mime: string; bytes: Uint8Array };
   /** #V×3 unit vectors: an existing sphere map of this mesh (skips the flow). */
   sphere?: Float64Array;
 }
@@ -44,8 +46,10 @@ export interface HarmonicCompressMetrics {
   errorVsDegree: DegreeError[];
   seconds: number;
   sphereMapSeconds: number;
-  sphereMap: 'given' | 'conformal (cMCF)' | 'radial';
+  sphereMap: 'given' | 'conformal (cMCF)';
   colorSource: string | null;
+  /** Why a texture was not used (e.g. not a PNG), or null. */
+  textureNote: string | null;
   gridFallbacks: number;
   vertices: number;
   faces: number;

@@ -1,4 +1,9 @@
-import { inspectionSummary, inspectMesh, type MeshInspection, type MeshProblems } from '../../core/mesh/inspect';
+import {
+  inspectionSummary,
+  inspectMesh,
+  type MeshInspection,
+  type MeshProblems,
+} from '../../core/mesh/inspect';
 import { meshBuffers, type Mesh } from '../../core/mesh/Mesh';
 import { problemLabels } from '../../core/mesh/problemLabels';
 import { combineReports, planRepair, type RepairOptions } from '../../core/mesh/repair/repairMesh';
@@ -43,12 +48,17 @@ function checkedMesh<M extends Mesh>(mesh: M): M {
 
 function problemBuffers(problems: MeshProblems): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const array of Object.values(problems)) if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  for (const array of Object.values(problems))
+    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   return [...buffers];
 }
 
 /** Inspects a mesh and labels its problem faces and vertices for colouring. */
-export const inspectJob: Job<InspectInput, Record<string, unknown>, InspectOutput> = async (input, _props, ctx: JobContext) => {
+export const inspectJob: Job<InspectInput, Record<string, unknown>, InspectOutput> = async (
+  input,
+  _props,
+  ctx: JobContext,
+) => {
   const mesh = checkedMesh(input.mesh as Mesh);
   ctx.progress(0.1, 'inspecting');
   const inspection = inspectMesh(mesh);
@@ -61,14 +71,25 @@ export const inspectJob: Job<InspectInput, Record<string, unknown>, InspectOutpu
     faceLabels: labels.faces,
     vertexLabels: labels.vertices,
   };
-  return { output, transfer: [...problemBuffers(inspection.problems), labels.faces.buffer as ArrayBuffer, labels.vertices.buffer as ArrayBuffer] };
+  return {
+    output,
+    transfer: [
+      ...problemBuffers(inspection.problems),
+      labels.faces.buffer as ArrayBuffer,
+      labels.vertices.buffer as ArrayBuffer,
+    ],
+  };
 };
 
 /**
  * Runs the chosen repairs one step at a time (progress and a chance to cancel between steps) and
  * inspects the mesh before and after, so the result can say what it fixed and what is left.
  */
-export const repairJob: Job<RepairInput, Record<string, unknown>, RepairOutput> = async (input, _props, ctx: JobContext) => {
+export const repairJob: Job<RepairInput, Record<string, unknown>, RepairOutput> = async (
+  input,
+  _props,
+  ctx: JobContext,
+) => {
   let mesh = checkedMesh(input.mesh);
   const steps = planRepair(input.options);
   const total = steps.length + 2;

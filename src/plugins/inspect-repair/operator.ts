@@ -10,6 +10,7 @@ import {
   VERTEX_PROBLEM_ATTRIBUTE,
   VERTEX_PROBLEM_INFO,
 } from '../../core/mesh/problemLabels';
+import { MAX_HOLE_EDGES_LIMIT } from '../../core/mesh/repair/fillHoles';
 import { DEFAULT_REPAIR_OPTIONS, type RepairOptions } from '../../core/mesh/repair/repairMesh';
 import { geometryToMesh, meshToGeometry, SEAM_SOURCE_KEY } from '../../core/mesh/threeGeometry';
 import type { Props, PropSpecs } from '../../core/plugin/PropSpec';
@@ -31,8 +32,10 @@ function pollMesh(ctx: OperatorContext): PollFailure | null {
 function pollRepairable(ctx: OperatorContext): PollFailure | null {
   const mesh = asMesh(ctx.object);
   if (!mesh) return { reason: 'Select a mesh first' };
-  if ((mesh as Partial<{ isSkinnedMesh: boolean }>).isSkinnedMesh) return { reason: 'Repair does not keep skinning: not available on a skinned mesh' };
-  if (Object.keys(mesh.geometry.morphAttributes).length) return { reason: 'Repair does not keep morph targets: not available on a mesh with shape keys' };
+  if ((mesh as Partial<{ isSkinnedMesh: boolean }>).isSkinnedMesh)
+    return { reason: 'Repair does not keep skinning: not available on a skinned mesh' };
+  if (Object.keys(mesh.geometry.morphAttributes).length)
+    return { reason: 'Repair does not keep morph targets: not available on a mesh with shape keys' };
   return null;
 }
 
@@ -46,6 +49,7 @@ function keyFigures(s: InspectionSummary): Record<string, unknown> {
     nonManifoldEdges: s.nonManifoldEdges,
     nonManifoldVertices: s.nonManifoldVertices,
     inconsistentEdges: s.inconsistentEdges,
+    insideOutComponents: s.insideOutComponents,
     degenerateFaces: s.degenerateFaces,
     duplicateFaces: s.duplicateFaces,
     unusedVertices: s.unusedVertices,
@@ -60,7 +64,8 @@ const inspectProps = {} satisfies PropSpecs;
 export const inspectOperator: Operator<typeof inspectProps, InspectInput, InspectOutput> = {
   idname: 'mesh.inspect',
   label: 'Inspect',
-  description: 'count holes, non-manifold parts, flipped, degenerate and duplicate faces, pieces and genus; colour the problem faces',
+  description:
+    'count holes, non-manifold parts, flipped, degenerate and duplicate faces, pieces and genus; colour the problem faces',
   category: CATEGORY,
   props: inspectProps,
   job: 'mesh.inspect',
@@ -68,8 +73,13 @@ export const inspectOperator: Operator<typeof inspectProps, InspectInput, Inspec
   prepare(ctx) {
     const mesh = geometryToMesh(asMesh(ctx.object)!.geometry);
     // Copies, so transferring them does not detach the arrays the scene draws.
-    const input: InspectInput = { mesh: { positions: mesh.positions.slice(), indices: mesh.indices.slice() } };
-    return { input, transfer: [input.mesh.positions.buffer as ArrayBuffer, input.mesh.indices.buffer as ArrayBuffer] };
+    const input: InspectInput = {
+      mesh: { positions: mesh.positions.slice(), indices: mesh.indices.slice() },
+    };
+    return {
+      input,
+      transfer: [input.mesh.positions.buffer as ArrayBuffer, input.mesh.indices.buffer as ArrayBuffer],
+    };
   },
   apply(ctx, output, props) {
     const object = asMesh(ctx.object)!;
@@ -83,11 +93,19 @@ export const inspectOperator: Operator<typeof inspectProps, InspectInput, Inspec
       [FACE_PROBLEM_ATTRIBUTE]: FACE_PROBLEM_INFO,
       [VERTEX_PROBLEM_ATTRIBUTE]: VERTEX_PROBLEM_INFO,
     };
-    geometry.setAttribute(VERTEX_PROBLEM_ATTRIBUTE, new BufferAttribute(geometryVertexLabels(object, output.vertexLabels), 1));
+    geometry.setAttribute(
+      VERTEX_PROBLEM_ATTRIBUTE,
+      new BufferAttribute(geometryVertexLabels(object, output.vertexLabels), 1),
+    );
     const name = object.name || 'mesh';
     return new MultiCommand(`Inspect ${name}`, [
       new SetGeometryCommand(ctx.host, object, geometry),
-      new SetUserDataCommand(ctx.host, object, 'inspection', { plugin: PLUGIN, version: VERSION, props, metrics: output.summary }),
+      new SetUserDataCommand(ctx.host, object, 'inspection', {
+        plugin: PLUGIN,
+        version: VERSION,
+        props,
+        metrics: output.summary,
+      }),
     ]);
   },
   metrics(output) {
@@ -102,7 +120,9 @@ function geometryVertexLabels(object: ThreeMesh, labels: Uint8Array): Uint8Array
   const out = new Uint8Array(total);
   out.set(labels.subarray(0, Math.min(total, labels.length)));
   const source = object.geometry.userData[SEAM_SOURCE_KEY] as Uint32Array | undefined;
-  if (source) for (let s = 0; s < source.length && labels.length + s < total; s++) out[labels.length + s] = labels[source[s]!]!;
+  if (source)
+    for (let s = 0; s < source.length && labels.length + s < total; s++)
+      out[labels.length + s] = labels[source[s]!]!;
   return out;
 }
 
@@ -123,12 +143,16 @@ function repairOperator<S extends PropSpecs>(spec: {
     job: 'mesh.repair',
     poll: pollRepairable,
     prepare(ctx, props) {
-      const mesh = copyMesh(geometryToMesh(asMesh(ctx.object)!.geometry), { skipAttributes: INSPECTION_ATTRIBUTES });
+      const mesh = copyMesh(geometryToMesh(asMesh(ctx.object)!.geometry), {
+        skipAttributes: INSPECTION_ATTRIBUTES,
+      });
       const input: RepairInput = { mesh, options: spec.options(props) };
       const buffers = new Set<ArrayBuffer>();
-      for (const array of [mesh.positions, mesh.indices, mesh.colors, mesh.uvs, mesh.normals]) if (array) buffers.add(array.buffer as ArrayBuffer);
+      for (const array of [mesh.positions, mesh.indices, mesh.colors, mesh.uvs, mesh.normals])
+        if (array) buffers.add(array.buffer as ArrayBuffer);
       for (const group of [mesh.vertexAttributes, mesh.faceAttributes]) {
-        for (const attribute of Object.values(group ?? {})) buffers.add(attribute.array.buffer as ArrayBuffer);
+        for (const attribute of Object.values(group ?? {}))
+          buffers.add(attribute.array.buffer as ArrayBuffer);
       }
       return { input, transfer: [...buffers] };
     },
@@ -147,7 +171,11 @@ function repairOperator<S extends PropSpecs>(spec: {
           props,
           metrics: { message: output.report.message, counts: output.report.counts },
         }),
-        new SetUserDataCommand(ctx.host, object, 'inspection', { plugin: PLUGIN, version: VERSION, metrics: output.after }),
+        new SetUserDataCommand(ctx.host, object, 'inspection', {
+          plugin: PLUGIN,
+          version: VERSION,
+          metrics: output.after,
+        }),
       ]);
     },
     metrics(output) {
@@ -176,18 +204,49 @@ const NOTHING: Partial<RepairOptions> = {
 
 const d = DEFAULT_REPAIR_OPTIONS;
 const repairProps = {
-  weld: { type: 'bool', default: d.weld, label: 'Weld vertices', help: 'merge vertices closer than the tolerance' },
-  weldTolerance: { type: 'float', default: d.weldTolerance, min: 0, max: 0.1, label: 'Weld tolerance', help: 'relative to the bounding-box diagonal' },
+  weld: {
+    type: 'bool',
+    default: d.weld,
+    label: 'Weld vertices',
+    help: 'merge vertices closer than the tolerance',
+  },
+  weldTolerance: {
+    type: 'float',
+    default: d.weldTolerance,
+    min: 0,
+    max: 0.1,
+    label: 'Weld tolerance',
+    help: 'relative to the bounding-box diagonal',
+  },
   removeDegenerate: { type: 'bool', default: d.removeDegenerate, label: 'Remove degenerate faces' },
   removeDuplicates: { type: 'bool', default: d.removeDuplicates, label: 'Remove duplicate faces' },
   removeSmallComponents: { type: 'bool', default: d.removeSmallComponents, label: 'Remove small pieces' },
-  minComponentFaces: { type: 'int', default: d.minComponentFaces, min: 1, label: 'Smallest piece kept (faces)' },
-  keepLargestComponent: { type: 'bool', default: d.keepLargestComponent, label: 'Keep only the largest piece' },
-  splitNonManifold: { type: 'bool', default: d.splitNonManifold, label: 'Split non-manifold vertices and edges' },
+  minComponentFaces: {
+    type: 'int',
+    default: d.minComponentFaces,
+    min: 1,
+    label: 'Smallest piece kept (faces)',
+  },
+  keepLargestComponent: {
+    type: 'bool',
+    default: d.keepLargestComponent,
+    label: 'Keep only the largest piece',
+  },
+  splitNonManifold: {
+    type: 'bool',
+    default: d.splitNonManifold,
+    label: 'Split non-manifold vertices and edges',
+  },
   orient: { type: 'bool', default: d.orient, label: 'Make orientation consistent' },
   orientOutward: { type: 'bool', default: d.orientOutward, label: 'Normals point outward' },
   fillHoles: { type: 'bool', default: d.fillHoles, label: 'Fill small holes' },
-  maxHoleEdges: { type: 'int', default: d.maxHoleEdges, min: 3, max: 10000, label: 'Largest hole filled (edges)' },
+  maxHoleEdges: {
+    type: 'int',
+    default: d.maxHoleEdges,
+    min: 3,
+    max: MAX_HOLE_EDGES_LIMIT,
+    label: 'Largest hole filled (edges)',
+  },
   removeUnused: { type: 'bool', default: d.removeUnused, label: 'Remove unused vertices' },
 } satisfies PropSpecs;
 
@@ -195,7 +254,8 @@ const repairProps = {
 export const repairAllOperator = repairOperator({
   idname: 'mesh.repair',
   label: 'Repair',
-  description: 'weld, remove degenerate and duplicate faces, split non-manifold parts, orient, fill small holes, drop unused vertices',
+  description:
+    'weld, remove degenerate and duplicate faces, split non-manifold parts, orient, fill small holes, drop unused vertices',
   props: repairProps,
   options: (props) => ({ ...props }),
 });
@@ -256,7 +316,8 @@ export const removeSmallComponentsOperator = repairOperator({
 export const splitNonManifoldOperator = repairOperator({
   idname: 'mesh.split_non_manifold',
   label: 'Split Non-manifold',
-  description: 'give each fan of faces at a pinched vertex its own vertex; pull apart faces on non-manifold edges',
+  description:
+    'give each fan of faces at a pinched vertex its own vertex; pull apart faces on non-manifold edges',
   props: {},
   options: () => ({ ...NOTHING, splitNonManifold: true }),
 });

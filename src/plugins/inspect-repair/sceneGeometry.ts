@@ -34,9 +34,14 @@ export function shareGeometry(old: BufferGeometry): BufferGeometry {
  * Mesh ↔ geometry conversion owns, and the attributeInfo entries of attributes that still exist
  * (minus `drop`, e.g. stale inspection labels).
  */
-export function carryUserData(old: BufferGeometry, geometry: BufferGeometry, drop: readonly string[] = []): void {
+export function carryUserData(
+  old: BufferGeometry,
+  geometry: BufferGeometry,
+  drop: readonly string[] = [],
+): void {
   for (const [key, value] of Object.entries(old.userData)) {
-    if (key === ATTRIBUTE_INFO_KEY || GEOMETRY_USERDATA_KEYS.includes(key) || key in geometry.userData) continue;
+    if (key === ATTRIBUTE_INFO_KEY || GEOMETRY_USERDATA_KEYS.includes(key) || key in geometry.userData)
+      continue;
     geometry.userData[key] = value;
   }
   const oldInfo = old.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined;

@@ -1,4 +1,11 @@
-import { DataTexture, NearestFilter, RepeatWrapping, RGBAFormat, SRGBColorSpace, UnsignedByteType } from 'three';
+import {
+  DataTexture,
+  NearestFilter,
+  RepeatWrapping,
+  RGBAFormat,
+  SRGBColorSpace,
+  UnsignedByteType,
+} from 'three';
 
 /**
  * A checkerboard to read through sphere coordinates: `columns` squares around the equator and

@@ -9,7 +9,11 @@ import type { SphericalJobInput, SphericalJobOutput, SphericalProps } from './pr
  * Maps the mesh onto the unit sphere by conformalized mean curvature flow. Re-checks the topology
  * (the CLI calls jobs without a poll) and reports each flow step with its radial deviation.
  */
-export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, SphericalJobOutput> = async (input, props, ctx) => {
+export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, SphericalJobOutput> = async (
+  input,
+  props,
+  ctx,
+) => {
   const mesh: Mesh = { positions: input.positions, indices: input.indices };
   const problem = sphereMapProblem(inspectMesh(mesh));
   if (problem) throw new InputError(`cannot map onto the sphere: ${problem}`);
@@ -21,12 +25,17 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
       maxSteps: props.maxSteps,
       tolerance: props.tolerance,
       mass: props.mass === 'lumped' ? 'lumped' : 'fem',
+      laplacian: props.laplacian === 'intrinsic-delaunay' ? 'intrinsic-delaunay' : 'cotan',
       mobiusCentring: props.mobiusCentring,
     },
     async (step) => {
-      ctx.progress(step.step / step.maxSteps, `step ${step.step}: radial deviation ${step.radialDeviation.toExponential(2)}`, {
-        chart: { radialDeviation: step.radialDeviation },
-      });
+      ctx.progress(
+        step.step / step.maxSteps,
+        `step ${step.step}: radial deviation ${step.radialDeviation.toExponential(2)}`,
+        {
+          chart: { radialDeviation: step.radialDeviation },
+        },
+      );
       await yieldToHost(ctx);
     },
     ctx.signal,
@@ -39,7 +48,11 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
   };
   return {
     output,
-    transfer: [output.sphere.buffer, output.angleDistortion.buffer, output.areaDistortion.buffer] as ArrayBuffer[],
+    transfer: [
+      output.sphere.buffer,
+      output.angleDistortion.buffer,
+      output.areaDistortion.buffer,
+    ] as ArrayBuffer[],
   };
 };
 

@@ -1,50 +1,46 @@
-import { BufferAttribute, BufferGeometry, Float32BufferAttribute, MeshStandardMaterial, type Mesh as ThreeMesh, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Float32BufferAttribute,
+  MeshStandardMaterial,
+  type Mesh as ThreeMesh,
+  type Object3D,
+} from 'three';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
 import { SetGeometryCommand } from '../../core/commands/SetGeometryCommand';
 import { SetUserDataCommand } from '../../core/commands/SetUserDataCommand';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
-import { inspectMesh } from '../../core/mesh/inspect';
+import { sphereMapPollFailure } from './spherePoll';
 import { geometryToMesh, SEAM_SOURCE_KEY } from '../../core/mesh/threeGeometry';
-import { sphereMapProblem } from '../../core/spherical/requirements';
 import type { Operator, OperatorContext, PollFailure } from '../Operator';
 import { checkerTexture } from './checkerTexture';
 import { SetMaterialCommand } from './SetMaterialCommand';
 import { morphTargetPositions, sphereCoordinates, sphereUvs } from './sphereAttributes';
-import { PLUGIN_VERSION, sphericalProps, type SphericalJobInput, type SphericalJobOutput, type SphericalProps } from './props';
+import {
+  PLUGIN_VERSION,
+  sphericalProps,
+  type SphericalJobInput,
+  type SphericalJobOutput,
+  type SphericalProps,
+} from './props';
 
 export const SPHERE_COORDS = '_SPHERE_COORDS';
 export const ANGLE_DISTORTION = '_ANGLE_DISTORTION';
 export const AREA_DISTORTION = '_AREA_DISTORTION';
 /** The userData key holding { plugin, props, version, metrics }. */
 export const USERDATA_KEY = 'sphericalParametrize';
-const REPAIR_FIX = { idname: 'mesh.repair', label: 'Inspect & Repair' };
 
 function meshObject(object: Object3D | null): ThreeMesh | null {
   const mesh = object as ThreeMesh | null;
   return mesh && mesh.isMesh && mesh.geometry instanceof BufferGeometry ? mesh : null;
 }
 
-// The panel polls often; inspecting a 100k-vertex mesh takes tens of ms, so remember the answer per
-// geometry and attribute version.
-const pollCache = new WeakMap<BufferGeometry, { key: string; problem: string | null }>();
-
-function geometryProblem(geometry: BufferGeometry): string | null {
-  const position = geometry.getAttribute('position') as BufferAttribute | undefined;
-  const key = `${position?.version ?? -1}/${geometry.index?.version ?? -1}/${position?.count ?? 0}`;
-  const cached = pollCache.get(geometry);
-  if (cached && cached.key === key) return cached.problem;
-  let problem: string | null;
-  try {
-    problem = sphereMapProblem(inspectMesh(geometryToMesh(geometry)));
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
-  }
-  pollCache.set(geometry, { key, problem });
-  return problem;
-}
-
-export const sphericalParametrizeOperator: Operator<typeof sphericalProps, SphericalJobInput, SphericalJobOutput> = {
+export const sphericalParametrizeOperator: Operator<
+  typeof sphericalProps,
+  SphericalJobInput,
+  SphericalJobOutput
+> = {
   idname: 'mesh.spherical_parametrize',
   label: 'Spherical Parametrize',
   description:
@@ -56,8 +52,7 @@ export const sphericalParametrizeOperator: Operator<typeof sphericalProps, Spher
   poll(ctx: OperatorContext): PollFailure | null {
     const object = meshObject(ctx.object);
     if (!object) return { reason: 'select a mesh' };
-    const problem = geometryProblem(object.geometry);
-    return problem ? { reason: `cannot map onto the sphere: ${problem}`, fix: REPAIR_FIX } : null;
+    return sphereMapPollFailure(object.geometry);
   },
 
   prepare(ctx: OperatorContext): { input: SphericalJobInput; transfer: ArrayBuffer[] } {
@@ -98,15 +93,35 @@ export const sphericalParametrizeOperator: Operator<typeof sphericalProps, Spher
     const coordinates = sphereCoordinates(output.sphere);
     geometry.setAttribute(SPHERE_COORDS, new BufferAttribute(perDrawnVertex(coordinates, 2), 2));
     geometry.setAttribute('uv1', new BufferAttribute(perDrawnVertex(sphereUvs(coordinates), 2), 2));
-    const target = new Float32BufferAttribute(perDrawnVertex(morphTargetPositions(mesh.positions, mesh.indices, output.sphere), 3), 3);
+    const target = new Float32BufferAttribute(
+      perDrawnVertex(morphTargetPositions(mesh.positions, mesh.indices, output.sphere), 3),
+      3,
+    );
     target.name = 'sphere';
-    geometry.morphAttributes = { ...old.morphAttributes, position: [...(old.morphAttributes.position ?? []), target] };
+    geometry.morphAttributes = {
+      ...old.morphAttributes,
+      position: [...(old.morphAttributes.position ?? []), target],
+    };
     geometry.morphTargetsRelative = old.morphTargetsRelative;
 
-    const angleInfo: AttributeInfo = { kind: 'scalar', domain: 'face', label: 'Angle distortion |θ′−θ|/θ', range: [0, finiteMax(output.angleDistortion)] };
+    const angleInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'face',
+      label: 'Angle distortion |θ′−θ|/θ',
+      range: [0, finiteMax(output.angleDistortion)],
+    };
     const areaRange = finiteMax(output.areaDistortion.map(Math.abs));
-    const areaInfo: AttributeInfo = { kind: 'scalar', domain: 'face', label: 'Area distortion ln(a′/a)', range: [-areaRange, areaRange] };
-    const coordsInfo: AttributeInfo = { kind: 'scalar', domain: 'vertex', label: 'Sphere coordinates (θ, φ)' };
+    const areaInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'face',
+      label: 'Area distortion ln(a′/a)',
+      range: [-areaRange, areaRange],
+    };
+    const coordsInfo: AttributeInfo = {
+      kind: 'scalar',
+      domain: 'vertex',
+      label: 'Sphere coordinates (θ, φ)',
+    };
     geometry.userData = {
       ...old.userData,
       [FACE_ATTRIBUTES_KEY]: {
@@ -137,7 +152,13 @@ export const sphericalParametrizeOperator: Operator<typeof sphericalProps, Spher
     if (props.checker) {
       const map = checkerTexture();
       map.channel = 1; // read through 'uv1', so the mesh's own UVs stay untouched
-      commands.push(new SetMaterialCommand(ctx.host, object, new MeshStandardMaterial({ map, roughness: 0.8, name: 'sphere checkerboard' })));
+      commands.push(
+        new SetMaterialCommand(
+          ctx.host,
+          object,
+          new MeshStandardMaterial({ map, roughness: 0.8, name: 'sphere checkerboard' }),
+        ),
+      );
     }
     return new MultiCommand('Spherical Parametrize', commands);
   },

@@ -34,7 +34,11 @@ export function sphereUvs(coordinates: Float32Array): Float32Array {
  * the original's area, centred on the original's area centroid, so the slider morphs in place.
  * positions: #V×3 original; sphere: #V×3 unit; returns #V×3.
  */
-export function morphTargetPositions(positions: ArrayLike<number>, indices: Uint32Array, sphere: Float64Array): Float32Array {
+export function morphTargetPositions(
+  positions: ArrayLike<number>,
+  indices: Uint32Array,
+  sphere: Float64Array,
+): Float32Array {
   let area = 0;
   let cx = 0;
   let cy = 0;

@@ -13,7 +13,8 @@ import { Signal } from './Signal';
  */
 export class Editor implements SceneHost {
   readonly scene = new Scene();
-  readonly history = new History();
+  /** Edits of one field within a second merge: a slider drag is one undo step even on a busy machine. */
+  readonly history = new History(1000);
   readonly signals = {
     objectAdded: new Signal<Object3D>(),
     objectRemoved: new Signal<Object3D>(),

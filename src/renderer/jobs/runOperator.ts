@@ -31,7 +31,9 @@ export async function runOperator(
   const props = resolveProps(operator.props, values);
   const previews = new Set<{ clear(): void }>();
   try {
+    performance.mark('homeomorph:prepare');
     const { input, transfer } = operator.prepare(ctx, props);
+    performance.mark('homeomorph:job-start');
     const output = await runner.run(operator.job, input, props as Record<string, unknown>, transfer, {
       signal: options.signal,
       onProgress: (progress) => {
@@ -42,11 +44,13 @@ export async function runOperator(
         }
       },
     });
+    performance.mark('homeomorph:job-done');
     if (options.signal?.aborted) throw new CancelledError();
     for (const handle of previews) handle.clear();
     previews.clear();
     const command = operator.apply(ctx, output, props);
     editor.execute(command);
+    performance.mark('homeomorph:applied');
     return { command, metrics: operator.metrics(output, props), seconds: (performance.now() - started) / 1000 };
   } finally {
     for (const handle of previews) handle.clear();

@@ -46,11 +46,14 @@ export class Chart {
     const ratio = window.devicePixelRatio || 1;
     const w = this.canvas.clientWidth || 260;
     const h = this.canvas.clientHeight || 90;
-    this.canvas.width = w * ratio;
-    this.canvas.height = h * ratio;
+    // Resizing a canvas reallocates it: only when its size changed.
+    if (this.canvas.width !== Math.round(w * ratio) || this.canvas.height !== Math.round(h * ratio)) {
+      this.canvas.width = Math.round(w * ratio);
+      this.canvas.height = Math.round(h * ratio);
+    }
     const g = this.canvas.getContext('2d');
     if (!g) return;
-    g.scale(ratio, ratio);
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, w, h);
     let min = Infinity;
     let max = -Infinity;

@@ -17,7 +17,9 @@ export class Outliner {
     readonly element: HTMLElement,
   ) {
     editor.signals.sceneGraphChanged.add(() => this.queueRebuild());
-    editor.signals.selectionChanged.add(() => this.queueRebuild());
+    // Selection only restyles rows: rebuilding them between the two clicks of a double-click would
+    // swallow the double-click (rename).
+    editor.signals.selectionChanged.add(() => this.updateSelection());
     this.rebuild();
   }
 
@@ -28,6 +30,14 @@ export class Outliner {
       this.rebuildQueued = false;
       this.rebuild();
     });
+  }
+
+  private updateSelection(): void {
+    for (const row of this.element.querySelectorAll<HTMLElement>('.tree-row')) {
+      const object = this.editor.objectById(Number(row.dataset.objectId));
+      row.classList.toggle('selected', object !== undefined && this.editor.selection.includes(object));
+      row.classList.toggle('active', object !== undefined && this.editor.active === object);
+    }
   }
 
   /** Starts renaming an object in place (F2, double-click). */

@@ -32,15 +32,19 @@ class OperatorView {
   private readonly resultBox = document.createElement('div');
   private readonly chart = new Chart();
   private abort: AbortController | null = null;
+  private pendingProgress: { fraction: number; message?: string } | null = null;
+  private progressQueued = false;
   private failure: PollFailure | null = null;
 
   constructor(
     parent: GUI,
     readonly operator: AnyOperator,
     private readonly panel: PluginPanel,
+    /** A plugin with one operator shows it directly in its panel, without a sub-folder. */
+    inline: boolean,
   ) {
     this.values = { ...defaultProps(operator.props) };
-    this.folder = parent.addFolder(operator.label);
+    this.folder = inline ? parent : parent.addFolder(operator.label);
     this.folder.domElement.dataset.operator = operator.idname;
     const description = document.createElement('div');
     description.className = 'operator-description';
@@ -100,6 +104,11 @@ class OperatorView {
     if (spec.help) c.domElement.title = spec.help;
   }
 
+  /** Whether the operator's panel is open on screen (polls of hidden panels wait until they open). */
+  get visible(): boolean {
+    return !this.folder._closed && this.folder.domElement.offsetParent !== null;
+  }
+
   /** Re-evaluates `poll` for the current selection and shows why the operator cannot run. */
   updatePoll(): void {
     if (this.running) return;
@@ -136,6 +145,8 @@ class OperatorView {
     this.progress.hidden = false;
     this.cancelButton.hidden = false;
     this.setProgress(0, 'starting…');
+    this.folder.domElement.dataset.state = 'running';
+    if (this.folder._closed) this.folder.open(); // (opening re-polls the open panels)
     let outcome: RunOutcome;
     try {
       const result = await runOperator(this.panel.editor, this.panel.runner, this.operator, this.values, {
@@ -166,6 +177,7 @@ class OperatorView {
       this.cancelButton.hidden = true;
       this.updatePoll();
     }
+    this.folder.domElement.dataset.state = outcome.status;
     this.panel.reportOutcome(outcome);
     return outcome;
   }
@@ -174,10 +186,19 @@ class OperatorView {
     this.abort?.abort();
   }
 
+  /** Progress arrives up to 100 times a second; the bar is redrawn at most once per frame. */
   private setProgress(fraction: number, message?: string): void {
-    const pct = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-    this.progressBar.style.width = `${pct}%`;
-    this.progressText.textContent = `${pct} %${message ? ` · ${message}` : ''}`;
+    this.pendingProgress = { fraction, message };
+    if (this.progressQueued) return;
+    this.progressQueued = true;
+    requestAnimationFrame(() => {
+      this.progressQueued = false;
+      const p = this.pendingProgress;
+      if (!p) return;
+      const pct = Math.round(Math.min(1, Math.max(0, p.fraction)) * 100);
+      this.progressBar.style.width = `${pct}%`;
+      this.progressText.textContent = `${pct} %${p.message ? ` · ${p.message}` : ''}`;
+    });
   }
 }
 
@@ -188,6 +209,7 @@ class OperatorView {
 export class PluginPanel {
   private readonly views = new Map<string, OperatorView>();
   private pollQueued = false;
+  private pollGeneration = 0;
   onOutcome: (outcome: RunOutcome) => void = () => {};
 
   constructor(
@@ -209,13 +231,18 @@ export class PluginPanel {
       note.textContent = 'No plugins are registered in this build.';
       gui.$children.appendChild(note);
     }
+    let categoryIndex = 0;
     for (const [category, ops] of categories) {
       const gui = new GUI({ container: element, title: category });
       gui.domElement.dataset.plugin = category;
+      // Opening a panel shows its operators' current poll state.
+      gui.onOpenClose(() => this.queuePoll());
+      // The first two plugins start open; the others wait folded, so the list stays short.
+      if (categoryIndex++ >= 2) gui.close();
       for (const op of ops) {
-        const view = new OperatorView(gui, op, this);
+        const view = new OperatorView(gui, op, this, ops.length === 1);
         this.views.set(op.idname, view);
-        if (ops.length > 1) (gui.folders[gui.folders.length - 1] as GUI).close();
+        if (ops.length > 1 && op !== ops[0]) (gui.folders[gui.folders.length - 1] as GUI).close();
       }
     }
     const queue = () => this.queuePoll();
@@ -247,12 +274,23 @@ export class PluginPanel {
     this.onOutcome(outcome);
   }
 
+  /**
+   * Polls the operators whose panels are open, one per task: a poll may inspect the mesh (tens of ms
+   * on big meshes), and doing them all in one task would make one long freeze.
+   */
   private queuePoll(): void {
+    this.pollGeneration++;
     if (this.pollQueued) return;
     this.pollQueued = true;
-    requestAnimationFrame(() => {
+    requestAnimationFrame(async () => {
       this.pollQueued = false;
-      for (const view of this.views.values()) view.updatePoll();
+      const generation = this.pollGeneration;
+      for (const view of this.views.values()) {
+        if (generation !== this.pollGeneration) return; // a newer change restarted the round
+        if (!view.visible) continue;
+        view.updatePoll();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     });
   }
 }

@@ -11,6 +11,7 @@ import type { Viewport } from '../viewport/Viewport';
 import { formatNumber } from '../viewport/LegendView';
 import { pluginResults } from './pluginResults';
 import type { MeshStats } from './meshStats';
+import type { ResultViewPanel } from './ResultViewPanel';
 
 /**
  * The properties of the active object (lil-gui): name, visibility, transform, morph-target weights,
@@ -22,6 +23,11 @@ export class PropertiesPanel {
   private object: Object3D | null = null;
   private readonly proxy = { name: '', visible: true, px: 0, py: 0, pz: 0, rx: 0, ry: 0, rz: 0, sx: 1, sy: 1, sz: 1 };
   private statsElement: HTMLElement | null = null;
+  private resultsKey = '';
+  /** Folders the user folded stay folded when the panel is rebuilt (another selection, an undo). */
+  private readonly closedFolders = new Set<string>();
+  /** Plugins' result views (live slider, images, exports) for the objects they produced; set by the app. */
+  resultViews: ResultViewPanel | null = null;
 
   constructor(
     private readonly editor: Editor,
@@ -36,6 +42,12 @@ export class PropertiesPanel {
     });
     editor.signals.geometryChanged.add((o) => {
       if (o === this.object) this.rebuild();
+    });
+    viewport.onAttributeChange(() => {
+      if (this.gui) for (const c of this.gui.controllersRecursive()) if (c.property === 'attribute') {
+        (c.object as { attribute: string }).attribute = viewport.attribute ?? '';
+        c.updateDisplay();
+      }
     });
     this.rebuild();
   }
@@ -63,6 +75,8 @@ export class PropertiesPanel {
     gui.add(this.proxy, 'visible').name('Visible').onChange((v: boolean) => editor.execute(new SetVisibleCommand(editor, [object], v)));
 
     const transform = gui.addFolder('Transform');
+    if (this.closedFolders.has('Transform')) transform.close();
+    transform.onOpenClose((f) => this.rememberFolder(f));
     const apply = () =>
       editor.execute(
         new SetTransformCommand(editor, object, {
@@ -119,6 +133,8 @@ export class PropertiesPanel {
     }
 
     const stats = gui.addFolder('Inspect');
+    if (this.closedFolders.has('Inspect')) stats.close();
+    stats.onOpenClose((f) => this.rememberFolder(f));
     this.statsElement = document.createElement('div');
     this.statsElement.className = 'operator-description';
     this.statsElement.textContent = this.computeStats ? 'Inspecting…' : 'The mesh inspector is not available in this build.';
@@ -138,14 +154,22 @@ export class PropertiesPanel {
   }
 
   private addPluginResults(gui: GUI, object: Object3D): void {
+    this.resultsKey = resultsKey(object);
     for (const result of pluginResults(object)) {
       const folder = gui.addFolder(`Result: ${result.title}`);
       const rows: [string, string][] = [];
       for (const [k, v] of Object.entries(result.metrics)) rows.push([k, formatValue(v)]);
       for (const [k, v] of Object.entries(result.props)) rows.push([`${k} (prop)`, formatValue(v)]);
       folder.$children.appendChild(statsTable(rows));
-      folder.close();
+      if (this.closedFolders.has(folder._title)) folder.close();
+      folder.onOpenClose((f) => this.rememberFolder(f));
     }
+    this.resultViews?.mount(gui, object);
+  }
+
+  private rememberFolder(folder: GUI): void {
+    if (folder._closed) this.closedFolders.add(folder._title);
+    else this.closedFolders.delete(folder._title);
   }
 
   private readProxy(object: Object3D): void {
@@ -162,11 +186,15 @@ export class PropertiesPanel {
   /** Shows the object's current values after an undo, a redo or an edit from elsewhere. */
   private refresh(): void {
     if (!this.object || !this.gui) return;
+    // A plugin result arrived or went away (apply, undo): the panel's folders change.
+    if (resultsKey(this.object) !== this.resultsKey) return this.rebuild();
     this.readProxy(this.object);
     this.gui.title(`Properties — ${this.object.name || this.object.type}`);
     for (const c of this.gui.controllersRecursive()) c.updateDisplay();
   }
 }
+
+const resultsKey = (object: Object3D) => JSON.stringify(pluginResults(object));
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 

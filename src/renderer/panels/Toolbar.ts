@@ -54,6 +54,7 @@ export function createToolbar(editor: Editor, viewport: Viewport, frame: () => v
   select.addEventListener('change', () => {
     viewport.attribute = select.value || null;
   });
+  viewport.onAttributeChange(() => fill());
   editor.signals.sceneGraphChanged.add(fill);
   editor.signals.geometryChanged.add(fill);
   fill();

@@ -1,7 +1,10 @@
 import {
   AxesHelper,
   Box3,
+  DirectionalLight,
+  Group,
   BoxHelper,
+  BufferAttribute,
   BufferGeometry,
   Color,
   GridHelper,
@@ -24,6 +27,7 @@ import type { Material, Object3D } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { RoomEnvironment } from 'three/addons/environments/RoomEnvironment.js';
 import { acceleratedRaycast, computeBoundsTree, disposeBoundsTree } from 'three-mesh-bvh';
+import { GenerateMeshBVHWorker } from 'three-mesh-bvh/worker';
 import type { Editor } from '../editor/Editor';
 import { attributeDisplayGeometry, viewableAttributes } from './attributeView';
 import type { Legend } from './attributeView';
@@ -36,7 +40,7 @@ Mesh.prototype.raycast = acceleratedRaycast;
 
 export type Shading = 'smooth' | 'flat' | 'wireframe' | 'normals';
 
-/** Meshes above this many triangles get their BVH on first pick rather than right after loading. */
+/** Meshes above this many triangles get their BVH built in a worker rather than on this thread. */
 const EAGER_BVH_TRIANGLES = 300_000;
 
 /**
@@ -49,11 +53,17 @@ export class Viewport {
   readonly camera = new PerspectiveCamera(45, 1, 0.01, 1000);
   readonly controls: OrbitControls;
   private readonly helpers = new Scene();
+  /** A key light that follows the camera, added to the scene only while drawing (never a user object). */
+  private readonly lightRig = new Group();
   private readonly selectionBoxes: BoxHelper[] = [];
   private readonly legendView: LegendView;
   private shadingMode: Shading = 'smooth';
   private attributeName: string | null = null;
   private renderQueued = false;
+  private compiling = 0;
+  private bvhWorker: GenerateMeshBVHWorker | null = null;
+  private bvhQueue: Promise<void> = Promise.resolve();
+  private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
@@ -80,8 +90,11 @@ export class Viewport {
     // Lighting with no remote content: a procedural room as image-based light.
     const pmrem = new PMREMGenerator(this.renderer);
     editor.scene.environment = pmrem.fromScene(new RoomEnvironment(), 0.04).texture;
-    editor.scene.environmentIntensity = 1;
+    editor.scene.environmentIntensity = 0.7;
     pmrem.dispose();
+    const key = new DirectionalLight(0xffffff, 1.6);
+    key.position.set(-1, 1.5, 1);
+    this.lightRig.add(key, key.target);
 
     const grid = new GridHelper(10, 20, 0x5a5d63, 0x3a3c41);
     grid.name = 'grid';
@@ -105,12 +118,17 @@ export class Viewport {
     };
     editor.signals.objectAdded.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.objectRemoved.add(refresh);
-    editor.signals.objectChanged.add(refresh);
+    editor.signals.objectChanged.add((object) => {
+      if (this.hasUncompiledMaterial(object)) this.precompile(object);
+      refresh();
+    });
     editor.signals.geometryChanged.add((object) => {
       this.scheduleBoundsTrees(object);
+      this.precompile(object);
       refresh();
     });
     editor.signals.selectionChanged.add(refresh);
@@ -135,8 +153,15 @@ export class Viewport {
   }
 
   set attribute(name: string | null) {
+    if (name === this.attributeName) return;
     this.attributeName = name;
+    for (const listener of this.attributeListeners) listener(name);
     this.requestRender();
+  }
+
+  /** Called when the attribute view changes (the menubar and the properties panel stay in step). */
+  onAttributeChange(listener: (name: string | null) => void): void {
+    this.attributeListeners.push(listener);
   }
 
   /** Every attribute name any mesh in the scene can show, with its label. */
@@ -177,6 +202,43 @@ export class Viewport {
     this.requestRender();
   }
 
+  /**
+   * Compiles the shaders a new object or geometry needs (morph targets, vertex colours…) without
+   * blocking: with KHR_parallel_shader_compile the driver compiles in the background, and the view
+   * keeps its last frame until the programs are ready (at most a second), instead of stalling the
+   * UI thread in the first draw.
+   */
+  private precompile(object: Object3D): void {
+    this.compiling++;
+    this.editor.scene.add(this.lightRig);
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.compiling--;
+      this.requestRender();
+    };
+    try {
+      void this.renderer.compileAsync(object, this.camera, this.editor.scene).then(finish, finish);
+    } catch {
+      finish();
+    } finally {
+      this.editor.scene.remove(this.lightRig);
+    }
+    setTimeout(finish, 1000);
+  }
+
+  private hasUncompiledMaterial(object: Object3D): boolean {
+    let found = false;
+    object.traverse((o) => {
+      if (!(o instanceof Mesh)) return;
+      for (const m of Array.isArray(o.material) ? o.material : [o.material]) {
+        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined) found = true;
+      }
+    });
+    return found;
+  }
+
   private resize(): void {
     const { clientWidth: w, clientHeight: h } = this.container;
     if (w === 0 || h === 0) return;
@@ -187,6 +249,7 @@ export class Viewport {
   }
 
   render(): void {
+    if (this.compiling > 0) return; // precompile() asks for a frame when it is done
     const swapped: [Mesh, BufferGeometry, Material | Material[]][] = [];
     let legend: Legend | null = null;
     if (this.shadingMode === 'flat' || this.shadingMode === 'normals' || this.attributeName) {
@@ -201,7 +264,11 @@ export class Viewport {
       });
     }
     this.renderer.clear();
+    this.lightRig.quaternion.copy(this.camera.quaternion);
+    this.lightRig.position.copy(this.camera.position);
+    this.editor.scene.add(this.lightRig);
     this.renderer.render(this.editor.scene, this.camera);
+    this.editor.scene.remove(this.lightRig);
     for (const [mesh, geometry, material] of swapped) {
       mesh.geometry = geometry;
       mesh.material = material;
@@ -257,16 +324,26 @@ export class Viewport {
     this.selectionBoxes.length = 0;
     for (const object of this.editor.selection) {
       const box = new BoxHelper(object, object === this.editor.active ? 0xffa640 : 0xd9772b);
+      const material = box.material as { transparent: boolean; opacity: number };
+      material.transparent = true;
+      material.opacity = 0.45;
       this.selectionBoxes.push(box);
       this.helpers.add(box);
     }
   }
 
+  /**
+   * `indirect`: the BVH keeps its own triangle order. The default would reorder the geometry's index
+   * in place, and face order is data here (per-face attributes, MeshCNN's edge order, exports).
+   */
   private ensureBoundsTree(mesh: Mesh): void {
-    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree();
+    if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree({ indirect: true });
   }
 
-  /** Builds BVHs for small meshes when the browser is idle; big ones wait for their first pick. */
+  /**
+   * Builds BVHs for small meshes when the browser is idle, and for big ones in a worker (queued, one
+   * at a time). A click before a big mesh's BVH is ready builds it here instead.
+   */
   private scheduleBoundsTrees(root: Object3D): void {
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     idle(() => {
@@ -274,8 +351,28 @@ export class Viewport {
         if (!(o instanceof Mesh) || o.geometry.boundsTree) return;
         const triangles = (o.geometry.index?.count ?? o.geometry.getAttribute('position')?.count ?? 0) / 3;
         if (triangles <= EAGER_BVH_TRIANGLES) this.ensureBoundsTree(o);
+        else {
+          const geometry = o.geometry;
+          this.bvhQueue = this.bvhQueue.then(() => this.buildBoundsTreeInWorker(geometry)).catch(() => undefined);
+        }
       });
     });
+  }
+
+  /**
+   * The worker takes (transfers) the arrays it is given, so it gets copies: the scene's geometry stays
+   * usable meanwhile, and the BVH raycasts against the copies (same data, same face order: indirect).
+   */
+  private async buildBoundsTreeInWorker(geometry: BufferGeometry): Promise<void> {
+    if (geometry.boundsTree) return;
+    const position = geometry.getAttribute('position');
+    if (!(position instanceof BufferAttribute)) return; // interleaved: built on first pick instead
+    const proxy = new BufferGeometry();
+    proxy.setAttribute('position', new BufferAttribute(position.array.slice(), position.itemSize));
+    if (geometry.index) proxy.setIndex(new BufferAttribute(geometry.index.array.slice(), 1));
+    this.bvhWorker ??= new GenerateMeshBVHWorker();
+    const bvh = await this.bvhWorker.generate(proxy, { indirect: true });
+    if (!geometry.boundsTree) geometry.boundsTree = bvh;
   }
 
   /** The visible mesh under a canvas point (client coordinates), or null. */

@@ -64,7 +64,17 @@ describe('cotangent stiffness', () => {
 
   it('gives a positive entry for an obtuse angle and stays symmetric PSD', () => {
     // 120° at vertex 0: cot = −1/√3, so L_12 = +1/(2√3).
-    const p = Float64Array.from([0, 0, 0, 1, 0, 0, Math.cos((2 * Math.PI) / 3), Math.sin((2 * Math.PI) / 3), 0]);
+    const p = Float64Array.from([
+      0,
+      0,
+      0,
+      1,
+      0,
+      0,
+      Math.cos((2 * Math.PI) / 3),
+      Math.sin((2 * Math.PI) / 3),
+      0,
+    ]);
     const { dense } = stiffness(p, Uint32Array.from([0, 1, 2]));
     expect(dense[1][2]).toBeCloseTo(1 / (2 * Math.sqrt(3)), 12);
     expect(minEigenvalue(dense)).toBeGreaterThan(-1e-12);

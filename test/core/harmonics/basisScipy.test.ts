@@ -12,7 +12,10 @@ import { shCount, shIndex } from '../../../src/core/harmonics/shIndex';
 const PYTHON = '/usr/bin/python3';
 const hasScipy =
   existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import scipy.special'], { encoding: 'utf8' }).status === 0;
-if (!hasScipy) console.warn('scipy not available via /usr/bin/python3 (apt-get install python3-scipy): SH basis check against scipy skipped');
+if (!hasScipy)
+  console.warn(
+    'scipy not available via /usr/bin/python3 (apt-get install python3-scipy): SH basis check against scipy skipped',
+  );
 
 const PAIRS: [number, number][] = [];
 for (let l = 0; l <= 6; l++) for (let m = -l; m <= l; m++) PAIRS.push([l, m]);
@@ -44,10 +47,17 @@ for (l, m) in pairs:
     out.append(row)
 print(json.dumps(out))
 `;
-    const run = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify([PAIRS, POINTS]), encoding: 'utf8' });
+    const run = spawnSync(PYTHON, ['-c', script], {
+      input: JSON.stringify([PAIRS, POINTS]),
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const reference = JSON.parse(run.stdout) as number[][];
-    const points = POINTS.flatMap(([t, p]) => [Math.sin(t) * Math.cos(p), Math.sin(t) * Math.sin(p), Math.cos(t)]);
+    const points = POINTS.flatMap(([t, p]) => [
+      Math.sin(t) * Math.cos(p),
+      Math.sin(t) * Math.sin(p),
+      Math.cos(t),
+    ]);
     let worst = 0;
     PAIRS.forEach(([l, m], row) => {
       // A one-hot expansion evaluates the single basis function Y_lm.

@@ -1,6 +1,11 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { coefficientImage, coefficientPixel, encodePngRgba, pixelCoefficient } from '../../../src/core/harmonics/coefficientImage';
+import {
+  coefficientImage,
+  coefficientPixel,
+  encodePngRgba,
+  pixelCoefficient,
+} from '../../../src/core/harmonics/coefficientImage';
 import { shCount, shIndex } from '../../../src/core/harmonics/shIndex';
 
 describe('coefficient images (mesh2sh triangular layout)', () => {
@@ -36,5 +41,25 @@ describe('coefficient images (mesh2sh triangular layout)', () => {
     const decoded = decode(png);
     expect([decoded.width, decoded.height, decoded.channels]).toEqual([5, 5, 4]);
     expect(Array.from(decoded.data)).toEqual(Array.from(image.data));
+  });
+
+  it('draws three channels as RGB log magnitudes: black for zero, the same for either sign', () => {
+    const L = 2;
+    const count = shCount(L);
+    const a = new Float64Array(3 * count);
+    a[shIndex(0, 0)] = 1; // x: largest at l = 0
+    a[count + shIndex(1, 1)] = -1; // y: largest at (1, 1), negative
+    a[count + shIndex(1, -1)] = 1e-3; // half the 6 decades below
+    a[2 * count + shIndex(2, 0)] = 5;
+    const image = coefficientImage(a, 3, L, [0, 1, 2]);
+    const at = (l: number, m: number): number[] => {
+      const [row, col] = coefficientPixel(l, m);
+      return Array.from(image.data.subarray(4 * (row * 3 + col), 4 * (row * 3 + col) + 3));
+    };
+    expect(at(0, 0)).toEqual([255, 0, 0]);
+    expect(at(1, 1)).toEqual([0, 255, 0]);
+    expect(at(1, -1)).toEqual([0, 128, 0]); // 127.5, rounded by Uint8ClampedArray
+    expect(at(2, 0)).toEqual([0, 0, 255]);
+    expect(at(2, -2)).toEqual([0, 0, 0]);
   });
 });

@@ -5,7 +5,9 @@ describe('gaussLegendre', () => {
   it('matches the tabulated 5-point rule', () => {
     const { nodes, weights } = gaussLegendre(5);
     const x = [0.906179845938664, 0.5384693101056831, 0, -0.5384693101056831, -0.906179845938664];
-    const w = [0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891];
+    const w = [
+      0.2369268850561891, 0.4786286704993665, 0.5688888888888889, 0.4786286704993665, 0.2369268850561891,
+    ];
     for (let i = 0; i < 5; i++) {
       expect(nodes[i]).toBeCloseTo(x[i], 14);
       expect(weights[i]).toBeCloseTo(w[i], 14);

@@ -72,7 +72,7 @@ describe('ShTransform', () => {
     }
     const a = t.forward(grid, 4);
     const n = shCount(4);
-    const c1 = Math.sqrt(4 * Math.PI / 3); // z = √(4π/3) Y_10, x = √(4π/3) Y_11, y = √(4π/3) Y_1,−1
+    const c1 = Math.sqrt((4 * Math.PI) / 3); // z = √(4π/3) Y_10, x = √(4π/3) Y_11, y = √(4π/3) Y_1,−1
     const expected = new Float64Array(4 * n);
     expected[shIndex(0, 0)] = Math.sqrt(4 * Math.PI);
     expected[n + shIndex(1, 0)] = c1;
@@ -100,20 +100,27 @@ describe('ShTransform', () => {
 });
 
 describe('ShEvaluator', () => {
-  it('builds a level-of-detail table equal to direct truncated evaluation', () => {
+  it('builds a level-of-detail table equal to direct truncated evaluation (1, 2, 3 and 6 channels)', () => {
     const L = 20;
-    const a = randomCoefficients(3, L, 11);
-    const ev = new ShEvaluator(a, 3);
     const next = random(5);
     const points = new Float64Array(3 * 50);
     for (let i = 0; i < points.length; i++) points[i] = next();
     points.set([0, 0, 1, 0, 0, -2], 0); // the poles
     const degrees = [0, 3, 10, 20];
-    const table = ev.lodTable(points, degrees);
-    for (let k = 0; k < degrees.length; k++) {
-      const direct = ev.evaluate(points, degrees[k]);
-      for (let i = 0; i < direct.length; i++) expect(table[k * direct.length + i]).toBeCloseTo(direct[i], 4);
+    for (const C of [1, 2, 3, 6]) {
+      const a = randomCoefficients(C, L, 11 + C);
+      const ev = new ShEvaluator(a, C);
+      const table = ev.lodTable(points, degrees);
+      for (let k = 0; k < degrees.length; k++) {
+        const direct = ev.evaluate(points, degrees[k]);
+        // One channel alone, as a cross-check of the channel-interleaved paths.
+        const single = new ShEvaluator(a.subarray(0, shCount(L)), 1).evaluate(points, degrees[k]);
+        for (let i = 0; i < direct.length; i++)
+          expect(table[k * direct.length + i]).toBeCloseTo(direct[i], 4);
+        for (let i = 0; i < 50; i++) expect(direct[i * C]).toBeCloseTo(single[i], 12);
+      }
     }
+    const ev = new ShEvaluator(randomCoefficients(3, L, 11), 3);
     expect(() => ev.evaluate(points, 21)).toThrow(/degree must be/);
     expect(() => ev.evaluate([0, 0, 0], 2)).toThrow(/origin/);
   });

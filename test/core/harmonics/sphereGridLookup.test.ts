@@ -24,8 +24,11 @@ describe('locateGridPoints', () => {
     const sphere = new Float64Array(positions.length);
     const [a, b] = [0.3, 0.7];
     for (let v = 0; v < positions.length; v += 3) {
-      const x = positions[v], y = positions[v + 1], z = positions[v + 2];
-      const y1 = Math.cos(a) * y - Math.sin(a) * z, z1 = Math.sin(a) * y + Math.cos(a) * z;
+      const x = positions[v],
+        y = positions[v + 1],
+        z = positions[v + 2];
+      const y1 = Math.cos(a) * y - Math.sin(a) * z,
+        z1 = Math.sin(a) * y + Math.cos(a) * z;
       sphere.set([Math.cos(b) * x - Math.sin(b) * z1, y1, Math.sin(b) * x + Math.cos(b) * z1], v);
     }
     for (const s of [sphere, positions]) {
@@ -40,9 +43,17 @@ describe('locateGridPoints', () => {
       for (let j = 0; j < t.rings; j++) {
         for (let k = 0; k < t.samplesPerRing; k++) {
           const g = j * t.samplesPerRing + k;
-          const p = [t.sinTheta[j] * Math.cos(t.longitude(k)), t.sinTheta[j] * Math.sin(t.longitude(k)), t.cosTheta[j]];
+          const p = [
+            t.sinTheta[j] * Math.cos(t.longitude(k)),
+            t.sinTheta[j] * Math.sin(t.longitude(k)),
+            t.cosTheta[j],
+          ];
           const q = [grid[g], grid[G + g], grid[2 * G + g]];
-          const cross = Math.hypot(p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]);
+          const cross = Math.hypot(
+            p[1] * q[2] - p[2] * q[1],
+            p[2] * q[0] - p[0] * q[2],
+            p[0] * q[1] - p[1] * q[0],
+          );
           worst = Math.max(worst, cross);
           expect(p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).toBeGreaterThan(0.9);
         }
@@ -59,7 +70,7 @@ describe('von Mises–Fisher vertex density', () => {
     // λ_l = I_{l+1/2}(κ)/I_{1/2}(κ); λ_1 = coth κ − 1/κ.
     expect(lambda[0]).toBeCloseTo(1, 12);
     expect(lambda[1]).toBeCloseTo(1 / Math.tanh(kappa) - 1 / kappa, 12);
-    expect(lambda[2]).toBeCloseTo(1 - 3 / kappa * (1 / Math.tanh(kappa) - 1 / kappa), 12);
+    expect(lambda[2]).toBeCloseTo(1 - (3 / kappa) * (1 / Math.tanh(kappa) - 1 / kappa), 12);
     const { positions } = icosphere(3);
     const a = vmfDensityCoefficients(positions, 16, kappa);
     expect(a[0] * Math.sqrt(4 * Math.PI)).toBeCloseTo(4 * Math.PI, 10); // ∫ρ = 4π (mean density 1)

@@ -22,7 +22,9 @@ export function sharedFile(name: string): { file: InputFile; resolve: FileResolv
 
 /** An octahedron (6 vertices, 8 faces, closed, genus 0) with every kind of data a mesh can carry. */
 export function richOctahedron(): Mesh {
-  const positions = new Float64Array([1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1].map((x, i) => x * 1.5 + i * 1e-9));
+  const positions = new Float64Array(
+    [1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1].map((x, i) => x * 1.5 + i * 1e-9),
+  );
   const indices = new Uint32Array([0, 2, 4, 2, 1, 4, 1, 3, 4, 3, 0, 4, 2, 0, 5, 1, 2, 5, 3, 1, 5, 0, 3, 5]);
   const normals = new Float32Array([1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, -1]);
   return {
@@ -61,7 +63,11 @@ export function richModel(): ModelData {
           mesh,
           matrix: [2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 1, 2, 3, 1],
           material: { name: 'red', color: [1, 0, 0], opacity: 0.5, roughness: 0.25, metalness: 0.75 },
-          meshUserData: { attributeInfo: { _SCALAR: { kind: 'scalar', domain: 'vertex', label: 'Scalar', range: [-1, 0.25] } } },
+          meshUserData: {
+            attributeInfo: {
+              _SCALAR: { kind: 'scalar', domain: 'vertex', label: 'Scalar', range: [-1, 0.25] },
+            },
+          },
           userData: { plugin: 'mesh.fit', version: 2 },
           children: [],
         },

@@ -4,7 +4,9 @@ import { hasShared, loadSharedMesh } from '../../helpers/shared';
 
 describe('parseObjMesh', () => {
   it('keeps vertex and face order, fan-triangulates polygons and resolves negative indices', () => {
-    const mesh = parseObjMesh('v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\nf 1/1 2/2 3/3 4/4\nf -4 -2 -1\n');
+    const mesh = parseObjMesh(
+      'v 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\nf 1/1 2/2 3/3 4/4\nf -4 -2 -1\n',
+    );
     expect(Array.from(mesh.positions)).toEqual([0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0]);
     expect(Array.from(mesh.indices)).toEqual([0, 1, 2, 0, 2, 3, 0, 2, 3]);
   });

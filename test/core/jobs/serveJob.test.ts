@@ -27,7 +27,11 @@ function inThreadHost(registry: JobRegistry): WorkerPool {
 }
 
 /** Runs one job by hand and collects every message the host sends. */
-async function messagesOf(registry: JobRegistry, job: string, cancelAfterMs?: number): Promise<HostMessage[]> {
+async function messagesOf(
+  registry: JobRegistry,
+  job: string,
+  cancelAfterMs?: number,
+): Promise<HostMessage[]> {
   const channel = new MessageChannel();
   const messages: HostMessage[] = [];
   const served = serveJob(domPort(channel.port2), registry, { progressIntervalMs: 10 });
@@ -79,21 +83,36 @@ describe('serveJob / runJob (shared protocol logic)', () => {
   });
 
   it('reports a registry entry that fails to load as an error, not a hang', async () => {
-    const messages = await messagesOf({ broken: () => Promise.reject(new SyntaxError('bad chunk')) }, 'broken');
+    const messages = await messagesOf(
+      { broken: () => Promise.reject(new SyntaxError('bad chunk')) },
+      'broken',
+    );
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ type: 'error', error: { name: 'SyntaxError', message: 'bad chunk' } });
+    expect(messages[0]).toMatchObject({
+      type: 'error',
+      error: { name: 'SyntaxError', message: 'bad chunk' },
+    });
   });
 
   it('runJob: transfer detaches the input, progress arrives, output resolves', async () => {
     const host = inThreadHost(fixtureJobs);
     const values = Float64Array.from([1, 2]);
     const seen: JobProgress[] = [];
-    const out = await runJob<{ sum: number }>(host, 'test.scale', { values }, { factor: 4 }, [values.buffer], {
-      onProgress: (p) => seen.push(p),
-    });
+    const out = await runJob<{ sum: number }>(
+      host,
+      'test.scale',
+      { values },
+      { factor: 4 },
+      [values.buffer],
+      {
+        onProgress: (p) => seen.push(p),
+      },
+    );
     expect(out.sum).toBe(12);
     expect(values.byteLength).toBe(0);
-    const steps = await runJob(host, 'test.progress', null, { steps: 3, sleepMs: 12 }, [], { onProgress: (p) => seen.push(p) });
+    const steps = await runJob(host, 'test.progress', null, { steps: 3, sleepMs: 12 }, [], {
+      onProgress: (p) => seen.push(p),
+    });
     expect(steps).toBe(3);
     expect(seen.at(-1)?.message).toBe('step 3');
   });
@@ -105,16 +124,21 @@ describe('serveJob / runJob (shared protocol logic)', () => {
     const host = inThreadHost(fixtureJobs);
     const lease = host.lease.bind(host);
     host.lease = () => ((leased = true), lease());
-    await expect(runJob(host, 'test.scale', { values: new Float64Array(1) }, { factor: 1 }, [], { signal: controller.signal })).rejects.toBeInstanceOf(
-      CancelledError,
-    );
+    await expect(
+      runJob(host, 'test.scale', { values: new Float64Array(1) }, { factor: 1 }, [], {
+        signal: controller.signal,
+      }),
+    ).rejects.toBeInstanceOf(CancelledError);
     expect(leased).toBe(false);
   });
 
   it('runJob: an input that cannot be sent rejects and frees the worker', async () => {
     const host = inThreadHost(fixtureJobs);
     await expect(runJob(host, 'test.scale', { values: () => 1 }, { factor: 1 })).rejects.toThrow();
-    expect((await runJob<{ sum: number }>(host, 'test.scale', { values: Float64Array.from([7]) }, { factor: 1 })).sum).toBe(7);
+    expect(
+      (await runJob<{ sum: number }>(host, 'test.scale', { values: Float64Array.from([7]) }, { factor: 1 }))
+        .sum,
+    ).toBe(7);
   });
 
   it('WorkerPool: one job per worker, never more workers than its size, waiting leases served in order', async () => {

@@ -28,7 +28,13 @@ describe.skipIf(!hasShared)(`inspectMesh on the shared meshes (${sharedDir})`, (
     expect(r.components).toBe(1);
     expect(r.eulerCharacteristic).toBe(2);
     expect(r.genus).toBe(0);
-    expect([r.boundaryEdges, r.nonManifoldEdges, r.nonManifoldVertices, r.unusedVertices, r.inconsistentEdges]).toEqual([0, 0, 0, 0, 0]);
+    expect([
+      r.boundaryEdges,
+      r.nonManifoldEdges,
+      r.nonManifoldVertices,
+      r.unusedVertices,
+      r.inconsistentEdges,
+    ]).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('cow_genus1 is closed with genus 1', () => {

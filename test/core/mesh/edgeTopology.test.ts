@@ -20,9 +20,13 @@ describe('buildEdgeTopology', () => {
 
   it('counts valence: boundary 1, manifold 2, a fin of three faces 3; skips sides with one vertex twice', () => {
     // Three triangles on edge 0–1, plus a degenerate face (0, 0, 2).
-    const t = buildEdgeTopology(mesh([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1], [0, 1, 2, 1, 0, 3, 0, 1, 4, 0, 0, 2]));
+    const t = buildEdgeTopology(
+      mesh([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1], [0, 1, 2, 1, 0, 3, 0, 1, 4, 0, 0, 2]),
+    );
     const valence = (a: number, b: number): number => {
-      for (let e = 0; e < t.edgeCount; e++) if (t.edges[2 * e] === a && t.edges[2 * e + 1] === b) return t.edgeOffsets[e + 1]! - t.edgeOffsets[e]!;
+      for (let e = 0; e < t.edgeCount; e++)
+        if (t.edges[2 * e] === a && t.edges[2 * e + 1] === b)
+          return t.edgeOffsets[e + 1]! - t.edgeOffsets[e]!;
       return 0;
     };
     expect(valence(0, 1)).toBe(3);

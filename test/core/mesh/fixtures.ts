@@ -25,7 +25,8 @@ export const CUBE_QUADS = [
 /** Unit cube from `offset`: V 8, E 18, F 12, χ 2, volume 1. `skipQuads` leaves quads out (holes). */
 export function cube(offset: [number, number, number] = [0, 0, 0], skipQuads: number[] = []): Mesh {
   const positions: number[] = [];
-  for (let v = 0; v < 8; v++) positions.push(offset[0] + (v & 1), offset[1] + ((v >> 1) & 1), offset[2] + ((v >> 2) & 1));
+  for (let v = 0; v < 8; v++)
+    positions.push(offset[0] + (v & 1), offset[1] + ((v >> 1) & 1), offset[2] + ((v >> 2) & 1));
   const indices: number[] = [];
   CUBE_QUADS.forEach(([a, b, c, d], q) => {
     if (!skipQuads.includes(q)) indices.push(a, b, c, a, c, d);
@@ -53,7 +54,11 @@ export function torus(n = 12, m = 8, radius = 2, tube = 0.75): Mesh {
     for (let j = 0; j < m; j++) {
       const u = (2 * Math.PI * i) / n;
       const v = (2 * Math.PI * j) / m;
-      positions.push((radius + tube * Math.cos(v)) * Math.cos(u), (radius + tube * Math.cos(v)) * Math.sin(u), tube * Math.sin(v));
+      positions.push(
+        (radius + tube * Math.cos(v)) * Math.cos(u),
+        (radius + tube * Math.cos(v)) * Math.sin(u),
+        tube * Math.sin(v),
+      );
       const a = i * m + j;
       const b = ((i + 1) % n) * m + j;
       const c = ((i + 1) % n) * m + ((j + 1) % m);
@@ -71,7 +76,11 @@ export function mobius(n = 12): Mesh {
   for (let i = 0; i < n; i++) {
     const u = (2 * Math.PI * i) / n;
     for (const s of [-0.3, 0.3]) {
-      positions.push((1 + s * Math.cos(u / 2)) * Math.cos(u), (1 + s * Math.cos(u / 2)) * Math.sin(u), s * Math.sin(u / 2));
+      positions.push(
+        (1 + s * Math.cos(u / 2)) * Math.cos(u),
+        (1 + s * Math.cos(u / 2)) * Math.sin(u),
+        s * Math.sin(u / 2),
+      );
     }
   }
   for (let i = 0; i < n; i++) {
@@ -88,7 +97,8 @@ export function mobius(n = 12): Mesh {
 /** Flips faces (swaps their 2nd and 3rd index) in a copy. */
 export function flipFaces(m: Mesh, faces: number[]): Mesh {
   const indices = new Uint32Array(m.indices);
-  for (const f of faces) [indices[3 * f + 1], indices[3 * f + 2]] = [indices[3 * f + 2]!, indices[3 * f + 1]!];
+  for (const f of faces)
+    [indices[3 * f + 1], indices[3 * f + 2]] = [indices[3 * f + 2]!, indices[3 * f + 1]!];
   return { ...m, indices };
 }
 
@@ -100,6 +110,21 @@ export function unweld(m: Mesh): Mesh {
     const v = m.indices[i]!;
     positions.push(m.positions[3 * v]!, m.positions[3 * v + 1]!, m.positions[3 * v + 2]!);
     indices.push(i);
+  }
+  return mesh(positions, indices);
+}
+
+/** A flat n×n grid of quads (each split in two) without the quads at `holes` ([x, y] pairs). */
+export function grid(n: number, holes: [number, number][] = []): Mesh {
+  const positions: number[] = [];
+  const indices: number[] = [];
+  for (let y = 0; y <= n; y++) for (let x = 0; x <= n; x++) positions.push(x, y, 0);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (holes.some(([hx, hy]) => hx === x && hy === y)) continue;
+      const a = y * (n + 1) + x;
+      indices.push(a, a + 1, a + n + 2, a, a + n + 2, a + n + 1);
+    }
   }
   return mesh(positions, indices);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectMesh, inspectionSummary } from '../../../src/core/mesh/inspect';
-import { concat, cube, flipFaces, mesh, mobius, tetrahedron, torus } from './fixtures';
+import { concat, cube, flipFaces, grid, mesh, mobius, tetrahedron, torus } from './fixtures';
 
 describe('inspectMesh on small meshes with known answers', () => {
   it('a tetrahedron: closed, manifold, orientable, genus 0', () => {
@@ -17,6 +17,7 @@ describe('inspectMesh on small meshes with known answers', () => {
       pinchedVertices: 0,
       inconsistentEdges: 0,
       orientable: true,
+      insideOutComponents: 0,
       degenerateFaces: 0,
       duplicateFaces: 0,
       unusedVertices: 0,
@@ -32,13 +33,24 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('a torus has χ 0 and genus 1', () => {
     const r = inspectMesh(torus(12, 8));
-    expect([r.vertices, r.edges, r.faces, r.eulerCharacteristic, r.genus, r.closed, r.manifold]).toEqual([96, 288, 192, 0, 1, true, true]);
+    expect([r.vertices, r.edges, r.faces, r.eulerCharacteristic, r.genus, r.closed, r.manifold]).toEqual([
+      96,
+      288,
+      192,
+      0,
+      1,
+      true,
+      true,
+    ]);
   });
 
   it('two tetrahedra sharing one vertex: one component, a pinched vertex, no genus', () => {
     const a = tetrahedron();
     const b = tetrahedron([0, 0, 1]); // its vertex 0 sits on a's vertex 3
-    const joined = mesh([...a.positions, ...b.positions.slice(3)], [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))]);
+    const joined = mesh(
+      [...a.positions, ...b.positions.slice(3)],
+      [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))],
+    );
     const r = inspectMesh(joined);
     expect(r.vertices).toBe(7);
     expect(r.edges).toBe(12);
@@ -81,12 +93,37 @@ describe('inspectMesh on small meshes with known answers', () => {
     expect(Array.from(r.problems.boundaryLoopVertices)).toEqual([5, 4, 6, 7]);
   });
 
+  it('two holes touching at a vertex are two loops, each visiting its vertices once', () => {
+    const r = inspectMesh(
+      grid(4, [
+        [1, 1],
+        [2, 2],
+      ]),
+    );
+    expect(r.boundaryLoops).toBe(3);
+    expect(Array.from(r.problems.boundaryLoopOffsets)).toEqual([0, 16, 20, 24]);
+    expect(Array.from(r.problems.boundaryLoopVertices.subarray(16))).toEqual([7, 6, 11, 12, 13, 12, 17, 18]);
+    expect(r.nonManifoldVertices).toBe(1); // vertex 12, where the two holes touch, has two fans
+  });
+
   it('a flipped face: 3 inconsistent edges, still orientable', () => {
     const r = inspectMesh(flipFaces(cube(), [0]));
     expect(r.inconsistentEdges).toBe(3);
     expect(r.problems.inconsistentEdges.length).toBe(6);
     expect(r.orientable).toBe(true);
     expect(r.genus).toBe(0);
+  });
+
+  it('an inside-out piece is counted and its faces labelled flipped', () => {
+    const inside = flipFaces(
+      cube(),
+      Array.from({ length: 12 }, (_, f) => f),
+    );
+    const r = inspectMesh(concat(inside, tetrahedron([3, 0, 0])));
+    expect(r.insideOutComponents).toBe(1);
+    expect(Array.from(r.problems.insideOut)).toEqual([1, 0]);
+    expect(r.inconsistentEdges).toBe(0);
+    expect(r.componentGenus).toEqual([0, 0]);
   });
 
   it('a Möbius strip is not orientable', () => {
@@ -101,7 +138,9 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('a duplicated face (in the other orientation): 1 duplicate, 3 non-manifold edges and their vertices', () => {
     const m = cube();
-    const r = inspectMesh(mesh(Array.from(m.positions), [...m.indices, m.indices[0]!, m.indices[2]!, m.indices[1]!]));
+    const r = inspectMesh(
+      mesh(Array.from(m.positions), [...m.indices, m.indices[0]!, m.indices[2]!, m.indices[1]!]),
+    );
     expect(r.duplicateFaces).toBe(1);
     expect(Array.from(r.problems.duplicateFaces)).toEqual([12]);
     expect(r.nonManifoldEdges).toBe(3);
@@ -139,7 +178,14 @@ describe('inspectMesh on small meshes with known answers', () => {
 
   it('an empty mesh', () => {
     const r = inspectMesh(mesh([], []));
-    expect([r.vertices, r.faces, r.edges, r.components, r.eulerCharacteristic, r.genus]).toEqual([0, 0, 0, 0, 0, null]);
+    expect([r.vertices, r.faces, r.edges, r.components, r.eulerCharacteristic, r.genus]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+    ]);
     expect(r.bbox).toEqual({ min: [0, 0, 0], max: [0, 0, 0] });
   });
 });

@@ -52,10 +52,15 @@ describe('mesh editing helpers', () => {
     const oriented = orientFaces({ ...c, faceAttributes: { _CORNER_UVS: { array: uv, itemSize: 6 } } }).mesh;
     const out = oriented.faceAttributes!._CORNER_UVS!.array;
     for (let corner = 0; corner < 36; corner++) expect(out[2 * corner]).toBe(oriented.indices[corner]);
-    const open = { ...cube([0, 0, 0], [1]), faceAttributes: { _CORNER_UVS: { array: uv.slice(0, 60), itemSize: 6 } } };
-    for (let corner = 0; corner < 30; corner++) open.faceAttributes._CORNER_UVS.array[2 * corner] = open.indices[corner]!;
+    const open = {
+      ...cube([0, 0, 0], [1]),
+      faceAttributes: { _CORNER_UVS: { array: uv.slice(0, 60), itemSize: 6 } },
+    };
+    for (let corner = 0; corner < 30; corner++)
+      open.faceAttributes._CORNER_UVS.array[2 * corner] = open.indices[corner]!;
     const filled = fillHoles(open).mesh;
     const corners = filled.faceAttributes!._CORNER_UVS!.array;
-    for (let corner = 0; corner < filled.indices.length; corner++) expect(corners[2 * corner]).toBe(filled.indices[corner]);
+    for (let corner = 0; corner < filled.indices.length; corner++)
+      expect(corners[2 * corner]).toBe(filled.indices[corner]);
   });
 });

@@ -1,7 +1,12 @@
 import { BufferAttribute, BufferGeometry } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
-import { CORNER_UVS, geometryToMesh, meshToGeometry, SEAM_SOURCE_KEY } from '../../../src/core/mesh/threeGeometry';
+import {
+  CORNER_UVS,
+  geometryToMesh,
+  meshToGeometry,
+  SEAM_SOURCE_KEY,
+} from '../../../src/core/mesh/threeGeometry';
 
 /** A unit square made of two triangles, four vertices. */
 function square(): Mesh {
@@ -64,14 +69,20 @@ describe('meshToGeometry / geometryToMesh', () => {
     const geometry = new BufferGeometry();
     geometry.setAttribute('position', new BufferAttribute(new Float32Array(9), 3));
     geometry.setIndex(new BufferAttribute(new Uint16Array([2, 1, 0]), 1));
-    geometry.setAttribute('color', new BufferAttribute(new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255]), 3, true));
+    geometry.setAttribute(
+      'color',
+      new BufferAttribute(new Uint8Array([255, 0, 0, 0, 255, 0, 0, 0, 255]), 3, true),
+    );
     const mesh = geometryToMesh(geometry);
     expect(mesh.indices).toEqual(new Uint32Array([2, 1, 0]));
     expect(Array.from(mesh.colors!)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
   });
 
   it('prefixes custom vertex attribute names with an underscore', () => {
-    const geometry = meshToGeometry({ ...square(), vertexAttributes: { weight: { array: new Float64Array(4), itemSize: 1 } } });
+    const geometry = meshToGeometry({
+      ...square(),
+      vertexAttributes: { weight: { array: new Float64Array(4), itemSize: 1 } },
+    });
     expect(geometry.getAttribute('_weight').array).toBeInstanceOf(Float32Array);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { marchingTetrahedra, type GridField } from '../../../src/core/meshing/marchingTetrahedra';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
+import { inspectMesh } from '../../../src/core/mesh/inspect';
 import { meshSignedVolume } from '../../../src/core/sdf/normaliseMesh';
 
 function sampleGrid(n: number, half: number, f: (x: number, y: number, z: number) => number): GridField {
@@ -46,6 +47,8 @@ describe('marchingTetrahedra', () => {
     expect(t.closedOriented).toBe(true);
     expect(t.euler).toBe(2);
     expect(t.components).toBe(1);
+    const inspection = inspectMesh(mesh);
+    expect([inspection.closed, inspection.manifold, inspection.orientable, inspection.genus]).toEqual([true, true, true, 0]);
     const volume = meshSignedVolume(mesh.positions, mesh.indices);
     expect(volume).toBeGreaterThan(0); // faces outward
     expect(Math.abs(volume / ((4 / 3) * Math.PI * r ** 3) - 1)).toBeLessThan(0.01);
@@ -75,6 +78,8 @@ describe('marchingTetrahedra', () => {
     const tt = topology(torus);
     expect(tt.closedOriented).toBe(true);
     expect(tt.euler).toBe(0);
+    expect(inspectMesh(torus).genus).toBe(1);
+    expect(inspectMesh(two).manifold).toBe(true);
     expect(tt.components).toBe(1);
   });
 

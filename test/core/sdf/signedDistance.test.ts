@@ -12,7 +12,7 @@ describe('normaliseMesh', () => {
   it('centres the bounding box, scales the longest side to 1 and flips inward meshes', () => {
     const m = box(2, 4, 1);
     for (let i = 0; i < m.positions.length; i += 3) m.positions[i] = m.positions[i]! + 10;
-    const inward: Mesh = { positions: m.positions, indices: m.indices.map((v, i) => m.indices[i - (i % 3) + [0, 2, 1][i % 3]!]!) };
+    const inward: Mesh = { positions: m.positions, indices: m.indices.map((_v, i) => m.indices[i - (i % 3) + [0, 2, 1][i % 3]!]!) };
     const n = normaliseMesh(inward);
     expect(n.scale).toBeCloseTo(0.25, 12);
     expect(n.centre[0]).toBeCloseTo(10, 6);

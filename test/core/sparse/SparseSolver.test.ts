@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LdltFactor, NotPositiveDefiniteError } from '../../../src/core/sparse/LdltFactor';
+import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
 import { nestedDissection } from '../../../src/core/sparse/nestedDissection';
 import { SparseSolver } from '../../../src/core/sparse/SparseSolver';
+import { SupernodalLdlt } from '../../../src/core/sparse/SupernodalLdlt';
 import { SymmetricPattern, symmetricMultiply } from '../../../src/core/sparse/SymmetricPattern';
 import { denseSolve, maxAbs, maxAbsDiff, randomSpd, rng, toDense } from './denseHelpers';
 
@@ -24,24 +26,29 @@ describe('SymmetricPattern', () => {
       const y = new Float64Array(30 * k);
       symmetricMultiply(pattern, values, x, y, k);
       const expected = new Float64Array(30 * k);
-      for (let i = 0; i < 30; i++) for (let j = 0; j < 30; j++) for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
+      for (let i = 0; i < 30; i++)
+        for (let j = 0; j < 30; j++)
+          for (let c = 0; c < k; c++) expected[i * k + c] += dense[i][j] * x[j * k + c];
       expect(maxAbsDiff(y, expected)).toBeLessThan(1e-12);
     }
   });
 });
 
-describe('nestedDissection', () => {
-  it('returns a permutation, also for disconnected graphs and isolated vertices', () => {
+describe('fill-reducing orderings', () => {
+  it('return permutations, also for disconnected graphs and isolated vertices', () => {
     const { pattern } = randomSpd(500, 300, 11);
     const edges: number[] = [];
-    for (let j = 0; j < pattern.n; j++) for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
+    for (let j = 0; j < pattern.n; j++)
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        edges.push(pattern.rowIdx[p], j, pattern.rowIdx[p] + 500, j + 500);
     const doubled = SymmetricPattern.fromEdges(1003, edges); // two copies plus 3 isolated vertices
     const { xadj, adj } = doubled.adjacency();
-    const perm = nestedDissection(xadj, adj);
-    expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    for (const perm of [nestedDissection(xadj, adj), minimumDegree(xadj, adj)]) {
+      expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
+    }
   });
 
-  it('keeps the fill of a 2D grid well below the natural order', () => {
+  it('keep the fill of a 2D grid well below the natural order', () => {
     const side = 60;
     const edges: number[] = [];
     for (let r = 0; r < side; r++)
@@ -52,10 +59,11 @@ describe('nestedDissection', () => {
         if (c + 1 < side && r + 1 < side) edges.push(v, v + side + 1); // triangulated
       }
     const pattern = SymmetricPattern.fromEdges(side * side, edges);
-    const natural = new SparseSolver(pattern, 'natural').nnzL;
-    const dissected = new SparseSolver(pattern).nnzL;
-    // Natural order on a grid: a band of ~side²·side; nested dissection: O(n log n).
-    expect(dissected).toBeLessThan(0.5 * natural);
+    const natural = new SparseSolver(pattern, 'natural', 'simplicial').nnzL;
+    // Natural order on a grid: a band of ~side²·side; the orderings: O(n log n).
+    for (const ordering of ['nested-dissection', 'minimum-degree', 'auto'] as const) {
+      expect(new SparseSolver(pattern, ordering, 'simplicial').nnzL).toBeLessThan(0.5 * natural);
+    }
   });
 });
 
@@ -112,7 +120,8 @@ describe('SparseSolver (LDLᵀ)', () => {
       other[pattern.diagSlot(j)] = 2 * offDiagonal + 1;
     }
     for (let j = 0; j < 80; j++)
-      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++)
+        other[pattern.diagSlot(pattern.rowIdx[p])] += 2 * Math.abs(other[p]);
     solver.factor(other);
     const b = new Float64Array(80).fill(1);
     const x = new Float64Array(80);
@@ -120,13 +129,63 @@ describe('SparseSolver (LDLᵀ)', () => {
     expect(maxAbsDiff(x, denseSolve(toDense(pattern, other), b, 1))).toBeLessThan(1e-9);
   });
 
+  it('supernodal and simplicial factorisations agree, on a mesh-like graph with large supernodes', () => {
+    // A triangulated 40×40 grid: nested dissection gives wide separators, i.e. large fronts.
+    const side = 40;
+    const edges: number[] = [];
+    for (let r = 0; r < side; r++)
+      for (let c = 0; c < side; c++) {
+        const v = r * side + c;
+        if (c + 1 < side) edges.push(v, v + 1);
+        if (r + 1 < side) edges.push(v, v + side);
+        if (c + 1 < side && r + 1 < side) edges.push(v, v + side + 1);
+      }
+    const pattern = SymmetricPattern.fromEdges(side * side, edges);
+    const random = rng(21);
+    const values = new Float64Array(pattern.nnz);
+    for (let j = 0; j < pattern.n; j++)
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1] - 1; p++) {
+        const w = 0.5 + random();
+        values[p] = -w;
+        values[pattern.diagSlot(j)] += w;
+        values[pattern.diagSlot(pattern.rowIdx[p])] += w;
+      }
+    for (let j = 0; j < pattern.n; j++) values[pattern.diagSlot(j)] += 1e-4;
+    const b = new Float64Array(pattern.n * 3).map(() => random() - 0.5);
+    const xs: Float64Array[] = [];
+    for (const kind of ['supernodal', 'simplicial'] as const) {
+      const solver = new SparseSolver(pattern, 'nested-dissection', kind);
+      solver.factor(values);
+      const x = new Float64Array(b.length);
+      solver.solve(b, x, 3);
+      const x1 = new Float64Array(pattern.n);
+      solver.solve(
+        b.filter((_, i) => i % 3 === 1),
+        x1,
+        1,
+      );
+      expect(
+        maxAbsDiff(
+          x1,
+          x.filter((_, i) => i % 3 === 1),
+        ) / maxAbs(x1),
+      ).toBeLessThan(1e-12);
+      xs.push(x);
+    }
+    expect(maxAbsDiff(xs[0], xs[1]) / maxAbs(xs[1])).toBeLessThan(1e-10);
+    const ax = new Float64Array(b.length);
+    symmetricMultiply(pattern, values, xs[0], ax, 3);
+    expect(maxAbsDiff(ax, b)).toBeLessThan(1e-9);
+  });
+
   it('refuses a matrix that is not positive definite, naming the pivot', () => {
     const pattern = SymmetricPattern.fromEdges(2, [0, 1]);
-    const factor = new LdltFactor(pattern);
-    // [[1, 2], [2, 1]] has eigenvalues 3 and −1.
-    expect(() => factor.factor(Float64Array.from([1, 2, 1]))).toThrow(NotPositiveDefiniteError);
-    // A singular Laplacian (no shift) fails at the last pivot instead of returning garbage.
-    expect(() => factor.factor(Float64Array.from([1, -1, 1]))).toThrow(/pivot 1/);
+    for (const factor of [new LdltFactor(pattern), new SupernodalLdlt(pattern)]) {
+      // [[1, 2], [2, 1]] has eigenvalues 3 and −1.
+      expect(() => factor.factor(Float64Array.from([1, 2, 1]))).toThrow(NotPositiveDefiniteError);
+      // A singular Laplacian (no shift) fails at the last pivot instead of returning garbage.
+      expect(() => factor.factor(Float64Array.from([1, -1, 1]))).toThrow(/pivot 1/);
+    }
   });
 
   it('solves by conjugate gradients preconditioned with a stale factor to the requested residual', () => {

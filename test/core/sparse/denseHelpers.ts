@@ -51,7 +51,12 @@ export function denseSolve(a: Float64Array[], b: Float64Array, k: number): Float
 }
 
 /** A random sparse SPD matrix: a random graph's weighted Laplacian plus a positive diagonal shift. */
-export function randomSpd(n: number, extraEdges: number, seed: number, shift = 1e-3): { pattern: SymmetricPattern; values: Float64Array } {
+export function randomSpd(
+  n: number,
+  extraEdges: number,
+  seed: number,
+  shift = 1e-3,
+): { pattern: SymmetricPattern; values: Float64Array } {
   const random = rng(seed);
   const edges: number[] = [];
   for (let i = 1; i < n; i++) edges.push(i, Math.floor(random() * i)); // a spanning tree: connected

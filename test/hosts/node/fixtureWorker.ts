@@ -12,7 +12,11 @@ const entry = join(root, 'test', 'fixtures', 'jobs', 'worker.ts');
  */
 export async function fixtureWorkerUrl(): Promise<URL> {
   const built = join(outdir, 'fixtures.mjs');
-  const sources = [join(root, 'src', 'core', 'jobs'), join(root, 'src', 'hosts'), join(root, 'test', 'fixtures', 'jobs')];
+  const sources = [
+    join(root, 'src', 'core'),
+    join(root, 'src', 'hosts'),
+    join(root, 'test', 'fixtures', 'jobs'),
+  ];
   const stale = !existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs);
   if (stale) await bundleForNode({ fixtures: entry }, outdir);
   return pathToFileURL(built);

@@ -11,7 +11,10 @@ async function runTinyModel(runtime: OnnxRuntime): Promise<number[]> {
   expect(session.outputNames).toEqual(['y']);
   const a = Float32Array.from([1, -2, 0.5, 3]);
   const b = Float32Array.from([10, 20, 30, -3]);
-  const out = await session.run({ a: runtime.tensor('float32', a, [4]), b: runtime.tensor('float32', b, [4]) });
+  const out = await session.run({
+    a: runtime.tensor('float32', a, [4]),
+    b: runtime.tensor('float32', b, [4]),
+  });
   await session.release();
   expect(out.y.dims).toEqual([4]);
   return Array.from(out.y.data as Float32Array);
@@ -66,18 +69,33 @@ describe('onnxruntime helpers', () => {
       expect(chooseNodeProvider(gpu).provider).toBe('webgpu');
     });
     it('uses DirectML on Windows and CoreML on macOS', () => {
-      const dml = { ...base, platform: 'win32', anyGpu: true, backends: [...base.backends, { name: 'dml', bundled: true }] };
+      const dml = {
+        ...base,
+        platform: 'win32',
+        anyGpu: true,
+        backends: [...base.backends, { name: 'dml', bundled: true }],
+      };
       expect(chooseNodeProvider(dml).provider).toBe('dml');
-      const coreml = { ...base, platform: 'darwin', anyGpu: true, backends: [...base.backends, { name: 'coreml', bundled: true }] };
+      const coreml = {
+        ...base,
+        platform: 'darwin',
+        anyGpu: true,
+        backends: [...base.backends, { name: 'coreml', bundled: true }],
+      };
       expect(chooseNodeProvider(coreml).provider).toBe('coreml');
     });
     it('lets the user force a provider', () => {
-      expect(chooseNodeProvider({ ...base, forced: 'cuda' })).toEqual({ provider: 'cuda', reason: 'forced by HOMEOMORPH_ONNX_PROVIDER' });
+      expect(chooseNodeProvider({ ...base, forced: 'cuda' })).toEqual({
+        provider: 'cuda',
+        reason: 'forced by HOMEOMORPH_ONNX_PROVIDER',
+      });
     });
     it('tells hardware WebGPU adapters from software ones', () => {
       expect(isHardwareAdapter({ info: { vendor: 'nvidia', architecture: 'ampere' } })).toBe(true);
       expect(isHardwareAdapter({ info: { vendor: 'google', architecture: 'swiftshader' } })).toBe(false);
-      expect(isHardwareAdapter({ info: { vendor: 'mesa', device: 'llvmpipe (LLVM 15.0.6, 256 bits)' } })).toBe(false);
+      expect(
+        isHardwareAdapter({ info: { vendor: 'mesa', device: 'llvmpipe (LLVM 15.0.6, 256 bits)' } }),
+      ).toBe(false);
       expect(isHardwareAdapter({ isFallbackAdapter: true, info: { vendor: 'intel' } })).toBe(false);
       expect(isHardwareAdapter(null)).toBe(false);
     });

@@ -1,4 +1,4 @@
-import type { BufferGeometry} from 'three';
+import type { BufferGeometry } from 'three';
 import { Mesh as ThreeMesh, MeshStandardMaterial, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
@@ -45,7 +45,9 @@ describe('mesh.spherical_parametrize registration', () => {
   });
 
   it('asks for a mesh when nothing is selected', () => {
-    expect(operator.poll({ object: null, selection: [], host: new HeadlessSceneHost(new Scene()) })?.reason).toBe('select a mesh');
+    expect(
+      operator.poll({ object: null, selection: [], host: new HeadlessSceneHost(new Scene()) })?.reason,
+    ).toBe('select a mesh');
   });
 });
 
@@ -65,7 +67,9 @@ describe.skipIf(!hasShared)('mesh.spherical_parametrize on the shared meshes', (
     const { input } = operator.prepare(ctx, props);
     const run = sphericalParametrizeJob(input, props, jobContext());
     await expect(run).rejects.toBeInstanceOf(InputError);
-    await expect(sphericalParametrizeJob(operator.prepare(ctx, props).input, props, jobContext())).rejects.toThrow(reason);
+    await expect(
+      sphericalParametrizeJob(operator.prepare(ctx, props).input, props, jobContext()),
+    ).rejects.toThrow(reason);
   });
 
   it('runs on spot_low and applies one undoable command: morph target, attributes, material, userData', async () => {
@@ -83,7 +87,15 @@ describe.skipIf(!hasShared)('mesh.spherical_parametrize on the shared meshes', (
     expect(jobCtx.previews[100]).toEqual({ chart: { radialDeviation: output.metrics.radialDeviation } });
 
     const metrics = operator.metrics(output, props);
-    for (const key of ['steps', 'seconds', 'flippedTriangles', 'angleDistortionMean', 'angleDistortionMax', 'areaDistortionMean', 'radialDeviation']) {
+    for (const key of [
+      'steps',
+      'seconds',
+      'flippedTriangles',
+      'angleDistortionMean',
+      'angleDistortionMax',
+      'areaDistortionMean',
+      'radialDeviation',
+    ]) {
       expect(typeof metrics[key]).toBe('number');
     }
     expect(metrics.flippedTriangles).toBe(0);
@@ -100,8 +112,15 @@ describe.skipIf(!hasShared)('mesh.spherical_parametrize on the shared meshes', (
     const faceAttributes = geometry.userData.faceAttributes as Record<string, { array: Float32Array }>;
     expect(faceAttributes[ANGLE_DISTORTION].array.length).toBe(1654);
     expect(faceAttributes[AREA_DISTORTION].array.length).toBe(1654);
-    expect(geometry.userData.attributeInfo[ANGLE_DISTORTION]).toMatchObject({ kind: 'scalar', domain: 'face' });
-    expect(object.userData[USERDATA_KEY]).toMatchObject({ plugin: 'spherical-parametrize', props, metrics: output.metrics });
+    expect(geometry.userData.attributeInfo[ANGLE_DISTORTION]).toMatchObject({
+      kind: 'scalar',
+      domain: 'face',
+    });
+    expect(object.userData[USERDATA_KEY]).toMatchObject({
+      plugin: 'spherical-parametrize',
+      props,
+      metrics: output.metrics,
+    });
     expect((object.material as MeshStandardMaterial).map?.channel).toBe(1);
     // The morph target is a sphere of the original's area around the original's area centroid.
     const target = geometry.morphAttributes.position![0].array as Float32Array;
@@ -109,9 +128,15 @@ describe.skipIf(!hasShared)('mesh.spherical_parametrize on the shared meshes', (
     const area = areas.reduce((a, b) => a + b, 0);
     const centre = [0, 0, 0];
     for (let f = 0; f < areas.length; f++)
-      for (let k = 0; k < 3; k++) for (const v of mesh.indices.subarray(3 * f, 3 * f + 3)) centre[k] += (areas[f] / 3) * mesh.positions[3 * v + k];
+      for (let k = 0; k < 3; k++)
+        for (const v of mesh.indices.subarray(3 * f, 3 * f + 3))
+          centre[k] += (areas[f] / 3) * mesh.positions[3 * v + k];
     for (let i = 0; i < target.length; i += 3) {
-      const r = Math.hypot(target[i] - centre[0] / area, target[i + 1] - centre[1] / area, target[i + 2] - centre[2] / area);
+      const r = Math.hypot(
+        target[i] - centre[0] / area,
+        target[i + 1] - centre[1] / area,
+        target[i + 2] - centre[2] / area,
+      );
       expect(r).toBeCloseTo(Math.sqrt(area / (4 * Math.PI)), 4);
     }
 
@@ -131,6 +156,8 @@ describe.skipIf(!hasShared)('mesh.spherical_parametrize on the shared meshes', (
       progress(fraction, message, preview);
       if (jobCtx.previews.length === 5) controller.abort();
     };
-    await expect(sphericalParametrizeJob(operator.prepare(ctx, props).input, props, jobCtx)).rejects.toBeInstanceOf(CancelledError);
+    await expect(
+      sphericalParametrizeJob(operator.prepare(ctx, props).input, props, jobCtx),
+    ).rejects.toBeInstanceOf(CancelledError);
   });
 });

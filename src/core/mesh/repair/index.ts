@@ -6,6 +6,6 @@ export { removeUnusedVertices } from './removeUnusedVertices';
 export { removeSmallComponents } from './removeSmallComponents';
 export { splitNonManifold } from './splitNonManifold';
 export { orientFaces } from './orientFaces';
-export { fillHoles, DEFAULT_MAX_HOLE_EDGES } from './fillHoles';
+export { fillHoles, DEFAULT_MAX_HOLE_EDGES, MAX_HOLE_EDGES_LIMIT } from './fillHoles';
 export { repairMesh, planRepair, combineReports, DEFAULT_REPAIR_OPTIONS } from './repairMesh';
 export type { RepairOptions, RepairStep } from './repairMesh';

@@ -41,9 +41,15 @@ export function orientFaces(mesh: Mesh, options: { outward?: boolean } = {}): Re
       const a = indices[3 * f]!;
       const b = indices[3 * f + (flip[f] ? 2 : 1)]!;
       const c = indices[3 * f + (flip[f] ? 1 : 2)]!;
-      const ax = p[3 * a]!, ay = p[3 * a + 1]!, az = p[3 * a + 2]!;
-      const bx = p[3 * b]!, by = p[3 * b + 1]!, bz = p[3 * b + 2]!;
-      const cx = p[3 * c]!, cy = p[3 * c + 1]!, cz = p[3 * c + 2]!;
+      const ax = p[3 * a]!,
+        ay = p[3 * a + 1]!,
+        az = p[3 * a + 2]!;
+      const bx = p[3 * b]!,
+        by = p[3 * b + 1]!,
+        bz = p[3 * b + 2]!;
+      const cx = p[3 * c]!,
+        cy = p[3 * c + 1]!,
+        cz = p[3 * c + 2]!;
       volume[q]! += ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz) + az * (bx * cy - by * cx);
     }
     for (let q = 0; q < patches.count; q++) {
@@ -59,10 +65,25 @@ export function orientFaces(mesh: Mesh, options: { outward?: boolean } = {}): Re
   for (let f = 0; f < faceTotal; f++) flipped += flip[f]!;
   let nonOrientable = 0;
   for (let q = 0; q < patches.count; q++) if (!patches.orientable[q]) nonOrientable++;
-  const counts = { flippedFaces: flipped, consistencyFlips, outwardFlippedPatches: outwardPatches, nonOrientablePatches: nonOrientable };
-  const warning = nonOrientable ? `; ${plural(nonOrientable, 'non-orientable patch', 'non-orientable patches')} cannot be made consistent` : '';
+  const counts = {
+    flippedFaces: flipped,
+    consistencyFlips,
+    outwardFlippedPatches: outwardPatches,
+    nonOrientablePatches: nonOrientable,
+  };
+  const warning = nonOrientable
+    ? `; ${plural(nonOrientable, 'non-orientable patch', 'non-orientable patches')} cannot be made consistent`
+    : '';
   if (flipped === 0) {
-    return { mesh, report: { operation: 'orient_faces', changed: false, counts, message: `Orientation already consistent${warning}` } };
+    return {
+      mesh,
+      report: {
+        operation: 'orient_faces',
+        changed: false,
+        counts,
+        message: `Orientation already consistent${warning}`,
+      },
+    };
   }
   return {
     mesh: withFlippedFaces(mesh, flip),

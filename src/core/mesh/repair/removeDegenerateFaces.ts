@@ -13,7 +13,10 @@ export function removeDegenerateFaces(mesh: Mesh, options: { tolerance?: number 
   const degenerate = findDegenerateFaces(mesh, options.tolerance ?? DEFAULT_DEGENERATE_TOLERANCE);
   const operation = 'remove_degenerate_faces';
   if (degenerate.length === 0) {
-    return { mesh, report: { operation, changed: false, counts: { removedFaces: 0 }, message: 'No degenerate faces' } };
+    return {
+      mesh,
+      report: { operation, changed: false, counts: { removedFaces: 0 }, message: 'No degenerate faces' },
+    };
   }
   const faceTotal = mesh.indices.length / 3;
   const removed = new Uint8Array(faceTotal);

@@ -9,7 +9,10 @@ export function removeDuplicateFaces(mesh: Mesh): RepairResult {
   const { duplicates } = findDuplicateFaces(mesh);
   const operation = 'remove_duplicate_faces';
   if (duplicates.length === 0) {
-    return { mesh, report: { operation, changed: false, counts: { removedFaces: 0 }, message: 'No duplicate faces' } };
+    return {
+      mesh,
+      report: { operation, changed: false, counts: { removedFaces: 0 }, message: 'No duplicate faces' },
+    };
   }
   const faceTotal = mesh.indices.length / 3;
   const removed = new Uint8Array(faceTotal);

@@ -10,14 +10,18 @@ import { compactVertices } from './removeUnusedVertices';
  * or, with `keepLargest`, every piece but the one with the most faces (the first of equals). The
  * vertices of removed pieces go with them; vertices that were unused before stay.
  */
-export function removeSmallComponents(mesh: Mesh, options: { minFaces?: number; keepLargest?: boolean } = {}): RepairResult {
+export function removeSmallComponents(
+  mesh: Mesh,
+  options: { minFaces?: number; keepLargest?: boolean } = {},
+): RepairResult {
   const minFaces = options.minFaces ?? 0;
   const keepLargest = options.keepLargest ?? false;
   const operation = keepLargest ? 'keep_largest_component' : 'remove_small_components';
   const components = connectedComponents(mesh);
   const removeComponent = new Uint8Array(components.count);
   let largest = 0;
-  for (let c = 1; c < components.count; c++) if (components.faceCounts[c]! > components.faceCounts[largest]!) largest = c;
+  for (let c = 1; c < components.count; c++)
+    if (components.faceCounts[c]! > components.faceCounts[largest]!) largest = c;
   let removedComponents = 0;
   let removedFaces = 0;
   for (let c = 0; c < components.count; c++) {
@@ -33,7 +37,12 @@ export function removeSmallComponents(mesh: Mesh, options: { minFaces?: number; 
       report: {
         operation,
         changed: false,
-        counts: { removedComponents: 0, removedFaces: 0, removedVertices: 0, keptComponents: components.count },
+        counts: {
+          removedComponents: 0,
+          removedFaces: 0,
+          removedVertices: 0,
+          keptComponents: components.count,
+        },
         message: `No components removed (${plural(components.count, 'component')})`,
       },
     };

@@ -35,7 +35,9 @@ export function removeUnusedVertices(mesh: Mesh): RepairResult {
       operation: 'remove_unused_vertices',
       changed: result.removed > 0,
       counts: { removedVertices: result.removed },
-      message: result.removed ? `Removed ${plural(result.removed, 'unused vertex', 'unused vertices')}` : 'No unused vertices',
+      message: result.removed
+        ? `Removed ${plural(result.removed, 'unused vertex', 'unused vertices')}`
+        : 'No unused vertices',
     },
   };
 }

@@ -61,22 +61,28 @@ export interface RepairStep {
 
 /**
  * The chosen repairs in an order where each prepares the next: weld → degenerate faces (welding
- * collapses some) → duplicate faces (welding can create them) → component removal → split non-manifold
- * → orient (needs manifold edges) → fill holes (needs consistent orientation to wind the patches) →
- * unused vertices.
+ * collapses some) → duplicate faces (welding can create them) → split non-manifold → component removal
+ * (pieces touching at a vertex are one component until split) → orient (needs manifold edges) → fill
+ * holes (needs consistent orientation to wind the patches) → unused vertices.
  */
 export function planRepair(options: Partial<RepairOptions> = {}): RepairStep[] {
   const o = { ...DEFAULT_REPAIR_OPTIONS, ...options };
   const steps: (RepairStep | false)[] = [
     o.weld && { operation: 'weld_vertices', run: (m) => weldVertices(m, { tolerance: o.weldTolerance }) },
-    o.removeDegenerate && { operation: 'remove_degenerate_faces', run: (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance }) },
+    o.removeDegenerate && {
+      operation: 'remove_degenerate_faces',
+      run: (m) => removeDegenerateFaces(m, { tolerance: o.degenerateTolerance }),
+    },
     o.removeDuplicates && { operation: 'remove_duplicate_faces', run: (m) => removeDuplicateFaces(m) },
+    o.splitNonManifold && { operation: 'split_non_manifold', run: (m) => splitNonManifold(m) },
     (o.removeSmallComponents || o.keepLargestComponent) && {
       operation: o.keepLargestComponent ? 'keep_largest_component' : 'remove_small_components',
       run: (m) =>
-        removeSmallComponents(m, { minFaces: o.removeSmallComponents ? o.minComponentFaces : 0, keepLargest: o.keepLargestComponent }),
+        removeSmallComponents(m, {
+          minFaces: o.removeSmallComponents ? o.minComponentFaces : 0,
+          keepLargest: o.keepLargestComponent,
+        }),
     },
-    o.splitNonManifold && { operation: 'split_non_manifold', run: (m) => splitNonManifold(m) },
     o.orient && { operation: 'orient_faces', run: (m) => orientFaces(m, { outward: o.orientOutward }) },
     o.fillHoles && { operation: 'fill_holes', run: (m) => fillHoles(m, { maxEdges: o.maxHoleEdges }) },
     o.removeUnused && { operation: 'remove_unused_vertices', run: (m) => removeUnusedVertices(m) },
@@ -88,7 +94,8 @@ export function planRepair(options: Partial<RepairOptions> = {}): RepairStep[] {
 export function combineReports(reports: RepairReport[]): RepairReport {
   const changed = reports.filter((r) => r.changed);
   const counts: Record<string, number> = {};
-  for (const r of reports) for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
+  for (const r of reports)
+    for (const [name, value] of Object.entries(r.counts)) counts[`${r.operation}.${name}`] = value;
   return {
     operation: 'repair',
     changed: changed.length > 0,

@@ -30,7 +30,12 @@ function pairAroundNonManifoldEdges(mesh: Mesh, topology: EdgeTopology, opposite
     dy /= length;
     dz /= length;
     const items: { h: number; angle: number; forward: boolean }[] = [];
-    let ux = 0, uy = 0, uz = 0, wx = 0, wy = 0, wz = 0;
+    let ux = 0,
+      uy = 0,
+      uz = 0,
+      wx = 0,
+      wy = 0,
+      wz = 0;
     for (let i = 0; i < valence; i++) {
       const h = edgeHalfEdges[start + i]!;
       const apex = indices[nextInFace(nextInFace(h))]!;
@@ -44,8 +49,12 @@ function pairAroundNonManifoldEdges(mesh: Mesh, topology: EdgeTopology, opposite
       rz -= along * dz;
       if (i === 0) {
         const r = Math.hypot(rx, ry, rz) || 1;
-        ux = rx / r; uy = ry / r; uz = rz / r;
-        wx = dy * uz - dz * uy; wy = dz * ux - dx * uz; wz = dx * uy - dy * ux;
+        ux = rx / r;
+        uy = ry / r;
+        uz = rz / r;
+        wx = dy * uz - dz * uy;
+        wy = dz * ux - dx * uz;
+        wz = dx * uy - dy * ux;
       }
       const angle = Math.atan2(rx * wx + ry * wy + rz * wz, rx * ux + ry * uy + rz * uz);
       // The face normal is ±(d × r); it points toward growing angle when the face runs a→b
@@ -67,22 +76,53 @@ function pairAroundNonManifoldEdges(mesh: Mesh, topology: EdgeTopology, opposite
   }
 }
 
+/** One vertex per fan: the first fan (in corner order) of each vertex keeps it, each further fan gets a copy. */
+function splitFans(mesh: Mesh, fanOfCorner: Uint32Array, extra: number): Mesh {
+  const vertexTotal = mesh.positions.length / 3;
+  const source = new Uint32Array(vertexTotal + extra);
+  for (let v = 0; v < vertexTotal; v++) source[v] = v;
+  const vertexOfFan = new Int32Array(mesh.indices.length).fill(-1);
+  const claimed = new Uint8Array(vertexTotal);
+  const indices = new Uint32Array(mesh.indices.length);
+  let next = vertexTotal;
+  for (let c = 0; c < indices.length; c++) {
+    const fan = fanOfCorner[c]!;
+    let vertex = vertexOfFan[fan]!;
+    if (vertex < 0) {
+      const v = mesh.indices[c]!;
+      if (!claimed[v]) {
+        claimed[v] = 1;
+        vertex = v;
+      } else {
+        vertex = next++;
+        source[vertex] = v;
+      }
+      vertexOfFan[fan] = vertex;
+    }
+    indices[c] = vertex;
+  }
+  return withVertices(mesh, source, indices);
+}
+
 /**
  * Makes the mesh manifold at its vertices and edges by splitting: faces around a non-manifold edge are
  * paired by solid wedge (the rest detached along it), then every vertex gets one copy per fan of faces
  * (a pinched vertex becomes two or more vertices; the copies carry its colour, UV, normal, attributes).
- * Repeats while non-manifold edges remain (rare; at most 3 rounds).
+ * Where an unpaired face still reaches the paired ones round a vertex another way, it is cut loose at
+ * that edge's ends (its corners there get their own vertices). Up to 4 rounds of this.
  */
 export function splitNonManifold(mesh: Mesh): RepairResult {
   let current = mesh;
   let splitVertices = 0;
   let addedVertices = 0;
+  let detachedFaces = 0;
   let nonManifoldEdges = 0;
   let remaining = 0;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 4; round++) {
     const topology = buildEdgeTopology(current);
+    const { edgeCount, edgeOffsets, edgeHalfEdges } = topology;
     let nonManifold = 0;
-    for (let e = 0; e < topology.edgeCount; e++) if (topology.edgeOffsets[e + 1]! - topology.edgeOffsets[e]! > 2) nonManifold++;
+    for (let e = 0; e < edgeCount; e++) if (edgeOffsets[e + 1]! - edgeOffsets[e]! > 2) nonManifold++;
     if (round === 0) nonManifoldEdges = nonManifold;
     const opposite = oppositeHalfEdges(topology, current.indices.length);
     if (nonManifold) pairAroundNonManifoldEdges(current, topology, opposite);
@@ -95,39 +135,58 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
         extra += fans.fanCount[v]! - 1;
       }
     }
-    if (extra === 0) break;
-    addedVertices += extra;
-    // The first fan (in corner order) of each vertex keeps it; each further fan gets a new vertex.
-    const source = new Uint32Array(vertexTotal + extra);
-    for (let v = 0; v < vertexTotal; v++) source[v] = v;
-    const vertexOfFan = new Int32Array(current.indices.length).fill(-1);
-    const claimed = new Uint8Array(vertexTotal);
-    const indices = new Uint32Array(current.indices.length);
-    let next = vertexTotal;
-    for (let c = 0; c < indices.length; c++) {
-      const fan = fans.fanOfCorner[c]!;
-      let vertex = vertexOfFan[fan]!;
-      if (vertex < 0) {
-        const v = current.indices[c]!;
-        if (!claimed[v]) {
-          claimed[v] = 1;
-          vertex = v;
-        } else {
-          vertex = next++;
-          source[vertex] = v;
-        }
-        vertexOfFan[fan] = vertex;
-      }
-      indices[c] = vertex;
+    if (extra > 0) {
+      current = splitFans(current, fans.fanOfCorner, extra);
+      addedVertices += extra;
+      if (nonManifold === 0) break;
+      continue;
     }
-    current = withVertices(current, source, indices);
     if (nonManifold === 0) break;
+    // The other faces on a non-manifold edge still reach the first pair round a vertex by another way,
+    // so no fan separates them: keep the first pair on the edge and cut every other face loose at both
+    // ends of the edge.
+    const cut = new Uint8Array(current.indices.length);
+    const indices = current.indices;
+    for (let e = 0; e < edgeCount; e++) {
+      if (edgeOffsets[e + 1]! - edgeOffsets[e]! <= 2) continue;
+      let kept = -1;
+      for (let i = edgeOffsets[e]!; i < edgeOffsets[e + 1]! && kept < 0; i++) {
+        if (opposite[edgeHalfEdges[i]!]! >= 0) kept = edgeHalfEdges[i]!;
+      }
+      for (let i = edgeOffsets[e]!; i < edgeOffsets[e + 1]!; i++) {
+        const h = edgeHalfEdges[i]!;
+        if (kept >= 0 && (h === kept || h === opposite[kept])) continue;
+        cut[h] = 1;
+        cut[nextInFace(h)] = 1;
+        detachedFaces++;
+      }
+    }
+    let cuts = 0;
+    for (let c = 0; c < cut.length; c++) cuts += cut[c]!;
+    const source = new Uint32Array(vertexTotal + cuts);
+    for (let v = 0; v < vertexTotal; v++) source[v] = v;
+    const cutIndices = new Uint32Array(indices);
+    let next = vertexTotal;
+    for (let c = 0; c < cut.length; c++) {
+      if (!cut[c]) continue;
+      source[next] = indices[c]!;
+      cutIndices[c] = next++;
+    }
+    current = withVertices(current, source, cutIndices);
+    addedVertices += cuts;
   }
   if (nonManifoldEdges > 0) {
     const check = buildEdgeTopology(current);
-    for (let e = 0; e < check.edgeCount; e++) if (check.edgeOffsets[e + 1]! - check.edgeOffsets[e]! > 2) remaining++;
+    for (let e = 0; e < check.edgeCount; e++)
+      if (check.edgeOffsets[e + 1]! - check.edgeOffsets[e]! > 2) remaining++;
   }
-  const counts = { nonManifoldEdges, splitVertices, addedVertices, remainingNonManifoldEdges: remaining };
+  const counts = {
+    nonManifoldEdges,
+    splitVertices,
+    addedVertices,
+    detachedFaces,
+    remainingNonManifoldEdges: remaining,
+  };
   if (addedVertices === 0) {
     return {
       mesh,
@@ -135,7 +194,9 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
         operation: 'split_non_manifold',
         changed: false,
         counts,
-        message: nonManifoldEdges ? `${plural(nonManifoldEdges, 'non-manifold edge')} could not be split` : 'Already manifold',
+        message: nonManifoldEdges
+          ? `${plural(nonManifoldEdges, 'non-manifold edge')} could not be split`
+          : 'Already manifold',
       },
     };
   }
@@ -146,9 +207,10 @@ export function splitNonManifold(mesh: Mesh): RepairResult {
       changed: true,
       counts,
       message:
-        `Split ${plural(splitVertices, 'non-manifold vertex', 'non-manifold vertices')} into ${plural(addedVertices, 'new vertex', 'new vertices')}` +
+        `Split ${plural(splitVertices, 'non-manifold vertex', 'non-manifold vertices')}, adding ${plural(addedVertices, 'vertex', 'vertices')}` +
         (nonManifoldEdges ? ` (${plural(nonManifoldEdges, 'non-manifold edge')})` : '') +
-        (remaining ? `; ${plural(remaining, 'non-manifold edge')} remain` : ''),
+        (detachedFaces ? `; cut ${plural(detachedFaces, 'face')} loose` : '') +
+        (remaining ? `; ${plural(remaining, 'non-manifold edge')} left` : ''),
     },
   };
 }

@@ -11,7 +11,7 @@ export const DEFAULT_WELD_TOLERANCE = 1e-6;
  * first earlier kept vertex within reach, else it is kept (so there is no chaining of a long line of
  * close points into one). Kept vertices keep their order and their colours/UVs/normals/attributes; faces
  * are renumbered, and faces whose corners merge become degenerate (removeDegenerateFaces drops them).
- * Spatial hashing on a grid of cell size ≥ the reach, in typed arrays: O(#V).
+ * Spatial hashing on a grid of cells 8× the reach (about 2 cells to search per vertex), typed arrays: O(#V).
  */
 export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): RepairResult {
   const tolerance = options.tolerance ?? DEFAULT_WELD_TOLERANCE;
@@ -21,8 +21,9 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
   const diagonal = boundsDiagonal(mesh);
   const reach = tolerance * diagonal;
   const reach2 = reach * reach;
-  // Cells no smaller than the reach, so all neighbours within reach lie in the 27 cells around.
-  const cell = Math.max(reach, diagonal * 1e-9, Number.MIN_VALUE);
+  // Cells 8× the reach: a vertex's reach overlaps at most 2 cells per axis, and usually 1 (a quarter of
+  // vertices straddle a cell wall per axis), so about 2 random hash probes per vertex, not 27.
+  const cell = Math.max(8 * reach, diagonal * 1e-9, Number.MIN_VALUE);
 
   // Open-addressing hash of occupied cells → head of a linked list of kept vertices in that cell.
   let capacity = 16;
@@ -34,7 +35,12 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
   const cellHead = new Int32Array(capacity).fill(-1);
   const nextInCell = new Int32Array(vertexTotal).fill(-1);
   const slotOf = (x: number, y: number, z: number, create: boolean): number => {
-    let slot = (Math.imul(x, 73856093) ^ Math.imul(y, 19349663) ^ Math.imul(z, 83492791)) & mask;
+    // Mix all bits into the low ones (regular grids otherwise collide in the low bits).
+    let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca77) ^ Math.imul(z, 0xc2b2ae3d);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    let slot = h & mask;
     while (cellHead[slot] !== -1) {
       if (cellX[slot] === x && cellY[slot] === y && cellZ[slot] === z) return slot;
       slot = (slot + 1) & mask;
@@ -48,29 +54,37 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
 
   const newIndexOf = new Uint32Array(vertexTotal);
   const kept: number[] = [];
-  const min = [Infinity, Infinity, Infinity];
-  for (let i = 0; i < p.length; i++) if (p[i]! < min[i % 3]!) min[i % 3] = p[i]!;
+  let minX = Infinity;
+  let minY = Infinity;
+  let minZ = Infinity;
+  for (let i = 0; i < p.length; i += 3) {
+    if (p[i]! < minX) minX = p[i]!;
+    if (p[i + 1]! < minY) minY = p[i + 1]!;
+    if (p[i + 2]! < minZ) minZ = p[i + 2]!;
+  }
   for (let v = 0; v < vertexTotal; v++) {
-    const x = p[3 * v]!;
-    const y = p[3 * v + 1]!;
-    const z = p[3 * v + 2]!;
-    // Cell coordinates from the bbox corner keep them small, so they fit in an int32.
-    const cx = Math.floor((x - min[0]!) / cell);
-    const cy = Math.floor((y - min[1]!) / cell);
-    const cz = Math.floor((z - min[2]!) / cell);
+    // Cell coordinates from the bbox corner stay small enough for an int32.
+    const x = p[3 * v]! - minX;
+    const y = p[3 * v + 1]! - minY;
+    const z = p[3 * v + 2]! - minZ;
+    const x0 = Math.floor((x - reach) / cell);
+    const x1 = Math.floor((x + reach) / cell);
+    const y0 = Math.floor((y - reach) / cell);
+    const y1 = Math.floor((y + reach) / cell);
+    const z0 = Math.floor((z - reach) / cell);
+    const z1 = Math.floor((z + reach) / cell);
     let match = -1;
-    search: for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dz = -1; dz <= 1; dz++) {
-          const slot = slotOf(cx + dx, cy + dy, cz + dz, false);
+    for (let cx = x0; cx <= x1; cx++) {
+      for (let cy = y0; cy <= y1; cy++) {
+        for (let cz = z0; cz <= z1; cz++) {
+          const slot = slotOf(cx, cy, cz, false);
           if (slot < 0) continue;
           for (let u = cellHead[slot]!; u >= 0; u = nextInCell[u]!) {
-            const ex = p[3 * u]! - x;
-            const ey = p[3 * u + 1]! - y;
-            const ez = p[3 * u + 2]! - z;
+            const ex = p[3 * u]! - minX - x;
+            const ey = p[3 * u + 1]! - minY - y;
+            const ez = p[3 * u + 2]! - minZ - z;
             if (ex * ex + ey * ey + ez * ez <= reach2 && (match < 0 || u < match)) match = u;
           }
-          if (match >= 0 && reach === 0) break search;
         }
       }
     }
@@ -80,8 +94,8 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
     }
     newIndexOf[v] = kept.length;
     kept.push(v);
-    const slot = slotOf(cx, cy, cz, true);
-    // Lists are prepended; earliest-vertex preference is enforced by the `u < match` test above.
+    const slot = slotOf(Math.floor(x / cell), Math.floor(y / cell), Math.floor(z / cell), true);
+    // Lists are prepended; the earliest vertex within reach wins by the `u < match` test above.
     nextInCell[v] = cellHead[slot]!;
     cellHead[slot] = v;
   }
@@ -90,14 +104,20 @@ export function weldVertices(mesh: Mesh, options: { tolerance?: number } = {}): 
   if (merged === 0) {
     return {
       mesh,
-      report: { operation: 'weld_vertices', changed: false, counts: { mergedVertices: 0, collapsedFaces: 0 }, message: 'No coincident vertices to weld' },
+      report: {
+        operation: 'weld_vertices',
+        changed: false,
+        counts: { mergedVertices: 0, collapsedFaces: 0 },
+        message: 'No coincident vertices to weld',
+      },
     };
   }
   const indices = new Uint32Array(mesh.indices.length);
   for (let i = 0; i < indices.length; i++) indices[i] = newIndexOf[mesh.indices[i]!]!;
   let collapsed = 0;
   for (let i = 0; i < indices.length; i += 3) {
-    if (indices[i] === indices[i + 1] || indices[i + 1] === indices[i + 2] || indices[i + 2] === indices[i]) collapsed++;
+    if (indices[i] === indices[i + 1] || indices[i + 1] === indices[i + 2] || indices[i + 2] === indices[i])
+      collapsed++;
   }
   return {
     mesh: withVertices(mesh, kept, indices),

@@ -8,7 +8,10 @@ import { cube, mesh } from '../fixtures';
 
 function withLabels(m: Mesh): Mesh {
   const faces = m.indices.length / 3;
-  return { ...m, faceAttributes: { _LABEL: { array: Uint16Array.from({ length: faces }, (_, f) => f), itemSize: 1 } } };
+  return {
+    ...m,
+    faceAttributes: { _LABEL: { array: Uint16Array.from({ length: faces }, (_, f) => f), itemSize: 1 } },
+  };
 }
 
 describe('removeDegenerateFaces', () => {
@@ -34,7 +37,9 @@ describe('removeDuplicateFaces', () => {
   it('removes later copies in any order or orientation, keeping the first', () => {
     const c = cube();
     const i = c.indices;
-    const m = withLabels(mesh(Array.from(c.positions), [...i, i[1]!, i[2]!, i[0]!, i[5]!, i[4]!, i[3]!, i[0]!, i[1]!, i[2]!]));
+    const m = withLabels(
+      mesh(Array.from(c.positions), [...i, i[1]!, i[2]!, i[0]!, i[5]!, i[4]!, i[3]!, i[0]!, i[1]!, i[2]!]),
+    );
     expect(inspectMesh(m).duplicateFaces).toBe(3);
     const { mesh: out, report } = removeDuplicateFaces(m);
     expect(report.counts.removedFaces).toBe(3);

@@ -8,7 +8,12 @@ describe('removeSmallComponents', () => {
 
   it('removes pieces under the face count, with their vertices', () => {
     const { mesh: out, report } = removeSmallComponents(pieces, { minFaces: 12 });
-    expect(report.counts).toEqual({ removedComponents: 1, removedFaces: 4, removedVertices: 4, keptComponents: 2 });
+    expect(report.counts).toEqual({
+      removedComponents: 1,
+      removedFaces: 4,
+      removedVertices: 4,
+      keptComponents: 2,
+    });
     const r = inspectMesh(out);
     expect([r.components, r.faces, r.vertices, r.unusedVertices]).toEqual([2, 204, 104, 0]);
   });

@@ -10,10 +10,19 @@ describe('splitNonManifold', () => {
   it('splits the shared vertex of two tetrahedra into two, giving two closed genus-0 pieces', () => {
     const a = tetrahedron();
     const b = tetrahedron([0, 0, 1]);
-    const joined = mesh([...a.positions, ...b.positions.slice(3)], [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))]);
+    const joined = mesh(
+      [...a.positions, ...b.positions.slice(3)],
+      [...a.indices, ...Array.from(b.indices, (i) => (i === 0 ? 3 : i + 3))],
+    );
     joined.uvs = Float32Array.from({ length: 14 }, (_, i) => i);
     const { mesh: out, report } = splitNonManifold(joined);
-    expect(report.counts).toEqual({ nonManifoldEdges: 0, splitVertices: 1, addedVertices: 1, remainingNonManifoldEdges: 0 });
+    expect(report.counts).toEqual({
+      nonManifoldEdges: 0,
+      splitVertices: 1,
+      addedVertices: 1,
+      detachedFaces: 0,
+      remainingNonManifoldEdges: 0,
+    });
     expect(out.positions.length / 3).toBe(8);
     expect(Array.from(out.uvs!.slice(14))).toEqual([6, 7]); // the copy carries vertex 3's UV
     const r = inspectMesh(out);
@@ -45,7 +54,13 @@ describe('splitNonManifold', () => {
     const { mesh: out, report } = splitNonManifold(loadSharedMesh('cow_pinched.obj'));
     expect(report.counts.splitVertices).toBe(1);
     const r = inspectMesh(out);
-    expect([r.vertices, r.manifold, r.closed, r.eulerCharacteristic, r.genus]).toEqual([2904, true, true, 2, 0]);
+    expect([r.vertices, r.manifold, r.closed, r.eulerCharacteristic, r.genus]).toEqual([
+      2904,
+      true,
+      true,
+      2,
+      0,
+    ]);
   });
 
   it('leaves a manifold mesh as it is', () => {

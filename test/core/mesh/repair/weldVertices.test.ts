@@ -38,7 +38,10 @@ describe('weldVertices', () => {
     // Points 0, 0.6, 1.2, 1.8 (×1e-6 of a unit diagonal) at tolerance 1e-6: 0.6 joins 0, 1.2 is out of
     // reach of 0 so it is kept, 1.8 joins 1.2.
     const e = 1e-6;
-    const m = mesh([0, 0, 0, 0.6 * e, 0, 0, 1.2 * e, 0, 0, 1.8 * e, 0, 0, 1, 0, 0, 0, 0, 0.01], [0, 4, 5, 1, 4, 5, 2, 4, 5, 3, 4, 5]);
+    const m = mesh(
+      [0, 0, 0, 0.6 * e, 0, 0, 1.2 * e, 0, 0, 1.8 * e, 0, 0, 1, 0, 0, 0, 0, 0.01],
+      [0, 4, 5, 1, 4, 5, 2, 4, 5, 3, 4, 5],
+    );
     const { mesh: w } = weldVertices(m);
     expect(w.positions.length / 3).toBe(4);
     expect(Array.from(w.indices)).toEqual([0, 2, 3, 0, 2, 3, 1, 2, 3, 1, 2, 3]);

@@ -1,0 +1,683 @@
+import { eliminationTree } from './eliminationTree';
+import { NotPositiveDefiniteError } from './LdltFactor';
+import type { SymmetricFactorization } from './SymmetricFactorization';
+import type { SymmetricPattern } from './SymmetricPattern';
+
+/**
+ * Sparse A = L·D·Lᵀ by the multifrontal method with supernodes (Duff & Reid; Liu's survey).
+ *
+ * Why: the up-looking LDLᵀ (LdltFactor) touches every entry through an index, which is all the
+ * work there is for a scalar loop; here columns of L with the same structure are grouped into
+ * supernodes and all arithmetic runs on dense column-major blocks, so the inner loops are plain
+ * contiguous multiply-adds. Nested-dissection separators make large supernodes, which is where
+ * most of the work is. The triangular solves also run on dense blocks (gather, dense solve, scatter).
+ *
+ * The pattern must be in a postorder of its elimination tree (SparseSolver takes care of it) so that
+ * each supernode is a range of consecutive columns and every child's update matrix is on top of the
+ * stack when its parent is assembled.
+ *
+ * Layout of supernode s: columns first[s]..first[s+1]−1 (width w), rows rows[rowPtr[s]..rowPtr[s+1])
+ * (m of them, the supernode's own columns first, then the rows below), values a dense m×w
+ * column-major block at values[valPtr[s]..]. d holds the n pivots.
+ */
+export class SupernodalLdlt implements SymmetricFactorization {
+  readonly n: number;
+  readonly supernodeCount: number;
+  readonly first: Int32Array;
+  readonly rowPtr: Int32Array;
+  readonly rows: Int32Array;
+  readonly valPtr: Float64Array;
+  readonly values: Float64Array;
+  readonly d: Float64Array;
+  /** Strictly-lower nonzeros of L (the diagonal blocks' upper halves not counted). */
+  readonly nnzL: number;
+  /** Multiply-adds of one factorisation (Σ over columns of (entries below)²), for cost models. */
+  readonly factorFlops: number;
+
+  // Assembly of A: for supernode s, slots assemblySlot[assemblyPtr[s]..] go to frontal offset assemblyOffset[..].
+  private readonly assemblyPtr: Int32Array;
+  private readonly assemblySlot: Int32Array;
+  private readonly assemblyOffset: Int32Array;
+  // Extend-add: the positions of supernode s's below rows in its parent's row list.
+  private readonly relPtr: Int32Array;
+  private readonly relIndex: Int32Array;
+  // Children of supernode s: childList[childPtr[s]..childPtr[s+1]), in increasing order.
+  private readonly childPtr: Int32Array;
+  private readonly childList: Int32Array;
+  private readonly front: Float64Array;
+  private readonly stack: Float64Array;
+  private readonly gather: Float64Array;
+
+  constructor(readonly pattern: SymmetricPattern) {
+    const n = (this.n = pattern.n);
+    const { colPtr, rowIdx } = pattern;
+    const { parent, columnCounts } = eliminationTree(pattern);
+    for (let j = 0; j < n; j++) {
+      if (parent[j] !== -1 && parent[j] <= j) throw new Error('pattern is not in elimination-tree postorder');
+    }
+    const children = new Int32Array(n);
+    for (let j = 0; j < n; j++) if (parent[j] !== -1) children[parent[j]]++;
+
+    // Fundamental supernodes: j+1 continues j's supernode when it is j's parent, j is its only child
+    // and their columns have the same structure below.
+    const fundamentalFirst: number[] = [0];
+    for (let j = 1; j < n; j++) {
+      const continues =
+        parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
+      if (!continues) fundamentalFirst.push(j);
+    }
+    fundamentalFirst.push(n);
+
+    // Relaxed supernodes: fold a supernode into its parent when the parent is the next one (so the
+    // columns stay consecutive) and the explicit zeros this adds are few; small dense blocks cost
+    // far less per entry than many tiny ones (thresholds after CHOLMOD's defaults).
+    const F = fundamentalFirst.length - 1;
+    const firstList: number[] = [];
+    {
+      let groupFirst = 0; // first column of the current group
+      let groupZeros = 0;
+      for (let q = 0; q < F; q++) {
+        const f = fundamentalFirst[q];
+        const next = fundamentalFirst[q + 1];
+        const last = next - 1;
+        // Group of columns groupFirst..last; its rows = its columns plus q's rows below.
+        const width = next - groupFirst;
+        const rowsCount = width + columnCounts[last];
+        if (f === groupFirst) groupZeros = 0;
+        const parentIsNext = next < n && parent[last] === next;
+        let merge = false;
+        if (parentIsNext) {
+          const parentWidth = fundamentalFirst[q + 2] - next;
+          const parentRows = parentWidth + columnCounts[fundamentalFirst[q + 2] - 1];
+          const newWidth = width + parentWidth;
+          const newRows = width + parentRows;
+          const zeros = groupZeros + width * (newRows - rowsCount);
+          const ratio = zeros / (newWidth * newRows);
+          merge =
+            newWidth <= 4 ||
+            (newWidth <= 16 && ratio < 0.8) ||
+            (newWidth <= 48 && ratio < 0.1) ||
+            ratio < 0.05;
+          if (merge) groupZeros = zeros;
+        }
+        if (!merge) {
+          firstList.push(groupFirst);
+          groupFirst = next;
+        }
+      }
+    }
+    firstList.push(n);
+    const S = (this.supernodeCount = firstList.length - 1);
+    const first = (this.first = Int32Array.from(firstList));
+    const superOf = new Int32Array(n);
+    for (let s = 0; s < S; s++) for (let j = first[s]; j < first[s + 1]; j++) superOf[j] = s;
+
+    // Row structure of supernode s: its columns, then the rows below its last column (the structure
+    // of the last column of L, found by the row-reach traversal).
+    const rowPtr = (this.rowPtr = new Int32Array(S + 1));
+    const lastOf = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      lastOf[s] = first[s + 1] - 1;
+      rowPtr[s + 1] = rowPtr[s] + (first[s + 1] - first[s]) + columnCounts[lastOf[s]];
+    }
+    const rows = (this.rows = new Int32Array(rowPtr[S]));
+    const fill = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      let r = rowPtr[s];
+      for (let j = first[s]; j < first[s + 1]; j++) rows[r++] = j;
+      fill[s] = r;
+    }
+    const flag = new Int32Array(n).fill(-1);
+    for (let k = 0; k < n; k++) {
+      flag[k] = k;
+      for (let p = colPtr[k]; p < colPtr[k + 1]; p++) {
+        for (let i = rowIdx[p]; i < k && flag[i] !== k; i = parent[i]) {
+          flag[i] = k;
+          const s = superOf[i];
+          if (lastOf[s] === i) rows[fill[s]++] = k;
+        }
+      }
+    }
+
+    // Dense storage, cost figures and the largest front.
+    const valPtr = (this.valPtr = new Float64Array(S + 1));
+    let nnzL = 0;
+    let flops = 0;
+    let maxFront = 0;
+    for (let s = 0; s < S; s++) {
+      const w = first[s + 1] - first[s];
+      const m = rowPtr[s + 1] - rowPtr[s];
+      valPtr[s + 1] = valPtr[s] + m * w;
+      nnzL += m * w - (w * (w + 1)) / 2;
+      for (let c = 0; c < w; c++) flops += (m - 1 - c) * (m - 1 - c);
+      maxFront = Math.max(maxFront, m);
+    }
+    if (valPtr[S] > 2 ** 31) throw new Error('factor too large');
+    this.nnzL = nnzL;
+    this.factorFlops = flops;
+    this.values = new Float64Array(valPtr[S]);
+    this.d = new Float64Array(n);
+
+    // Where each entry of A lands in its supernode's front: entry (i, j), i ≤ j, is lower entry
+    // (row j, column i), in the front of superOf[i] at column i − first, row position of j.
+    const position = new Int32Array(n);
+    const assemblyCount = new Int32Array(S + 1);
+    for (let j = 0; j < n; j++)
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
+    const assemblyPtr = (this.assemblyPtr = new Int32Array(S + 1));
+    for (let s = 0; s < S; s++) assemblyPtr[s + 1] = assemblyPtr[s] + assemblyCount[s + 1];
+    this.assemblySlot = new Int32Array(assemblyPtr[S]);
+    this.assemblyOffset = new Int32Array(assemblyPtr[S]);
+    const slotFill = assemblyPtr.slice(0, S);
+    // Group slots by supernode, then resolve offsets supernode by supernode.
+    for (let j = 0; j < n; j++) {
+      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) this.assemblySlot[slotFill[superOf[rowIdx[p]]]++] = p;
+    }
+    const slotColumn = new Int32Array(pattern.nnz);
+    for (let j = 0; j < n; j++) for (let p = colPtr[j]; p < colPtr[j + 1]; p++) slotColumn[p] = j;
+    for (let s = 0; s < S; s++) {
+      const m = rowPtr[s + 1] - rowPtr[s];
+      for (let t = 0; t < m; t++) position[rows[rowPtr[s] + t]] = t;
+      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++) {
+        const p = this.assemblySlot[q];
+        const i = rowIdx[p];
+        const j = slotColumn[p];
+        this.assemblyOffset[q] = (i - first[s]) * m + position[j];
+      }
+    }
+
+    // Extend-add maps and the size of the update-matrix stack.
+    const superParent = new Int32Array(S).fill(-1);
+    const childPtr = (this.childPtr = new Int32Array(S + 1));
+    for (let s = 0; s < S; s++) {
+      const last = first[s + 1] - 1;
+      if (parent[last] !== -1) {
+        superParent[s] = superOf[parent[last]];
+        childPtr[superParent[s] + 1]++;
+      }
+    }
+    for (let s = 0; s < S; s++) childPtr[s + 1] += childPtr[s];
+    const childList = (this.childList = new Int32Array(childPtr[S]));
+    const childFill = childPtr.slice(0, S);
+    for (let s = 0; s < S; s++) if (superParent[s] >= 0) childList[childFill[superParent[s]]++] = s;
+    const relPtr = (this.relPtr = new Int32Array(S + 1));
+    for (let s = 0; s < S; s++)
+      relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
+    const relIndex = (this.relIndex = new Int32Array(relPtr[S]));
+    for (let s = 0; s < S; s++) {
+      const ps = superParent[s];
+      if (ps < 0) continue;
+      const pm = rowPtr[ps + 1] - rowPtr[ps];
+      for (let t = 0; t < pm; t++) position[rows[rowPtr[ps] + t]] = t;
+      const w = first[s + 1] - first[s];
+      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++)
+        relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
+    }
+    let stackSize = 0;
+    let maxStack = 0;
+    const sizes: number[] = [];
+    for (let s = 0; s < S; s++) {
+      for (let c = childPtr[s]; c < childPtr[s + 1]; c++) stackSize -= sizes.pop()!;
+      const u = relPtr[s + 1] - relPtr[s];
+      if (u === 0) continue; // a root: nothing for a parent
+      sizes.push(u * u);
+      stackSize += u * u;
+      maxStack = Math.max(maxStack, stackSize);
+    }
+    this.front = new Float64Array(maxFront * maxFront);
+    this.stack = new Float64Array(maxStack);
+    this.gather = new Float64Array(3 * maxFront);
+  }
+
+  /** Factors the matrix with upper-triangle `values` (on the constructor's pattern). */
+  factor(a: Float64Array): void {
+    const {
+      supernodeCount: S,
+      first,
+      rowPtr,
+      valPtr,
+      values,
+      d,
+      front,
+      stack,
+      relPtr,
+      relIndex,
+      childPtr,
+      childList,
+    } = this;
+    const { assemblyPtr, assemblySlot, assemblyOffset } = this;
+    let top = 0; // stack pointer (doubles used)
+    for (let s = 0; s < S; s++) {
+      const f = first[s];
+      const w = first[s + 1] - f;
+      const m = rowPtr[s + 1] - rowPtr[s];
+      front.fill(0, 0, m * m);
+      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++)
+        front[assemblyOffset[q]] += a[assemblySlot[q]];
+      // Extend-add the children's update matrices: the top entries of the stack, last child on top.
+      for (let c = childPtr[s + 1] - 1; c >= childPtr[s]; c--) {
+        const child = childList[c];
+        const rel = relPtr[child];
+        const u = relPtr[child + 1] - rel;
+        top -= u * u;
+        for (let jj = 0; jj < u; jj++) {
+          const col = relIndex[rel + jj] * m;
+          const base = top + jj * u;
+          for (let ii = jj; ii < u; ii++) front[col + relIndex[rel + ii]] += stack[base + ii];
+        }
+      }
+      // Dense LDLᵀ of the front, left-looking by columns: column k subtracts L[:, j]·d_j·L[k, j] for
+      // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
+      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Each pass over the
+      // rows applies four pivots to two target columns: fewer loads and stores per multiply-add.
+      //
+      // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
+      // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
+      for (let k = 0; k < w; k += 2) {
+        const pair = k + 1 < w;
+        const ka = k * m;
+        const kb = ka + m;
+        let j = 0;
+        for (; j + 3 < k; j += 4) {
+          const j0 = j * m;
+          const j1 = j0 + m;
+          const j2 = j1 + m;
+          const j3 = j2 + m;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          if (pair) {
+            const b0 = d0 * front[j0 + k + 1];
+            const b1 = d1 * front[j1 + k + 1];
+            const b2 = d2 * front[j2 + k + 1];
+            const b3 = d3 * front[j3 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              const l1 = front[j1 + i];
+              const l2 = front[j2 + i];
+              const l3 = front[j3 + i];
+              front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+              front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) {
+              front[ka + i] -=
+                front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
+            }
+          }
+        }
+        for (; j < k; j++) {
+          const j0 = j * m;
+          const a0 = d[f + j] * front[j0 + k];
+          front[ka + k] -= front[j0 + k] * a0;
+          if (pair) {
+            const b0 = d[f + j] * front[j0 + k + 1];
+            for (let i = k + 1; i < m; i++) {
+              const l0 = front[j0 + i];
+              front[ka + i] -= l0 * a0;
+              front[kb + i] -= l0 * b0;
+            }
+          } else {
+            for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
+          }
+        }
+        // Finalise column k.
+        const dk = front[ka + k];
+        if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
+        d[f + k] = dk;
+        const inv = 1 / dk;
+        for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
+        if (!pair) continue;
+        // Column k+1: the update from pivot k, then finalise.
+        const c = dk * front[ka + k + 1];
+        for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
+        const dk1 = front[kb + k + 1];
+        if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
+        d[f + k + 1] = dk1;
+        const inv1 = 1 / dk1;
+        for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
+      }
+      // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
+      let k = w;
+      for (; k + 1 < m; k += 2) {
+        const ka = k * m;
+        const kb = ka + m;
+        let j = 0;
+        for (; j + 3 < w; j += 4) {
+          const j0 = j * m;
+          const j1 = j0 + m;
+          const j2 = j1 + m;
+          const j3 = j2 + m;
+          const d0 = d[f + j];
+          const d1 = d[f + j + 1];
+          const d2 = d[f + j + 2];
+          const d3 = d[f + j + 3];
+          const a0 = d0 * front[j0 + k];
+          const a1 = d1 * front[j1 + k];
+          const a2 = d2 * front[j2 + k];
+          const a3 = d3 * front[j3 + k];
+          const b0 = d0 * front[j0 + k + 1];
+          const b1 = d1 * front[j1 + k + 1];
+          const b2 = d2 * front[j2 + k + 1];
+          const b3 = d3 * front[j3 + k + 1];
+          // Row k belongs to column k only.
+          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            const l1 = front[j1 + i];
+            const l2 = front[j2 + i];
+            const l3 = front[j3 + i];
+            front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+            front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+          }
+        }
+        for (; j < w; j++) {
+          const j0 = j * m;
+          const a0 = d[f + j] * front[j0 + k];
+          const b0 = d[f + j] * front[j0 + k + 1];
+          front[ka + k] -= front[j0 + k] * a0;
+          for (let i = k + 1; i < m; i++) {
+            const l0 = front[j0 + i];
+            front[ka + i] -= l0 * a0;
+            front[kb + i] -= l0 * b0;
+          }
+        }
+      }
+      if (k < m) {
+        const kk = k * m;
+        for (let j = 0; j < w; j++) {
+          const j0 = j * m;
+          const c0 = d[f + j] * front[j0 + k];
+          for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
+        }
+      }
+      // Push the Schur complement as this supernode's update matrix.
+      const u = m - w;
+      if (u > 0) {
+        for (let jj = 0; jj < u; jj++) {
+          const src = (w + jj) * m + w;
+          const dst = top + jj * u;
+          for (let ii = jj; ii < u; ii++) stack[dst + ii] = front[src + ii];
+        }
+        top += u * u;
+      }
+      values.set(front.subarray(0, m * w), valPtr[s]);
+    }
+  }
+
+  /**
+   * Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k row-major). `lx` may be
+   * a float32 copy of `values`, for preconditioning at half the memory traffic.
+   */
+  solveInPlace(b: Float64Array, k = 1, lx: Float64Array | Float32Array = this.values): void {
+    if (k === 3) {
+      this.solve3(b, lx);
+      return;
+    }
+    const { supernodeCount: S, first, rowPtr, rows, valPtr, d, gather: t } = this;
+    const tt = k <= 3 ? t : new Float64Array((t.length / 3) * k);
+    // Forward: L y = b.
+    for (let s = 0; s < S; s++) {
+      const w = first[s + 1] - first[s];
+      const r0 = rowPtr[s];
+      const m = rowPtr[s + 1] - r0;
+      const v0 = valPtr[s];
+      for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] = b[rows[r0 + i] * k + c];
+      for (let j = 0; j < w; j++) {
+        const col = v0 + j * m;
+        for (let i = j + 1; i < m; i++)
+          for (let c = 0; c < k; c++) tt[i * k + c] -= lx[col + i] * tt[j * k + c];
+      }
+      for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) b[rows[r0 + i] * k + c] = tt[i * k + c];
+    }
+    // D z = y.
+    for (let j = 0; j < this.n; j++) {
+      const inv = 1 / d[j];
+      for (let c = 0; c < k; c++) b[j * k + c] *= inv;
+    }
+    // Backward: Lᵀ x = z.
+    for (let s = S - 1; s >= 0; s--) {
+      const w = first[s + 1] - first[s];
+      const r0 = rowPtr[s];
+      const m = rowPtr[s + 1] - r0;
+      const v0 = valPtr[s];
+      for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) tt[i * k + c] = b[rows[r0 + i] * k + c];
+      for (let j = w - 1; j >= 0; j--) {
+        const col = v0 + j * m;
+        for (let c = 0; c < k; c++) {
+          let x = tt[j * k + c];
+          for (let i = j + 1; i < m; i++) x -= lx[col + i] * tt[i * k + c];
+          tt[j * k + c] = x;
+        }
+      }
+      for (let i = 0; i < w; i++) for (let c = 0; c < k; c++) b[rows[r0 + i] * k + c] = tt[i * k + c];
+    }
+  }
+
+  /**
+   * The flow's case, 3 interleaved right-hand sides. A supernode's own rows are consecutive in b, so
+   * its triangle is solved in place; the rows below are reached once per supernode: forward, their
+   * updates are accumulated densely and scattered; backward, they are gathered once.
+   */
+  private solve3(b: Float64Array, lx: Float64Array | Float32Array): void {
+    const { supernodeCount: S, first, rowPtr, rows, valPtr, d, gather: t } = this;
+    for (let s = 0; s < S; s++) {
+      const f = first[s];
+      const w = first[s + 1] - f;
+      const r0 = rowPtr[s];
+      const m = rowPtr[s + 1] - r0;
+      const below = m - w;
+      t.fill(0, 0, 3 * below);
+      forward3(b, t, lx, valPtr[s], f, m, w);
+      for (let i = 0; i < below; i++) {
+        const r = 3 * rows[r0 + w + i];
+        b[r] -= t[3 * i];
+        b[r + 1] -= t[3 * i + 1];
+        b[r + 2] -= t[3 * i + 2];
+      }
+    }
+    for (let j = 0; j < this.n; j++) {
+      const inv = 1 / d[j];
+      b[3 * j] *= inv;
+      b[3 * j + 1] *= inv;
+      b[3 * j + 2] *= inv;
+    }
+    for (let s = S - 1; s >= 0; s--) {
+      const f = first[s];
+      const w = first[s + 1] - f;
+      const r0 = rowPtr[s];
+      const m = rowPtr[s + 1] - r0;
+      const below = m - w;
+      for (let i = 0; i < below; i++) {
+        const r = 3 * rows[r0 + w + i];
+        t[3 * i] = b[r];
+        t[3 * i + 1] = b[r + 1];
+        t[3 * i + 2] = b[r + 2];
+      }
+      backward3(b, t, lx, valPtr[s], f, m, w);
+    }
+  }
+}
+
+/**
+ * Forward substitution in one supernode (3 right-hand sides): solves the unit lower w×w triangle in
+ * place on b's rows f..f+w−1, and accumulates into t ((m−w)×3, zeroed) the products of the block
+ * below with the solved values. L is the m×w column-major block at lx[v0..]. Columns go four at a
+ * time, so each pass over the rows below does four columns' work.
+ */
+function forward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  // Triangle: row i of the diagonal block, after the columns before it.
+  for (let j = 0; j < w; j++) {
+    const col = v0 + j * m;
+    const x0 = b[x + 3 * j];
+    const x1 = b[x + 3 * j + 1];
+    const x2 = b[x + 3 * j + 2];
+    for (let i = j + 1; i < w; i++) {
+      const l = lx[col + i];
+      b[x + 3 * i] -= l * x0;
+      b[x + 3 * i + 1] -= l * x1;
+      b[x + 3 * i + 2] -= l * x2;
+    }
+  }
+  // Rows below: t += L21 · x.
+  let j = 0;
+  for (; j + 3 < w; j += 4) {
+    const c0 = v0 + j * m + w;
+    const c1 = c0 + m;
+    const c2 = c1 + m;
+    const c3 = c2 + m;
+    const o = x + 3 * j;
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
+    const p0 = b[o + 3],
+      p1 = b[o + 4],
+      p2 = b[o + 5];
+    const e0 = b[o + 6],
+      e1 = b[o + 7],
+      e2 = b[o + 8];
+    const g0 = b[o + 9],
+      g1 = b[o + 10],
+      g2 = b[o + 11];
+    for (let i = 0, end = m - w; i < end; i++) {
+      const l0 = lx[c0 + i];
+      const l1 = lx[c1 + i];
+      const l2 = lx[c2 + i];
+      const l3 = lx[c3 + i];
+      t[3 * i] += l0 * a0 + l1 * p0 + l2 * e0 + l3 * g0;
+      t[3 * i + 1] += l0 * a1 + l1 * p1 + l2 * e1 + l3 * g1;
+      t[3 * i + 2] += l0 * a2 + l1 * p2 + l2 * e2 + l3 * g2;
+    }
+  }
+  for (; j < w; j++) {
+    const c0 = v0 + j * m + w;
+    const o = x + 3 * j;
+    const a0 = b[o],
+      a1 = b[o + 1],
+      a2 = b[o + 2];
+    for (let i = 0, end = m - w; i < end; i++) {
+      const l0 = lx[c0 + i];
+      t[3 * i] += l0 * a0;
+      t[3 * i + 1] += l0 * a1;
+      t[3 * i + 2] += l0 * a2;
+    }
+  }
+}
+
+/**
+ * Backward substitution in one supernode (3 right-hand sides): with t ((m−w)×3) holding the solved
+ * values of the rows below, subtracts L21ᵀ·t from b's rows f..f+w−1, then solves the transposed
+ * unit triangle in place.
+ */
+function backward3(
+  b: Float64Array,
+  t: Float64Array,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  const end = m - w;
+  let j = 0;
+  for (; j + 3 < w; j += 4) {
+    const c0 = v0 + j * m + w;
+    const c1 = c0 + m;
+    const c2 = c1 + m;
+    const c3 = c2 + m;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0,
+      p0 = 0,
+      p1 = 0,
+      p2 = 0,
+      e0 = 0,
+      e1 = 0,
+      e2 = 0,
+      g0 = 0,
+      g1 = 0,
+      g2 = 0;
+    for (let i = 0; i < end; i++) {
+      const t0 = t[3 * i];
+      const t1 = t[3 * i + 1];
+      const t2 = t[3 * i + 2];
+      const l0 = lx[c0 + i];
+      const l1 = lx[c1 + i];
+      const l2 = lx[c2 + i];
+      const l3 = lx[c3 + i];
+      a0 += l0 * t0;
+      a1 += l0 * t1;
+      a2 += l0 * t2;
+      p0 += l1 * t0;
+      p1 += l1 * t1;
+      p2 += l1 * t2;
+      e0 += l2 * t0;
+      e1 += l2 * t1;
+      e2 += l2 * t2;
+      g0 += l3 * t0;
+      g1 += l3 * t1;
+      g2 += l3 * t2;
+    }
+    const o = x + 3 * j;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
+    b[o + 3] -= p0;
+    b[o + 4] -= p1;
+    b[o + 5] -= p2;
+    b[o + 6] -= e0;
+    b[o + 7] -= e1;
+    b[o + 8] -= e2;
+    b[o + 9] -= g0;
+    b[o + 10] -= g1;
+    b[o + 11] -= g2;
+  }
+  for (; j < w; j++) {
+    const c0 = v0 + j * m + w;
+    let a0 = 0,
+      a1 = 0,
+      a2 = 0;
+    for (let i = 0; i < end; i++) {
+      const l0 = lx[c0 + i];
+      a0 += l0 * t[3 * i];
+      a1 += l0 * t[3 * i + 1];
+      a2 += l0 * t[3 * i + 2];
+    }
+    const o = x + 3 * j;
+    b[o] -= a0;
+    b[o + 1] -= a1;
+    b[o + 2] -= a2;
+  }
+  // Transposed triangle, last row first.
+  for (let jj = w - 1; jj >= 0; jj--) {
+    const col = v0 + jj * m;
+    let x0 = b[x + 3 * jj];
+    let x1 = b[x + 3 * jj + 1];
+    let x2 = b[x + 3 * jj + 2];
+    for (let i = jj + 1; i < w; i++) {
+      const l = lx[col + i];
+      x0 -= l * b[x + 3 * i];
+      x1 -= l * b[x + 3 * i + 1];
+      x2 -= l * b[x + 3 * i + 2];
+    }
+    b[x + 3 * jj] = x0;
+    b[x + 3 * jj + 1] = x1;
+    b[x + 3 * jj + 2] = x2;
+  }
+}

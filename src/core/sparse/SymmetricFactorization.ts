@@ -1,0 +1,14 @@
+/** What the solver needs of a numeric LDLᵀ factorisation on a fixed pattern. */
+export interface SymmetricFactorization {
+  readonly n: number;
+  /** Strictly-lower nonzeros of L. */
+  readonly nnzL: number;
+  /** Multiply-adds of one factorisation, for cost models. */
+  readonly factorFlops: number;
+  /** The numeric storage of L that `solveInPlace` reads (a float32 copy of it may be passed instead). */
+  readonly values: Float64Array;
+  /** Factors the matrix whose upper triangle is `a` on the pattern; throws NotPositiveDefiniteError. */
+  factor(a: Float64Array): void;
+  /** Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k). */
+  solveInPlace(b: Float64Array, k?: number, lx?: Float64Array | Float32Array): void;
+}

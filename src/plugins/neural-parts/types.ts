@@ -1,0 +1,69 @@
+/** What the Neural Parts job receives: the mesh in the object's local coordinates. */
+export interface NeuralPartsInput {
+  /** #V×3 */
+  positions: Float32Array;
+  /** #F×3 */
+  indices: Uint32Array;
+}
+
+/** A closed mesh of one primitive, in the input's coordinates. */
+export interface PrimitiveMesh {
+  /** #V×3 */
+  positions: Float32Array;
+  /** #F×3 */
+  indices: Uint32Array;
+}
+
+/** The faces of the input that belong to one primitive, as their own mesh (compact vertices). */
+export interface InputPart {
+  primitive: number;
+  positions: Float32Array;
+  indices: Uint32Array;
+}
+
+export interface PartFigures {
+  primitive: number;
+  /** volume enclosed by the primitive's mesh, input units³ */
+  volume: number;
+  /** faces of the input assigned to it */
+  faces: number;
+}
+
+export interface NeuralPartsMetrics {
+  parts: number;
+  /** IoU of the union of primitives on uniform samples in the padded box */
+  iou: number;
+  /** Chamfer-L1 between the union's surface and the input, in units of the input's longest side */
+  chamferL1: number;
+  /** fitting seconds (steps only) */
+  seconds: number;
+  totalSeconds: number;
+  steps: number;
+  parameters: number;
+  finalLoss: number;
+  perPart: PartFigures[];
+  onnxProvider: string;
+  warnings: string[];
+}
+
+/** A live view of the primitives while they fit (decimated). */
+export interface NeuralPartsPreview {
+  chart: { loss: number; iou: number };
+  /** M primitives × #Vp×3 vertices, input coordinates */
+  positions: Float32Array;
+  /** #Fp×3, shared by every primitive */
+  indices: Uint32Array;
+  primitives: number;
+}
+
+export interface NeuralPartsOutput {
+  primitives: PrimitiveMesh[];
+  /** #F: the primitive each input face belongs to */
+  faceParts: Int32Array;
+  parts: InputPart[];
+  /** sphere points [N,3] → primitive_m [N,3] (normalised coordinates) */
+  onnx: Uint8Array;
+  normalisation: { centre: [number, number, number]; scale: number };
+  lossCurve: Float32Array;
+  metrics: NeuralPartsMetrics;
+}

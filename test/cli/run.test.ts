@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetPath, hasShared } from '../helpers/shared';
+import { prepareCli, runCli } from './runCli';
+
+const meshes = (name: string): string => datasetPath('meshes', name);
+let scratch: string;
+
+beforeAll(async () => {
+  await prepareCli();
+  scratch = mkdtempSync(join(tmpdir(), 'homeomorph-run-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe.skipIf(!hasShared)('homeomorph run (Inspect & Repair operators)', () => {
+  it('mesh.inspect --json prints the operator’s metrics', async () => {
+    const { code, stdout } = await runCli(['run', 'mesh.inspect', meshes('spot.obj'), '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      operator: 'mesh.inspect',
+      vertices: 11533,
+      closed: true,
+      genus: 0,
+    });
+  });
+
+  it('mesh.repair closes the open bunny; the written GLB reads back closed with genus 0', async () => {
+    const out = join(scratch, 'bunny.glb');
+    const { code, stdout, stderr } = await runCli([
+      'run',
+      'mesh.repair',
+      meshes('stanford_bunny_open.obj'),
+      '-o',
+      out,
+      '--json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const metrics = JSON.parse(stdout);
+    expect(metrics.before).toMatchObject({ boundaryEdges: 223, unusedVertices: 1113 });
+    expect(metrics.after).toMatchObject({ boundaryEdges: 0, unusedVertices: 0, closed: true, genus: 0 });
+    const back = JSON.parse((await runCli(['info', out, '--json'])).stdout);
+    expect(back).toMatchObject({ boundaryEdges: 0, closed: true, genus: 0, faces: metrics.after.faces });
+  });
+
+  it('props come from flags: --no-fill-holes leaves the holes', async () => {
+    const { code, stdout } = await runCli([
+      'run',
+      'mesh.repair',
+      meshes('stanford_bunny_open.obj'),
+      '--no-fill-holes',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).after).toMatchObject({ boundaryEdges: 223, unusedVertices: 0, closed: false });
+  });
+
+  it('a prop outside its range is a usage error (2); a file without a mesh is bad input (1)', async () => {
+    const range = await runCli(['run', 'mesh.repair', meshes('spot.obj'), '--max-hole-edges', '2']);
+    expect(range.code).toBe(2);
+    expect(range.stderr).toContain('maxHoleEdges must be ≥ 3');
+    const empty = join(scratch, 'points.obj');
+    writeFileSync(empty, 'v 0 0 0\nv 1 0 0\nv 0 1 0\n');
+    const bad = await runCli(['run', 'mesh.inspect', empty]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/points\.obj: \S/);
+  });
+
+  it('per-operator help lists its props with defaults and ranges', async () => {
+    const { code, stdout } = await runCli(['run', 'mesh.repair', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--max-hole-edges N');
+    expect(stdout).toContain('--[no-]fill-holes');
+    expect((await runCli(['--help'])).stdout).toContain('mesh.repair');
+  });
+});
