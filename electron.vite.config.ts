@@ -26,7 +26,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     worker: { format: 'es' },
-    optimizeDeps: { exclude: ['onnxruntime-web'] },
+    optimizeDeps: { exclude: ['onnxruntime-web', 'three-mesh-bvh'] },
     server: { fs: { allow: [root] } },
     build: {
       outDir: resolve(root, 'out/renderer'),

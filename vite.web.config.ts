@@ -19,7 +19,8 @@ export default defineConfig({
   server: { headers: isolation, fs: { allow: [import.meta.dirname] } },
   preview: { headers: isolation },
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  // three-mesh-bvh's worker is loaded by URL relative to its own module: it must not be pre-bundled.
+  optimizeDeps: { exclude: ['onnxruntime-web', 'three-mesh-bvh'] },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/web'),
     emptyOutDir: true,

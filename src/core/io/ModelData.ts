@@ -35,6 +35,10 @@ export interface MaterialData {
   metalness?: number;
   /** Base colour texture, read through the mesh's UVs. */
   map?: ImageFile;
+  /** Which UV set the map reads: 0 = `uvs` (default), 1 = `uvs1` (three.js texture.channel, glTF texCoord). */
+  mapChannel?: number;
+  /** Nearest-pixel sampling for the map (a checkerboard or other pixel-art texture); default linear. */
+  mapNearest?: boolean;
 }
 
 /** Face attribute (#F, uint16/uint32) naming each face's entry in `ModelNode.materials`. */
@@ -51,6 +55,11 @@ export interface ModelNode {
    * topology and vertex order are untouched.
    */
   materials?: MaterialData[];
+  /**
+   * The current weight of each of `mesh.morphTargets` (three.js morphTargetInfluences, glTF mesh
+   * weights); absent = all 0.
+   */
+  morphWeights?: number[];
   /** Local transform, 16 numbers, column-major (three.js Matrix4.elements order). Absent = identity. */
   matrix?: number[];
   /** The object's own data (plugin results: { plugin, props, version, metrics }). JSON-compatible. */

@@ -4,6 +4,7 @@ import {
   Group,
   LinearSRGBColorSpace,
   Mesh as ThreeMesh,
+  NearestFilter,
   MeshStandardMaterial,
   SRGBColorSpace,
   Texture,
@@ -41,7 +42,7 @@ export interface ModelToThreeOptions {
  */
 export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}): Object3D {
   const materials = new Map<MaterialData | undefined, Map<boolean, MeshStandardMaterial>>();
-  const textures = new Map<ImageFile, Texture>();
+  const textures = new Map<string, Texture>();
 
   const convert = (node: ModelNode): Object3D => {
     let object: Object3D;
@@ -82,6 +83,9 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
     } else {
       object = new Group();
     }
+    const influences = (object as ThreeMesh).morphTargetInfluences;
+    if (influences && node.morphWeights)
+      for (let i = 0; i < influences.length; i++) influences[i] = node.morphWeights[i] ?? 0;
     object.name = node.name;
     if (node.matrix && node.matrix.length === 16) {
       object.matrix.fromArray(node.matrix);
@@ -106,19 +110,27 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       vertexColors,
     });
     if (data?.name) result.name = data.name;
-    if (data?.map) result.map = texture(data.map);
+    if (data?.map) result.map = texture(data.map, data.mapChannel ?? 0, data.mapNearest ?? false);
     byColors.set(vertexColors, result);
     return result;
   };
 
-  const texture = (image: ImageFile): Texture => {
-    const known = textures.get(image);
+  const imageIds = new Map<ImageFile, number>();
+  const texture = (image: ImageFile, channel: number, nearest: boolean): Texture => {
+    if (!imageIds.has(image)) imageIds.set(image, imageIds.size);
+    const key = `${imageIds.get(image)}/${channel}/${nearest}`;
+    const known = textures.get(key);
     if (known) return known;
     const result = options.loadTexture?.(image) ?? new Texture();
     result.name ||= image.name;
+    result.channel = channel;
+    if (nearest) {
+      result.magFilter = NearestFilter;
+      result.minFilter = NearestFilter;
+    }
     result.colorSpace = SRGBColorSpace;
     result.userData[IMAGE_FILE_KEY] = image;
-    textures.set(image, result);
+    textures.set(key, result);
     return result;
   };
 

@@ -1,4 +1,11 @@
-import type { Accessor, JSONDocument, Material, Node, Primitive } from '@gltf-transform/core';
+import {
+  TextureInfo,
+  type Accessor,
+  type JSONDocument,
+  type Material,
+  type Node,
+  type Primitive,
+} from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { BufferAttribute, BufferGeometry } from 'three';
@@ -24,6 +31,7 @@ const SEMANTIC_NAMES: Record<string, string> = {
   POSITION: 'position',
   NORMAL: 'normal',
   TEXCOORD_0: 'uv',
+  TEXCOORD_1: 'uv1',
   COLOR_0: 'color',
 };
 const TRIANGLES = 4;
@@ -102,13 +110,24 @@ export async function readGltf(
     });
     const meshName = node.getMesh()?.getName() ?? '';
     if (!out.name) out.name = meshName || `node ${meshTotal}`;
+    const gltfMesh = node.getMesh();
+    const targetNames = (gltfMesh?.getExtras() as { targetNames?: unknown } | undefined)?.targetNames;
+    const morph: MorphInfo = {
+      names: Array.isArray(targetNames) ? targetNames.map(String) : [],
+      weights: node.getWeights().length > 0 ? node.getWeights() : (gltfMesh?.getWeights() ?? []),
+    };
     if (primitives.length > 1 && sharesVertices(primitives)) {
       // One mesh drawn with several materials: merged back into one mesh (see writeGltf).
-      convertPrimitive(primitives[0]!, out, out.name, primitives);
+      convertPrimitive(primitives[0]!, out, out.name, morph, primitives);
     } else {
       primitives.forEach((primitive, i) => {
         const target: ModelNode = primitives.length === 1 ? out : { name: `${out.name}.${i}`, children: [] };
-        convertPrimitive(primitive, target, `${out.name}${primitives.length > 1 ? ` primitive ${i}` : ''}`);
+        convertPrimitive(
+          primitive,
+          target,
+          `${out.name}${primitives.length > 1 ? ` primitive ${i}` : ''}`,
+          morph,
+        );
         if (target !== out) out.children.push(target);
       });
     }
@@ -121,6 +140,7 @@ export async function readGltf(
     primitive: Primitive,
     target: ModelNode,
     label: string,
+    morph: MorphInfo,
     parts?: Primitive[],
   ): void => {
     const geometry = new BufferGeometry();
@@ -133,9 +153,10 @@ export async function readGltf(
       // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
       geometry.setAttribute(
         name,
-        name === 'uv' ? new BufferAttribute(flipV(floatValues(attribute)), 2) : attribute,
+        name === 'uv' || name === 'uv1' ? new BufferAttribute(flipV(floatValues(attribute)), 2) : attribute,
       );
     }
+    setMorphTargets(primitive, geometry, morph.names);
     const indices = primitive.getIndices()?.getArray();
     if (indices) geometry.setIndex(new BufferAttribute(indices, 1));
     const extras = { ...(primitive.getExtras() ?? {}) } as Record<string, unknown>;
@@ -170,6 +191,9 @@ export async function readGltf(
     }
     validateMesh(mesh, file.name, label);
     target.mesh = mesh;
+    const targetCount = mesh.morphTargets?.length ?? 0;
+    if (targetCount > 0 && morph.weights.some((w) => w !== 0))
+      target.morphWeights = Array.from({ length: targetCount }, (_, i) => morph.weights[i] ?? 0);
     meshTotal++;
     if (Object.keys(extras).length > 0) target.meshUserData = extras;
     if (parts) {
@@ -203,6 +227,9 @@ export async function readGltf(
         mime: texture.getMimeType() || 'image/png',
         bytes: image,
       };
+      const info = material.getBaseColorTextureInfo();
+      if (info && info.getTexCoord() > 0) data.mapChannel = info.getTexCoord();
+      if (info?.getMagFilter() === TextureInfo.MagFilter.NEAREST) data.mapNearest = true;
     }
     materials.set(material, data);
     return data;
@@ -218,6 +245,36 @@ export async function readGltf(
   if (children.length !== 1 && scene && Object.keys(scene.getExtras()).length > 0)
     rootNode.userData = { ...scene.getExtras() };
   return { name, root: rootNode, warnings };
+}
+
+/** A glTF mesh's morph target names (mesh.extras.targetNames) and weights (node's, else mesh's). */
+interface MorphInfo {
+  names: string[];
+  weights: number[];
+}
+
+/** The primitive's POSITION targets (glTF: displacements) as absolute morph targets on the geometry. */
+function setMorphTargets(primitive: Primitive, geometry: BufferGeometry, names: string[] | undefined): void {
+  const targets = primitive.listTargets();
+  const position = geometry.getAttribute('position') as BufferAttribute | undefined;
+  if (targets.length === 0 || !position) return;
+  const base = floatValues(position);
+  const attributes: BufferAttribute[] = [];
+  targets.forEach((target, t) => {
+    const accessor = target.getAttribute('POSITION');
+    const array = accessor?.getArray();
+    if (!accessor || !array || accessor.getElementSize() !== 3 || accessor.getCount() !== position.count)
+      return;
+    const delta = floatValues(new BufferAttribute(array, 3, accessor.getNormalized()));
+    const absolute = new Float32Array(base.length);
+    for (let k = 0; k < absolute.length; k++) absolute[k] = base[k]! + delta[k]!;
+    const attribute = new BufferAttribute(absolute, 3);
+    attribute.name = names?.[t] ?? (target.getName() || `target ${t}`);
+    attributes.push(attribute);
+  });
+  if (attributes.length === 0) return;
+  geometry.morphAttributes.position = attributes;
+  geometry.morphTargetsRelative = false;
 }
 
 /** True when every primitive draws from the same POSITION accessor (one mesh, several materials). */

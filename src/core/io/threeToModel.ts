@@ -1,6 +1,7 @@
 import {
   LinearSRGBColorSpace,
   Matrix4,
+  NearestFilter,
   type BufferGeometry,
   type Color,
   type Material,
@@ -8,6 +9,7 @@ import {
   type Texture,
 } from 'three';
 import { GEOMETRY_USERDATA_KEYS, geometryToMesh } from '../mesh/threeGeometry';
+import { dataTextureImage } from './dataTextureImage';
 import { IMAGE_FILE_KEY } from './modelToThree';
 import {
   MATERIAL_FACE_ATTRIBUTE,
@@ -20,8 +22,9 @@ import {
 export interface ThreeToModelOptions {
   /**
    * Encodes a texture that did not come from a file (no `userData.imageFile`), e.g. one painted in
-   * the editor; the renderer can pass one that draws it to a canvas and encodes PNG. Without it, such
-   * textures are dropped with a warning.
+   * the editor; the renderer can pass one that draws it to a canvas and encodes PNG. 8-bit RGBA
+   * DataTextures (our generated ones, e.g. the checkerboard) are encoded as PNG without it; other
+   * textures without an encoder are dropped with a warning.
    */
   encodeImage?: (texture: Texture) => ImageFile | undefined;
 }
@@ -47,9 +50,22 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
       isMesh?: boolean;
       geometry?: BufferGeometry;
       material?: Material | Material[];
+      morphTargetInfluences?: number[];
+      morphTargetDictionary?: Record<string, number>;
     };
     if (mesh.isMesh && mesh.geometry) {
       node.mesh = geometryToMesh(mesh.geometry);
+      if (node.mesh.morphTargets) {
+        // Names the targets by the object's dictionary where the attributes have none.
+        const names = Object.entries(mesh.morphTargetDictionary ?? {});
+        node.mesh.morphTargets = node.mesh.morphTargets.map((target, i) => {
+          const named = mesh.geometry!.morphAttributes.position?.[i]?.name;
+          const fromDictionary = names.find(([, index]) => index === i)?.[0];
+          return named || !fromDictionary ? target : { ...target, name: fromDictionary };
+        });
+        const weights = node.mesh.morphTargets.map((_, i) => mesh.morphTargetInfluences?.[i] ?? 0);
+        if (weights.some((w) => w !== 0)) node.morphWeights = weights;
+      }
       const rest = Object.fromEntries(
         Object.entries(mesh.geometry.userData).filter(([key]) => !GEOMETRY_USERDATA_KEYS.includes(key)),
       );
@@ -99,9 +115,15 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
     if (typeof m.roughness === 'number') data.roughness = m.roughness;
     if (typeof m.metalness === 'number') data.metalness = m.metalness;
     if (m.map) {
-      const image = (m.map.userData[IMAGE_FILE_KEY] as ImageFile | undefined) ?? options.encodeImage?.(m.map);
-      if (image) data.map = image;
-      else
+      const image =
+        (m.map.userData[IMAGE_FILE_KEY] as ImageFile | undefined) ??
+        dataTextureImage(m.map) ??
+        options.encodeImage?.(m.map);
+      if (image) {
+        data.map = image;
+        if (m.map.channel) data.mapChannel = m.map.channel;
+        if (m.map.magFilter === NearestFilter) data.mapNearest = true;
+      } else
         warnings.push(
           `the texture of material "${source.name || 'unnamed'}" has no encoded image and was not kept`,
         );

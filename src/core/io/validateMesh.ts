@@ -38,11 +38,23 @@ export function validateMesh(mesh: Mesh, fileName: string, what = 'mesh'): void 
   const perVertex: [string, ArrayLike<number> | undefined, number][] = [
     ['normals', mesh.normals, 3],
     ['texture coordinates', mesh.uvs, 2],
+    ['second texture coordinates', mesh.uvs1, 2],
     ['colours', mesh.colors, mesh.colorSize ?? 3],
   ];
   for (const [name, array, itemSize] of perVertex) {
     if (array && array.length !== vertexTotal * itemSize)
       fail(`${array.length / itemSize} ${name} for ${vertexTotal} vertices`);
+  }
+  for (const target of mesh.morphTargets ?? []) {
+    if (target.positions.length !== vertexTotal * 3)
+      fail(
+        `morph target "${target.name}" has ${target.positions.length / 3} positions for ${vertexTotal} vertices`,
+      );
+    for (let i = 0; i < target.positions.length; i++) {
+      const x = target.positions[i]!;
+      if (x - x !== 0)
+        fail(`morph target "${target.name}": vertex ${Math.floor(i / 3)} has a non-finite coordinate (${x})`);
+    }
   }
   for (const [name, attribute] of Object.entries(mesh.vertexAttributes ?? {})) {
     if (attribute.array.length !== vertexTotal * attribute.itemSize) {

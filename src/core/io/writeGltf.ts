@@ -1,5 +1,6 @@
 import {
   Document,
+  TextureInfo,
   VertexLayout,
   type Material,
   type mat4,
@@ -17,6 +18,7 @@ const STANDARD_SEMANTICS: Record<string, string> = {
   position: 'POSITION',
   normal: 'NORMAL',
   uv: 'TEXCOORD_0',
+  uv1: 'TEXCOORD_1',
   color: 'COLOR_0',
 };
 const ACCESSOR_TYPES = ['SCALAR', 'VEC2', 'VEC3', 'VEC4'] as const;
@@ -29,6 +31,10 @@ const ACCESSOR_TYPES = ['SCALAR', 'VEC2', 'VEC3', 'VEC4'] as const;
  *   others (int32, float64, more components) as stored arrays (below);
  * - face attributes, and the UV seam sources, as stored arrays: accessors that no primitive
  *   attribute uses, named, and listed in the primitive's `extras.homeomorph` (see gltfIO.ts);
+ * - morph targets as glTF primitive targets (POSITION displacements), their names in the mesh's
+ *   `extras.targetNames` and the node's current weights as the mesh's default weights (the
+ *   convention three.js's GLTFLoader reads);
+ * - the second UV set as TEXCOORD_1, and which set the base colour texture reads as its texCoord;
  * - geometry userData (attributeInfo…) as the primitive's extras, object userData as the node's
  *   extras (three.js's GLTFLoader puts them back in the same places).
  * glTF positions are float32: float64 positions are rounded.
@@ -58,6 +64,11 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
         node.material,
       )) {
         gltfMesh.addPrimitive(primitive);
+      }
+      const targets = node.mesh.morphTargets ?? [];
+      if (targets.length > 0) {
+        gltfMesh.setWeights(targets.map((_, i) => node.morphWeights?.[i] ?? 0));
+        gltfMesh.setExtras({ targetNames: targets.map((t) => t.name) });
       }
       out.setMesh(gltfMesh);
     }
@@ -118,7 +129,7 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
           array instanceof Uint32Array);
       if (gltfReady) {
         // glTF's UV origin is the top-left corner, ours (OBJ's, three.js's default) the bottom-left.
-        const data = name === 'uv' ? flipV(array as Float32Array) : array;
+        const data = name === 'uv' || name === 'uv1' ? flipV(floatArray(attribute)) : array;
         const accessor = doc
           .createAccessor(semantic, buffer)
           .setType(ACCESSOR_TYPES[attribute.itemSize - 1]!)
@@ -128,6 +139,19 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
         store('vertex', name, array, attribute.itemSize);
       }
     }
+    // glTF morph targets hold displacements from the base positions; ours are absolute.
+    const base = geometry.getAttribute('position').array as Float32Array;
+    const targetAccessors = (geometry.morphAttributes.position ?? []).map((attribute) => {
+      const shape = floatArray(attribute as BufferAttribute);
+      const delta = new Float32Array(shape.length);
+      for (let k = 0; k < delta.length; k++) delta[k] = shape[k]! - base[k]!;
+      return doc.createAccessor(attribute.name, buffer).setType('VEC3').setArray(delta);
+    });
+    const addTargets = (to: Primitive): void => {
+      for (const accessor of targetAccessors)
+        to.addTarget(doc.createPrimitiveTarget(accessor.getName()).setAttribute('POSITION', accessor));
+    };
+    addTargets(primitive);
     const index = geometry.getIndex()!.array as Uint32Array;
     primitive.setIndices(
       doc
@@ -159,6 +183,7 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
     const primitives = [primitive];
     for (let k = 1; k < split.used.length; k++) {
       const part = doc.createPrimitive().setMaterial(convertMaterial(split.used[k]!));
+      addTargets(part); // glTF: every primitive of a mesh has the same targets
       for (const semantic of primitive.listSemantics())
         part.setAttribute(semantic, primitive.getAttribute(semantic));
       part.setIndices(
@@ -189,6 +214,12 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
         .setMimeType(data.map.mime)
         .setURI(data.map.name);
       material.setBaseColorTexture(texture);
+      const info = material.getBaseColorTextureInfo()!;
+      if (data.mapChannel) info.setTexCoord(data.mapChannel);
+      if (data.mapNearest)
+        info
+          .setMagFilter(TextureInfo.MagFilter.NEAREST)
+          .setMinFilter(TextureInfo.MinFilter.NEAREST);
     }
     materials.set(data, material);
     return material;
@@ -239,6 +270,16 @@ export function flipV(uvs: Float32Array): Float32Array {
     out[i] = uvs[i]!;
     out[i + 1] = 1 - uvs[i + 1]!;
   }
+  return out;
+}
+
+/** The attribute's values as float32 (shared when they already are). */
+function floatArray(attribute: BufferAttribute): Float32Array {
+  if (attribute.array instanceof Float32Array && !attribute.normalized) return attribute.array;
+  const out = new Float32Array(attribute.count * attribute.itemSize);
+  for (let i = 0; i < attribute.count; i++)
+    for (let k = 0; k < attribute.itemSize; k++)
+      out[i * attribute.itemSize + k] = attribute.getComponent(i, k);
   return out;
 }
 

@@ -7,7 +7,10 @@
  * - indices:   #F×3 vertex indices, counter-clockwise seen from outside
  * - colors:    #V×colorSize (3 = RGB, 4 = RGBA), linear, in [0, 1]
  * - uvs:       #V×2
+ * - uvs1:      #V×2, a second UV set (three.js 'uv1', glTF TEXCOORD_1), e.g. the sphere map's checker UVs
  * - normals:   #V×3
+ * - morphTargets: each `positions` #V×3, the whole shape as ABSOLUTE positions (three.js's default,
+ *   morphTargetsRelative = false); glTF stores displacements, which the glTF reader/writer convert
  * - vertexAttributes / faceAttributes: named per-vertex / per-face arrays (#V×itemSize / #F×itemSize)
  */
 export interface Mesh {
@@ -16,9 +19,17 @@ export interface Mesh {
   colors?: Float32Array;
   colorSize?: 3 | 4;
   uvs?: Float32Array;
+  uvs1?: Float32Array;
   normals?: Float32Array;
+  morphTargets?: MorphTarget[];
   vertexAttributes?: Record<string, MeshAttribute>;
   faceAttributes?: Record<string, MeshAttribute>;
+}
+
+/** A named blend shape: `positions` #V×3 absolute. How much of it shows is the object's (ModelNode.morphWeights). */
+export interface MorphTarget {
+  name: string;
+  positions: Float32Array;
 }
 
 /** A named attribute: `array` holds count×itemSize values. */
@@ -40,6 +51,8 @@ export function meshBuffers(mesh: Mesh): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [mesh.positions, mesh.indices];
   if (mesh.colors) arrays.push(mesh.colors);
   if (mesh.uvs) arrays.push(mesh.uvs);
+  if (mesh.uvs1) arrays.push(mesh.uvs1);
+  for (const target of mesh.morphTargets ?? []) arrays.push(target.positions);
   if (mesh.normals) arrays.push(mesh.normals);
   for (const group of [mesh.vertexAttributes, mesh.faceAttributes]) {
     if (group) for (const attribute of Object.values(group)) arrays.push(attribute.array);

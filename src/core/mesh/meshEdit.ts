@@ -43,14 +43,20 @@ function gatherAttributes(
 }
 
 /**
- * A mesh whose vertex i is the input's vertex `sourceVertex[i]` (positions, colours, UVs, normals and
- * vertex attributes follow), with the given face indices (already in the new numbering).
+ * A mesh whose vertex i is the input's vertex `sourceVertex[i]` (positions, colours, both UV sets,
+ * normals, morph target rows and vertex attributes follow), with the given face indices (already in the new numbering).
  * Face attributes are kept as they are: the faces must be the same, in the same order.
  */
 export function withVertices(mesh: Mesh, sourceVertex: ArrayLike<number>, indices: Uint32Array): Mesh {
   const out: Mesh = { ...mesh, positions: gatherRows(mesh.positions, 3, sourceVertex), indices };
   if (mesh.colors) out.colors = gatherRows(mesh.colors, mesh.colorSize ?? 3, sourceVertex);
   if (mesh.uvs) out.uvs = gatherRows(mesh.uvs, 2, sourceVertex);
+  if (mesh.uvs1) out.uvs1 = gatherRows(mesh.uvs1, 2, sourceVertex);
+  if (mesh.morphTargets)
+    out.morphTargets = mesh.morphTargets.map((t) => ({
+      ...t,
+      positions: gatherRows(t.positions, 3, sourceVertex),
+    }));
   if (mesh.normals) out.normals = gatherRows(mesh.normals, 3, sourceVertex);
   if (mesh.vertexAttributes) out.vertexAttributes = gatherAttributes(mesh.vertexAttributes, sourceVertex);
   return out;
@@ -171,6 +177,9 @@ export function copyMesh(mesh: Mesh, options: { skipAttributes?: readonly string
     if (mesh.colorSize) out.colorSize = mesh.colorSize;
   }
   if (mesh.uvs) out.uvs = mesh.uvs.slice();
+  if (mesh.uvs1) out.uvs1 = mesh.uvs1.slice();
+  if (mesh.morphTargets)
+    out.morphTargets = mesh.morphTargets.map((t) => ({ name: t.name, positions: t.positions.slice() }));
   if (mesh.normals) out.normals = mesh.normals.slice();
   const vertexAttributes = copyGroup(mesh.vertexAttributes);
   if (vertexAttributes) out.vertexAttributes = vertexAttributes;

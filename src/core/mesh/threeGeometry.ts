@@ -1,6 +1,6 @@
 import { BufferAttribute, BufferGeometry, type InterleavedBufferAttribute, type TypedArray } from 'three';
 import { FACE_ATTRIBUTES_KEY } from './attributeInfo';
-import type { Mesh, MeshAttribute } from './Mesh';
+import type { Mesh, MeshAttribute, MorphTarget } from './Mesh';
 
 /**
  * Conversion between our indexed Mesh and a three.js BufferGeometry, sharing typed arrays wherever
@@ -10,7 +10,9 @@ import type { Mesh, MeshAttribute } from './Mesh';
  *   source is kept in `userData.positionsF64`, used again by geometryToMesh while the Float32 copy is
  *   unchanged, so a round trip through the scene loses no precision.
  * - indices: Uint32 is shared; a non-indexed geometry gets an identity index (every 3 vertices a face).
- * - colors ↔ 'color', uvs ↔ 'uv', normals ↔ 'normal'.
+ * - colors ↔ 'color', uvs ↔ 'uv', uvs1 ↔ 'uv1', normals ↔ 'normal'.
+ * - morphTargets ↔ morphAttributes.position (names on the attributes; absolute positions, so
+ *   geometryToMesh adds the base to relative ones); the weights live on the three.js Mesh object.
  * - vertexAttributes ↔ attributes whose name starts with '_' (a name without '_' gets one, the glTF rule
  *   for custom attributes). Float64 vertex attributes are copied to Float32.
  * - faceAttributes ↔ `userData.faceAttributes` (shared; see attributeInfo.ts).
@@ -48,6 +50,8 @@ export function meshToGeometry(mesh: Mesh): BufferGeometry {
   geometry.setIndex(new BufferAttribute(mesh.indices, 1));
   if (mesh.normals) geometry.setAttribute('normal', new BufferAttribute(mesh.normals, 3));
   if (mesh.uvs) geometry.setAttribute('uv', new BufferAttribute(mesh.uvs, 2));
+  if (mesh.uvs1) geometry.setAttribute('uv1', new BufferAttribute(mesh.uvs1, 2));
+  setMorphTargets(geometry, mesh.morphTargets, (a) => a);
   if (mesh.colors) geometry.setAttribute('color', new BufferAttribute(mesh.colors, mesh.colorSize ?? 3));
   for (const [name, attribute] of Object.entries(mesh.vertexAttributes ?? {})) {
     geometry.setAttribute(
@@ -86,6 +90,10 @@ export function geometryToMesh(geometry: BufferGeometry): Mesh {
     mesh.colors = head(floatArray(color), color.itemSize);
     mesh.colorSize = color.itemSize;
   }
+  const uv1 = geometry.getAttribute('uv1') as BufferAttribute | InterleavedBufferAttribute | undefined;
+  if (uv1 && uv1.itemSize === 2) mesh.uvs1 = head(floatArray(uv1), 2);
+  const morphTargets = morphTargetsOf(geometry, positions32);
+  if (morphTargets) mesh.morphTargets = morphTargets.map((t) => ({ ...t, positions: head(t.positions, 3) }));
   const uv = geometry.getAttribute('uv') as BufferAttribute | InterleavedBufferAttribute | undefined;
   const uvs = uv && uv.itemSize === 2 ? floatArray(uv) : undefined;
   for (const [name, attribute] of Object.entries(geometry.attributes)) {
@@ -189,6 +197,8 @@ function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeom
   }
   geometry.setIndex(new BufferAttribute(split.indices, 1));
   geometry.setAttribute('uv', new BufferAttribute(split.uvs, 2));
+  if (mesh.uvs1) geometry.setAttribute('uv1', new BufferAttribute(grow(mesh.uvs1, 2), 2));
+  setMorphTargets(geometry, mesh.morphTargets, (a) => grow(a, 3));
   if (mesh.normals) geometry.setAttribute('normal', new BufferAttribute(grow(mesh.normals, 3), 3));
   if (mesh.colors) {
     const size = mesh.colorSize ?? 3;
@@ -203,6 +213,36 @@ function seamSplitGeometry(mesh: Mesh, cornerUvs: ArrayLike<number>): BufferGeom
   if (Object.keys(faceAttributes).length > 0) geometry.userData[FACE_ATTRIBUTES_KEY] = faceAttributes;
   geometry.userData[SEAM_SOURCE_KEY] = split.source;
   return geometry;
+}
+
+function setMorphTargets(
+  geometry: BufferGeometry,
+  targets: MorphTarget[] | undefined,
+  rows: (positions: Float32Array) => Float32Array,
+): void {
+  if (!targets || targets.length === 0) return;
+  geometry.morphAttributes.position = targets.map((target) => {
+    const attribute = new BufferAttribute(rows(target.positions), 3);
+    attribute.name = target.name;
+    return attribute;
+  });
+  geometry.morphTargetsRelative = false;
+}
+
+/** The geometry's position morph targets as absolute #G×3 positions (G = drawn vertices), named. */
+function morphTargetsOf(geometry: BufferGeometry, base: Float32Array): MorphTarget[] | undefined {
+  const attributes = geometry.morphAttributes.position as
+    (BufferAttribute | InterleavedBufferAttribute)[] | undefined;
+  if (!attributes || attributes.length === 0) return undefined;
+  return attributes.map((attribute, i) => {
+    let positions = floatArray(attribute);
+    if (geometry.morphTargetsRelative) {
+      const absolute = new Float32Array(positions.length);
+      for (let k = 0; k < absolute.length; k++) absolute[k] = base[k]! + positions[k]!;
+      positions = absolute;
+    }
+    return { name: attribute.name || `target ${i}`, positions };
+  });
 }
 
 /** Rows 0…V−1 unchanged, then one copied row per seam copy. */

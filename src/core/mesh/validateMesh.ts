@@ -22,8 +22,11 @@ export function meshProblem(mesh: Mesh): string | null {
   const perVertex: [string, ArrayLike<number> | undefined, number][] = [
     ['colors', mesh.colors, mesh.colorSize ?? 3],
     ['uvs', mesh.uvs, 2],
+    ['uvs1', mesh.uvs1, 2],
     ['normals', mesh.normals, 3],
   ];
+  for (const target of mesh.morphTargets ?? [])
+    perVertex.push([`morph target ${target.name}`, target.positions, 3]);
   for (const [name, attribute] of Object.entries(mesh.vertexAttributes ?? {}))
     perVertex.push([name, attribute.array, attribute.itemSize]);
   for (const [name, array, width] of perVertex) {

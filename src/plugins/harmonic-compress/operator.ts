@@ -7,11 +7,11 @@ import {
 } from 'three';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Operator } from '../Operator';
+import { sphereMapPollFailure } from '../spherical-parametrize/spherePoll';
 import { harmonicEditorView } from './editorView';
 import { buildLod, evaluateAtDegree, type HarmonicLod } from './lod';
 import { harmonicCompressProps } from './props';
-import { harmonicCompressProblem } from './requirements';
-import { inputFromObject, meshOfObject, triangleMeshOf, widthOf } from './sceneMesh';
+import { inputFromObject, triangleMeshOf, widthOf } from './sceneMesh';
 import type { HarmonicCompressInput, HarmonicCompressOutput } from './types';
 
 export const HARMONIC_COMPRESS_VERSION = 1;
@@ -24,7 +24,6 @@ interface HarmonicRuntime {
   file?: Uint8Array;
 }
 const runtime = new WeakMap<Object3D, HarmonicRuntime>();
-const pollCache = new WeakMap<BufferGeometry, { version: number; reason: string | null }>();
 
 export const harmonicCompressOperator: Operator<
   typeof harmonicCompressProps,
@@ -42,26 +41,7 @@ export const harmonicCompressOperator: Operator<
   poll(ctx) {
     const mesh = triangleMeshOf(ctx.object);
     if (!mesh) return { reason: 'select a triangle mesh' };
-    const geometry = mesh.geometry as BufferGeometry;
-    const version =
-      (geometry.getAttribute('position') as BufferAttribute).version + (geometry.index?.version ?? 0);
-    let cached = pollCache.get(geometry);
-    if (!cached || cached.version !== version) {
-      let reason: string | null;
-      try {
-        reason = harmonicCompressProblem(meshOfObject(mesh));
-      } catch (error) {
-        reason = error instanceof Error ? error.message : String(error);
-      }
-      cached = { version, reason };
-      pollCache.set(geometry, cached);
-    }
-    return cached.reason
-      ? {
-          reason: `cannot map onto the sphere: ${cached.reason}`,
-          fix: { idname: 'mesh.repair', label: 'Inspect & Repair' },
-        }
-      : null;
+    return sphereMapPollFailure(mesh.geometry as BufferGeometry);
   },
 
   prepare(ctx) {

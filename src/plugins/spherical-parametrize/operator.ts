@@ -11,9 +11,8 @@ import { MultiCommand } from '../../core/commands/MultiCommand';
 import { SetGeometryCommand } from '../../core/commands/SetGeometryCommand';
 import { SetUserDataCommand } from '../../core/commands/SetUserDataCommand';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
-import { inspectMesh } from '../../core/mesh/inspect';
+import { sphereMapPollFailure } from './spherePoll';
 import { geometryToMesh, SEAM_SOURCE_KEY } from '../../core/mesh/threeGeometry';
-import { sphereMapProblem } from '../../core/spherical/requirements';
 import type { Operator, OperatorContext, PollFailure } from '../Operator';
 import { checkerTexture } from './checkerTexture';
 import { SetMaterialCommand } from './SetMaterialCommand';
@@ -31,30 +30,10 @@ export const ANGLE_DISTORTION = '_ANGLE_DISTORTION';
 export const AREA_DISTORTION = '_AREA_DISTORTION';
 /** The userData key holding { plugin, props, version, metrics }. */
 export const USERDATA_KEY = 'sphericalParametrize';
-const REPAIR_FIX = { idname: 'mesh.repair', label: 'Inspect & Repair' };
 
 function meshObject(object: Object3D | null): ThreeMesh | null {
   const mesh = object as ThreeMesh | null;
   return mesh && mesh.isMesh && mesh.geometry instanceof BufferGeometry ? mesh : null;
-}
-
-// The panel polls often; inspecting a 100k-vertex mesh takes tens of ms, so remember the answer per
-// geometry and attribute version.
-const pollCache = new WeakMap<BufferGeometry, { key: string; problem: string | null }>();
-
-function geometryProblem(geometry: BufferGeometry): string | null {
-  const position = geometry.getAttribute('position') as BufferAttribute | undefined;
-  const key = `${position?.version ?? -1}/${geometry.index?.version ?? -1}/${position?.count ?? 0}`;
-  const cached = pollCache.get(geometry);
-  if (cached && cached.key === key) return cached.problem;
-  let problem: string | null;
-  try {
-    problem = sphereMapProblem(inspectMesh(geometryToMesh(geometry)));
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
-  }
-  pollCache.set(geometry, { key, problem });
-  return problem;
 }
 
 export const sphericalParametrizeOperator: Operator<
@@ -73,8 +52,7 @@ export const sphericalParametrizeOperator: Operator<
   poll(ctx: OperatorContext): PollFailure | null {
     const object = meshObject(ctx.object);
     if (!object) return { reason: 'select a mesh' };
-    const problem = geometryProblem(object.geometry);
-    return problem ? { reason: `cannot map onto the sphere: ${problem}`, fix: REPAIR_FIX } : null;
+    return sphereMapPollFailure(object.geometry);
   },
 
   prepare(ctx: OperatorContext): { input: SphericalJobInput; transfer: ArrayBuffer[] } {

@@ -4,6 +4,7 @@ import {
   DirectionalLight,
   Group,
   BoxHelper,
+  BufferAttribute,
   BufferGeometry,
   Color,
   GridHelper,
@@ -26,6 +27,7 @@ import type { Material, Object3D } from 'three';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { RoomEnvironment } from 'three/addons/environments/RoomEnvironment.js';
 import { acceleratedRaycast, computeBoundsTree, disposeBoundsTree } from 'three-mesh-bvh';
+import { GenerateMeshBVHWorker } from 'three-mesh-bvh/worker';
 import type { Editor } from '../editor/Editor';
 import { attributeDisplayGeometry, viewableAttributes } from './attributeView';
 import type { Legend } from './attributeView';
@@ -38,7 +40,7 @@ Mesh.prototype.raycast = acceleratedRaycast;
 
 export type Shading = 'smooth' | 'flat' | 'wireframe' | 'normals';
 
-/** Meshes above this many triangles get their BVH on first pick rather than right after loading. */
+/** Meshes above this many triangles get their BVH built in a worker rather than on this thread. */
 const EAGER_BVH_TRIANGLES = 300_000;
 
 /**
@@ -59,6 +61,8 @@ export class Viewport {
   private attributeName: string | null = null;
   private renderQueued = false;
   private compiling = 0;
+  private bvhWorker: GenerateMeshBVHWorker | null = null;
+  private bvhQueue: Promise<void> = Promise.resolve();
   private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
@@ -336,7 +340,10 @@ export class Viewport {
     if (!mesh.geometry.boundsTree) mesh.geometry.computeBoundsTree({ indirect: true });
   }
 
-  /** Builds BVHs for small meshes when the browser is idle; big ones wait for their first pick. */
+  /**
+   * Builds BVHs for small meshes when the browser is idle, and for big ones in a worker (queued, one
+   * at a time). A click before a big mesh's BVH is ready builds it here instead.
+   */
   private scheduleBoundsTrees(root: Object3D): void {
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     idle(() => {
@@ -344,8 +351,28 @@ export class Viewport {
         if (!(o instanceof Mesh) || o.geometry.boundsTree) return;
         const triangles = (o.geometry.index?.count ?? o.geometry.getAttribute('position')?.count ?? 0) / 3;
         if (triangles <= EAGER_BVH_TRIANGLES) this.ensureBoundsTree(o);
+        else {
+          const geometry = o.geometry;
+          this.bvhQueue = this.bvhQueue.then(() => this.buildBoundsTreeInWorker(geometry)).catch(() => undefined);
+        }
       });
     });
+  }
+
+  /**
+   * The worker takes (transfers) the arrays it is given, so it gets copies: the scene's geometry stays
+   * usable meanwhile, and the BVH raycasts against the copies (same data, same face order: indirect).
+   */
+  private async buildBoundsTreeInWorker(geometry: BufferGeometry): Promise<void> {
+    if (geometry.boundsTree) return;
+    const position = geometry.getAttribute('position');
+    if (!(position instanceof BufferAttribute)) return; // interleaved: built on first pick instead
+    const proxy = new BufferGeometry();
+    proxy.setAttribute('position', new BufferAttribute(position.array.slice(), position.itemSize));
+    if (geometry.index) proxy.setIndex(new BufferAttribute(geometry.index.array.slice(), 1));
+    this.bvhWorker ??= new GenerateMeshBVHWorker();
+    const bvh = await this.bvhWorker.generate(proxy, { indirect: true });
+    if (!geometry.boundsTree) geometry.boundsTree = bvh;
   }
 
   /** The visible mesh under a canvas point (client coordinates), or null. */
