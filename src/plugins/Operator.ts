@@ -13,6 +13,15 @@ export interface OperatorContext {
   readonly host: SceneHost;
 }
 
+/** A file a run produced besides the scene (an ONNX model…): the CLI writes it where `--KEY PATH` says. */
+export interface OperatorArtifact {
+  bytes: Uint8Array;
+  /** e.g. '.onnx' */
+  extension: string;
+  mediaType: string;
+  description: string;
+}
+
 /** Why an operator cannot run, and optionally an operator that would fix it ("try Repair"). */
 export interface PollFailure {
   reason: string;
@@ -38,6 +47,12 @@ export interface Operator<S extends PropSpecs = PropSpecs, I = unknown, O = unkn
   poll(ctx: OperatorContext): PollFailure | null;
   prepare(ctx: OperatorContext, props: Props<S>): { input: I; transfer: ArrayBuffer[] };
   apply(ctx: OperatorContext, output: O, props: Props<S>): Command;
+  /**
+   * Files besides the scene that a run can produce, by key, with what each holds (shown in help).
+   * `homeomorph run OP IN --KEY PATH` writes `artifacts(output)[KEY]` to PATH.
+   */
+  readonly artifactFiles?: Record<string, string>;
+  artifacts?(output: O): Record<string, OperatorArtifact>;
   /** Figures to report (CLI `--json`, the panel's result view); plain JSON values. */
   metrics(output: O, props: Props<S>): Record<string, unknown>;
   /**

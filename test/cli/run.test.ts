@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,5 +74,36 @@ describe.skipIf(!hasShared)('homeomorph run (Inspect & Repair operators)', () =>
     expect(stdout).toContain('--max-hole-edges N');
     expect(stdout).toContain('--[no-]fill-holes');
     expect((await runCli(['--help'])).stdout).toContain('mesh.repair');
+  });
+});
+
+describe.skipIf(!hasShared)('homeomorph run: files besides the scene', () => {
+  it('mesh.fit_sdf --onnx writes the fitted model, which onnxruntime runs as [N,3] → [N,1]', async () => {
+    const onnxPath = join(scratch, 'spot_low.onnx');
+    const args = ['run', 'mesh.fit_sdf', meshes('spot_low.obj'), '--onnx', onnxPath, '--json'];
+    const small = [
+      '--steps',
+      '3',
+      '--resolution',
+      '32',
+      '--train-samples',
+      '20000',
+      '--eval-samples',
+      '2000',
+    ];
+    const { code, stdout, stderr } = await runCli([...args, ...small]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ operator: 'mesh.fit_sdf', steps: 3 });
+    const ort = await import('onnxruntime-node');
+    const session = await ort.InferenceSession.create(readFileSync(onnxPath));
+    const points = new ort.Tensor('float32', new Float32Array([0, 0, 0, 0.4, 0.4, 0.4]), [2, 3]);
+    const result = await session.run({ [session.inputNames[0]!]: points });
+    expect(result[session.outputNames[0]!]!.dims).toEqual([2, 1]);
+  });
+
+  it('refuses --onnx without a path as a usage error', async () => {
+    const { code } = await runCli(['run', 'mesh.fit_sdf', meshes('spot_low.obj'), '--onnx']);
+    expect(code).toBe(2);
   });
 });

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Mesh as ThreeMesh, type Object3D } from 'three';
 import { HeadlessSceneHost } from '../../core/commands/SceneHost';
 import { runJob } from '../../core/jobs/runJob';
@@ -14,7 +16,7 @@ import { describeProps, propFlagSpecs, propsFromFlags } from '../operatorFlags';
 import { planOutputs } from '../outputPaths';
 import { modelToScene, sceneToModel } from '../sceneModel';
 
-const USAGE = 'homeomorph run OPERATOR IN… [-o OUT|DIR] [--PROP VALUE…] [--json]';
+const USAGE = 'homeomorph run OPERATOR IN… [-o OUT|DIR] [--PROP VALUE…] [--FILE PATH…] [--json]';
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -52,6 +54,7 @@ ${operatorList()}`,
       json: {},
       help: { short: 'h' },
       ...specs,
+      ...artifactFlagSpecs(operator),
     });
     if (args.options.has('help')) {
       ctx.stdout.write(`${operatorHelp(operator)}\n`);
@@ -66,6 +69,7 @@ ${operatorList()}`,
       typeof out === 'string'
         ? planOutputs(inputs, out, ctx.cwd, typeof format === 'string' ? format : undefined)
         : null;
+    const artifactTargets = planArtifacts(operator, args.options, inputs, ctx.cwd);
     let failures = 0;
     const lines: (string | undefined)[] = [];
     await mapLimited(inputs, ctx.pool().size, async (input, i) => {
@@ -75,6 +79,7 @@ ${operatorList()}`,
           props,
           input,
           plan ? { path: plan.outputs[i]!, format: plan.format } : null,
+          artifactTargets.map(({ key, paths }) => ({ key, path: paths[i]! })),
           ctx,
         );
         if (args.options.has('json'))
@@ -99,6 +104,7 @@ async function runOnFile(
   props: Props<PropSpecs>,
   input: string,
   output: { path: string; format: Parameters<typeof writeModelFile>[2] } | null,
+  artifactOutputs: { key: string; path: string }[],
   ctx: CliContext,
 ): Promise<Record<string, unknown>> {
   const model = await readModelFile(input);
@@ -124,7 +130,48 @@ async function runOnFile(
   const result = await runJob(ctx.pool(), operator.job, jobInput, props, transfer);
   operator.apply(opContext, result, props).execute();
   if (output) await writeModelFile(sceneToModel(scene, model.name), output.path, output.format);
+  if (artifactOutputs.length > 0) {
+    const artifacts = operator.artifacts?.(result) ?? {};
+    for (const { key, path } of artifactOutputs) {
+      const artifact = artifacts[key];
+      if (!artifact) throw new InputError(`${operator.label} produced no ${key} file for this input`);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, artifact.bytes);
+    }
+  }
   return operator.metrics(result, props);
+}
+
+/** `--KEY PATH` for each file the operator can produce besides the scene. */
+function artifactFlagSpecs(operator: AnyOperator): Record<string, { value: true }> {
+  const specs: Record<string, { value: true }> = {};
+  for (const key of Object.keys(operator.artifactFiles ?? {})) specs[key] = { value: true };
+  return specs;
+}
+
+/**
+ * Where each requested artifact goes, per input: the given path for one input; for several, the path
+ * is a folder and each input's file is named after it (spot.obj → DIR/spot.onnx).
+ */
+function planArtifacts(
+  operator: AnyOperator,
+  options: Map<string, string | true>,
+  inputs: string[],
+  cwd: string,
+): { key: string; paths: string[] }[] {
+  const targets: { key: string; paths: string[] }[] = [];
+  for (const key of Object.keys(operator.artifactFiles ?? {})) {
+    const value = options.get(key);
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new UsageError(`--${key} needs a path`);
+    const target = resolve(cwd, value);
+    const paths =
+      inputs.length === 1
+        ? [target]
+        : inputs.map((input) => join(target, `${basename(input, extname(input))}.${key}`));
+    targets.push({ key, paths });
+  }
+  return targets;
 }
 
 function operatorList(): string {
@@ -139,5 +186,11 @@ function operatorHelp(operator: AnyOperator): string {
 ${operator.label} (${operator.category}): ${operator.description}
 
 Options:
-${describeProps(operator.props)}`;
+${describeProps(operator.props)}${artifactHelp(operator)}`;
+}
+
+function artifactHelp(operator: AnyOperator): string {
+  const files = Object.entries(operator.artifactFiles ?? {});
+  if (files.length === 0) return '';
+  return `\n\nFiles besides the scene:\n${files.map(([key, what]) => `  --${key} PATH  write ${what}`).join('\n')}`;
 }

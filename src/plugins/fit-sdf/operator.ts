@@ -1,9 +1,17 @@
-import { BufferAttribute, BufferGeometry, DoubleSide, Mesh, MeshBasicMaterial, MeshStandardMaterial, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  DoubleSide,
+  Mesh,
+  MeshBasicMaterial,
+  MeshStandardMaterial,
+  type Object3D,
+} from 'three';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
 import { ATTRIBUTE_INFO_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
-import type { Operator, OperatorContext, PollFailure } from '../Operator';
+import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { FIT_SDF_VERSION, fitSdfRefusal } from './job';
 import { fitSdfProps, type FitSdfProps } from './props';
 import { sliceColors } from './sliceColors';
@@ -15,15 +23,6 @@ import type { FitSdfInput, FitSdfOutput } from './types';
  * "Export ONNX" and the CLI's `--onnx` read it from here (or from the operator's `artifacts`).
  */
 export const sdfModels = new WeakMap<Object3D, Uint8Array>();
-
-/** A file a run produced besides the scene: the CLI writes it where its flag says. */
-export interface OperatorArtifact {
-  bytes: Uint8Array;
-  /** e.g. '.onnx' */
-  extension: string;
-  mediaType: string;
-  description: string;
-}
 
 function meshOf(object: Object3D | null): Mesh | null {
   return object && (object as Mesh).isMesh ? (object as Mesh) : null;
@@ -40,13 +39,13 @@ function inputOf(mesh: Mesh): FitSdfInput {
     positions[3 * i + 2] = position.getZ(i);
   }
   const index = geometry.getIndex();
-  const indices = index ? Uint32Array.from(index.array as ArrayLike<number>) : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
+  const indices = index
+    ? Uint32Array.from(index.array as ArrayLike<number>)
+    : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
   return { positions, indices };
 }
 
-export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOutput> & {
-  artifacts(output: FitSdfOutput): Record<string, OperatorArtifact>;
-} = {
+export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOutput> = {
   idname: 'mesh.fit_sdf',
   label: 'Fit SDF',
   description:
@@ -54,6 +53,7 @@ export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOut
   category: 'Fit SDF',
   props: fitSdfProps,
   job: 'fit-sdf',
+  artifactFiles: { onnx: 'the fitted SDF as an ONNX model (points [N,3] → signed distance [N,1])' },
 
   poll(ctx: OperatorContext): PollFailure | null {
     const mesh = meshOf(ctx.object);
@@ -83,13 +83,20 @@ export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOut
     result.position.copy(source.position);
     result.quaternion.copy(source.quaternion);
     result.scale.copy(source.scale);
-    result.userData = { plugin: 'mesh.fit_sdf', props: { ...props }, version: FIT_SDF_VERSION, metrics: fitSdfOperator.metrics(output, props) };
+    result.userData = {
+      plugin: 'mesh.fit_sdf',
+      props: { ...props },
+      version: FIT_SDF_VERSION,
+      metrics: fitSdfOperator.metrics(output, props),
+    };
     if (output.onnx) sdfModels.set(result, output.onnx);
 
     const slice = slicePlane(output);
     slice.name = `${result.name} slice`;
     result.add(slice);
-    return new MultiCommand(`Fit SDF of ${source.name || 'mesh'}`, [new AddObjectCommand(ctx.host, result, source.parent ?? ctx.host.scene)]);
+    return new MultiCommand(`Fit SDF of ${source.name || 'mesh'}`, [
+      new AddObjectCommand(ctx.host, result, source.parent ?? ctx.host.scene),
+    ]);
   },
 
   metrics(output: FitSdfOutput): Record<string, unknown> {
@@ -103,7 +110,8 @@ export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOut
         bytes: output.onnx,
         extension: '.onnx',
         mediaType: 'application/octet-stream',
-        description: 'the fitted SDF: points [N,3] in normalised coordinates → signed distance [N,1] (metadata: centre, scale)',
+        description:
+          'the fitted SDF: points [N,3] in normalised coordinates → signed distance [N,1] (metadata: centre, scale)',
       },
     };
   },
@@ -118,7 +126,8 @@ function slicePlane(output: FitSdfOutput): Mesh {
   const { values, size: n, axis, position, half } = output.slice;
   const { centre, scale } = output.normalisation;
   const a = axis === 'x' ? 0 : axis === 'y' ? 1 : 2;
-  const u = (a + 1) % 3, v = (a + 2) % 3;
+  const u = (a + 1) % 3,
+    v = (a + 2) % 3;
   const positions = new Float32Array(3 * n * n);
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
@@ -143,7 +152,8 @@ function slicePlane(output: FitSdfOutput): Mesh {
   const distance = values.map((d) => d / scale);
   geometry.setAttribute('_SDF', new BufferAttribute(distance, 1));
   geometry.setIndex(new BufferAttribute(indices, 1));
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (const d of distance) {
     lo = Math.min(lo, d);
     hi = Math.max(hi, d);

@@ -10,18 +10,10 @@ import {
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
-import type { Operator, OperatorContext, PollFailure } from '../Operator';
+import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { NEURAL_PARTS_VERSION, neuralPartsRefusal } from './job';
 import { neuralPartsProps, type NeuralPartsProps } from './props';
 import type { NeuralPartsInput, NeuralPartsOutput, NeuralPartsPreview } from './types';
-
-/** A file a run produced besides the scene (the CLI writes it where its flag says). */
-interface OperatorArtifact {
-  bytes: Uint8Array;
-  extension: string;
-  mediaType: string;
-  description: string;
-}
 
 /** Part colour m of M: evenly spaced hues, so neighbouring indices differ clearly. */
 export function partColor(m: number): Color {
@@ -69,9 +61,7 @@ function coloredMesh(
 /** The live view of one run: a group of primitive meshes updated in place from each preview. */
 const liveViews = new WeakMap<Object3D, { group: Group; handle: { clear(): void } }>();
 
-export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsInput, NeuralPartsOutput> & {
-  artifacts(output: NeuralPartsOutput): Record<string, OperatorArtifact>;
-} = {
+export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsInput, NeuralPartsOutput> = {
   idname: 'mesh.neural_parts',
   label: 'Decompose into Neural Parts',
   description:
@@ -79,6 +69,7 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
   category: 'Decompose into Neural Parts',
   props: neuralPartsProps,
   job: 'mesh.neural_parts',
+  artifactFiles: { onnx: "the primitives' conditional invertible network as an ONNX model" },
 
   poll(ctx: OperatorContext): PollFailure | null {
     const mesh = meshOf(ctx.object);

@@ -96,7 +96,7 @@ describe('mesh.fit_sdf', () => {
     expect(sdfModels.get(added)).toBe(output.onnx);
     expect(added.children[0]!.name).toBe('egg SDF slice');
     expect((added.children[0] as ThreeMesh).geometry.getAttribute('_SDF').count).toBe(output.slice.size ** 2);
-    expect(fitSdfOperator.artifacts(output).onnx!.bytes).toBe(output.onnx);
+    expect(fitSdfOperator.artifacts!(output).onnx!.bytes).toBe(output.onnx);
     command.undo();
     expect(scene.children.length).toBe(1);
   });
