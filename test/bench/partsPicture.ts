@@ -27,11 +27,18 @@ const option = (name: string, fallback: string): string => {
 const root = resolve(import.meta.dirname, '..', '..');
 const shape = option('shape', 'human_man');
 const out = resolve(root, option('out', 'docs/parts-human.png'));
-const props = resolveProps(neuralPartsProps, { parts: Number(option('parts', '5')), seconds: Number(option('seconds', '150')) });
+const props = resolveProps(neuralPartsProps, {
+  parts: Number(option('parts', '5')),
+  seconds: Number(option('seconds', '150')),
+});
 
 const mesh = loadSharedMesh(`${shape}.obj`);
 const ctx: JobContext = { signal: new AbortController().signal, onnx: nodeOnnx, progress: () => {} };
-const { output } = await neuralPartsJob({ positions: Float32Array.from(mesh.positions), indices: mesh.indices.slice() }, props, ctx);
+const { output } = await neuralPartsJob(
+  { positions: Float32Array.from(mesh.positions), indices: mesh.indices.slice() },
+  props,
+  ctx,
+);
 const { perPart: _perPart, ...summary } = output.metrics;
 console.log(JSON.stringify(summary));
 
@@ -41,20 +48,46 @@ interface Drawable {
   indices: number[];
   color: string;
 }
-const parts: Drawable[] = output.parts.map((p) => ({ positions: Array.from(p.positions), indices: Array.from(p.indices), color: `#${partColor(p.primitive).getHexString()}` }));
-const primitives: Drawable[] = output.primitives.map((p, m) => ({ positions: Array.from(p.positions), indices: Array.from(p.indices), color: `#${partColor(m).getHexString()}` }));
+const parts: Drawable[] = output.parts.map((p) => ({
+  positions: Array.from(p.positions),
+  indices: Array.from(p.indices),
+  color: `#${partColor(p.primitive).getHexString()}`,
+}));
+const primitives: Drawable[] = output.primitives.map((p, m) => ({
+  positions: Array.from(p.positions),
+  indices: Array.from(p.indices),
+  color: `#${partColor(m).getHexString()}`,
+}));
 
 // three.js as one script for the page (no server, no network)
-const bundle = await build({ stdin: { contents: "import * as THREE from 'three'; window.THREE = THREE;", resolveDir: root }, bundle: true, format: 'iife', write: false, logLevel: 'silent' });
+const bundle = await build({
+  stdin: { contents: "import * as THREE from 'three'; window.THREE = THREE;", resolveDir: root },
+  bundle: true,
+  format: 'iife',
+  write: false,
+  logLevel: 'silent',
+});
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'homeomorph-picture-')), {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-angle=swiftshader',
+    '--enable-unsafe-swiftshader',
+  ],
   viewport: { width: 1200, height: 800 },
 });
 try {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.setContent('<html><body style="margin:0;background:#fff"><canvas id="c" width="1200" height="800"></canvas></body></html>');
+  await page.setContent(
+    '<html><body style="margin:0;background:#fff"><canvas id="c" width="1200" height="800"></canvas></body></html>',
+  );
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   await page.evaluate(
     ({ parts, primitives }) => {
@@ -75,13 +108,17 @@ try {
           geometry.setAttribute('position', new THREE.Float32BufferAttribute(d.positions, 3));
           geometry.setIndex(d.indices);
           geometry.computeVertexNormals();
-          g.add(new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: d.color, roughness: 0.55 })));
+          g.add(
+            new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: d.color, roughness: 0.55 })),
+          );
         }
         return g;
       };
-      const left = group(parts), right = group(primitives);
+      const left = group(parts),
+        right = group(primitives);
       const box = new THREE.Box3().setFromObject(left);
-      const size = box.getSize(new THREE.Vector3()), centre = box.getCenter(new THREE.Vector3());
+      const size = box.getSize(new THREE.Vector3()),
+        centre = box.getCenter(new THREE.Vector3());
       const shift = Math.max(size.x, size.z) * 1.25;
       left.position.set(-centre.x - shift / 2, -centre.y, -centre.z);
       right.position.set(-centre.x + shift / 2, -centre.y, -centre.z);

@@ -7,6 +7,11 @@ import type { PartsData } from './fitParts';
 
 /** The sample box: the unit cube padded by 10 % (as the SDF fit and Occupancy Networks). */
 export const PARTS_BOX_HALF = 0.55;
+/**
+ * The uniform training samples reach beyond the evaluation box, so a primitive that grows out of
+ * the box (where no evaluation sample would see it) is still pushed back by the occupancy loss.
+ */
+export const PARTS_TRAIN_BOX_HALF = 0.75;
 /** Near-surface noise of the volume samples (unit-cube units): sharp occupancy near the surface. */
 export const PARTS_NEAR_SIGMA = 0.02;
 
@@ -70,7 +75,7 @@ export function partsTrainingData(
     surfaceNormals.set(normals.subarray(3 * surface.faces[i]!, 3 * surface.faces[i]! + 3), 3 * i);
   const uniform = Math.floor(counts.volume / 2);
   const volumePoints = new Float32Array(3 * counts.volume);
-  volumePoints.set(sampleBox(uniform, rng, -PARTS_BOX_HALF, PARTS_BOX_HALF), 0);
+  volumePoints.set(sampleBox(uniform, rng, -PARTS_TRAIN_BOX_HALF, PARTS_TRAIN_BOX_HALF), 0);
   volumePoints.set(
     sampleNearSurface(mesh, counts.volume - uniform, rng, PARTS_NEAR_SIGMA, PARTS_BOX_HALF),
     3 * uniform,

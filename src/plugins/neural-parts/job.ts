@@ -10,7 +10,12 @@ import { assignFaces, faceCentroids } from '../../core/parts/assignFaces';
 import { blockPrimitives, ConditionalFlow } from '../../core/parts/ConditionalFlow';
 import { exportPrimitives, runPrimitives } from '../../core/parts/exportPrimitives';
 import { fitParts, implicitValues, unionValues } from '../../core/parts/fitParts';
-import { insideLabels, PARTS_BOX_HALF, partsTrainingData } from '../../core/parts/partsData';
+import {
+  insideLabels,
+  PARTS_BOX_HALF,
+  PARTS_TRAIN_BOX_HALF,
+  partsTrainingData,
+} from '../../core/parts/partsData';
 import { checkCancelled, InputError, yieldToHost, type Job } from '../../core/plugin/Job';
 import { sampleBox } from '../../core/sampling/boxSampling';
 import { Rng } from '../../core/sampling/Rng';
@@ -111,7 +116,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     data.volumePoints,
     data.volumeLabels,
     uniformCount,
-    (2 * PARTS_BOX_HALF) ** 3,
+    (2 * PARTS_TRAIN_BOX_HALF) ** 3,
     M,
     props.radius,
     new Rng(props.seed + 3),

@@ -9,10 +9,14 @@ import { nodeOnnx } from '../../plugins/fit-sdf/nodeOnnx';
 describe('ONNX export of the primitives', () => {
   it('maps the sphere as our own kernels do, for every primitive', async () => {
     const rng = new Rng(1);
-    const flow = new ConditionalFlow({ primitives: 3, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, sMax: 3 }, rng, {
-      translation: Float32Array.from([0.1, 0, 0, -0.1, 0.2, 0, 0, 0, 0.3]),
-      scale: 1.5,
-    });
+    const flow = new ConditionalFlow(
+      { primitives: 3, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, sMax: 3 },
+      rng,
+      {
+        translation: Float32Array.from([0.1, 0, 0, -0.1, 0.2, 0, 0, 0, 0.3]),
+        scale: 1.5,
+      },
+    );
     for (const p of flow.parameters) for (let i = 0; i < p.size; i++) p.data[i] += (rng.next() - 0.5) * 0.6;
     const sphere = spherePoints(300, 0.25, new Rng(2));
     const ours = mapSphere(flow, sphere);

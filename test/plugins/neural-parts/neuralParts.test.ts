@@ -134,7 +134,10 @@ describe('mesh.neural_parts', () => {
     const preview = (shift: number): NeuralPartsPreview => {
       const positions = new Float32Array(2 * sphere.positions.length);
       positions.set(sphere.positions);
-      positions.set(sphere.positions.map((v) => v + shift), sphere.positions.length);
+      positions.set(
+        sphere.positions.map((v) => v + shift),
+        sphere.positions.length,
+      );
       return { chart: { loss: 1, iou: 0.5 }, positions, indices: sphere.indices, primitives: 2 };
     };
     const first = neuralPartsOperator.livePreview!(ctx, preview(0));
