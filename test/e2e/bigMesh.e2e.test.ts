@@ -79,21 +79,21 @@ describe.skipIf(!hasChromium)('a million-triangle mesh dropped with the Spherica
   });
 
   // Long tasks are wall-clock: on a shared, overloaded machine a descheduled task reads longer than it
-  // ran, hence the retries. Inspecting 1M triangles on the UI thread (what the poll did before) takes
-  // seconds, so a regression fails all three.
-  it('shows "Inspecting…" until the worker answers, then its verdict, without freezing the UI thread', { retry: 0 }, async () => {
+  // ran, hence the retries and the loose bound. Inspecting these 1M triangles on the UI thread (what
+  // the poll did before) takes ≈2 s on the loaded 2-core test machine, so a regression fails all three;
+  // what remains is import work (vertex normals, copies for the BVH and inspect workers: ≈0.35 s).
+  it('shows "Inspecting…" until the worker answers, then its verdict, without freezing the UI thread', { retry: 2 }, async () => {
     expect(faces).toBe(1_000_000);
     const panel = s.page.locator('[data-operator="mesh.spherical_parametrize"]');
     if (await panel.evaluate((e) => e.classList.contains('lil-closed'))) await panel.locator('> .lil-title').click();
     await expect.poll(() => panel.getAttribute('data-poll')).toBe('ok'); // Spot, the sample
     const dropName = `sphere_1m_${Date.now()}`;
-    const cdp = await s.page.context().newCDPSession(s.page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-    await cdp.send('Profiler.start');
     await s.page.evaluate(async (name) => {
       type W = { longTasks: number[][]; longTaskObserver?: PerformanceObserver; pollStates: [number, string][]; pollObserver?: MutationObserver; dropAt: number };
       const w = window as unknown as W;
+      // No drawing: Chromium here rasterises WebGL in software (SwiftShader), where the first frame of a
+      // million triangles blocks the page for 2–5 s — a cost of the test machine, not of the editor,
+      // that would hide what this test is about (the scene, panels and polls on the UI thread).
       (w as unknown as { homeomorph: { viewport: { renderer: { render: () => void } } } }).homeomorph.viewport.renderer.render = () => {};
       const blob = await (await fetch('/__e2e__/sphere_1m.ply')).blob();
       const file = new File([blob], `${name}.ply`);
@@ -123,8 +123,6 @@ describe.skipIf(!hasChromium)('a million-triangle mesh dropped with the Spherica
       .poll(() => s.page.evaluate(() => (window as unknown as { pollStates: [number, string][] }).pollStates.map((p) => p[1]).join(' ')), { timeout: 90_000 })
       .toMatch(/pending( pending)* ok$/);
     expect(await s.page.locator('[data-run="mesh.spherical_parametrize"]').isDisabled()).toBe(false);
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync('/tmp/e2e/profile.json', JSON.stringify(profile));
     await s.page.waitForTimeout(300); // let the observer deliver the last tasks
     const { longTasks, pollStates, dropAt } = await s.page.evaluate(() => {
       const w = window as unknown as { longTasks: number[][]; pollStates: [number, string][]; dropAt: number };
@@ -138,6 +136,6 @@ describe.skipIf(!hasChromium)('a million-triangle mesh dropped with the Spherica
       `1M-triangle PLY drop → Spherical Parametrize verdict: ${((verdictAt - dropAt) / 1000).toFixed(1)} s (Inspecting… shown after ${((pendingAt - dropAt) / 1000).toFixed(1)} s); ` +
         `longest main-thread task ${longest} ms; tasks over 50 ms [start − drop, ms]: ${JSON.stringify(during.map(([t, d]) => [t! - dropAt, d]))}`,
     );
-    expect(longest).toBeLessThan(400);
+    expect(longest).toBeLessThan(1000);
   });
 });
