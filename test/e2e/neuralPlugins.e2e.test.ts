@@ -74,19 +74,19 @@ describe.skipIf(!hasChromium)('the neural plugins in the browser', () => {
   it('fits an SDF to Spot from its panel, adds the extracted mesh, and undo removes it', async () => {
     const before = await state(s.page);
     expect(before.active).toBe('Spot');
-    await setProps(s.page, 'mesh.fit_sdf', { 'Training seconds': 2, 'Mesh resolution': 32, 'Training samples': 20_000, 'Evaluation samples': 2000, 'Keep ONNX model': false });
+    await setProps(s.page, 'mesh.fit_sdf', { 'Training seconds': 2.5, 'Mesh resolution': 32, 'Training samples': 20_000, 'Evaluation samples': 2000, 'Keep ONNX model': false });
     const started = Date.now();
     expect(await runFromPanel(s.page, 'mesh.fit_sdf', 90_000)).toBe('done');
-    console.log(`Fit SDF on Spot in the browser (2 s budget, 32³ grid): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Fit SDF on Spot in the browser (2.5 s budget, 32³ grid): ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const after = await state(s.page);
     expect(after.names).toEqual([...before.names, 'Spot SDF']);
     expect(after.undos).toEqual([...before.undos, 'Fit SDF of Spot']);
     // The run used the values typed into the panel.
     const props = await s.page.evaluate(() => {
-      const app = (window as unknown as { homeomorph: { editor: { scene: { children: { userData: Record<string, { props?: Record<string, unknown> }> }[] } } } }).homeomorph;
-      return Object.values(app.editor.scene.children.at(-1)!.userData).find((v) => v?.props)?.props ?? null;
+      const app = (window as unknown as { homeomorph: { editor: { scene: { children: { userData: { props?: Record<string, unknown> } }[] } } } }).homeomorph;
+      return app.editor.scene.children.at(-1)!.userData.props ?? null;
     });
-    expect(props).toMatchObject({ seconds: 2, resolution: 32, trainSamples: 20_000, evalSamples: 2000, exportOnnx: false });
+    expect(props).toMatchObject({ seconds: 2.5, resolution: 32, trainSamples: 20_000, evalSamples: 2000, exportOnnx: false });
     await s.page.keyboard.press('Control+z');
     await expect.poll(() => sceneNames(s.page)).toEqual(before.names);
   });
