@@ -10,6 +10,7 @@ import { handleShortcut } from './editor/actions';
 import { Editor } from './editor/Editor';
 import { Autosave } from './autosave/Autosave';
 import type { PickedFile } from './io/droppedFiles';
+import type { InspectGeometryAsync } from './io/meshStatsWorker';
 import { droppedFiles } from './io/droppedFiles';
 import type { ExportFormat, ModelIO } from './io/ModelIO';
 import { askUser } from './panels/dialog';
@@ -34,6 +35,8 @@ export interface AppServices {
   operators: readonly AnyOperator[];
   /** Mesh statistics computed off the UI thread (the properties panel's Inspect section). */
   computeStats: ConstructorParameters<typeof PropertiesPanel>[3];
+  /** The same inspection for operator polls (seeds their cache), so they never inspect on this thread. */
+  inspect: InspectGeometryAsync | null;
 }
 
 /** When the editor last closed cleanly (ms since epoch): older recovery copies are not from a crash. */
@@ -65,7 +68,7 @@ export class App {
     this.status = new StatusBar(this.editor, $('statusbar'));
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
     this.properties.resultViews = new ResultViewPanel({ editor: this.editor, operators: services.operators, platform: this.platform, requestRender: () => this.viewport.requestRender(), notify: (text, kind) => this.status.show(text, kind) });
-    this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'));
+    this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'), services.inspect);
     this.plugins.onOutcome = (o) => {
       const label = services.operators.find((op) => op.idname === o.operator)?.label ?? o.operator;
       if (o.status === 'done') this.status.show(`${label}: done in ${o.seconds.toFixed(2)} s`, 'ok');

@@ -3,7 +3,7 @@ import { ElectronJobHost } from '../hosts/electron/ElectronJobHost';
 import { createWebWorkerPool } from '../hosts/web/WebWorkerPool';
 import { operators } from '../plugins/operators';
 import { App } from './App';
-import { meshStatsInWorker } from './io/meshStatsWorker';
+import { inspectInWorker } from './io/meshStatsWorker';
 import { loadSample } from './io/sample';
 import { WorkerModelIO } from './io/WorkerModelIO';
 import { HostJobRunner } from './jobs/HostJobRunner';
@@ -17,7 +17,8 @@ const jobs = new HostJobRunner(() => (desktop ? new ElectronJobHost(desktop.jobs
 const platform = desktop ? createDesktopPlatform(desktop, jobs) : createWebPlatform(jobs);
 let app: App | null = null;
 const io = new WorkerModelIO(() => app?.viewport.requestRender());
-app = new App(document, { platform, io, operators, computeStats: meshStatsInWorker() });
+const inspect = inspectInWorker();
+app = new App(document, { platform, io, operators, computeStats: (mesh) => inspect(mesh.geometry), inspect });
 // For the browser tests and for poking at the editor from the devtools console.
 (window as unknown as { homeomorph: App }).homeomorph = app;
 

@@ -1,6 +1,6 @@
 import type { BufferGeometry } from 'three';
 import { sphereMapProblem } from '../../core/spherical/requirements';
-import { inspectGeometry } from '../inspect-repair/inspectGeometry';
+import { InspectionPendingError, inspectGeometry } from '../inspect-repair/inspectGeometry';
 import type { PollFailure } from '../Operator';
 
 export const REPAIR_FIX = { idname: 'mesh.repair', label: 'Inspect & Repair' };
@@ -15,6 +15,7 @@ export function sphereMapPollFailure(geometry: BufferGeometry): PollFailure | nu
   try {
     problem = sphereMapProblem(inspectGeometry(geometry));
   } catch (error) {
+    if (error instanceof InspectionPendingError) throw error; // the editor waits for its worker
     problem = error instanceof Error ? error.message : String(error);
   }
   return problem ? { reason: `cannot map onto the sphere: ${problem}`, fix: REPAIR_FIX } : null;

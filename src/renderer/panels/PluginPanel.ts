@@ -1,10 +1,13 @@
 import GUI from 'lil-gui';
 import type { Controller } from 'lil-gui';
 import { Mesh } from 'three';
+import type { BufferGeometry } from 'three';
 import { CancelledError, InputError } from '../../core/plugin/Job';
 import { defaultProps } from '../../core/plugin/PropSpec';
 import type { PropSpec } from '../../core/plugin/PropSpec';
+import { InspectionPendingError, withoutSyncInspection } from '../../plugins/inspect-repair/inspectGeometry';
 import type { AnyOperator, PollFailure } from '../../plugins/Operator';
+import type { InspectGeometryAsync } from '../io/meshStatsWorker';
 import type { Editor } from '../editor/Editor';
 import type { JobRunner } from '../jobs/JobRunner';
 import { runOperator } from '../jobs/runOperator';
@@ -109,14 +112,34 @@ class OperatorView {
     return !this.folder._closed && this.folder.domElement.offsetParent !== null;
   }
 
-  /** Re-evaluates `poll` for the current selection and shows why the operator cannot run. */
+  /**
+   * Re-evaluates `poll` for the current selection and shows why the operator cannot run. A poll that
+   * needs a mesh inspection not yet made shows "Inspecting…" and is asked again when the inspection
+   * worker answers (then from the cache), instead of inspecting on this thread.
+   */
   updatePoll(): void {
     if (this.running) return;
+    const ctx = this.panel.editor.operatorContext();
     try {
-      this.failure = this.operator.poll(this.panel.editor.operatorContext());
+      this.failure = this.panel.inspect ? withoutSyncInspection(() => this.operator.poll(ctx)) : this.operator.poll(ctx);
     } catch (error) {
-      this.failure = { reason: `cannot check: ${error instanceof Error ? error.message : String(error)}` };
+      if (error instanceof InspectionPendingError) {
+        if (this.panel.awaitInspection(error.geometry)) {
+          this.showPending();
+          return;
+        }
+        // The worker could not inspect this mesh: let the poll inspect it and report why.
+        try {
+          this.failure = this.operator.poll(ctx);
+        } catch (again) {
+          this.failure = { reason: `cannot check: ${again instanceof Error ? again.message : String(again)}` };
+        }
+      } else {
+        this.failure = { reason: `cannot check: ${error instanceof Error ? error.message : String(error)}` };
+      }
     }
+    this.folder.domElement.dataset.poll = this.failure ? 'failed' : 'ok';
+    this.pollBox.classList.remove('pending');
     this.runController.enable(this.failure === null);
     this.pollBox.hidden = this.failure === null;
     this.pollBox.replaceChildren();
@@ -132,6 +155,15 @@ class OperatorView {
       button.addEventListener('click', () => void this.panel.runFix(fix.idname, fix.props ?? {}));
       this.pollBox.appendChild(button);
     }
+  }
+
+  private showPending(): void {
+    this.failure = null;
+    this.folder.domElement.dataset.poll = 'pending';
+    this.runController.disable();
+    this.pollBox.hidden = false;
+    this.pollBox.classList.add('pending');
+    this.pollBox.textContent = 'Inspecting…';
   }
 
   async run(): Promise<RunOutcome> {
@@ -210,6 +242,8 @@ export class PluginPanel {
   private readonly views = new Map<string, OperatorView>();
   private pollQueued = false;
   private pollGeneration = 0;
+  /** Geometries the inspection worker failed on: their polls inspect on this thread (and say why). */
+  private readonly inspectionFailed = new WeakSet<BufferGeometry>();
   onOutcome: (outcome: RunOutcome) => void = () => {};
 
   constructor(
@@ -217,6 +251,8 @@ export class PluginPanel {
     readonly runner: JobRunner,
     operators: readonly AnyOperator[],
     element: HTMLElement,
+    /** Inspects meshes off this thread and seeds the polls' cache; null: polls inspect synchronously. */
+    readonly inspect: InspectGeometryAsync | null = null,
   ) {
     const categories = new Map<string, AnyOperator[]>();
     for (const op of operators) {
@@ -267,6 +303,22 @@ export class PluginPanel {
   /** The "Fix" button of a poll failure: runs the named operator on the same object. */
   runFix(idname: string, values: Record<string, unknown>): Promise<RunOutcome> {
     return this.run(idname, values);
+  }
+
+  /**
+   * Asks the inspection worker for `geometry` and re-polls when it answers. False when there is no
+   * worker or it already failed on this geometry (the caller then inspects synchronously).
+   */
+  awaitInspection(geometry: BufferGeometry): boolean {
+    if (!this.inspect || this.inspectionFailed.has(geometry)) return false;
+    this.inspect(geometry).then(
+      () => this.queuePoll(),
+      () => {
+        this.inspectionFailed.add(geometry);
+        this.queuePoll();
+      },
+    );
+    return true;
   }
 
   reportOutcome(outcome: RunOutcome): void {
