@@ -11,6 +11,7 @@ import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
 import { ATTRIBUTE_INFO_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
+import { meshOf, triangleInput } from '../triangleInput';
 import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { FIT_SDF_VERSION, fitSdfRefusal } from './job';
 import { fitSdfProps, type FitSdfProps } from './props';
@@ -23,27 +24,6 @@ import type { FitSdfInput, FitSdfOutput } from './types';
  * "Export ONNX" and the CLI's `--onnx` read it from here (or from the operator's `artifacts`).
  */
 export const sdfModels = new WeakMap<Object3D, Uint8Array>();
-
-function meshOf(object: Object3D | null): Mesh | null {
-  return object && (object as Mesh).isMesh ? (object as Mesh) : null;
-}
-
-/** The active object's geometry as job input (copies: the scene keeps its buffers). */
-function inputOf(mesh: Mesh): FitSdfInput {
-  const geometry = mesh.geometry as BufferGeometry;
-  const position = geometry.getAttribute('position');
-  const positions = new Float32Array(position.count * 3);
-  for (let i = 0; i < position.count; i++) {
-    positions[3 * i] = position.getX(i);
-    positions[3 * i + 1] = position.getY(i);
-    positions[3 * i + 2] = position.getZ(i);
-  }
-  const index = geometry.getIndex();
-  const indices = index
-    ? Uint32Array.from(index.array as ArrayLike<number>)
-    : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
-  return { positions, indices };
-}
 
 export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOutput> = {
   idname: 'mesh.fit_sdf',
@@ -60,14 +40,14 @@ export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOut
     if (!mesh) return { reason: 'select a mesh object' };
     const geometry = mesh.geometry as BufferGeometry;
     if (!geometry.getAttribute('position')) return { reason: 'the mesh has no vertex positions' };
-    const refusal = fitSdfRefusal(inputOf(mesh));
+    const refusal = fitSdfRefusal(triangleInput(mesh));
     return refusal ? { reason: refusal } : null;
   },
 
   prepare(ctx: OperatorContext) {
     const mesh = meshOf(ctx.object);
     if (!mesh) throw new Error('select a mesh object');
-    const input = inputOf(mesh);
+    const input = triangleInput(mesh);
     return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
   },
 

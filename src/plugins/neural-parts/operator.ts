@@ -10,6 +10,7 @@ import {
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
+import { meshOf, triangleInput } from '../triangleInput';
 import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { NEURAL_PARTS_VERSION, neuralPartsRefusal } from './job';
 import { neuralPartsProps, type NeuralPartsProps } from './props';
@@ -18,27 +19,6 @@ import type { NeuralPartsInput, NeuralPartsOutput, NeuralPartsPreview } from './
 /** Part colour m of M: evenly spaced hues, so neighbouring indices differ clearly. */
 export function partColor(m: number): Color {
   return new Color().setHSL((m * 0.618034) % 1, 0.6, 0.55);
-}
-
-function meshOf(object: Object3D | null): Mesh | null {
-  return object && (object as Mesh).isMesh ? (object as Mesh) : null;
-}
-
-/** The active object's geometry as job input (copies: the scene keeps its buffers). */
-function inputOf(mesh: Mesh): NeuralPartsInput {
-  const geometry = mesh.geometry as BufferGeometry;
-  const position = geometry.getAttribute('position');
-  const positions = new Float32Array(position.count * 3);
-  for (let i = 0; i < position.count; i++) {
-    positions[3 * i] = position.getX(i);
-    positions[3 * i + 1] = position.getY(i);
-    positions[3 * i + 2] = position.getZ(i);
-  }
-  const index = geometry.getIndex();
-  const indices = index
-    ? Uint32Array.from(index.array as ArrayLike<number>)
-    : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
-  return { positions, indices };
 }
 
 function coloredMesh(
@@ -76,14 +56,14 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
     if (!mesh) return { reason: 'select a mesh object' };
     if (!(mesh.geometry as BufferGeometry).getAttribute('position'))
       return { reason: 'the mesh has no vertex positions' };
-    const refusal = neuralPartsRefusal(inputOf(mesh));
+    const refusal = neuralPartsRefusal(triangleInput(mesh));
     return refusal ? { reason: refusal } : null;
   },
 
   prepare(ctx: OperatorContext) {
     const mesh = meshOf(ctx.object);
     if (!mesh) throw new Error('select a mesh object');
-    const input = inputOf(mesh);
+    const input = triangleInput(mesh);
     return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
   },
 
