@@ -24,3 +24,30 @@ export function triangleInput(mesh: Mesh): { positions: Float32Array; indices: U
     : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
   return { positions, indices };
 }
+
+/**
+ * The poll of an operator whose job takes the active mesh's triangles: refuses a missing mesh or
+ * positions, then asks `refusal` (the job's own input check) about the triangles.
+ */
+export function pollTriangleInput(
+  object: Object3D | null,
+  refusal: (input: { positions: Float32Array; indices: Uint32Array }) => string | null,
+): { reason: string } | null {
+  const mesh = meshOf(object);
+  if (!mesh) return { reason: 'select a mesh object' };
+  if (!(mesh.geometry as BufferGeometry).getAttribute('position'))
+    return { reason: 'the mesh has no vertex positions' };
+  const reason = refusal(triangleInput(mesh));
+  return reason ? { reason } : null;
+}
+
+/** The prepare of such an operator: the active mesh's triangles, with their buffers to transfer. */
+export function prepareTriangleInput(object: Object3D | null): {
+  input: { positions: Float32Array; indices: Uint32Array };
+  transfer: ArrayBuffer[];
+} {
+  const mesh = meshOf(object);
+  if (!mesh) throw new Error('select a mesh object');
+  const input = triangleInput(mesh);
+  return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
+}

@@ -11,7 +11,7 @@ import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
 import { ATTRIBUTE_INFO_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
-import { meshOf, triangleInput } from '../triangleInput';
+import { pollTriangleInput, prepareTriangleInput } from '../triangleInput';
 import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { FIT_SDF_VERSION, fitSdfRefusal } from './job';
 import { fitSdfProps, type FitSdfProps } from './props';
@@ -36,19 +36,11 @@ export const fitSdfOperator: Operator<typeof fitSdfProps, FitSdfInput, FitSdfOut
   artifactFiles: { onnx: 'the fitted SDF as an ONNX model (points [N,3] → signed distance [N,1])' },
 
   poll(ctx: OperatorContext): PollFailure | null {
-    const mesh = meshOf(ctx.object);
-    if (!mesh) return { reason: 'select a mesh object' };
-    const geometry = mesh.geometry as BufferGeometry;
-    if (!geometry.getAttribute('position')) return { reason: 'the mesh has no vertex positions' };
-    const refusal = fitSdfRefusal(triangleInput(mesh));
-    return refusal ? { reason: refusal } : null;
+    return pollTriangleInput(ctx.object, fitSdfRefusal);
   },
 
   prepare(ctx: OperatorContext) {
-    const mesh = meshOf(ctx.object);
-    if (!mesh) throw new Error('select a mesh object');
-    const input = triangleInput(mesh);
-    return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
+    return prepareTriangleInput(ctx.object);
   },
 
   apply(ctx: OperatorContext, output: FitSdfOutput, props: FitSdfProps): Command {

@@ -10,7 +10,7 @@ import {
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import type { Command } from '../../core/commands/Command';
 import { MultiCommand } from '../../core/commands/MultiCommand';
-import { meshOf, triangleInput } from '../triangleInput';
+import { pollTriangleInput, prepareTriangleInput } from '../triangleInput';
 import type { Operator, OperatorArtifact, OperatorContext, PollFailure } from '../Operator';
 import { NEURAL_PARTS_VERSION, neuralPartsRefusal } from './job';
 import { neuralPartsProps, type NeuralPartsProps } from './props';
@@ -52,19 +52,11 @@ export const neuralPartsOperator: Operator<typeof neuralPartsProps, NeuralPartsI
   artifactFiles: { onnx: "the primitives' conditional invertible network as an ONNX model" },
 
   poll(ctx: OperatorContext): PollFailure | null {
-    const mesh = meshOf(ctx.object);
-    if (!mesh) return { reason: 'select a mesh object' };
-    if (!(mesh.geometry as BufferGeometry).getAttribute('position'))
-      return { reason: 'the mesh has no vertex positions' };
-    const refusal = neuralPartsRefusal(triangleInput(mesh));
-    return refusal ? { reason: refusal } : null;
+    return pollTriangleInput(ctx.object, neuralPartsRefusal);
   },
 
   prepare(ctx: OperatorContext) {
-    const mesh = meshOf(ctx.object);
-    if (!mesh) throw new Error('select a mesh object');
-    const input = triangleInput(mesh);
-    return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
+    return prepareTriangleInput(ctx.object);
   },
 
   apply(ctx: OperatorContext, output: NeuralPartsOutput, props: NeuralPartsProps): Command {
