@@ -1,6 +1,6 @@
 /** Per-triangle measures on indexed meshes (positions: #V×3, indices: #F×3), in float64. */
 
-type Positions = Float32Array | Float64Array;
+type Positions = ArrayLike<number>;
 
 /** Area of each face: out #F. */
 export function faceAreas(

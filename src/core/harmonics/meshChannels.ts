@@ -1,3 +1,5 @@
+import { faceAreas, vertexAreas as vertexAreasFromFaces } from '../geometry/triangles';
+
 /**
  * mesh2sh's scalar channels, per vertex of a mesh and its sphere map (same connectivity):
  * - area distortion: log of (vertex area share on the mesh) / (vertex area share on the sphere);
@@ -9,25 +11,9 @@
  * Vertex areas are one third of the adjacent triangle areas (barycentric dual cells).
  * positions, sphere: #V×3; indices: #F×3. Returns #V arrays.
  */
+/** Barycentric vertex areas (#V) of a mesh with these positions (#V×3) and triangles (#F×3). */
 export function vertexAreas(positions: ArrayLike<number>, indices: Uint32Array): Float64Array {
-  const V = positions.length / 3;
-  const areas = new Float64Array(V);
-  for (let f = 0; f < indices.length; f += 3) {
-    const a = 3 * indices[f],
-      b = 3 * indices[f + 1],
-      c = 3 * indices[f + 2];
-    const ux = positions[b] - positions[a],
-      uy = positions[b + 1] - positions[a + 1],
-      uz = positions[b + 2] - positions[a + 2];
-    const vx = positions[c] - positions[a],
-      vy = positions[c + 1] - positions[a + 1],
-      vz = positions[c + 2] - positions[a + 2];
-    const area = 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
-    areas[indices[f]] += area / 3;
-    areas[indices[f + 1]] += area / 3;
-    areas[indices[f + 2]] += area / 3;
-  }
-  return areas;
+  return vertexAreasFromFaces(indices, faceAreas(positions, indices), positions.length / 3);
 }
 
 export function areaDistortion(
