@@ -8,7 +8,7 @@ export interface SampleGridOptions {
   resolution: number;
   /** the cube [−half, half]³ */
   half: number;
-  /** points per evaluator call */
+  /** points per evaluator call (default 65,536: see runPointModelChunked) */
   chunk?: number;
   /**
    * Narrow band: evaluate a coarse grid (resolution / coarseFactor) first and the fine points only in
@@ -36,7 +36,7 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
   const R = options.resolution;
   const n = R + 1;
   const h = (2 * options.half) / R;
-  const chunk = options.chunk ?? 262_144;
+  const chunk = options.chunk ?? 65_536;
   const factor = options.coarseFactor ?? 4;
   const values = new Float32Array(n * n * n);
   const grid: SampledGrid = { values, dims: [n, n, n], origin: [-options.half, -options.half, -options.half], spacing: [h, h, h], evaluated: 0 };
