@@ -10,6 +10,7 @@ import { tooManyTriangles, validateMesh } from './validateMesh';
  * userData says where it came from (degree, channels, precision), so a reloaded result explains itself.
  */
 export function readHshc(file: InputFile, options: { maxTriangles: number }): ModelData {
+  if (file.data.length === 0) throw new FileError(file.name, 'the file is empty');
   let coefficients;
   try {
     coefficients = readCoefficientFile(file.data);
