@@ -5,6 +5,7 @@ import { Adam } from '../../core/meshcnn/adam';
 import { DEFAULT_AUGMENT } from '../../core/meshcnn/augment';
 import { classesFor } from '../../core/meshcnn/datasetClasses';
 import { loadModel, saveModel, type MeshcnnModelInfo } from '../../core/meshcnn/modelFile';
+import { edgeCountOf } from '../../core/meshcnn/meshTopology';
 import { MeshUNet, mulberry32 } from '../../core/meshcnn/meshUNet';
 import { featureStatistics } from '../../core/meshcnn/segmentation';
 import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
@@ -104,7 +105,10 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
     };
     net = new MeshUNet(config, Number(values.seed));
     const stats = featureStatistics(train.map((s) => s.level));
-    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std };
+    // the training meshes' typical edge count: the segment job simplifies larger inputs to it
+    const edgeCounts = train.map((s) => edgeCountOf(s.level)).sort((a, b) => a - b);
+    const inputEdges = edgeCounts[Math.floor(edgeCounts.length / 2)]!;
+    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std, inputEdges };
     log(`new network ${JSON.stringify(config)}: ${net.parameterCount()} parameters`);
   }
   const stats = { mean: info.featureMean, std: info.featureStd };
