@@ -10,8 +10,13 @@ export interface SegmentationSample {
   level: MeshLevel;
   /** #E hard labels, 0-based (the files are 1-based). */
   labels: Int32Array;
-  /** #E×K, 1 where the soft label is non-zero (MeshCNN binarises .seseg); test split only. */
+  /**
+   * #E×K, 1 where the soft label is non-zero (MeshCNN binarises .seseg); test split only. K is the file's
+   * column count, which can exceed the class count (COSEG chairs: 3 classes, 4 columns).
+   */
   softLabels?: Uint8Array;
+  /** K, the columns per edge of `softLabels`. */
+  softColumns?: number;
 }
 
 /** Parses one dataset entry (OBJ text, .eseg text, optional .seseg text); checks the counts agree. */
@@ -28,8 +33,9 @@ export function parseSample(name: string, positions: ArrayLike<number>, indices:
     const K = softRows[0]!.trim().split(/\s+/).length;
     softLabels = new Uint8Array(E * K);
     softRows.forEach((r, e) => r.trim().split(/\s+/).forEach((v, k) => (softLabels![e * K + k] = Number(v) > 0 ? 1 : 0)));
+    return { name, level, labels, softLabels, softColumns: K };
   }
-  return { name, level, labels, softLabels };
+  return { name, level, labels };
 }
 
 /** Per-feature mean and standard deviation over samples (MeshCNN normalises inputs by dataset statistics). */
@@ -136,6 +142,7 @@ export interface SegmentationScores {
 /** Scores one prediction (accumulate over a split by averaging per mesh, as MeshCNN does). */
 export function scoreSegmentation(sample: SegmentationSample, prediction: EdgePrediction, classCount: number): SegmentationScores {
   const { level, labels, softLabels } = sample;
+  const K = sample.softColumns ?? classCount;
   const E = edgeCountOf(level);
   const P = level.positions;
   const faceArea = new Float64Array(level.faces.length / 3);
@@ -154,7 +161,7 @@ export function scoreSegmentation(sample: SegmentationSample, prediction: EdgePr
       const f = level.edgeFaces[2 * e + s]!;
       if (f >= 0) w += faceArea[f]! / 3;
     }
-    const correct = softLabels ? softLabels[e * classCount + pred] === 1 : pred === labels[e];
+    const correct = softLabels ? softLabels[e * K + pred] === 1 : pred === labels[e];
     weighted += correct ? w : 0;
     weights += w;
   }

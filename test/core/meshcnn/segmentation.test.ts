@@ -3,6 +3,7 @@ import { smoothFaceLabels, transferFaceLabels } from '../../../src/core/meshcnn/
 import { decodeModelFile, loadModel, saveModel } from '../../../src/core/meshcnn/modelFile';
 import { MeshUNet } from '../../../src/core/meshcnn/meshUNet';
 import { prepareInput } from '../../../src/core/meshcnn/prepareInput';
+import { parseSample, scoreSegmentation } from '../../../src/core/meshcnn/segmentation';
 import { edgeLabelsFromFaces } from '../../../src/core/meshcnn/segmentMesh';
 import { splitByLabel } from '../../../src/core/meshcnn/splitByLabel';
 import { icosphere } from './icosphere';
@@ -58,5 +59,25 @@ describe('MeshCNN segmentation helpers', () => {
     expect(loaded.net.params.map((p) => Array.from(p.data))).toEqual(net.params.map((p) => Array.from(p.data)));
     expect(() => decodeModelFile(bytes.slice(0, bytes.length - 4))).toThrow(/truncated/);
     expect(() => decodeModelFile(new Uint8Array(16))).toThrow(/bad magic/);
+  });
+});
+
+describe('MeshCNN soft-label accuracy', () => {
+  it('reads soft labels with more columns than classes (COSEG chairs: 3 classes, 4 columns)', () => {
+    // a tetrahedron: 4 faces, 6 edges; hard labels 1-based in the file
+    const positions = [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1];
+    const indices = [0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3];
+    const eseg = '1\n2\n2\n3\n3\n1\n';
+    const seseg = ['1 0 0 0', '0 1 0 0', '0 1 1 0', '0 0 1 0', '0 0 1 0', '1 0 0 0'].join('\n');
+    const sample = parseSample('tet', positions, indices, eseg, seseg);
+    expect(sample.softColumns).toBe(4);
+    // predict class 2 (0-based) everywhere: right where the soft label allows class 3 (1-based)
+    const labels = new Int32Array(6).fill(2);
+    const probabilities = new Float32Array(6 * 3);
+    for (let e = 0; e < 6; e++) probabilities[3 * e + 2] = 1;
+    const scores = scoreSegmentation(sample, { labels, probabilities, pools: [] }, 3);
+    expect(scores.hardEdgeAccuracy).toBeCloseTo(2 / 6, 6);
+    expect(scores.softEdgeAccuracy).toBeGreaterThanOrEqual(scores.hardEdgeAccuracy);
+    expect(scores.softEdgeAccuracy).toBeCloseTo(3 / 6, 1);
   });
 });
