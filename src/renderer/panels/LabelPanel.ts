@@ -227,7 +227,7 @@ export class LabelPanel {
   /** The saved models: in the choices here, and one Delete button each. */
   private refreshModels(): void {
     const saved = this.library.models;
-    const shipped = Object.fromEntries(SHIPPED_MODELS.map(([id, label]) => [`${label} — shipped`, id]));
+    const shipped = Object.fromEntries(SHIPPED_MODELS.map(([id]) => [`${id} (shipped)`, id]));
     const yours = Object.fromEntries(saved.map((m) => [`${m.name} (yours, ${m.classes.length} labels)`, `${USER_MODEL_PREFIX}${m.name}`]));
     const valid = (value: string, extra: Record<string, string>) => [...Object.values(shipped), ...Object.values(yours), ...Object.values(extra)].includes(value);
     if (!valid(this.state.labelsFrom, { n: NEW_SET })) this.state.labelsFrom = 'human';
