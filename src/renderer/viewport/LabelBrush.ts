@@ -1,4 +1,4 @@
-import { Mesh, Vector3 } from 'three';
+import { Mesh, type Vector3 } from 'three';
 import type { MeshBVH } from 'three-mesh-bvh';
 import { PAINT_ATTRIBUTE, PaintFacesCommand, type LabelClass } from '../../core/commands/PaintFacesCommand';
 import type { Editor } from '../editor/Editor';
@@ -117,7 +117,10 @@ export class LabelBrush {
     const stroke = this.stroke!;
     this.stroke = null;
     if (this.viewport.canvas.hasPointerCapture(stroke.pointerId)) this.viewport.canvas.releasePointerCapture(stroke.pointerId);
-    if (stroke.changed) this.editor.execute(stroke.command);
+    if (stroke.changed) {
+      this.viewport.keepAttributeView(stroke.mesh.geometry); // recoloured face by face already
+      this.editor.execute(stroke.command);
+    }
     else stroke.command.undo(); // takes back an attribute the stroke added without painting anything
     this.onStroke(stroke.changed ? stroke.command : null);
   }

@@ -65,6 +65,7 @@ export class Viewport {
   private bvhQueue: Promise<void> = Promise.resolve();
   private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
+  private readonly upToDate = new WeakSet<BufferGeometry>();
   private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
   private readonly normalMaterial = new MeshNormalMaterial();
   private readonly attributeMaterial = new MeshStandardMaterial({ vertexColors: true, roughness: 0.75, metalness: 0 });
@@ -128,7 +129,7 @@ export class Viewport {
     });
     editor.signals.geometryChanged.add((object) => {
       // Painting edits face labels in place (same geometry): its colour view must be made anew.
-      if (object instanceof Mesh) this.dropAttributeView(object.geometry);
+      if (object instanceof Mesh && !this.upToDate.delete(object.geometry)) this.dropAttributeView(object.geometry);
       this.scheduleBoundsTrees(object);
       this.precompile(object);
       refresh();
@@ -316,6 +317,14 @@ export class Viewport {
       this.attributeCache.set(geometry, cached);
     }
     return cached && cached.name === name ? cached : null;
+  }
+
+  /**
+   * The colour view of `geometry` already shows its next change (the brush recoloured a stroke's faces
+   * as it went): the coming geometryChanged keeps it instead of rebuilding it (0.7 s for 1M triangles).
+   */
+  keepAttributeView(geometry: BufferGeometry): void {
+    this.upToDate.add(geometry);
   }
 
   private dropAttributeView(geometry: BufferGeometry): void {
