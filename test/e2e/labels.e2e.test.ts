@@ -159,8 +159,8 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
 
     // Another mesh (a second, unpainted copy of Spot from its file) labelled by the new model.
     await page.locator('[data-role="paint-toggle"] input').uncheck();
-    await dropFiles(page, [{ name: 'spot.glb', bytes: readFileSync(join(repoRoot, 'resources', 'sample', 'spot.glb')) }]);
     const painted = await state(page);
+    await dropFiles(page, [{ name: 'spot.glb', bytes: readFileSync(join(repoRoot, 'resources', 'sample', 'spot.glb')) }]);
     await expect.poll(async () => (await state(page)).objects, { timeout: 60_000 }).toBe(painted.objects + 1);
     const other = await state(page);
     expect(other.geometry).not.toBe(painted.geometry);
