@@ -1,5 +1,5 @@
 import { Mesh, type Object3D } from 'three';
-import { paintedLabels, type LabelClass } from '../../core/commands/PaintFacesCommand';
+import { paintClasses, paintedLabels, type LabelClass } from '../../core/commands/PaintFacesCommand';
 import { geometryToMesh } from '../../core/mesh/threeGeometry';
 import { InputError } from '../../core/plugin/Job';
 import type { FineTuneJobInput } from '../../plugins/segment-meshcnn/fineTuneJob';
@@ -27,8 +27,8 @@ export function paintedMeshes(root: Object3D): PaintedMesh[] {
 
 /**
  * The fine-tune job's input from the painted meshes of a scene (arrays copied, to be transferred),
- * or an InputError that says what to paint first: nothing painted, only one label painted, or labels
- * beyond the classes.
+ * or an InputError that says what to paint first: nothing painted, only one label painted, labels
+ * beyond the classes, or a mesh painted with another label set.
  */
 export function fineTuneInput(root: Object3D, classes: readonly LabelClass[], name: string): { input: FineTuneJobInput; transfer: ArrayBuffer[]; meshes: PaintedMesh[] } {
   const painted = paintedMeshes(root);
@@ -41,6 +41,14 @@ export function fineTuneInput(root: Object3D, classes: readonly LabelClass[], na
   if (used.length < 2) {
     const only = used[0]!;
     throw new InputError(`only one label is painted ("${classes[only - 1]!.name}", ${totals[only]} faces): paint at least two different labels so the network can learn to tell them apart`);
+  }
+  // Labels are numbers into one label set: a mesh painted with another set (a scene saved earlier) would
+  // teach the network wrong names.
+  for (const { mesh, counts } of painted) {
+    const own = paintClasses(mesh.geometry);
+    const top = counts.length - 1;
+    if (own && own.slice(0, top).some((c, i) => c.name !== classes[i]?.name))
+      throw new InputError(`"${mesh.name || 'a mesh'}" was painted with other labels (${own.slice(0, top).map((c) => c.name).join(', ')}): select it to use its labels, or repaint it with these`);
   }
   const transfer: ArrayBuffer[] = [];
   const meshes = painted.map(({ mesh }) => {

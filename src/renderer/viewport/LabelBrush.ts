@@ -46,6 +46,18 @@ export class LabelBrush {
     container.addEventListener('pointerup', (e) => this.up(e), true);
     container.addEventListener('pointercancel', (e) => this.up(e), true);
     container.addEventListener('pointerleave', () => (this.cursor.hidden = true));
+    // No undo/redo (or other shortcut with a modifier) in the middle of a stroke: the stroke has not
+    // reached the history yet, and undoing the step before it would mix their labels.
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if (this.stroke && (e.ctrlKey || e.metaKey)) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        }
+      },
+      true,
+    );
   }
 
   get enabled(): boolean {

@@ -36,6 +36,17 @@ describe('gathering painted meshes for fine-tuning', () => {
     expect(() => fineTuneInput(root, CLASSES, 'm')).toThrow(/label 3 is painted but there are only 2 labels/);
   });
 
+  it('refuses meshes painted with another label set', () => {
+    const { root, a, b, paint } = scene();
+    paint(a, 1, [0]);
+    paint(a, 2, [1]);
+    b.name = 'old scan';
+    const other = new PaintFacesCommand(new HeadlessSceneHost(root), b, 1, [{ name: 'wing', color: '#000000' }]);
+    other.paint([0]);
+    other.execute();
+    expect(() => fineTuneInput(root, CLASSES, 'm')).toThrow(/"old scan" was painted with other labels \(wing\)/);
+  });
+
   it('sends every painted mesh (copies of its arrays, to transfer) with the label set', () => {
     const { root, a, b, paint } = scene();
     paint(a, 1, [0, 1]);
