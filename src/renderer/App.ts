@@ -81,7 +81,7 @@ export class App {
       else this.status.toast(`${label} failed: ${o.message}\nThe scene was not changed.`, 'error');
     };
     this.models = new ModelLibrary(this.platform.models);
-    this.labels = new LabelPanel(this.editor, this.viewport, this.platform.jobs, this.models, $('plugins'));
+    this.labels = new LabelPanel(this.editor, this.viewport, this.platform.jobs, this.models, $('plugins'), (name, bytes) => this.platform.saveFile(name, bytes));
     // Beside the Segment with MeshCNN panel, whose Model choice lists the models trained here.
     const segmentPanel = root.querySelector('[data-plugin="Segment with MeshCNN"]');
     if (segmentPanel) segmentPanel.after(this.labels.gui.domElement);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { loadModel } from '../../src/core/meshcnn/modelFile';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles, hasChromium, openEditor, repoRoot, startServer } from './browser';
@@ -179,7 +180,7 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     expect(segmented.segmentModel).toBe('user:e2e parts');
   }, 420_000);
 
-  it('keeps saved models across a reload (IndexedDB) and deletes them', async () => {
+  it('keeps saved models across a reload (IndexedDB), exports and deletes them', async () => {
     const page = s.page;
     await page.reload({ timeout: 90_000 });
     await page.waitForFunction(() => (window as unknown as { homeomorph?: unknown }).homeomorph !== undefined, null, { timeout: 60_000 });
@@ -188,6 +189,13 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     await expect.poll(() => modelSelect.locator('option').allTextContents()).toContain('e2e parts (yours)');
     const panel = page.locator('[data-plugin="Paint labels"]');
     if (await panel.evaluate((e) => e.classList.contains('lil-closed'))) await panel.locator('> .lil-title').click();
+    // Export: a real download of the model file, which is a MeshCNN model with the painted label set.
+    const download = page.waitForEvent('download');
+    await page.locator('[data-export-model="e2e parts"]').click();
+    const file = await (await download).path();
+    const exported = loadModel(new Uint8Array(readFileSync(file)));
+    expect(exported.info.name).toBe('e2e parts');
+    expect(exported.info.classes.map((c) => c.name)).toEqual(['head', 'part 2']);
     await page.locator('[data-delete-model="e2e parts"]').click();
     await page.locator('.dialog button', { hasText: 'Delete' }).click();
     await expect.poll(async () => (await state(page)).models).toEqual([]);

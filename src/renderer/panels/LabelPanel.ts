@@ -32,7 +32,7 @@ export type FineTuneOutcome = { status: 'done'; name: string; seconds: number } 
  * "Paint labels & learn": a brush that paints part labels on the active mesh, the label set (pick,
  * add, rename, recolour, take a model's), and "learn from your labels": fine-tune a MeshCNN model on
  * every painted mesh of the scene in a worker (progress, live loss/accuracy, Cancel) and save it under
- * a name, after which Segment with MeshCNN offers it. Saved models can be deleted here.
+ * a name, after which Segment with MeshCNN offers it. Saved models can be exported and deleted here.
  */
 export class LabelPanel {
   readonly gui: GUI;
@@ -71,6 +71,8 @@ export class LabelPanel {
     private readonly runner: JobRunner,
     private readonly library: ModelLibrary,
     container: HTMLElement,
+    /** Saves a file where the user says (desktop) or downloads it (web): the platform's saveFile. */
+    private readonly saveFile: (name: string, bytes: Uint8Array) => Promise<boolean>,
   ) {
     this.brush = new LabelBrush(editor, viewport, () => ({ label: this.state.label, erase: this.state.erase, radius: this.state.radius, units: this.state.units, classes: this.classes }));
     this.brush.onStroke = (command) => this.afterStroke(command);
@@ -238,8 +240,21 @@ export class LabelPanel {
     for (const child of [...this.models.$children.children]) if (child.classList.contains('operator-description')) child.remove();
     this.note(this.models, saved.length ? 'Choose them in Segment with MeshCNN ▸ Model to label other meshes.' : 'None yet: models you train appear here and in Segment with MeshCNN ▸ Model.');
     for (const m of saved) {
-      const c = this.models.add({ remove: () => void this.deleteModel(m.name) }, 'remove').name(`🗑 Delete "${m.name}" (${(m.size / 1e6).toFixed(1)} MB)`);
-      c.domElement.querySelector('button')!.dataset.deleteModel = m.name;
+      const exported = this.models.add({ save: () => void this.exportModel(m.name) }, 'save').name(`⬇ Export "${m.name}" (${(m.size / 1e6).toFixed(1)} MB)`);
+      exported.domElement.querySelector('button')!.dataset.exportModel = m.name;
+      const removed = this.models.add({ remove: () => void this.deleteModel(m.name) }, 'remove').name(`🗑 Delete "${m.name}"`);
+      removed.domElement.querySelector('button')!.dataset.deleteModel = m.name;
+    }
+  }
+
+  /** Writes a saved model as NAME.hmcn (for `homeomorph eval meshcnn --model FILE`, or another machine). */
+  private async exportModel(name: string): Promise<void> {
+    const bytes = this.library.bytes(name);
+    if (!bytes) return;
+    try {
+      if (await this.saveFile(`${name}.hmcn`, bytes)) this.onMessage(`Exported the model "${name}" (${name}.hmcn)`, 'ok');
+    } catch (error) {
+      this.onMessage(`Could not export "${name}": ${error instanceof Error ? error.message : String(error)}`, 'error');
     }
   }
 
