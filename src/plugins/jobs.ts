@@ -18,4 +18,5 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'mesh.neural_parts': async () => (await import('./neural-parts/job')).neuralPartsJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
   'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
+  'mesh.meshcnn_gradient': async () => (await import('./segment-meshcnn/gradientJob')).meshcnnGradientJob,
 };

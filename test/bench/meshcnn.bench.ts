@@ -16,6 +16,12 @@ import { featureStatistics, normalizedFeatures, predictEdges } from '../../src/c
 import { createNodeOnnxRuntime } from '../../src/hosts/onnx/nodeOnnxRuntime';
 import { segmentMesh } from '../../src/core/meshcnn/segmentMesh';
 import { evaluateSplit, trainStep } from '../../src/core/meshcnn/train';
+import { parallelTrainStep, type GradientRequest, type GradientResult } from '../../src/core/meshcnn/parallelTrain';
+import { runJob } from '../../src/core/jobs/runJob';
+import { createNodeWorkerPool } from '../../src/hosts/node/NodeWorkerPool';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { cliDir, ensureCliBuilt } from '../../scripts/build-cli.mjs';
 import { datasetPath, hasShared, loadSharedMesh } from '../helpers/shared';
 import { machineLine } from './machine';
 
@@ -92,6 +98,28 @@ for (const [label, config, count] of configs) {
   );
 }
 console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)');
+
+// 2b. Data-parallel training as `homeomorph train meshcnn` runs it: K worker threads (the CLI's own
+// worker bundle), one mesh each per step, gradients averaged. Time per mesh = step time / K.
+{
+  await ensureCliBuilt({ quiet: true });
+  const K = availableParallelism();
+  const pool = createNodeWorkerPool({ workerUrl: pathToFileURL(join(cliDir, 'worker.mjs')), size: K });
+  const config = configs[0]![1];
+  const net = new MeshUNet(config, 1);
+  const adam = new Adam(1e-3);
+  const random = mulberry32(1);
+  const run = (request: GradientRequest) => runJob<GradientResult>(pool, 'mesh.meshcnn_gradient', request, {});
+  const perMesh: number[] = [];
+  const meshes = train.slice(0, quick ? 6 : 12);
+  for (let at = 0; at + K <= meshes.length; at += K) {
+    const t = performance.now();
+    await parallelTrainStep(run, net, adam, meshes.slice(at, at + K), stats, DEFAULT_AUGMENT, random);
+    perMesh.push((performance.now() - t) / K);
+  }
+  await pool.dispose();
+  console.log(`data-parallel training (shipped network, ${K} worker threads, ${K} meshes per step): ${median(perMesh.slice(1)).toFixed(0)} ms per mesh (median over ${perMesh.length - 1} steps after the first; load ${load()}); peak memory is ${K} workers × the single-thread figure above, plus the main thread`);
+}
 
 // 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face), through
 // onnxruntime as the job runs it (sessions created once, as the job host keeps them).

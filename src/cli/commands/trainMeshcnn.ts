@@ -5,9 +5,13 @@ import { Adam } from '../../core/meshcnn/adam';
 import { DEFAULT_AUGMENT } from '../../core/meshcnn/augment';
 import { classesFor } from '../../core/meshcnn/datasetClasses';
 import { loadModel, saveModel, type MeshcnnModelInfo } from '../../core/meshcnn/modelFile';
+import { edgeCountOf } from '../../core/meshcnn/meshTopology';
 import { MeshUNet, mulberry32 } from '../../core/meshcnn/meshUNet';
 import { featureStatistics } from '../../core/meshcnn/segmentation';
+import { parallelTrainStep, type GradientRequest, type GradientResult } from '../../core/meshcnn/parallelTrain';
 import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
+import type { JobHost } from '../../core/jobs/JobHost';
+import { runJob } from '../../core/jobs/runJob';
 import type { CliCommand } from '../CliContext';
 import { datasetClassCount, loadSegmentationSplit } from './meshcnnDataset';
 
@@ -22,17 +26,24 @@ export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [option
   --channels 16,32,64,128  --pool 1800,1350,600  --res-blocks 1
   --no-augment         no edge flips / vertex slides / scaling
   --limit N            use at most N meshes per split (quick runs)
+  --workers K          meshes trained at once on K worker threads, gradients averaged (default: the
+                       number of cores; 1 = one mesh per step on this thread)
   --seed N`;
 
 /** `homeomorph train meshcnn` in the CLI's command table (src/cli/commands/trainers.ts). */
 export const trainMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = {
   summary: 'train a MeshCNN segmentation model on a MeshCNN dataset (checkpoints, --resume, log.jsonl)',
   help: () => trainMeshcnnUsage,
-  run: (argv, ctx) => trainMeshcnn(argv, (line) => ctx.stderr.write(`${line}\n`), ctx.cwd),
+  run: (argv, ctx) => trainMeshcnn(argv, (line) => ctx.stderr.write(`${line}\n`), ctx.cwd, ctx.pool),
 };
 
 /** `homeomorph train meshcnn …`: trains a segmentation model on a MeshCNN dataset. @returns exit code */
-export async function trainMeshcnn(argv: string[], log: (line: string) => void = console.log, cwd = process.cwd()): Promise<number> {
+export async function trainMeshcnn(
+  argv: string[],
+  log: (line: string) => void = console.log,
+  cwd = process.cwd(),
+  pool?: () => JobHost & { readonly size: number },
+): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -50,6 +61,7 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
       'no-augment': { type: 'boolean', default: false },
       limit: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      workers: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -104,12 +116,18 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
     };
     net = new MeshUNet(config, Number(values.seed));
     const stats = featureStatistics(train.map((s) => s.level));
-    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std };
+    // the training meshes' typical edge count: the segment job simplifies larger inputs to it
+    const edgeCounts = train.map((s) => edgeCountOf(s.level)).sort((a, b) => a - b);
+    const inputEdges = edgeCounts[Math.floor(edgeCounts.length / 2)]!;
+    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std, inputEdges };
     log(`new network ${JSON.stringify(config)}: ${net.parameterCount()} parameters`);
   }
   const stats = { mean: info.featureMean, std: info.featureStd };
   const augment = values['no-augment'] ? null : DEFAULT_AUGMENT;
   const random = mulberry32(Number(values.seed) * 7919 + startEpoch);
+  const workers = pool ? Math.max(1, Math.floor(Number(values.workers ?? pool().size))) : 1;
+  const runGradient = (request: GradientRequest): Promise<GradientResult> => runJob<GradientResult>(pool!(), 'mesh.meshcnn_gradient', request, {});
+  if (workers > 1) log(`data-parallel: ${workers} meshes per step on ${workers} worker threads, gradients averaged`);
 
   for (let epoch = startEpoch; epoch < epochs; epoch++) {
     // Cosine decay from lr to lr/10 over the planned epochs.
@@ -117,12 +135,15 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
     const order = shuffle(train.slice(), random);
     let lossSum = 0, accSum = 0, seen = 0;
     const epochStart = Date.now();
-    for (const sample of order) {
-      const { loss, accuracy } = trainStep(net, adam, sample, stats, augment, random);
-      lossSum += loss;
-      accSum += accuracy;
-      seen++;
-      if (seen % 50 === 0) log(`epoch ${epoch + 1} mesh ${seen}/${order.length} loss ${(lossSum / seen).toFixed(4)} acc ${((100 * accSum) / seen).toFixed(1)} %`);
+    for (let at = 0; at < order.length; at += workers) {
+      const batch = order.slice(at, at + workers);
+      const results = workers > 1 ? await parallelTrainStep(runGradient, net, adam, batch, stats, augment, random) : [trainStep(net, adam, batch[0]!, stats, augment, random)];
+      for (const { loss, accuracy } of results) {
+        lossSum += loss;
+        accSum += accuracy;
+        seen++;
+        if (seen % 50 === 0) log(`epoch ${epoch + 1} mesh ${seen}/${order.length} loss ${(lossSum / seen).toFixed(4)} acc ${((100 * accSum) / seen).toFixed(1)} %`);
+      }
       if (Date.now() > deadline) break;
     }
     const completed = seen === order.length;
@@ -133,6 +154,7 @@ export async function trainMeshcnn(argv: string[], log: (line: string) => void =
       completed,
       meshes: seen,
       lr: adam.learningRate,
+      meshesPerStep: workers,
       trainLoss: lossSum / Math.max(1, seen),
       trainAccuracy: accSum / Math.max(1, seen),
       secondsPerMesh,

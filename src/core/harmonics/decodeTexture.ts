@@ -1,4 +1,5 @@
 import { convertIndexedToRgb, decode } from 'fast-png';
+import { decode as decodeJpeg } from 'jpeg-js';
 import type { RgbaImage } from './textureColors';
 
 /**
@@ -30,4 +31,20 @@ export function decodePngTexture(bytes: Uint8Array): RgbaImage {
     out[4 * i + 3] = channels === 2 || channels === 4 ? data[at + channels - 1] >> shift : 255;
   }
   return { width, height, channels: 4, data: out };
+}
+
+/** Largest texture decoded (megapixels): a 16k × 16k map is 256 MP, far beyond what colour sampling needs. */
+const MAX_TEXTURE_MEGAPIXELS = 100;
+
+/**
+ * Decodes a PNG or JPEG texture to 8-bit RGBA without a DOM (fast-png and jpeg-js: pure JavaScript,
+ * so it runs in every job host). Throws a clear error for anything else.
+ */
+export function decodeTexture(bytes: Uint8Array): RgbaImage {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePngTexture(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_TEXTURE_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+    return { width: jpeg.width, height: jpeg.height, channels: 4, data: jpeg.data };
+  }
+  throw new Error('the texture is neither PNG nor JPEG (only those can be decoded off the UI thread)');
 }

@@ -64,6 +64,8 @@ export interface ModelNode {
   matrix?: number[];
   /** The object's own data (plugin results: { plugin, props, version, metrics }). JSON-compatible. */
   userData?: Record<string, unknown>;
+  /** false for a hidden object (three.js `visible`); absent = shown. glTF has no visibility: GLB keeps it in the node's extras. */
+  visible?: false;
   /**
    * The mesh's own data that is not an array (e.g. `attributeInfo`), i.e. three.js geometry.userData
    * without `faceAttributes` (those live in `mesh.faceAttributes`). JSON-compatible.

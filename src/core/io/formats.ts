@@ -1,5 +1,5 @@
 /** The file formats Homeomorph reads and writes (File ▸ Open filter, Export menu, CLI help). */
-export type ReadFormat = 'obj' | 'gltf' | 'glb' | 'ply' | 'stl' | 'off';
+export type ReadFormat = 'obj' | 'gltf' | 'glb' | 'ply' | 'stl' | 'off' | 'hshc';
 export type WriteFormat = 'glb' | 'obj' | 'ply' | 'stl';
 
 export interface FormatInfo {
@@ -54,11 +54,18 @@ export const FORMATS: readonly FormatInfo[] = [
     keeps: 'triangles only',
   },
   { id: 'off', label: 'Object File Format', extensions: ['off'], read: true, write: false },
+  {
+    id: 'hshc',
+    label: 'Harmonic Compress coefficients (opened as the mesh they describe)',
+    extensions: ['hshc'],
+    read: true,
+    write: false,
+  },
 ];
 
 export const DEFAULT_WRITE_FORMAT: WriteFormat = 'glb';
 
-/** Extensions the readers accept, e.g. for `<input accept>`: ['obj', 'gltf', 'glb', 'ply', 'stl', 'off']. */
+/** Extensions the readers accept, e.g. for `<input accept>`: ['glb', 'gltf', 'obj', 'ply', 'stl', 'off', 'hshc']. */
 export const READABLE_EXTENSIONS: readonly string[] = FORMATS.filter((f) => f.read).flatMap(
   (f) => f.extensions,
 );

@@ -92,6 +92,7 @@ export function modelToThree(model: ModelData, options: ModelToThreeOptions = {}
       object.matrix.decompose(object.position, object.quaternion, object.scale);
     }
     if (node.userData) object.userData = structuredCloneJson(node.userData);
+    if (node.visible === false) object.visible = false;
     for (const child of node.children) object.add(convert(child));
     return object;
   };

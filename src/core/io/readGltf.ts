@@ -101,8 +101,10 @@ export async function readGltf(
     const out: ModelNode = { name: node.getName(), children: [] };
     const matrix = Array.from(node.getMatrix());
     if (matrix.some((x, i) => x !== IDENTITY[i])) out.matrix = matrix;
-    const extras = node.getExtras();
-    if (extras && Object.keys(extras).length > 0) out.userData = { ...extras };
+    const extras = { ...(node.getExtras() ?? {}) } as Record<string, unknown>;
+    if ((extras[EXTRAS_KEY] as { visible?: unknown } | undefined)?.visible === false) out.visible = false;
+    delete extras[EXTRAS_KEY];
+    if (Object.keys(extras).length > 0) out.userData = extras;
     const primitives = (node.getMesh()?.listPrimitives() ?? []).filter((p) => {
       if (p.getMode() === TRIANGLES && p.getAttribute('POSITION')) return true;
       skipped++;

@@ -3,6 +3,7 @@ import { formatOfExtension, READABLE_EXTENSIONS, type ReadFormat } from './forma
 import { extensionOf, type FileResolver, type InputFile, type ModelData } from './ModelData';
 import { readGltf } from './readGltf';
 import { readObj } from './readObj';
+import { readHshc } from './readHshc';
 import { readOff } from './readOff';
 import { readPly } from './readPly';
 import { isBinaryStl, readStl } from './readStl';
@@ -54,6 +55,9 @@ export async function readModel(
       case 'off':
         model = readOff(file, limits);
         break;
+      case 'hshc':
+        model = readHshc(file, limits);
+        break;
     }
     if (format.warning) model.warnings.unshift(format.warning);
     return model;
@@ -96,6 +100,7 @@ export function detectFormat(file: InputFile): { format: ReadFormat; warning?: s
 function sniffFormat(bytes: Uint8Array): ReadFormat | undefined {
   const head = decodeLatin1(bytes, 0, Math.min(bytes.length, 16));
   if (head.startsWith('glTF')) return 'glb';
+  if (head.startsWith('HSHC')) return 'hshc';
   if (/^ply\r?\n/.test(head)) return 'ply';
   if (/^(ST)?C?N?OFF\s/.test(head)) return 'off';
   if (/^\s*\{/.test(head)) return 'gltf';

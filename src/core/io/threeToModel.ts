@@ -46,6 +46,7 @@ export function threeToModel(object: Object3D, options: ThreeToModelOptions = {}
     if (source.matrixAutoUpdate) source.updateMatrix(); // else its matrix was set directly and is the truth
     if (!source.matrix.equals(identity)) node.matrix = Array.from(source.matrix.elements);
     if (Object.keys(source.userData).length > 0) node.userData = jsonCopy(source.userData);
+    if (!source.visible) node.visible = false;
     const mesh = source as Object3D & {
       isMesh?: boolean;
       geometry?: BufferGeometry;

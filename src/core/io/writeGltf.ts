@@ -54,7 +54,10 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
   function convertNode(node: ModelNode): Node {
     const out = doc.createNode(node.name);
     if (node.matrix && node.matrix.length === 16) out.setMatrix(node.matrix as unknown as mat4);
-    if (node.userData && Object.keys(node.userData).length > 0) out.setExtras(jsonSafe(node.userData));
+    // the node's extras are its userData, plus our own key for what glTF cannot say (visibility)
+    const nodeExtras: Record<string, unknown> = node.userData ? jsonSafe(node.userData) : {};
+    if (node.visible === false) nodeExtras[EXTRAS_KEY] = { visible: false };
+    if (Object.keys(nodeExtras).length > 0) out.setExtras(nodeExtras);
     if (node.mesh) {
       const gltfMesh = doc.createMesh(node.name);
       for (const primitive of convertMesh(

@@ -15,6 +15,11 @@ export interface MeshcnnModelInfo {
   /** Input feature normalisation (dataset statistics of the 5 features). */
   featureMean: number[];
   featureStd: number[];
+  /**
+   * The edge count of the meshes it was trained on (human_seg 2,250; COSEG vases and chairs 1,500): larger
+   * inputs are simplified to it. Absent in older files: 2,250.
+   */
+  inputEdges?: number;
   /** Training provenance and measured accuracy (free-form JSON). */
   training?: Record<string, unknown>;
 }

@@ -45,7 +45,7 @@ export interface SegmentResult {
   timings: Record<string, number>;
 }
 
-/** The training resolution of MeshCNN's benchmark data (human_seg: 2,250 edges). */
+/** The training resolution of human_seg (2,250 edges), for models that do not state their own `inputEdges`. */
 export const DEFAULT_EDGE_BUDGET = 2250;
 
 /**
@@ -69,7 +69,7 @@ export async function segmentMesh(
   const stage = options.onStage ?? (() => {});
   const F = indices.length / 3;
   if (F === 0) throw new TopologyError('the mesh has no faces');
-  const budget = options.edgeBudget ?? DEFAULT_EDGE_BUDGET;
+  const budget = options.edgeBudget ?? model.info.inputEdges ?? DEFAULT_EDGE_BUDGET;
 
   stage(0.05, 'repairing');
   const prepared = prepareInput(positions, indices);

@@ -10,13 +10,13 @@ export interface FeatureStats {
 }
 
 /**
- * One optimisation step on one mesh: augment (new edge flips, slides and scales each time), forward,
- * cross-entropy against the hard edge labels, backward, Adam. @returns the loss and the training edge accuracy
+ * Forward and backward on one mesh (augmented anew each time: edge flips, slides and scales): leaves the
+ * gradient of the cross-entropy against the hard edge labels in `net`'s params.
+ * @returns the loss and the training edge accuracy
  */
-export function trainStep(
+export function accumulateGradients(
   net: MeshUNet,
-  adam: Adam,
-  sample: SegmentationSample,
+  sample: Pick<SegmentationSample, 'level' | 'labels'>,
   stats: FeatureStats,
   augment: AugmentOptions | null,
   random: () => number,
@@ -27,7 +27,6 @@ export function trainStep(
   const out = net.forward(tape, level, normalizedFeatures(level, stats.mean, stats.std));
   const loss = softmaxCrossEntropy(out.logits, sample.labels);
   tape.backward();
-  adam.update(net.params);
   const { rows, cols, data } = out.logits;
   let correct = 0;
   let labelled = 0;
@@ -39,6 +38,40 @@ export function trainStep(
     if (best === sample.labels[r]) correct++;
   }
   return { loss, accuracy: correct / Math.max(1, labelled) };
+}
+
+/** One optimisation step on one mesh: gradients (see accumulateGradients), then Adam. */
+export function trainStep(
+  net: MeshUNet,
+  adam: Adam,
+  sample: SegmentationSample,
+  stats: FeatureStats,
+  augment: AugmentOptions | null,
+  random: () => number,
+): { loss: number; accuracy: number } {
+  const result = accumulateGradients(net, sample, stats, augment, random);
+  adam.update(net.params);
+  return result;
+}
+
+/** Every parameter's values (or gradients) in one flat array, in `net.params` order: #parameterCount. */
+export function flatParams(net: MeshUNet, field: 'data' | 'grad', out = new Float32Array(net.parameterCount())): Float32Array {
+  let at = 0;
+  for (const p of net.params) {
+    out.set(p[field], at);
+    at += p[field].length;
+  }
+  return out;
+}
+
+/** Sets every parameter's values (or gradients) from a flat array made by flatParams. */
+export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float32Array): void {
+  if (flat.length !== net.parameterCount()) throw new Error(`expected ${net.parameterCount()} values, got ${flat.length}`);
+  let at = 0;
+  for (const p of net.params) {
+    p[field].set(flat.subarray(at, at + p[field].length));
+    at += p[field].length;
+  }
 }
 
 /** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop). */

@@ -8,7 +8,7 @@ export interface SampleGridOptions {
   resolution: number;
   /** the cube [−half, half]³ */
   half: number;
-  /** points per evaluator call */
+  /** points per evaluator call (default 65,536: see runPointModelChunked) */
   chunk?: number;
   /**
    * Narrow band: evaluate a coarse grid (resolution / coarseFactor) first and the fine points only in
@@ -36,20 +36,19 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
   const R = options.resolution;
   const n = R + 1;
   const h = (2 * options.half) / R;
-  const chunk = options.chunk ?? 262_144;
+  const chunk = options.chunk ?? 65_536;
   const factor = options.coarseFactor ?? 4;
   const values = new Float32Array(n * n * n);
   const grid: SampledGrid = { values, dims: [n, n, n], origin: [-options.half, -options.half, -options.half], spacing: [h, h, h], evaluated: 0 };
   if (factor <= 1 || R % factor !== 0 || R / factor < 2) {
-    const all = new Uint32Array(n * n * n).map((_, i) => i);
-    await evaluateIndices(evaluate, all, values, n, h, options.half, chunk, options.onProgress, 0, 1);
-    grid.evaluated = all.length;
+    await evaluateIndices(evaluate, null, values, n, h, options.half, chunk, options.onProgress, 0, 1);
+    grid.evaluated = values.length;
     return grid;
   }
   // coarse pass
   const Rc = R / factor, nc = Rc + 1, hc = h * factor;
   const coarse = new Float32Array(nc * nc * nc);
-  await evaluateIndices(evaluate, new Uint32Array(nc * nc * nc).map((_, i) => i), coarse, nc, hc, options.half, chunk, options.onProgress, 0, 0.2);
+  await evaluateIndices(evaluate, null, coarse, nc, hc, options.half, chunk, options.onProgress, 0, 0.2);
   const threshold = (options.margin ?? 1.5) * hc * Math.sqrt(3);
   // fine values: interpolate everywhere, mark the fine points of active coarse cells
   const active = new Uint8Array(n * n * n);
@@ -92,9 +91,13 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
   return grid;
 }
 
+/**
+ * Evaluates the grid points `indices` (i + n·(j + n·k)), or every point in order when `indices` is null
+ * (then without an index array: 17M of them at 256³), chunk by chunk into `out`.
+ */
 async function evaluateIndices(
   evaluate: PointEvaluator,
-  indices: Uint32Array,
+  indices: Uint32Array | null,
   out: Float32Array,
   n: number,
   h: number,
@@ -104,19 +107,33 @@ async function evaluateIndices(
   from: number,
   to: number,
 ): Promise<void> {
-  const points = new Float32Array(3 * Math.min(chunk, indices.length));
-  for (let s = 0; s < indices.length; s += chunk) {
-    const e = Math.min(indices.length, s + chunk);
+  const total = indices ? indices.length : n * n * n;
+  const points = new Float32Array(3 * Math.min(chunk, total));
+  let i = 0, j = 0, k = 0; // the grid point of the next index when evaluating all
+  for (let s = 0; s < total; s += chunk) {
+    const e = Math.min(total, s + chunk);
     const batch = points.subarray(0, 3 * (e - s));
     for (let q = s; q < e; q++) {
-      const idx = indices[q]!;
-      const i = idx % n, j = Math.floor(idx / n) % n, k = Math.floor(idx / (n * n));
+      if (indices) {
+        const idx = indices[q]!;
+        i = idx % n;
+        j = Math.floor(idx / n) % n;
+        k = Math.floor(idx / (n * n));
+      }
       batch[3 * (q - s)] = -half + i * h;
       batch[3 * (q - s) + 1] = -half + j * h;
       batch[3 * (q - s) + 2] = -half + k * h;
+      if (!indices && ++i === n) {
+        i = 0;
+        if (++j === n) {
+          j = 0;
+          k++;
+        }
+      }
     }
     const v = await evaluate(batch);
-    for (let q = s; q < e; q++) out[indices[q]!] = v[q - s]!;
-    await onProgress?.(from + ((to - from) * e) / indices.length);
+    if (indices) for (let q = s; q < e; q++) out[indices[q]!] = v[q - s]!;
+    else out.set(v.subarray(0, e - s), s);
+    await onProgress?.(from + ((to - from) * e) / total);
   }
 }

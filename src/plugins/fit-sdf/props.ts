@@ -2,7 +2,7 @@ import type { Props, PropSpecs } from '../../core/plugin/PropSpec';
 
 /** The Fit SDF operator's properties (panel and CLI flags). */
 export const fitSdfProps = {
-  seconds: { type: 'float', default: 30, min: 0.5, max: 3600, step: 1, label: 'Training seconds', help: 'wall-clock training budget (ground truth and meshing come on top)' },
+  seconds: { type: 'float', default: 30, min: 0.5, max: 3600, step: 0.5, label: 'Training seconds', help: 'wall-clock training budget (ground truth and meshing come on top)' },
   steps: { type: 'int', default: 0, min: 0, max: 1_000_000, label: 'Max steps', help: 'stop after this many steps (0 = only the time budget)' },
   resolution: { type: 'int', default: 256, min: 16, max: 512, step: 16, label: 'Mesh resolution', help: 'marching grid cells per axis over the padded box' },
   levels: { type: 'int', default: 12, min: 1, max: 16, label: 'Hash levels' },

@@ -3,7 +3,7 @@ import { quantizeCoefficients, writeCoefficientFile } from '../../core/harmonics
 import { CHANNEL_NAMES, expandMesh, type ChannelGroup } from '../../core/harmonics/harmonicExpansion';
 import { icosphere, icosphereLevelFor } from '../../core/harmonics/icosphere';
 import { shCount } from '../../core/harmonics/shIndex';
-import { decodePngTexture } from '../../core/harmonics/decodeTexture';
+import { decodeTexture } from '../../core/harmonics/decodeTexture';
 import type { RgbaImage } from '../../core/harmonics/textureColors';
 import type { Mesh } from '../../core/mesh/Mesh';
 import { InputError, checkCancelled, yieldToHost, type Job } from '../../core/plugin/Job';
@@ -49,7 +49,7 @@ export const harmonicCompressJob: Job<
   let textureNote: string | null = null;
   if (!texture && input.textureFile && props.channels !== 'geometry') {
     try {
-      texture = decodePngTexture(input.textureFile.bytes);
+      texture = decodeTexture(input.textureFile.bytes);
     } catch (error) {
       textureNote = (error as Error).message;
     }

@@ -1,6 +1,7 @@
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { decodePngTexture } from '../../../src/core/harmonics/decodeTexture';
+import { encode as encodeJpeg } from 'jpeg-js';
+import { decodePngTexture, decodeTexture } from '../../../src/core/harmonics/decodeTexture';
 import { icosphere } from '../../../src/core/harmonics/icosphere';
 import { ShTransform } from '../../../src/core/harmonics/shTransform';
 import { locateGridPoints } from '../../../src/core/harmonics/sphereGridLookup';
@@ -27,6 +28,21 @@ describe('texture colour channels', () => {
     );
     expect(Array.from(deep.data)).toEqual([255, 0, 128, 255]);
     expect(() => decodePngTexture(new Uint8Array([0xff, 0xd8, 0xff, 0]))).toThrow(/not a PNG/);
+  });
+
+  it('decodes JPEG textures too, and says which formats it knows for anything else', () => {
+    // 16×8: left half red, right half blue (JPEG is lossy: compare with a tolerance away from the edge)
+    const data = new Uint8Array(16 * 8 * 4);
+    for (let i = 0; i < 16 * 8; i++) data.set((i % 16) < 8 ? [255, 0, 0, 255] : [0, 0, 255, 255], 4 * i);
+    const jpeg = new Uint8Array(encodeJpeg({ width: 16, height: 8, data }, 95).data);
+    const image = decodeTexture(jpeg);
+    expect([image.width, image.height, image.channels]).toEqual([16, 8, 4]);
+    const pixel = (x: number, y: number) => Array.from(image.data.subarray(4 * (y * 16 + x), 4 * (y * 16 + x) + 4));
+    for (const [got, want] of [[pixel(1, 4), [255, 0, 0, 255]], [pixel(14, 4), [0, 0, 255, 255]]] as const)
+      got.forEach((v, k) => expect(Math.abs(v - want[k]!)).toBeLessThan(12));
+    const png = encode({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]), channels: 3, depth: 8 });
+    expect(Array.from(decodeTexture(png).data)).toEqual([1, 2, 3, 255]);
+    expect(() => decodeTexture(new Uint8Array([0x47, 0x49, 0x46, 0x38]))).toThrow(/neither PNG nor JPEG/);
   });
 
   it('samples the texture through per-corner UVs onto the grid, in linear colour', () => {

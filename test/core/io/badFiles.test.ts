@@ -39,7 +39,7 @@ function randomBytes(n: number, seed: number): Uint8Array {
 }
 
 describe('empty files', () => {
-  for (const ext of ['obj', 'glb', 'gltf', 'ply', 'stl', 'off']) {
+  for (const ext of ['obj', 'glb', 'gltf', 'ply', 'stl', 'off', 'hshc']) {
     it(`.${ext}`, async () => {
       expect((await rejection(read(`empty.${ext}`, ''))).message).toBe(`empty.${ext}: the file is empty`);
     });
@@ -52,12 +52,13 @@ describe('binary garbage with a mesh extension', () => {
     ['noise.obj', /^noise\.obj: this is a binary file, not a text OBJ file$/],
     ['noise.ply', /^noise\.ply: not a PLY file: it does not start with "ply"$/],
     ['noise.off', /^noise\.off: binary data: only ASCII OFF files are read$/],
+    ['noise.hshc', /^noise\.hshc: not a Homeomorph coefficient file \(magic "HSHC" missing\)$/],
     ['noise.glb', /^noise\.glb: not a GLB file: it does not start with "glTF"$/],
     ['noise.gltf', /^noise\.gltf: not a valid glTF file \(/],
     ['noise.stl', /^noise\.stl: .*(truncated|more than the limit)/],
     [
       'noise.xyz',
-      /^noise\.xyz: unknown file type "\.xyz": readable are \.glb, \.gltf, \.obj, \.ply, \.stl, \.off$/,
+      /^noise\.xyz: unknown file type "\.xyz": readable are \.glb, \.gltf, \.obj, \.ply, \.stl, \.off, \.hshc$/,
     ],
   ];
   for (const [name, message] of cases) {

@@ -49,6 +49,17 @@ describe('modelToThree', () => {
     expect(back.warnings).toEqual([]);
   });
 
+  it('keeps hidden objects hidden through GLB, and their userData apart from our key', async () => {
+    const root = modelToThree(richModel());
+    const hidden = root.children[0]!;
+    hidden.visible = false;
+    const back = modelToThree(await readModel({ name: 'scene.glb', data: await writeModel(threeToModel(root), 'glb') }));
+    const node = back.getObjectByName('octahedron')!;
+    expect(node.visible).toBe(false);
+    expect(node.userData).toEqual(hidden.userData);
+    expect(back.children.filter((c) => c !== node).every((c) => c.visible)).toBe(true);
+  });
+
   it('computes display normals for meshes without them but does not export them', () => {
     const mesh = richOctahedron();
     delete mesh.normals;

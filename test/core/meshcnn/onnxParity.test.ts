@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createNodeOnnxRuntime } from '../../../src/hosts/onnx/nodeOnnxRuntime';
@@ -11,14 +11,20 @@ import { normalizedFeatures } from '../../../src/core/meshcnn/segmentation';
 import { Tape } from '../../../src/core/meshcnn/tape';
 import { datasetPath, hasShared } from '../../helpers/shared';
 
-const shipped = join(import.meta.dirname, '..', '..', '..', 'resources', 'models', 'human.hmcn');
+const modelDir = join(import.meta.dirname, '..', '..', '..', 'resources', 'models');
+const shipped = existsSync(modelDir) ? readdirSync(modelDir).filter((f) => f.endsWith('.hmcn')).sort() : [];
 
 describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs as our own kernels', () => {
-  const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', 'shrec__12.obj'), 'utf8'));
-  const level = buildMeshLevel(mesh.positions, mesh.indices);
   const onnx = createNodeOnnxRuntime();
+  const levelOf = (dataset: string) => {
+    const dir = datasetPath(dataset, 'test');
+    const file = readdirSync(dir).filter((f) => f.endsWith('.obj')).sort()[0]!;
+    const mesh = parseObjMesh(readFileSync(join(dir, file), 'utf8'));
+    return buildMeshLevel(mesh.positions, mesh.indices);
+  };
 
-  const compare = async (net: MeshUNet, mean: number[], std: number[]) => {
+  const compare = async (net: MeshUNet, mean: number[], std: number[], dataset = 'human_seg') => {
+    const level = levelOf(dataset);
     const features = normalizedFeatures(level, mean, std);
     const ours = net.forward(new Tape(false), level, features);
     const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
@@ -28,7 +34,7 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
     expect(theirs.pools.map((p) => Array.from(p.collapsed))).toEqual(ours.pools.map((p) => Array.from(p.collapsed)));
     const K = ours.logits.cols;
     let maxDiff = 0;
-    let sameLabel = 0;
+    let decisive = 0, sameLabel = 0;
     for (let e = 0; e < edgeCountOf(level); e++) {
       let a = 0, b = 0;
       for (let c = 0; c < K; c++) {
@@ -36,10 +42,17 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
         if (ours.logits.data[e * K + c]! > ours.logits.data[e * K + a]!) a = c;
         if (theirs.logits[e * K + c]! > theirs.logits[e * K + b]!) b = c;
       }
-      if (a === b) sameLabel++;
+      // the label must agree wherever our top two classes are further apart than the logit tolerance
+      let second = -Infinity;
+      for (let c = 0; c < K; c++) if (c !== a) second = Math.max(second, ours.logits.data[e * K + c]!);
+      if (ours.logits.data[e * K + a]! - second > 2e-3) {
+        decisive++;
+        if (a === b) sameLabel++;
+      }
     }
     expect(maxDiff).toBeLessThan(1e-3);
-    expect(sameLabel).toBe(edgeCountOf(level));
+    expect(decisive).toBeGreaterThan(0.99 * edgeCountOf(level));
+    expect(sameLabel).toBe(decisive);
   };
 
   it('on a network with three poolings and residual blocks', async () => {
@@ -47,8 +60,8 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
     await compare(net, [2.5, 0.8, 1.2, 0.5, 0.9], [0.5, 0.3, 0.3, 0.2, 0.3]);
   });
 
-  it.skipIf(!existsSync(shipped))('on the shipped human model', async () => {
-    const { info, net } = loadModel(new Uint8Array(readFileSync(shipped)));
-    await compare(net, info.featureMean, info.featureStd);
+  it.each(shipped)('on the shipped model %s, on a test mesh of its own dataset', async (file) => {
+    const { info, net } = loadModel(new Uint8Array(readFileSync(join(modelDir, file))));
+    await compare(net, info.featureMean, info.featureStd, (info.training?.dataset as string | undefined) ?? 'human_seg');
   });
 });

@@ -55,6 +55,24 @@ describe('tape gradients match finite differences', () => {
     }, rng);
   });
 
+  it('linear on shapes with whole WebAssembly tiles and remainders (13×10 · 10×19)', () => {
+    const rng = new Rng(7);
+    const x = randomParam([13, 10], rng);
+    const w = randomParam([10, 19], rng);
+    const b = randomParam([19], rng);
+    const c = randomParam([13, 19], rng);
+    const t = new Tape();
+    const y = op.linear(t, x, w, b);
+    for (let n = 0; n < 13; n++)
+      for (let m = 0; m < 19; m++) {
+        let s = b.data[m]!;
+        for (let k = 0; k < 10; k++) s += x.data[n * 10 + k]! * w.data[k * 19 + m]!;
+        expect(y.data[n * 19 + m]).toBeCloseTo(s, 5);
+      }
+    t.reset();
+    checkGradients([x, w, b], (tape) => op.sum(tape, op.mul(tape, op.linear(tape, x, w, b), c)), rng, 40);
+  });
+
   it('gather, slice, concat and row broadcasting', () => {
     const rng = new Rng(2);
     const x = randomParam([4, 3], rng);

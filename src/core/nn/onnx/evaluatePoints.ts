@@ -13,12 +13,15 @@ export async function runPointModel(runtime: OnnxRuntime, session: OnnxSession, 
   return data.length === n ? data : data.subarray(0, n);
 }
 
-/** Evaluates many points in chunks (memory stays bounded), with progress. */
+/**
+ * Evaluates many points in chunks (memory stays bounded), with progress. 65k points per chunk keeps a
+ * hash-grid model's per-corner intermediates ([L,2,2,2,N]) cache-sized: 1.5× less CPU than 262k (measured).
+ */
 export async function runPointModelChunked(
   runtime: OnnxRuntime,
   session: OnnxSession,
   points: Float32Array,
-  chunk = 262_144,
+  chunk = 65_536,
   onProgress?: (fraction: number) => void | Promise<void>,
 ): Promise<Float32Array> {
   const n = points.length / 3;
