@@ -11,6 +11,7 @@ import type { DesktopFile } from '../preload/api';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './appProtocol';
 import { buildMenu } from './menu';
 import { startJobHost } from './jobs';
+import { modelFileStore } from './userModelFiles';
 
 registerAppScheme();
 
@@ -18,6 +19,8 @@ const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererRoot = join(import.meta.dirname, '..', 'renderer');
 const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs');
 const recoveryPath = () => join(app.getPath('userData'), 'recovery.glb');
+/** Models the user trained in the editor: `<userData>/models/NAME.hmcn`. */
+const userModels = () => modelFileStore(join(app.getPath('userData'), 'models'));
 let mainWindow: BrowserWindow | null = null;
 
 /** Only our own page (the app origin, or the dev server in development) may call main. */
@@ -88,6 +91,14 @@ function registerIpc(): void {
     }
   });
   handle(IPC.recoveryClear, () => rm(recoveryPath(), { force: true }));
+  // The store checks every name (no path separators, no '..'): the page cannot reach other files.
+  handle(IPC.modelsList, () => userModels().list());
+  handle(IPC.modelsLoad, (_event, name) => userModels().load(name as string));
+  handle(IPC.modelsSave, (_event, name, bytes) => {
+    if (!(bytes instanceof Uint8Array)) throw new Error('bad model data');
+    return userModels().save(name as string, bytes);
+  });
+  handle(IPC.modelsRemove, (_event, name) => userModels().remove(name as string));
   ipcMain.on(IPC.menuState, (event, state) => {
     if (!isTrustedSender(event) || !mainWindow || typeof state !== 'object' || state === null) return;
     Menu.setApplicationMenu(buildMenu(mainWindow, state as Record<string, { enabled: boolean; label?: string }>, !app.isPackaged));

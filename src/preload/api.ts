@@ -19,6 +19,11 @@ export interface DesktopApi {
   recoverySave(bytes: Uint8Array): Promise<void>;
   recoveryLoad(): Promise<{ bytes: Uint8Array; savedAt: number } | null>;
   recoveryClear(): Promise<void>;
+  /** Models trained in the editor, as files `<userData>/models/NAME.hmcn`. */
+  modelsList(): Promise<string[]>;
+  modelsLoad(name: string): Promise<Uint8Array | null>;
+  modelsSave(name: string, bytes: Uint8Array): Promise<void>;
+  modelsRemove(name: string): Promise<void>;
   onMenuCommand(listener: (actionId: string) => void): void;
   updateMenuState(state: Record<string, { enabled: boolean; label?: string }>): void;
 }
@@ -30,6 +35,10 @@ export const IPC = {
   recoverySave: 'homeomorph:recovery-save',
   recoveryLoad: 'homeomorph:recovery-load',
   recoveryClear: 'homeomorph:recovery-clear',
+  modelsList: 'homeomorph:models-list',
+  modelsLoad: 'homeomorph:models-load',
+  modelsSave: 'homeomorph:models-save',
+  modelsRemove: 'homeomorph:models-remove',
   menuCommand: 'homeomorph:menu-command',
   menuState: 'homeomorph:menu-state',
 } as const;

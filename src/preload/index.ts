@@ -13,6 +13,10 @@ const api: DesktopApi = {
   recoverySave: (bytes) => ipcRenderer.invoke(IPC.recoverySave, bytes),
   recoveryLoad: () => ipcRenderer.invoke(IPC.recoveryLoad),
   recoveryClear: () => ipcRenderer.invoke(IPC.recoveryClear),
+  modelsList: () => ipcRenderer.invoke(IPC.modelsList),
+  modelsLoad: (name) => ipcRenderer.invoke(IPC.modelsLoad, name),
+  modelsSave: (name, bytes) => ipcRenderer.invoke(IPC.modelsSave, name, bytes),
+  modelsRemove: (name) => ipcRenderer.invoke(IPC.modelsRemove, name),
   onMenuCommand: (listener) => {
     ipcRenderer.on(IPC.menuCommand, (_event, id: unknown) => {
       if (typeof id === 'string') listener(id);

@@ -16,6 +16,8 @@ import type { ExportFormat, ModelIO } from './io/ModelIO';
 import { askUser } from './panels/dialog';
 import { Menubar } from './panels/Menubar';
 import { PluginPanel } from './panels/PluginPanel';
+import { LabelPanel } from './panels/LabelPanel';
+import { ModelLibrary } from './models/ModelLibrary';
 import type { AnyOperator } from '../plugins/Operator';
 import type { Platform } from './platform/Platform';
 import { Outliner } from './panels/Outliner';
@@ -53,6 +55,9 @@ export class App {
   readonly properties: PropertiesPanel;
   readonly status: StatusBar;
   readonly plugins: PluginPanel;
+  /** The label brush and "learn from your labels" (MeshCNN fine-tuning, saved models). */
+  readonly labels: LabelPanel;
+  readonly models: ModelLibrary;
   readonly autosave: Autosave;
   readonly actions: Action[];
   readonly platform: Platform;
@@ -75,6 +80,19 @@ export class App {
       else if (o.status === 'cancelled') this.status.show(`${label}: cancelled — nothing was changed`);
       else this.status.toast(`${label} failed: ${o.message}\nThe scene was not changed.`, 'error');
     };
+    this.models = new ModelLibrary(this.platform.models);
+    this.labels = new LabelPanel(this.editor, this.viewport, this.platform.jobs, this.models, $('plugins'), (name, bytes) => this.platform.saveFile(name, bytes));
+    // Beside the Segment with MeshCNN panel, whose Model choice lists the models trained here.
+    const segmentPanel = root.querySelector('[data-plugin="Segment with MeshCNN"]');
+    if (segmentPanel) segmentPanel.after(this.labels.gui.domElement);
+    this.labels.gui.close();
+    this.labels.onMessage = (text, kind) => this.status.show(text, kind);
+    this.models.onChange(() => this.plugins.refreshChoices('mesh.segment_meshcnn'));
+    this.labels.onModelSaved = (name) => {
+      this.plugins.setValue('mesh.segment_meshcnn', 'model', `user:${name}`);
+      this.status.show(`Saved the model "${name}": Segment with MeshCNN now uses it`, 'ok');
+    };
+    this.models.load((message) => this.status.toast(message, 'error')).catch((e: unknown) => this.status.toast(`Your saved models could not be read: ${e instanceof Error ? e.message : String(e)}`, 'error'));
     this.actions = this.createActions();
     new Menubar($('menubar'), this.menus(), createToolbar(this.editor, this.viewport, () => this.viewport.frameSelected()));
     root.addEventListener('keydown', (e) => handleShortcut(e, this.actions));

@@ -53,7 +53,7 @@ export async function openEditor(server: PreviewServer, options: { waitForSample
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(url, { timeout: 90_000 }); // a busy shared machine can take long to serve and parse the bundle
   if (options.waitForSample !== false) {
     await page.waitForFunction(() => (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph?.editor.scene.children.length === 1, null, { timeout: 30_000 });
   }

@@ -30,8 +30,8 @@ export interface FineTuneJobOutput {
 
 /**
  * "Learn from my labels": trains or fine-tunes a MeshCNN model on meshes with painted face labels, with
- * augmentation, progress (loss and accuracy as a live chart) and cancel. The editor's brush and panel are
- * still to come; the CLI and tests call it directly.
+ * augmentation, progress (loss and accuracy as a live chart) and cancel. The editor's Paint labels & learn
+ * panel (src/renderer/panels/LabelPanel.ts) runs it on the scene's painted meshes and saves the model.
  */
 export const fineTuneJob: Job<FineTuneJobInput, FineTuneJobProps, FineTuneJobOutput> = async (input, props, ctx) => {
   if (input.classes.length < 2) throw new InputError('name at least two classes');

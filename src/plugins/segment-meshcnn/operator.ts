@@ -7,7 +7,9 @@ import { SetUserDataCommand } from '../../core/commands/SetUserDataCommand';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
 import type { SegmentClass } from '../../core/meshcnn/modelFile';
 import { geometryToMesh } from '../../core/mesh/threeGeometry';
+import { InputError } from '../../core/plugin/Job';
 import type { AnyOperator, Operator, OperatorContext, PollFailure } from '../Operator';
+import { USER_MODEL_PREFIX, userModelBytes } from './userModels';
 import { PLUGIN_VERSION, segmentProps, type SegmentJobInput, type SegmentJobOutput, type SegmentProps } from './props';
 import type { SplitJobInput, SplitJobOutput } from './splitJob';
 
@@ -41,12 +43,18 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
     return null;
   },
 
-  prepare(ctx: OperatorContext): { input: SegmentJobInput; transfer: ArrayBuffer[] } {
+  prepare(ctx: OperatorContext, props: SegmentProps): { input: SegmentJobInput; transfer: ArrayBuffer[] } {
     const object = meshObject(ctx.object);
     if (!object) throw new Error('select a mesh');
     const mesh = geometryToMesh(object.geometry);
     const input: SegmentJobInput = { positions: mesh.positions.slice(), indices: mesh.indices.slice() };
-    return { input, transfer: [input.positions.buffer, input.indices.buffer] as ArrayBuffer[] };
+    if (props.model.startsWith(USER_MODEL_PREFIX)) {
+      const bytes = userModelBytes(props.model);
+      if (!bytes) throw new InputError(`the model "${props.model.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
+      input.modelBytes = bytes.slice();
+    }
+    const transfer = [input.positions.buffer, input.indices.buffer, ...(input.modelBytes ? [input.modelBytes.buffer] : [])] as ArrayBuffer[];
+    return { input, transfer };
   },
 
   apply(ctx: OperatorContext, output: SegmentJobOutput, props: SegmentProps): Command {

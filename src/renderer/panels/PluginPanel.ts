@@ -34,6 +34,7 @@ class OperatorView {
   private readonly errorBox = document.createElement('div');
   private readonly resultBox = document.createElement('div');
   private readonly chart = new Chart();
+  private readonly controllers = new Map<string, Controller>();
   private abort: AbortController | null = null;
   private pendingProgress: { fraction: number; message?: string } | null = null;
   private progressQueued = false;
@@ -84,6 +85,24 @@ class OperatorView {
     return this.abort !== null;
   }
 
+  /**
+   * Re-reads the items of the enum props (a choice list that changes at run time: the user's saved
+   * MeshCNN models); a value no longer offered falls back to the default.
+   */
+  refreshChoices(): void {
+    for (const [name, spec] of Object.entries(this.operator.props)) {
+      const controller = this.controllers.get(name);
+      if (spec.type !== 'enum' || !controller) continue;
+      if (!spec.items.some(([id]) => id === this.values[name])) this.values[name] = spec.default;
+      controller.options(Object.fromEntries(spec.items.map(([id, text]) => [text, id])));
+    }
+  }
+
+  setValue(name: string, value: unknown): void {
+    this.values[name] = value;
+    this.controllers.get(name)?.updateDisplay();
+  }
+
   private addProp(name: string, spec: PropSpec): void {
     const label = spec.label ?? name;
     let c: Controller;
@@ -105,6 +124,7 @@ class OperatorView {
     }
     c.name(label);
     if (spec.help) c.domElement.title = spec.help;
+    this.controllers.set(name, c);
   }
 
   /** Whether the operator's panel is open on screen (polls of hidden panels wait until they open). */
@@ -298,6 +318,16 @@ export class PluginPanel {
 
   cancel(idname: string): void {
     this.views.get(idname)?.cancel();
+  }
+
+  /** An operator's choice lists changed (e.g. a model was saved or deleted): its panel shows them anew. */
+  refreshChoices(idname: string): void {
+    this.views.get(idname)?.refreshChoices();
+  }
+
+  /** Sets one of an operator's panel values (e.g. picks the model just trained). */
+  setValue(idname: string, name: string, value: unknown): void {
+    this.views.get(idname)?.setValue(name, value);
   }
 
   /** The "Fix" button of a poll failure: runs the named operator on the same object. */

@@ -1,14 +1,16 @@
 import { inputFiles } from '../io/droppedFiles';
 import type { JobRunner } from '../jobs/JobRunner';
+import { idbModelStore } from './idbModelStore';
 import { idbRecoveryStore } from './idbRecoveryStore';
 import type { Platform } from './Platform';
 
-/** The browser: file inputs, downloads, IndexedDB for the recovery copy, Web Workers for jobs. */
+/** The browser: file inputs, downloads, IndexedDB for the recovery copy and saved models, Web Workers for jobs. */
 export function createWebPlatform(jobs: JobRunner): Platform {
   return {
     kind: 'web',
     jobs,
     recovery: idbRecoveryStore,
+    models: idbModelStore,
     openFiles: (options) =>
       new Promise((resolve) => {
         const input = document.createElement('input');

@@ -147,3 +147,30 @@ export function attributeDisplayGeometry(source: BufferGeometry, attribute: View
   geometry.computeVertexNormals();
   return { geometry, legend };
 }
+
+/**
+ * Rewrites the colours of some faces in a face-attribute display geometry made by
+ * attributeDisplayGeometry, after their labels changed in place (the label brush). Only labels with
+ * declared classes can be recoloured alone (a scalar's range could move). @returns false when the
+ * display must be rebuilt instead
+ */
+export function recolorFaces(display: BufferGeometry, source: BufferGeometry, attribute: ViewableAttribute, faces: ArrayLike<number>): boolean {
+  const { info, name } = attribute;
+  const face = faceAttributes(source)[name];
+  const color = display.getAttribute('color');
+  if (info.domain !== 'face' || info.kind !== 'label' || !info.classes || !face || face.itemSize !== 1 || !(color instanceof BufferAttribute)) return false;
+  if (color.count !== face.array.length * 3) return false;
+  const values = Float64Array.from({ length: faces.length }, (_, i) => face.array[faces[i]!]!);
+  const { colors } = colorize(values, info);
+  const target = color.array as Float32Array;
+  for (let i = 0; i < faces.length; i++) {
+    const o = 9 * faces[i]!;
+    for (let c = 0; c < 3; c++) {
+      target[o + 3 * c] = colors[3 * i]!;
+      target[o + 3 * c + 1] = colors[3 * i + 1]!;
+      target[o + 3 * c + 2] = colors[3 * i + 2]!;
+    }
+  }
+  color.needsUpdate = true;
+  return true;
+}
