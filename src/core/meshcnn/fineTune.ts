@@ -43,6 +43,8 @@ export interface FineTuneOptions {
 export async function fineTune(meshes: readonly PaintedMesh[], base: { info: MeshcnnModelInfo; net: MeshUNet } | null, options: FineTuneOptions): Promise<{ info: MeshcnnModelInfo; net: MeshUNet; finalLoss: number }> {
   if (meshes.length === 0) throw new Error('paint labels on at least one mesh first');
   const classCount = options.classes.length;
+  // the resolution the base model was trained at (a new model: human_seg's)
+  const budget = base?.info.inputEdges ?? DEFAULT_EDGE_BUDGET;
   const samples: SegmentationSample[] = [];
   for (const [i, mesh] of meshes.entries()) {
     const prepared = prepareInput(mesh.positions, mesh.indices);
@@ -50,8 +52,8 @@ export async function fineTune(meshes: readonly PaintedMesh[], base: { info: Mes
     let positions: ArrayLike<number> = prepared.positions;
     let indices: ArrayLike<number> = prepared.indices;
     let faceLabels: Int32Array = preparedLabels;
-    if ((prepared.indices.length / 3) * 1.5 > 1.1 * DEFAULT_EDGE_BUDGET) {
-      const simplified = await simplifyMesh(prepared.positions, prepared.indices, Math.round(DEFAULT_EDGE_BUDGET / 1.5));
+    if ((prepared.indices.length / 3) * 1.5 > 1.1 * budget) {
+      const simplified = await simplifyMesh(prepared.positions, prepared.indices, Math.round(budget / 1.5));
       const again = prepareInput(simplified.positions, simplified.indices);
       positions = again.positions;
       indices = again.indices;
@@ -95,6 +97,7 @@ export async function fineTune(meshes: readonly PaintedMesh[], base: { info: Mes
     classes: options.classes,
     featureMean: [...stats.mean],
     featureStd: [...stats.std],
+    inputEdges: budget,
     training: { fineTunedFrom: base?.info.name ?? null, meshes: samples.length, steps: options.steps, finalLoss },
   };
   return { info, net, finalLoss };
