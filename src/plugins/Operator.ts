@@ -11,6 +11,8 @@ export interface OperatorContext {
   /** All selected objects (the active one included). */
   readonly selection: readonly Object3D[];
   readonly host: SceneHost;
+  /** Files given to this run by key (see Operator.inputFiles): the CLI's `--KEY PATH`, read as bytes. */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
 }
 
 /** A file a run produced besides the scene (an ONNX model…): the CLI writes it where `--KEY PATH` says. */
@@ -53,6 +55,11 @@ export interface Operator<S extends PropSpecs = PropSpecs, I = unknown, O = unkn
    */
   readonly artifactFiles?: Record<string, string>;
   artifacts?(output: O): Record<string, OperatorArtifact>;
+  /**
+   * Files a run can read besides the scene, by key, with what each is (shown in help):
+   * `homeomorph run OP IN --KEY PATH` hands PATH's bytes to `prepare` as `ctx.files[KEY]`.
+   */
+  readonly inputFiles?: Record<string, string>;
   /** Figures to report (CLI `--json`, the panel's result view); plain JSON values. */
   metrics(output: O, props: Props<S>): Record<string, unknown>;
   /**

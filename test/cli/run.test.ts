@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveModel } from '../../src/core/meshcnn/modelFile';
+import { MeshUNet } from '../../src/core/meshcnn/meshUNet';
 import { datasetPath, hasShared } from '../helpers/shared';
 import { prepareCli, runCli } from './runCli';
 
@@ -105,5 +107,28 @@ describe.skipIf(!hasShared)('homeomorph run: files besides the scene', () => {
   it('refuses --onnx without a path as a usage error', async () => {
     const { code } = await runCli(['run', 'mesh.fit_sdf', meshes('spot_low.obj'), '--onnx']);
     expect(code).toBe(2);
+  });
+});
+
+describe.skipIf(!hasShared)('homeomorph run with an input file (--model-file)', () => {
+  it('segments with a model file instead of a shipped model, and says what is wrong with a bad one', async () => {
+    const config = { channels: [4, 8], poolEdges: [1800], resBlocks: 0, classCount: 3 };
+    const classes = ['a', 'b', 'c'].map((name, i) => ({ name, color: ['#ff0000', '#00ff00', '#0000ff'][i]! }));
+    const file = join(scratch, 'mine.hmcn');
+    writeFileSync(file, saveModel({ name: 'mine', config, classes, featureMean: [2.5, 0.8, 1.2, 0.5, 0.9], featureStd: [0.5, 0.3, 0.3, 0.2, 0.3] }, new MeshUNet(config, 2)));
+    const mesh = datasetPath('human_seg', 'test', 'shrec__10.obj');
+    const ok = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', file, '--json']);
+    expect(ok.code).toBe(0);
+    const result = JSON.parse(ok.stdout) as { model: string; classes: string[]; faceLabels: number[] };
+    expect(result.model).toBe('mine');
+    expect(result.classes).toEqual(['a', 'b', 'c']);
+    expect(result.faceLabels.every((l) => l >= 1 && l <= 3)).toBe(true);
+    writeFileSync(join(scratch, 'bad.hmcn'), 'not a model');
+    const bad = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', join(scratch, 'bad.hmcn')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a MeshCNN model file/);
+    const missing = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', join(scratch, 'none.hmcn')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/--model-file .*none\.hmcn/);
   });
 });

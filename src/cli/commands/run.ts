@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Mesh as ThreeMesh, type Object3D } from 'three';
 import { HeadlessSceneHost } from '../../core/commands/SceneHost';
@@ -70,6 +70,7 @@ ${operatorList()}`,
         ? planOutputs(inputs, out, ctx.cwd, typeof format === 'string' ? format : undefined)
         : null;
     const artifactTargets = planArtifacts(operator, args.options, inputs, ctx.cwd);
+    const files = await readInputFiles(operator, args.options, ctx.cwd);
     let failures = 0;
     const lines: (string | undefined)[] = [];
     await mapLimited(inputs, ctx.pool().size, async (input, i) => {
@@ -81,6 +82,7 @@ ${operatorList()}`,
           plan ? { path: plan.outputs[i]!, format: plan.format } : null,
           artifactTargets.map(({ key, paths }) => ({ key, path: paths[i]! })),
           ctx,
+          files,
         );
         if (args.options.has('json'))
           lines[i] = JSON.stringify({ file: shown(input, ctx.cwd), operator: operator.idname, ...metrics });
@@ -106,6 +108,7 @@ async function runOnFile(
   output: { path: string; format: Parameters<typeof writeModelFile>[2] } | null,
   artifactOutputs: { key: string; path: string }[],
   ctx: CliContext,
+  files: Record<string, Uint8Array>,
 ): Promise<Record<string, unknown>> {
   const model = await readModelFile(input);
   const scene = modelToScene(model);
@@ -118,6 +121,7 @@ async function runOnFile(
     object: meshes[0]!,
     selection: meshes,
     host: new HeadlessSceneHost(scene),
+    files,
   };
   const failure = operator.poll(opContext);
   if (failure) {
@@ -146,7 +150,24 @@ async function runOnFile(
 function artifactFlagSpecs(operator: AnyOperator): Record<string, { value: true }> {
   const specs: Record<string, { value: true }> = {};
   for (const key of Object.keys(operator.artifactFiles ?? {})) specs[key] = { value: true };
+  for (const key of Object.keys(operator.inputFiles ?? {})) specs[key] = { value: true };
   return specs;
+}
+
+/** The bytes of each `--KEY PATH` input file the operator reads (a clear error when one is missing). */
+async function readInputFiles(operator: AnyOperator, options: Map<string, string | true>, cwd: string): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
+  for (const key of Object.keys(operator.inputFiles ?? {})) {
+    const value = options.get(key);
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw new UsageError(`--${key} needs a path`);
+    try {
+      files[key] = new Uint8Array(await readFile(resolve(cwd, value)));
+    } catch (error) {
+      throw new InputError(`--${key} ${value}: ${messageOf(error)}`);
+    }
+  }
+  return files;
 }
 
 /**
@@ -190,7 +211,8 @@ ${describeProps(operator.props)}${artifactHelp(operator)}`;
 }
 
 function artifactHelp(operator: AnyOperator): string {
-  const files = Object.entries(operator.artifactFiles ?? {});
-  if (files.length === 0) return '';
-  return `\n\nFiles besides the scene:\n${files.map(([key, what]) => `  --${key} PATH  write ${what}`).join('\n')}`;
+  const written = Object.entries(operator.artifactFiles ?? {}).map(([key, what]) => `  --${key} PATH  write ${what}`);
+  const read = Object.entries(operator.inputFiles ?? {}).map(([key, what]) => `  --${key} PATH  read ${what}`);
+  if (written.length + read.length === 0) return '';
+  return `\n\nFiles besides the scene:\n${[...read, ...written].join('\n')}`;
 }

@@ -34,6 +34,7 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
   category: 'Segment with MeshCNN',
   props: segmentProps,
   job: 'mesh.segment_meshcnn',
+  inputFiles: { 'model-file': "a MeshCNN model file (.hmcn, from `homeomorph train meshcnn` or the editor's Export), used instead of --model" },
 
   poll(ctx: OperatorContext): PollFailure | null {
     const object = meshObject(ctx.object);
@@ -48,7 +49,9 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
     if (!object) throw new Error('select a mesh');
     const mesh = geometryToMesh(object.geometry);
     const input: SegmentJobInput = { positions: mesh.positions.slice(), indices: mesh.indices.slice() };
-    if (props.model.startsWith(USER_MODEL_PREFIX)) {
+    const file = ctx.files?.['model-file'];
+    if (file) input.modelBytes = file.slice();
+    else if (props.model.startsWith(USER_MODEL_PREFIX)) {
       const bytes = userModelBytes(props.model);
       if (!bytes) throw new InputError(`the model "${props.model.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
       input.modelBytes = bytes.slice();
