@@ -1,4 +1,4 @@
-import { eliminationTree } from './eliminationTree';
+import { eliminationTree, type EliminationTree } from './eliminationTree';
 import { NotPositiveDefiniteError } from './LdltFactor';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import type { SymmetricPattern } from './SymmetricPattern';
@@ -48,10 +48,14 @@ export class SupernodalLdlt implements SymmetricFactorization {
   private readonly stack: Float64Array;
   private readonly gather: Float64Array;
 
-  constructor(readonly pattern: SymmetricPattern) {
+  /** `tree`: the pattern's elimination tree, if the caller has it already. */
+  constructor(
+    readonly pattern: SymmetricPattern,
+    tree: EliminationTree = eliminationTree(pattern),
+  ) {
     const n = (this.n = pattern.n);
     const { colPtr, rowIdx } = pattern;
-    const { parent, columnCounts } = eliminationTree(pattern);
+    const { parent, columnCounts } = tree;
     for (let j = 0; j < n; j++) {
       if (parent[j] !== -1 && parent[j] <= j) throw new Error('pattern is not in elimination-tree postorder');
     }
