@@ -119,6 +119,11 @@ export class SparseSolver {
     return this.factorization.nnzL;
   }
 
+  /** Multiply-adds of one numeric factorisation. */
+  get factorFlops(): number {
+    return this.factorization.factorFlops;
+  }
+
   /** Numeric factorisation of the matrix with upper-triangle `values` on `pattern`. */
   factor(values: Float64Array): void {
     const { slotMap, permutedValues } = this;
