@@ -411,7 +411,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
         }
         top += u * u;
       }
-      values.set(front.subarray(0, m * w), valPtr[s]);
+      // (A plain loop: a subarray view per supernode is an allocation per supernode per step.)
+      for (let q = 0, v = valPtr[s], end = m * w; q < end; q++) values[v + q] = front[q];
     }
   }
 
@@ -470,42 +471,274 @@ export class SupernodalLdlt implements SymmetricFactorization {
    * updates are accumulated densely and scattered; backward, they are gathered once.
    */
   private solve3(b: Float64Array, lx: Float64Array | Float32Array): void {
+    // One sweep per function, each loop's body one call (see normalize.ts for why).
     const { supernodeCount: S, first, rowPtr, rows, valPtr, d, gather: t } = this;
-    for (let s = 0; s < S; s++) {
-      const f = first[s];
-      const w = first[s + 1] - f;
-      const r0 = rowPtr[s];
-      const m = rowPtr[s + 1] - r0;
-      const below = m - w;
-      t.fill(0, 0, 3 * below);
-      forward3(b, t, lx, valPtr[s], f, m, w);
-      for (let i = 0; i < below; i++) {
-        const r = 3 * rows[r0 + w + i];
-        b[r] -= t[3 * i];
-        b[r + 1] -= t[3 * i + 1];
-        b[r + 2] -= t[3 * i + 2];
-      }
+    forwardSweep3(b, lx, S, first, rowPtr, rows, valPtr, t);
+    divideRows3(b, d);
+    backwardSweep3(b, lx, S, first, rowPtr, rows, valPtr, t);
+  }
+}
+
+function forwardSweep3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  S: number,
+  first: Int32Array,
+  rowPtr: Int32Array,
+  rows: Int32Array,
+  valPtr: Float64Array,
+  t: Float64Array,
+): void {
+  for (let s = 0; s < S; s++)
+    forwardSupernode3(b, lx, first[s], first[s + 1] - first[s], rowPtr[s], rowPtr[s + 1], rows, valPtr[s], t);
+}
+
+function backwardSweep3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  S: number,
+  first: Int32Array,
+  rowPtr: Int32Array,
+  rows: Int32Array,
+  valPtr: Float64Array,
+  t: Float64Array,
+): void {
+  for (let s = S - 1; s >= 0; s--)
+    backwardSupernode3(
+      b,
+      lx,
+      first[s],
+      first[s + 1] - first[s],
+      rowPtr[s],
+      rowPtr[s + 1],
+      rows,
+      valPtr[s],
+      t,
+    );
+}
+
+/** b_j ← b_j / d_j (3 interleaved columns). */
+function divideRows3(b: Float64Array, d: Float64Array): void {
+  for (let j = 0; j < d.length; j++) {
+    const inv = 1 / d[j];
+    b[3 * j] *= inv;
+    b[3 * j + 1] *= inv;
+    b[3 * j + 2] *= inv;
+  }
+}
+
+/** Forward substitution through supernode (columns f..f+w−1, rows rows[r0..r1)). */
+function forwardSupernode3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  f: number,
+  w: number,
+  r0: number,
+  r1: number,
+  rows: Int32Array,
+  v0: number,
+  t: Float64Array,
+): void {
+  const m = r1 - r0;
+  if (w <= 4) {
+    // Narrow supernodes (most of them on a mesh): one pass straight into b's rows below.
+    forwardNarrow3(b, rows, r0 + w, lx, v0, f, m, w);
+    return;
+  }
+  const below = m - w;
+  t.fill(0, 0, 3 * below);
+  forward3(b, t, lx, v0, f, m, w);
+  scatterSubtract3(b, t, rows, r0 + w, below);
+}
+
+/** Backward substitution through supernode (columns f..f+w−1, rows rows[r0..r1)). */
+function backwardSupernode3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  f: number,
+  w: number,
+  r0: number,
+  r1: number,
+  rows: Int32Array,
+  v0: number,
+  t: Float64Array,
+): void {
+  const m = r1 - r0;
+  if (w <= 4) {
+    backwardNarrow3(b, rows, r0 + w, lx, v0, f, m, w);
+    return;
+  }
+  gather3(b, t, rows, r0 + w, m - w);
+  backward3(b, t, lx, v0, f, m, w);
+}
+
+/** b[rows[rb + i]] −= t[i] (3 columns). */
+function scatterSubtract3(
+  b: Float64Array,
+  t: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const r = 3 * rows[rb + i];
+    b[r] -= t[3 * i];
+    b[r + 1] -= t[3 * i + 1];
+    b[r + 2] -= t[3 * i + 2];
+  }
+}
+
+/** t[i] = b[rows[rb + i]] (3 columns). */
+function gather3(b: Float64Array, t: Float64Array, rows: Int32Array, rb: number, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const r = 3 * rows[rb + i];
+    t[3 * i] = b[r];
+    t[3 * i + 1] = b[r + 1];
+    t[3 * i + 2] = b[r + 2];
+  }
+}
+
+/**
+ * forward3 for a supernode of at most 4 columns: after its triangle, subtracts L21·x straight from
+ * b's rows below (rows[rb..rb+m−w)) in one pass, with no accumulator to clear and scatter. Missing
+ * columns (w < 4) take a zero coefficient on column 0's entries, which adds exact zeros.
+ */
+function forwardNarrow3(
+  b: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  for (let j = 0; j < w; j++) {
+    const col = v0 + j * m;
+    const x0 = b[x + 3 * j];
+    const x1 = b[x + 3 * j + 1];
+    const x2 = b[x + 3 * j + 2];
+    for (let i = j + 1; i < w; i++) {
+      const l = lx[col + i];
+      b[x + 3 * i] -= l * x0;
+      b[x + 3 * i + 1] -= l * x1;
+      b[x + 3 * i + 2] -= l * x2;
     }
-    for (let j = 0; j < this.n; j++) {
-      const inv = 1 / d[j];
-      b[3 * j] *= inv;
-      b[3 * j + 1] *= inv;
-      b[3 * j + 2] *= inv;
+  }
+  const c0 = v0 + w;
+  const c1 = w > 1 ? c0 + m : c0;
+  const c2 = w > 2 ? c0 + 2 * m : c0;
+  const c3 = w > 3 ? c0 + 3 * m : c0;
+  const a0 = b[x];
+  const a1 = b[x + 1];
+  const a2 = b[x + 2];
+  const p0 = w > 1 ? b[x + 3] : 0;
+  const p1 = w > 1 ? b[x + 4] : 0;
+  const p2 = w > 1 ? b[x + 5] : 0;
+  const e0 = w > 2 ? b[x + 6] : 0;
+  const e1 = w > 2 ? b[x + 7] : 0;
+  const e2 = w > 2 ? b[x + 8] : 0;
+  const g0 = w > 3 ? b[x + 9] : 0;
+  const g1 = w > 3 ? b[x + 10] : 0;
+  const g2 = w > 3 ? b[x + 11] : 0;
+  for (let i = 0, end = m - w; i < end; i++) {
+    const r = 3 * rows[rb + i];
+    const l0 = lx[c0 + i];
+    const l1 = lx[c1 + i];
+    const l2 = lx[c2 + i];
+    const l3 = lx[c3 + i];
+    b[r] -= l0 * a0 + l1 * p0 + l2 * e0 + l3 * g0;
+    b[r + 1] -= l0 * a1 + l1 * p1 + l2 * e1 + l3 * g1;
+    b[r + 2] -= l0 * a2 + l1 * p2 + l2 * e2 + l3 * g2;
+  }
+}
+
+/**
+ * backward3 for a supernode of at most 4 columns: reads the solved rows below straight from b
+ * (no gather), then solves the transposed triangle.
+ */
+function backwardNarrow3(
+  b: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  const c0 = v0 + w;
+  const c1 = w > 1 ? c0 + m : c0;
+  const c2 = w > 2 ? c0 + 2 * m : c0;
+  const c3 = w > 3 ? c0 + 3 * m : c0;
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    p0 = 0,
+    p1 = 0,
+    p2 = 0,
+    e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    g0 = 0,
+    g1 = 0,
+    g2 = 0;
+  for (let i = 0, end = m - w; i < end; i++) {
+    const r = 3 * rows[rb + i];
+    const t0 = b[r];
+    const t1 = b[r + 1];
+    const t2 = b[r + 2];
+    const l0 = lx[c0 + i];
+    const l1 = lx[c1 + i];
+    const l2 = lx[c2 + i];
+    const l3 = lx[c3 + i];
+    a0 += l0 * t0;
+    a1 += l0 * t1;
+    a2 += l0 * t2;
+    p0 += l1 * t0;
+    p1 += l1 * t1;
+    p2 += l1 * t2;
+    e0 += l2 * t0;
+    e1 += l2 * t1;
+    e2 += l2 * t2;
+    g0 += l3 * t0;
+    g1 += l3 * t1;
+    g2 += l3 * t2;
+  }
+  b[x] -= a0;
+  b[x + 1] -= a1;
+  b[x + 2] -= a2;
+  if (w > 1) {
+    b[x + 3] -= p0;
+    b[x + 4] -= p1;
+    b[x + 5] -= p2;
+  }
+  if (w > 2) {
+    b[x + 6] -= e0;
+    b[x + 7] -= e1;
+    b[x + 8] -= e2;
+  }
+  if (w > 3) {
+    b[x + 9] -= g0;
+    b[x + 10] -= g1;
+    b[x + 11] -= g2;
+  }
+  for (let jj = w - 1; jj >= 0; jj--) {
+    const col = v0 + jj * m;
+    let x0 = b[x + 3 * jj];
+    let x1 = b[x + 3 * jj + 1];
+    let x2 = b[x + 3 * jj + 2];
+    for (let i = jj + 1; i < w; i++) {
+      const l = lx[col + i];
+      x0 -= l * b[x + 3 * i];
+      x1 -= l * b[x + 3 * i + 1];
+      x2 -= l * b[x + 3 * i + 2];
     }
-    for (let s = S - 1; s >= 0; s--) {
-      const f = first[s];
-      const w = first[s + 1] - f;
-      const r0 = rowPtr[s];
-      const m = rowPtr[s + 1] - r0;
-      const below = m - w;
-      for (let i = 0; i < below; i++) {
-        const r = 3 * rows[r0 + w + i];
-        t[3 * i] = b[r];
-        t[3 * i + 1] = b[r + 1];
-        t[3 * i + 2] = b[r + 2];
-      }
-      backward3(b, t, lx, valPtr[s], f, m, w);
-    }
+    b[x + 3 * jj] = x0;
+    b[x + 3 * jj + 1] = x1;
+    b[x + 3 * jj + 2] = x2;
   }
 }
 
