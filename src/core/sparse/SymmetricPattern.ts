@@ -66,11 +66,12 @@ export class SymmetricPattern {
     const colPtr = new Int32Array(n + 1);
     let out = 0;
     for (let j = 0; j < n; j++) {
-      const col = raw.subarray(start[j]!, start[j + 1]!).sort();
+      sortRange(raw, start[j]!, start[j + 1]!);
       colPtr[j] = out;
       let last = -1;
-      for (let k = 0; k < col.length; k++) {
-        if (col[k] !== last) raw[out++] = last = col[k]!;
+      // In place: out never passes the column being read.
+      for (let q = start[j]!; q < start[j + 1]!; q++) {
+        if (raw[q] !== last) raw[out++] = last = raw[q]!;
       }
     }
     colPtr[n] = out;
@@ -160,6 +161,20 @@ export class SymmetricPattern {
       }
     }
     return { xadj, adj };
+  }
+}
+
+/** Sorts a[lo..hi) in place: insertion sort for the short columns of a mesh, no view per column. */
+function sortRange(a: Int32Array, lo: number, hi: number): void {
+  if (hi - lo > 32) {
+    a.subarray(lo, hi).sort();
+    return;
+  }
+  for (let q = lo + 1; q < hi; q++) {
+    const v = a[q]!;
+    let t = q - 1;
+    for (; t >= lo && a[t]! > v; t--) a[t + 1] = a[t]!;
+    a[t + 1] = v;
   }
 }
 

@@ -104,7 +104,7 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
         }
       }
       let q = 0;
-      for (let p = 0; p < free; ) {
+      for (let p = 0; p < free;) {
         const j = flip(store[p++]);
         if (j >= 0) {
           store[q] = start[j];
@@ -243,9 +243,10 @@ export function minimumDegree(xadj: Int32Array, adj: Int32Array): Int32Array {
         const eln = elen[i];
         for (let q = start[i] + 1; q <= start[i] + ln - 1; q++) w[store[q]] = mark;
         let jlast = i;
-        for (let j = next[i]; j !== -1; ) {
+        for (let j = next[i]; j !== -1;) {
           let same = len[j] === ln && elen[j] === eln;
-          for (let q = start[j] + 1; same && q <= start[j] + ln - 1; q++) if (w[store[q]] !== mark) same = false;
+          for (let q = start[j] + 1; same && q <= start[j] + ln - 1; q++)
+            if (w[store[q]] !== mark) same = false;
           if (same) {
             start[j] = flip(i);
             nv[i] += nv[j];
