@@ -250,169 +250,32 @@ export class SupernodalLdlt implements SymmetricFactorization {
       childList,
     } = this;
     const { assemblyPtr, assemblySlot, assemblyOffset } = this;
+    // The body is calls only: small kernels are compiled by the JIT sooner than one big loop nest
+    // (a cold first run spends less time interpreted), and see normalize.ts on loops and bailouts.
     let top = 0; // stack pointer (doubles used)
     for (let s = 0; s < S; s++) {
       const f = first[s];
       const w = first[s + 1] - f;
       const m = rowPtr[s + 1] - rowPtr[s];
       front.fill(0, 0, m * m);
-      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++)
-        front[assemblyOffset[q]] += a[assemblySlot[q]];
+      assembleFront(front, a, assemblySlot, assemblyOffset, assemblyPtr[s], assemblyPtr[s + 1]);
       // Extend-add the children's update matrices: the top entries of the stack, last child on top.
       for (let c = childPtr[s + 1] - 1; c >= childPtr[s]; c--) {
         const child = childList[c];
         const rel = relPtr[child];
         const u = relPtr[child + 1] - rel;
         top -= u * u;
-        for (let jj = 0; jj < u; jj++) {
-          const col = relIndex[rel + jj] * m;
-          const base = top + jj * u;
-          for (let ii = jj; ii < u; ii++) front[col + relIndex[rel + ii]] += stack[base + ii];
-        }
+        extendAdd(front, m, stack, top, relIndex, rel, u);
       }
-      // Dense LDLᵀ of the front, left-looking by columns: column k subtracts L[:, j]·d_j·L[k, j] for
-      // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
-      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Each pass over the
-      // rows applies four pivots to two target columns: fewer loads and stores per multiply-add.
-      //
-      // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
-      // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
-      for (let k = 0; k < w; k += 2) {
-        const pair = k + 1 < w;
-        const ka = k * m;
-        const kb = ka + m;
-        let j = 0;
-        for (; j + 3 < k; j += 4) {
-          const j0 = j * m;
-          const j1 = j0 + m;
-          const j2 = j1 + m;
-          const j3 = j2 + m;
-          const d0 = d[f + j];
-          const d1 = d[f + j + 1];
-          const d2 = d[f + j + 2];
-          const d3 = d[f + j + 3];
-          const a0 = d0 * front[j0 + k];
-          const a1 = d1 * front[j1 + k];
-          const a2 = d2 * front[j2 + k];
-          const a3 = d3 * front[j3 + k];
-          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
-          if (pair) {
-            const b0 = d0 * front[j0 + k + 1];
-            const b1 = d1 * front[j1 + k + 1];
-            const b2 = d2 * front[j2 + k + 1];
-            const b3 = d3 * front[j3 + k + 1];
-            for (let i = k + 1; i < m; i++) {
-              const l0 = front[j0 + i];
-              const l1 = front[j1 + i];
-              const l2 = front[j2 + i];
-              const l3 = front[j3 + i];
-              front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
-              front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
-            }
-          } else {
-            for (let i = k + 1; i < m; i++) {
-              front[ka + i] -=
-                front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
-            }
-          }
-        }
-        for (; j < k; j++) {
-          const j0 = j * m;
-          const a0 = d[f + j] * front[j0 + k];
-          front[ka + k] -= front[j0 + k] * a0;
-          if (pair) {
-            const b0 = d[f + j] * front[j0 + k + 1];
-            for (let i = k + 1; i < m; i++) {
-              const l0 = front[j0 + i];
-              front[ka + i] -= l0 * a0;
-              front[kb + i] -= l0 * b0;
-            }
-          } else {
-            for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
-          }
-        }
-        // Finalise column k.
-        const dk = front[ka + k];
-        if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
-        d[f + k] = dk;
-        const inv = 1 / dk;
-        for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
-        if (!pair) continue;
-        // Column k+1: the update from pivot k, then finalise.
-        const c = dk * front[ka + k + 1];
-        for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
-        const dk1 = front[kb + k + 1];
-        if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
-        d[f + k + 1] = dk1;
-        const inv1 = 1 / dk1;
-        for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
-      }
-      // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
-      let k = w;
-      for (; k + 1 < m; k += 2) {
-        const ka = k * m;
-        const kb = ka + m;
-        let j = 0;
-        for (; j + 3 < w; j += 4) {
-          const j0 = j * m;
-          const j1 = j0 + m;
-          const j2 = j1 + m;
-          const j3 = j2 + m;
-          const d0 = d[f + j];
-          const d1 = d[f + j + 1];
-          const d2 = d[f + j + 2];
-          const d3 = d[f + j + 3];
-          const a0 = d0 * front[j0 + k];
-          const a1 = d1 * front[j1 + k];
-          const a2 = d2 * front[j2 + k];
-          const a3 = d3 * front[j3 + k];
-          const b0 = d0 * front[j0 + k + 1];
-          const b1 = d1 * front[j1 + k + 1];
-          const b2 = d2 * front[j2 + k + 1];
-          const b3 = d3 * front[j3 + k + 1];
-          // Row k belongs to column k only.
-          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
-          for (let i = k + 1; i < m; i++) {
-            const l0 = front[j0 + i];
-            const l1 = front[j1 + i];
-            const l2 = front[j2 + i];
-            const l3 = front[j3 + i];
-            front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
-            front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
-          }
-        }
-        for (; j < w; j++) {
-          const j0 = j * m;
-          const a0 = d[f + j] * front[j0 + k];
-          const b0 = d[f + j] * front[j0 + k + 1];
-          front[ka + k] -= front[j0 + k] * a0;
-          for (let i = k + 1; i < m; i++) {
-            const l0 = front[j0 + i];
-            front[ka + i] -= l0 * a0;
-            front[kb + i] -= l0 * b0;
-          }
-        }
-      }
-      if (k < m) {
-        const kk = k * m;
-        for (let j = 0; j < w; j++) {
-          const j0 = j * m;
-          const c0 = d[f + j] * front[j0 + k];
-          for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
-        }
-      }
+      factorPivots(front, d, f, m, w);
+      schurComplement(front, d, f, m, w);
       // Push the Schur complement as this supernode's update matrix.
       const u = m - w;
       if (u > 0) {
-        for (let jj = 0; jj < u; jj++) {
-          const src = (w + jj) * m + w;
-          const dst = top + jj * u;
-          for (let ii = jj; ii < u; ii++) stack[dst + ii] = front[src + ii];
-        }
+        pushUpdate(front, stack, top, m, w, u);
         top += u * u;
       }
-      // (A plain loop: a subarray view per supernode is an allocation per supernode per step.)
-      for (let q = 0, v = valPtr[s], end = m * w; q < end; q++) values[v + q] = front[q];
+      copyBlock(front, values, valPtr[s], m * w);
     }
   }
 
@@ -917,4 +780,192 @@ function backward3(
     b[x + 3 * jj + 1] = x1;
     b[x + 3 * jj + 2] = x2;
   }
+}
+
+/** front[offset[q]] += a[slot[q]] for q in [q0, q1): the supernode's entries of A. */
+function assembleFront(
+  front: Float64Array,
+  a: Float64Array,
+  slot: Int32Array,
+  offset: Int32Array,
+  q0: number,
+  q1: number,
+): void {
+  for (let q = q0; q < q1; q++) front[offset[q]] += a[slot[q]];
+}
+
+/** Adds a child's u×u update matrix (lower triangle, at stack[top..]) into the front (m rows). */
+function extendAdd(
+  front: Float64Array,
+  m: number,
+  stack: Float64Array,
+  top: number,
+  relIndex: Int32Array,
+  rel: number,
+  u: number,
+): void {
+  for (let jj = 0; jj < u; jj++) {
+    const col = relIndex[rel + jj] * m;
+    const base = top + jj * u;
+    for (let ii = jj; ii < u; ii++) front[col + relIndex[rel + ii]] += stack[base + ii];
+  }
+}
+
+/**
+ * Dense LDLᵀ of the front's w pivot columns, left-looking: column k subtracts L[:, j]·d_j·L[k, j]
+ * for the pivots j < k, then is scaled by its pivot (schurComplement then treats the columns past w
+ * the same way, which leaves U = F22 − L21·D·L21ᵀ there). Each pass over the rows applies four
+ * pivots to two target columns: fewer loads and stores per multiply-add.
+ *
+ * Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both with
+ * shared loads; then k is finalised, applied to k+1, and k+1 finalised.
+ */
+function factorPivots(front: Float64Array, d: Float64Array, f: number, m: number, w: number): void {
+  for (let k = 0; k < w; k += 2) {
+    const pair = k + 1 < w;
+    const ka = k * m;
+    const kb = ka + m;
+    let j = 0;
+    for (; j + 3 < k; j += 4) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const j3 = j2 + m;
+      const d0 = d[f + j];
+      const d1 = d[f + j + 1];
+      const d2 = d[f + j + 2];
+      const d3 = d[f + j + 3];
+      const a0 = d0 * front[j0 + k];
+      const a1 = d1 * front[j1 + k];
+      const a2 = d2 * front[j2 + k];
+      const a3 = d3 * front[j3 + k];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+      if (pair) {
+        const b0 = d0 * front[j0 + k + 1];
+        const b1 = d1 * front[j1 + k + 1];
+        const b2 = d2 * front[j2 + k + 1];
+        const b3 = d3 * front[j3 + k + 1];
+        for (let i = k + 1; i < m; i++) {
+          const l0 = front[j0 + i];
+          const l1 = front[j1 + i];
+          const l2 = front[j2 + i];
+          const l3 = front[j3 + i];
+          front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+          front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+        }
+      } else {
+        for (let i = k + 1; i < m; i++) {
+          front[ka + i] -= front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
+        }
+      }
+    }
+    for (; j < k; j++) {
+      const j0 = j * m;
+      const a0 = d[f + j] * front[j0 + k];
+      front[ka + k] -= front[j0 + k] * a0;
+      if (pair) {
+        const b0 = d[f + j] * front[j0 + k + 1];
+        for (let i = k + 1; i < m; i++) {
+          const l0 = front[j0 + i];
+          front[ka + i] -= l0 * a0;
+          front[kb + i] -= l0 * b0;
+        }
+      } else {
+        for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
+      }
+    }
+    // Finalise column k.
+    const dk = front[ka + k];
+    if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
+    d[f + k] = dk;
+    const inv = 1 / dk;
+    for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
+    if (!pair) continue;
+    // Column k+1: the update from pivot k, then finalise.
+    const c = dk * front[ka + k + 1];
+    for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
+    const dk1 = front[kb + k + 1];
+    if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
+    d[f + k + 1] = dk1;
+    const inv1 = 1 / dk1;
+    for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
+  }
+}
+
+/** The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both. */
+function schurComplement(front: Float64Array, d: Float64Array, f: number, m: number, w: number): void {
+  let k = w;
+  for (; k + 1 < m; k += 2) {
+    const ka = k * m;
+    const kb = ka + m;
+    let j = 0;
+    for (; j + 3 < w; j += 4) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const j3 = j2 + m;
+      const d0 = d[f + j];
+      const d1 = d[f + j + 1];
+      const d2 = d[f + j + 2];
+      const d3 = d[f + j + 3];
+      const a0 = d0 * front[j0 + k];
+      const a1 = d1 * front[j1 + k];
+      const a2 = d2 * front[j2 + k];
+      const a3 = d3 * front[j3 + k];
+      const b0 = d0 * front[j0 + k + 1];
+      const b1 = d1 * front[j1 + k + 1];
+      const b2 = d2 * front[j2 + k + 1];
+      const b3 = d3 * front[j3 + k + 1];
+      // Row k belongs to column k only.
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        const l2 = front[j2 + i];
+        const l3 = front[j3 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+        front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+      }
+    }
+    for (; j < w; j++) {
+      const j0 = j * m;
+      const a0 = d[f + j] * front[j0 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        front[ka + i] -= l0 * a0;
+        front[kb + i] -= l0 * b0;
+      }
+    }
+  }
+  if (k < m) {
+    const kk = k * m;
+    for (let j = 0; j < w; j++) {
+      const j0 = j * m;
+      const c0 = d[f + j] * front[j0 + k];
+      for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
+    }
+  }
+}
+
+/** Copies the front's lower-right u×u block (the Schur complement) to stack[top..]. */
+function pushUpdate(
+  front: Float64Array,
+  stack: Float64Array,
+  top: number,
+  m: number,
+  w: number,
+  u: number,
+): void {
+  for (let jj = 0; jj < u; jj++) {
+    const src = (w + jj) * m + w;
+    const dst = top + jj * u;
+    for (let ii = jj; ii < u; ii++) stack[dst + ii] = front[src + ii];
+  }
+}
+
+/** values[v..v+count) = front[0..count) (a plain loop: a subarray view would allocate per supernode). */
+function copyBlock(front: Float64Array, values: Float64Array, v: number, count: number): void {
+  for (let q = 0; q < count; q++) values[v + q] = front[q];
 }
