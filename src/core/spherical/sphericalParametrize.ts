@@ -47,11 +47,13 @@ export interface SphericalOptions {
 }
 
 /**
- * The cost model behind 'reuse', in multiply-adds. A multiply-add of a triangular solve or a
- * matrix-vector product costs about 2.5 of the factorisation's (measured on human_man, spot and
- * bunny_hr: 1.8–3.2; the factorisation runs on dense blocks, the solves are bound by memory).
+ * The cost model behind 'reuse', in multiply-adds: a multiply-add of a triangular solve or a
+ * matrix-vector product counts as 4 of the factorisation's. The factorisation runs on dense blocks;
+ * the solves are bound by memory, and more so the bigger the factor. Measured (time per multiply-add,
+ * solve over factorisation): human_man about 2, bunny_hr 2, the 140k mesh about 5; 4 keeps PCG off
+ * where it barely pays and on where it clearly does (see docs/spherical.md).
  */
-const SOLVE_WEIGHT = 2.5;
+const SOLVE_WEIGHT = 4;
 /** PCG needs a few iterations even with a fresh factor; below this break-even it never pays. */
 const MIN_USEFUL_ITERATIONS = 3;
 /** Iterations assumed for PCG with a one-step-old factor before any was measured. */
