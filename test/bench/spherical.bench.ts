@@ -187,10 +187,22 @@ function runOurs(file: string, stepSolver: StepSolver): SphericalMetrics[] | str
   const self = fileURLToPath(import.meta.url);
   const result = spawnSync(
     process.execPath,
-    ['--max-old-space-size=8192', viteNode, self, '--', '--child', file, stepSolver, withWarm ? 'warm' : 'cold'],
+    [
+      '--max-old-space-size=8192',
+      viteNode,
+      self,
+      '--',
+      '--child',
+      file,
+      stepSolver,
+      withWarm ? 'warm' : 'cold',
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
-  const lines = result.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
+  const lines = result.stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
   if (result.status !== 0 || lines.length === 0) return `ours failed: ${result.stderr.slice(0, 300)}`;
   return lines.map((l) => JSON.parse(l) as SphericalMetrics);
 }
