@@ -927,7 +927,40 @@ function schurComplement(front: Float64Array, d: Float64Array, f: number, m: num
         front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
       }
     }
-    for (; j < w; j++) {
+    // The last 1–3 pivots in one pass (narrow supernodes have nothing else).
+    if (w - j === 3) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const a0 = d[f + j] * front[j0 + k];
+      const a1 = d[f + j + 1] * front[j1 + k];
+      const a2 = d[f + j + 2] * front[j2 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      const b1 = d[f + j + 1] * front[j1 + k + 1];
+      const b2 = d[f + j + 2] * front[j2 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        const l2 = front[j2 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2;
+        front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2;
+      }
+    } else if (w - j === 2) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const a0 = d[f + j] * front[j0 + k];
+      const a1 = d[f + j + 1] * front[j1 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      const b1 = d[f + j + 1] * front[j1 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1;
+        front[kb + i] -= l0 * b0 + l1 * b1;
+      }
+    } else if (w - j === 1) {
       const j0 = j * m;
       const a0 = d[f + j] * front[j0 + k];
       const b0 = d[f + j] * front[j0 + k + 1];
