@@ -1,4 +1,4 @@
-import { eliminationTree, postorder } from './eliminationTree';
+import { permutedEliminationTree, postorder, type EliminationTree } from './eliminationTree';
 import { LdltFactor } from './LdltFactor';
 import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
@@ -7,13 +7,25 @@ import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 
 /**
- * 'auto' computes both fill-reducing orderings and keeps the one whose factorisation costs fewer
- * operations (each wins on some meshes: minimum degree on limbs and fingers, nested dissection on
- * blobs), at the price of ordering twice, once per pattern.
+ * 'auto' orders by approximate minimum degree and, only where that factor is expensive (big meshes
+ * whose minimum-degree factor costs more than NESTED_DISSECTION_MIN_COST·n^1.5 multiply-adds, far
+ * above what a surface's nested dissection needs), also by nested dissection, keeping the cheaper.
+ * Minimum degree is the better or equal ordering on most meshes and costs a fraction of nested
+ * dissection, so ordering twice pays only where the factorisations dominate the run.
  */
 export type Ordering = 'auto' | 'minimum-degree' | 'nested-dissection' | 'natural';
 /** 'supernodal': multifrontal on dense blocks (fast); 'simplicial': up-looking, entry by entry (simple). */
 export type FactorizationKind = 'supernodal' | 'simplicial';
+
+/**
+ * 'auto' tries nested dissection too only from this many vertices and where minimum degree's factor
+ * costs more than NESTED_DISSECTION_MIN_COST·n^1.5 multiply-adds. Measured (multiply-adds per
+ * n^1.5 with minimum degree; nested dissection's saving): bunny_hr 50 (−33 %), spot 32 (−23 %, but
+ * at 11k vertices the second ordering costs about what it saves), the 140k mesh 35 (+13 %),
+ * fandisk 29 (+35 %), armadillo 18, nefertiti_lowres 18, human_man 6 (all worse).
+ */
+const NESTED_DISSECTION_MIN_VERTICES = 20000;
+const NESTED_DISSECTION_MIN_COST = 40;
 
 /** How an iterative solve ended. */
 export interface IterativeSolveReport {
@@ -56,45 +68,66 @@ export class SparseSolver {
     kind: FactorizationKind = 'supernodal',
   ) {
     const n = (this.n = pattern.n);
-    let perm: Int32Array = new Int32Array(n);
+    const { xadj, adj } = pattern.adjacency();
+    let perm: Int32Array;
+    let tree: EliminationTree | null = null;
     if (ordering === 'natural') {
+      perm = new Int32Array(n);
       for (let k = 0; k < n; k++) perm[k] = k;
-    } else {
-      const { xadj, adj } = pattern.adjacency();
-      if (ordering === 'minimum-degree') perm = minimumDegree(xadj, adj);
-      else if (ordering === 'nested-dissection') perm = nestedDissection(xadj, adj);
-      else {
-        const candidates = [minimumDegree(xadj, adj), nestedDissection(xadj, adj)];
-        const costs = candidates.map((candidate) => factorCost(pattern.permute(candidate).pattern));
-        perm = candidates[costs[0] <= costs[1] ? 0 : 1];
+    } else if (ordering === 'minimum-degree') perm = minimumDegree(xadj, adj);
+    else if (ordering === 'nested-dissection') perm = nestedDissection(xadj, adj);
+    else {
+      perm = minimumDegree(xadj, adj);
+      tree = permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
+      const cost = factorCost(tree.columnCounts);
+      if (n >= NESTED_DISSECTION_MIN_VERTICES && cost > NESTED_DISSECTION_MIN_COST * n ** 1.5) {
+        const dissection = nestedDissection(xadj, adj);
+        const dissectionTree = permutedEliminationTree(xadj, adj, dissection, inversePermutation(dissection));
+        if (factorCost(dissectionTree.columnCounts) < cost) {
+          perm = dissection;
+          tree = dissectionTree;
+        }
       }
     }
-    let permuted = pattern.permute(perm);
     if (kind === 'supernodal') {
       // A postorder of the elimination tree (same fill) makes supernodes consecutive columns.
-      const post = postorder(eliminationTree(permuted.pattern).parent);
+      tree ??= permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
+      const post = postorder(tree.parent);
+      const rank = inversePermutation(post);
+      const parent = new Int32Array(n);
+      const columnCounts = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        const old = post[k];
+        parent[k] = tree.parent[old] === -1 ? -1 : rank[tree.parent[old]];
+        columnCounts[k] = tree.columnCounts[old];
+      }
+      tree = { parent, columnCounts };
       perm = post.map((k) => perm[k]);
-      permuted = pattern.permute(perm);
     }
+    const permuted = pattern.permute(perm);
     this.perm = perm;
     this.inv = inversePermutation(perm);
     this.slotMap = permuted.slotMap;
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
     this.factorization =
-      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern) : new LdltFactor(permuted.pattern);
+      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern, tree!) : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {
     return this.factorization.nnzL;
   }
 
+  /** Multiply-adds of one numeric factorisation. */
+  get factorFlops(): number {
+    return this.factorization.factorFlops;
+  }
+
   /** Numeric factorisation of the matrix with upper-triangle `values` on `pattern`. */
   factor(values: Float64Array): void {
-    const { slotMap, permutedValues } = this;
-    for (let p = 0; p < slotMap.length; p++) permutedValues[slotMap[p]] = values[p];
     this.hasFactor = false;
     this.lx32Fresh = false;
-    this.factorization.factor(permutedValues);
+    scatterSlots(values, this.slotMap, this.permutedValues);
+    this.factorization.factor(this.permutedValues);
     this.hasFactor = true;
   }
 
@@ -122,15 +155,9 @@ export class SparseSolver {
     if (!this.hasFactor) throw new Error('solve before factor');
     const { n, perm } = this;
     const w = this.workspace(n * k);
-    for (let i = 0; i < n; i++) {
-      const src = perm[i] * k;
-      for (let c = 0; c < k; c++) w[i * k + c] = b[src + c];
-    }
+    gatherRows(b, perm, w, k);
     this.factorization.solveInPlace(w, k, lx);
-    for (let i = 0; i < n; i++) {
-      const dst = perm[i] * k;
-      for (let c = 0; c < k; c++) x[dst + c] = w[i * k + c];
-    }
+    scatterRows(w, perm, x, k);
   }
 
   /**
@@ -153,46 +180,46 @@ export class SparseSolver {
       this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));
     }
     const [r, z, p, q] = this.pcgWork;
-    const bNorm = columnDots(b, b, k);
+    const bNorm = new Float64Array(k);
+    const dots = new Float64Array(k);
+    columnDots(b, b, k, bNorm);
     for (let c = 0; c < k; c++) bNorm[c] = Math.sqrt(bNorm[c]) || 1;
+    // (The vector operations are small functions of one loop each: see normalize.ts for why.)
     const worst = (): number => {
-      const rr = columnDots(r, r, k);
+      columnDots(r, r, k, dots);
       let w = 0;
-      for (let c = 0; c < k; c++) w = Math.max(w, Math.sqrt(rr[c]) / bNorm[c]);
+      for (let c = 0; c < k; c++) w = Math.max(w, Math.sqrt(dots[c]) / bNorm[c]);
       return w;
     };
 
     symmetricMultiply(pattern, values, x, q, k);
-    for (let i = 0; i < size; i++) r[i] = b[i] - q[i];
+    subtract(b, q, r);
     let residual = worst();
     let iterations = 0;
     if (residual <= tol) return { iterations, relativeResidual: residual, converged: true };
 
     this.precondition(r, z, k);
     p.set(z);
-    let rz = columnDots(r, z, k);
+    const rz = new Float64Array(k);
+    columnDots(r, z, k, rz);
+    const pq = new Float64Array(k);
     const alpha = new Float64Array(k);
     const beta = new Float64Array(k);
     while (iterations < maxIterations) {
       iterations++;
       symmetricMultiply(pattern, values, p, q, k);
-      const pq = columnDots(p, q, k);
+      columnDots(p, q, k, pq);
       for (let c = 0; c < k; c++) alpha[c] = pq[c] > 0 ? rz[c] / pq[c] : 0;
-      for (let i = 0; i < n; i++) {
-        for (let c = 0; c < k; c++) {
-          const o = i * k + c;
-          x[o] += alpha[c] * p[o];
-          r[o] -= alpha[c] * q[o];
-        }
-      }
+      updateSolution(x, r, p, q, alpha, k);
       residual = worst();
       if (residual <= tol) break;
       this.precondition(r, z, k);
-      const rzNext = columnDots(r, z, k);
-      for (let c = 0; c < k; c++) beta[c] = rz[c] > 0 ? rzNext[c] / rz[c] : 0;
-      rz = rzNext;
-      for (let i = 0; i < n; i++)
-        for (let c = 0; c < k; c++) p[i * k + c] = z[i * k + c] + beta[c] * p[i * k + c];
+      columnDots(r, z, k, dots);
+      for (let c = 0; c < k; c++) {
+        beta[c] = rz[c] > 0 ? dots[c] / rz[c] : 0;
+        rz[c] = dots[c];
+      }
+      updateDirection(p, z, beta, k);
     }
     return { iterations, relativeResidual: residual, converged: residual <= tol };
   }
@@ -203,30 +230,108 @@ export class SparseSolver {
   }
 }
 
-/** Per-column dot products of two n×k interleaved blocks. */
-function columnDots(a: Float64Array, b: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(k);
+/** out[c] = per-column dot products of two n×k interleaved blocks. */
+function columnDots(a: Float64Array, b: Float64Array, k: number, out: Float64Array): void {
+  out.fill(0);
   if (k === 3) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < a.length; i += 3) {
-      s0 += a[i] * b[i];
-      s1 += a[i + 1] * b[i + 1];
-      s2 += a[i + 2] * b[i + 2];
-    }
-    out[0] = s0;
-    out[1] = s1;
-    out[2] = s2;
-    return out;
+    dots3(a, b, out);
+    return;
   }
   for (let i = 0; i < a.length; i += k) for (let c = 0; c < k; c++) out[c] += a[i + c] * b[i + c];
-  return out;
 }
 
-/** Multiply-adds of a simplicial factorisation of the pattern: Σ over columns of (entries below)². */
-function factorCost(pattern: SymmetricPattern): number {
-  const { columnCounts } = eliminationTree(pattern);
+function dots3(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < a.length; i += 3) {
+    out[0] += a[i] * b[i];
+    out[1] += a[i + 1] * b[i + 1];
+    out[2] += a[i + 2] * b[i + 2];
+  }
+}
+
+/** out = a − b. */
+function subtract(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = a[i] - b[i];
+}
+
+/** x += α·p, r −= α·q, per column (n×k interleaved). */
+function updateSolution(
+  x: Float64Array,
+  r: Float64Array,
+  p: Float64Array,
+  q: Float64Array,
+  alpha: Float64Array,
+  k: number,
+): void {
+  if (k === 3) {
+    updateSolution3(x, r, p, q, alpha[0], alpha[1], alpha[2]);
+    return;
+  }
+  for (let o = 0; o < r.length; o++) {
+    const a = alpha[o % k];
+    x[o] += a * p[o];
+    r[o] -= a * q[o];
+  }
+}
+
+/** p = z + β·p, per column (n×k interleaved). */
+function updateDirection(p: Float64Array, z: Float64Array, beta: Float64Array, k: number): void {
+  if (k === 3) {
+    updateDirection3(p, z, beta[0], beta[1], beta[2]);
+    return;
+  }
+  for (let o = 0; o < p.length; o++) p[o] = z[o] + beta[o % k] * p[o];
+}
+
+function updateSolution3(
+  x: Float64Array,
+  r: Float64Array,
+  p: Float64Array,
+  q: Float64Array,
+  a0: number,
+  a1: number,
+  a2: number,
+): void {
+  for (let o = 0; o < r.length; o += 3) {
+    x[o] += a0 * p[o];
+    x[o + 1] += a1 * p[o + 1];
+    x[o + 2] += a2 * p[o + 2];
+    r[o] -= a0 * q[o];
+    r[o + 1] -= a1 * q[o + 1];
+    r[o + 2] -= a2 * q[o + 2];
+  }
+}
+
+function updateDirection3(p: Float64Array, z: Float64Array, b0: number, b1: number, b2: number): void {
+  for (let o = 0; o < p.length; o += 3) {
+    p[o] = z[o] + b0 * p[o];
+    p[o + 1] = z[o + 1] + b1 * p[o + 1];
+    p[o + 2] = z[o + 2] + b2 * p[o + 2];
+  }
+}
+
+/** permuted[slotMap[p]] = values[p]. */
+function scatterSlots(values: Float64Array, slotMap: Int32Array, permuted: Float64Array): void {
+  for (let p = 0; p < slotMap.length; p++) permuted[slotMap[p]] = values[p];
+}
+
+/** Row i of w (n×k) = row perm[i] of b. */
+function gatherRows(b: Float64Array, perm: Int32Array, w: Float64Array, k: number): void {
+  for (let i = 0; i < perm.length; i++) {
+    const src = perm[i] * k;
+    for (let c = 0; c < k; c++) w[i * k + c] = b[src + c];
+  }
+}
+
+/** Row perm[i] of x = row i of w (n×k). */
+function scatterRows(w: Float64Array, perm: Int32Array, x: Float64Array, k: number): void {
+  for (let i = 0; i < perm.length; i++) {
+    const dst = perm[i] * k;
+    for (let c = 0; c < k; c++) x[dst + c] = w[i * k + c];
+  }
+}
+
+/** Multiply-adds of a simplicial factorisation: Σ over columns of (entries below)². */
+function factorCost(columnCounts: Int32Array): number {
   let cost = 0;
   for (let j = 0; j < columnCounts.length; j++) cost += columnCounts[j] * columnCounts[j];
   return cost;

@@ -1,4 +1,4 @@
-import { eliminationTree } from './eliminationTree';
+import { eliminationTree, type EliminationTree } from './eliminationTree';
 import { NotPositiveDefiniteError } from './LdltFactor';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import type { SymmetricPattern } from './SymmetricPattern';
@@ -48,10 +48,14 @@ export class SupernodalLdlt implements SymmetricFactorization {
   private readonly stack: Float64Array;
   private readonly gather: Float64Array;
 
-  constructor(readonly pattern: SymmetricPattern) {
+  /** `tree`: the pattern's elimination tree, if the caller has it already. */
+  constructor(
+    readonly pattern: SymmetricPattern,
+    tree: EliminationTree = eliminationTree(pattern),
+  ) {
     const n = (this.n = pattern.n);
     const { colPtr, rowIdx } = pattern;
-    const { parent, columnCounts } = eliminationTree(pattern);
+    const { parent, columnCounts } = tree;
     for (let j = 0; j < n; j++) {
       if (parent[j] !== -1 && parent[j] <= j) throw new Error('pattern is not in elimination-tree postorder');
     }
@@ -246,168 +250,32 @@ export class SupernodalLdlt implements SymmetricFactorization {
       childList,
     } = this;
     const { assemblyPtr, assemblySlot, assemblyOffset } = this;
+    // The body is calls only: small kernels are compiled by the JIT sooner than one big loop nest
+    // (a cold first run spends less time interpreted), and see normalize.ts on loops and bailouts.
     let top = 0; // stack pointer (doubles used)
     for (let s = 0; s < S; s++) {
       const f = first[s];
       const w = first[s + 1] - f;
       const m = rowPtr[s + 1] - rowPtr[s];
       front.fill(0, 0, m * m);
-      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++)
-        front[assemblyOffset[q]] += a[assemblySlot[q]];
+      assembleFront(front, a, assemblySlot, assemblyOffset, assemblyPtr[s], assemblyPtr[s + 1]);
       // Extend-add the children's update matrices: the top entries of the stack, last child on top.
       for (let c = childPtr[s + 1] - 1; c >= childPtr[s]; c--) {
         const child = childList[c];
         const rel = relPtr[child];
         const u = relPtr[child + 1] - rel;
         top -= u * u;
-        for (let jj = 0; jj < u; jj++) {
-          const col = relIndex[rel + jj] * m;
-          const base = top + jj * u;
-          for (let ii = jj; ii < u; ii++) front[col + relIndex[rel + ii]] += stack[base + ii];
-        }
+        extendAdd(front, m, stack, top, relIndex, rel, u);
       }
-      // Dense LDLᵀ of the front, left-looking by columns: column k subtracts L[:, j]·d_j·L[k, j] for
-      // the pivots j < min(k, w), then, if it is a pivot column itself, is scaled by its pivot. The
-      // columns past w end up holding the Schur complement U = F22 − L21·D·L21ᵀ. Each pass over the
-      // rows applies four pivots to two target columns: fewer loads and stores per multiply-add.
-      //
-      // Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both
-      // with shared loads; then k is finalised, applied to k+1, and k+1 finalised.
-      for (let k = 0; k < w; k += 2) {
-        const pair = k + 1 < w;
-        const ka = k * m;
-        const kb = ka + m;
-        let j = 0;
-        for (; j + 3 < k; j += 4) {
-          const j0 = j * m;
-          const j1 = j0 + m;
-          const j2 = j1 + m;
-          const j3 = j2 + m;
-          const d0 = d[f + j];
-          const d1 = d[f + j + 1];
-          const d2 = d[f + j + 2];
-          const d3 = d[f + j + 3];
-          const a0 = d0 * front[j0 + k];
-          const a1 = d1 * front[j1 + k];
-          const a2 = d2 * front[j2 + k];
-          const a3 = d3 * front[j3 + k];
-          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
-          if (pair) {
-            const b0 = d0 * front[j0 + k + 1];
-            const b1 = d1 * front[j1 + k + 1];
-            const b2 = d2 * front[j2 + k + 1];
-            const b3 = d3 * front[j3 + k + 1];
-            for (let i = k + 1; i < m; i++) {
-              const l0 = front[j0 + i];
-              const l1 = front[j1 + i];
-              const l2 = front[j2 + i];
-              const l3 = front[j3 + i];
-              front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
-              front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
-            }
-          } else {
-            for (let i = k + 1; i < m; i++) {
-              front[ka + i] -=
-                front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
-            }
-          }
-        }
-        for (; j < k; j++) {
-          const j0 = j * m;
-          const a0 = d[f + j] * front[j0 + k];
-          front[ka + k] -= front[j0 + k] * a0;
-          if (pair) {
-            const b0 = d[f + j] * front[j0 + k + 1];
-            for (let i = k + 1; i < m; i++) {
-              const l0 = front[j0 + i];
-              front[ka + i] -= l0 * a0;
-              front[kb + i] -= l0 * b0;
-            }
-          } else {
-            for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
-          }
-        }
-        // Finalise column k.
-        const dk = front[ka + k];
-        if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
-        d[f + k] = dk;
-        const inv = 1 / dk;
-        for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
-        if (!pair) continue;
-        // Column k+1: the update from pivot k, then finalise.
-        const c = dk * front[ka + k + 1];
-        for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
-        const dk1 = front[kb + k + 1];
-        if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
-        d[f + k + 1] = dk1;
-        const inv1 = 1 / dk1;
-        for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
-      }
-      // The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both.
-      let k = w;
-      for (; k + 1 < m; k += 2) {
-        const ka = k * m;
-        const kb = ka + m;
-        let j = 0;
-        for (; j + 3 < w; j += 4) {
-          const j0 = j * m;
-          const j1 = j0 + m;
-          const j2 = j1 + m;
-          const j3 = j2 + m;
-          const d0 = d[f + j];
-          const d1 = d[f + j + 1];
-          const d2 = d[f + j + 2];
-          const d3 = d[f + j + 3];
-          const a0 = d0 * front[j0 + k];
-          const a1 = d1 * front[j1 + k];
-          const a2 = d2 * front[j2 + k];
-          const a3 = d3 * front[j3 + k];
-          const b0 = d0 * front[j0 + k + 1];
-          const b1 = d1 * front[j1 + k + 1];
-          const b2 = d2 * front[j2 + k + 1];
-          const b3 = d3 * front[j3 + k + 1];
-          // Row k belongs to column k only.
-          front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
-          for (let i = k + 1; i < m; i++) {
-            const l0 = front[j0 + i];
-            const l1 = front[j1 + i];
-            const l2 = front[j2 + i];
-            const l3 = front[j3 + i];
-            front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
-            front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
-          }
-        }
-        for (; j < w; j++) {
-          const j0 = j * m;
-          const a0 = d[f + j] * front[j0 + k];
-          const b0 = d[f + j] * front[j0 + k + 1];
-          front[ka + k] -= front[j0 + k] * a0;
-          for (let i = k + 1; i < m; i++) {
-            const l0 = front[j0 + i];
-            front[ka + i] -= l0 * a0;
-            front[kb + i] -= l0 * b0;
-          }
-        }
-      }
-      if (k < m) {
-        const kk = k * m;
-        for (let j = 0; j < w; j++) {
-          const j0 = j * m;
-          const c0 = d[f + j] * front[j0 + k];
-          for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
-        }
-      }
+      factorPivots(front, d, f, m, w);
+      schurComplement(front, d, f, m, w);
       // Push the Schur complement as this supernode's update matrix.
       const u = m - w;
       if (u > 0) {
-        for (let jj = 0; jj < u; jj++) {
-          const src = (w + jj) * m + w;
-          const dst = top + jj * u;
-          for (let ii = jj; ii < u; ii++) stack[dst + ii] = front[src + ii];
-        }
+        pushUpdate(front, stack, top, m, w, u);
         top += u * u;
       }
-      values.set(front.subarray(0, m * w), valPtr[s]);
+      copyBlock(front, values, valPtr[s], m * w);
     }
   }
 
@@ -466,42 +334,274 @@ export class SupernodalLdlt implements SymmetricFactorization {
    * updates are accumulated densely and scattered; backward, they are gathered once.
    */
   private solve3(b: Float64Array, lx: Float64Array | Float32Array): void {
+    // One sweep per function, each loop's body one call (see normalize.ts for why).
     const { supernodeCount: S, first, rowPtr, rows, valPtr, d, gather: t } = this;
-    for (let s = 0; s < S; s++) {
-      const f = first[s];
-      const w = first[s + 1] - f;
-      const r0 = rowPtr[s];
-      const m = rowPtr[s + 1] - r0;
-      const below = m - w;
-      t.fill(0, 0, 3 * below);
-      forward3(b, t, lx, valPtr[s], f, m, w);
-      for (let i = 0; i < below; i++) {
-        const r = 3 * rows[r0 + w + i];
-        b[r] -= t[3 * i];
-        b[r + 1] -= t[3 * i + 1];
-        b[r + 2] -= t[3 * i + 2];
-      }
+    forwardSweep3(b, lx, S, first, rowPtr, rows, valPtr, t);
+    divideRows3(b, d);
+    backwardSweep3(b, lx, S, first, rowPtr, rows, valPtr, t);
+  }
+}
+
+function forwardSweep3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  S: number,
+  first: Int32Array,
+  rowPtr: Int32Array,
+  rows: Int32Array,
+  valPtr: Float64Array,
+  t: Float64Array,
+): void {
+  for (let s = 0; s < S; s++)
+    forwardSupernode3(b, lx, first[s], first[s + 1] - first[s], rowPtr[s], rowPtr[s + 1], rows, valPtr[s], t);
+}
+
+function backwardSweep3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  S: number,
+  first: Int32Array,
+  rowPtr: Int32Array,
+  rows: Int32Array,
+  valPtr: Float64Array,
+  t: Float64Array,
+): void {
+  for (let s = S - 1; s >= 0; s--)
+    backwardSupernode3(
+      b,
+      lx,
+      first[s],
+      first[s + 1] - first[s],
+      rowPtr[s],
+      rowPtr[s + 1],
+      rows,
+      valPtr[s],
+      t,
+    );
+}
+
+/** b_j ← b_j / d_j (3 interleaved columns). */
+function divideRows3(b: Float64Array, d: Float64Array): void {
+  for (let j = 0; j < d.length; j++) {
+    const inv = 1 / d[j];
+    b[3 * j] *= inv;
+    b[3 * j + 1] *= inv;
+    b[3 * j + 2] *= inv;
+  }
+}
+
+/** Forward substitution through supernode (columns f..f+w−1, rows rows[r0..r1)). */
+function forwardSupernode3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  f: number,
+  w: number,
+  r0: number,
+  r1: number,
+  rows: Int32Array,
+  v0: number,
+  t: Float64Array,
+): void {
+  const m = r1 - r0;
+  if (w <= 4) {
+    // Narrow supernodes (most of them on a mesh): one pass straight into b's rows below.
+    forwardNarrow3(b, rows, r0 + w, lx, v0, f, m, w);
+    return;
+  }
+  const below = m - w;
+  t.fill(0, 0, 3 * below);
+  forward3(b, t, lx, v0, f, m, w);
+  scatterSubtract3(b, t, rows, r0 + w, below);
+}
+
+/** Backward substitution through supernode (columns f..f+w−1, rows rows[r0..r1)). */
+function backwardSupernode3(
+  b: Float64Array,
+  lx: Float64Array | Float32Array,
+  f: number,
+  w: number,
+  r0: number,
+  r1: number,
+  rows: Int32Array,
+  v0: number,
+  t: Float64Array,
+): void {
+  const m = r1 - r0;
+  if (w <= 4) {
+    backwardNarrow3(b, rows, r0 + w, lx, v0, f, m, w);
+    return;
+  }
+  gather3(b, t, rows, r0 + w, m - w);
+  backward3(b, t, lx, v0, f, m, w);
+}
+
+/** b[rows[rb + i]] −= t[i] (3 columns). */
+function scatterSubtract3(
+  b: Float64Array,
+  t: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) {
+    const r = 3 * rows[rb + i];
+    b[r] -= t[3 * i];
+    b[r + 1] -= t[3 * i + 1];
+    b[r + 2] -= t[3 * i + 2];
+  }
+}
+
+/** t[i] = b[rows[rb + i]] (3 columns). */
+function gather3(b: Float64Array, t: Float64Array, rows: Int32Array, rb: number, count: number): void {
+  for (let i = 0; i < count; i++) {
+    const r = 3 * rows[rb + i];
+    t[3 * i] = b[r];
+    t[3 * i + 1] = b[r + 1];
+    t[3 * i + 2] = b[r + 2];
+  }
+}
+
+/**
+ * forward3 for a supernode of at most 4 columns: after its triangle, subtracts L21·x straight from
+ * b's rows below (rows[rb..rb+m−w)) in one pass, with no accumulator to clear and scatter. Missing
+ * columns (w < 4) take a zero coefficient on column 0's entries, which adds exact zeros.
+ */
+function forwardNarrow3(
+  b: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  for (let j = 0; j < w; j++) {
+    const col = v0 + j * m;
+    const x0 = b[x + 3 * j];
+    const x1 = b[x + 3 * j + 1];
+    const x2 = b[x + 3 * j + 2];
+    for (let i = j + 1; i < w; i++) {
+      const l = lx[col + i];
+      b[x + 3 * i] -= l * x0;
+      b[x + 3 * i + 1] -= l * x1;
+      b[x + 3 * i + 2] -= l * x2;
     }
-    for (let j = 0; j < this.n; j++) {
-      const inv = 1 / d[j];
-      b[3 * j] *= inv;
-      b[3 * j + 1] *= inv;
-      b[3 * j + 2] *= inv;
+  }
+  const c0 = v0 + w;
+  const c1 = w > 1 ? c0 + m : c0;
+  const c2 = w > 2 ? c0 + 2 * m : c0;
+  const c3 = w > 3 ? c0 + 3 * m : c0;
+  const a0 = b[x];
+  const a1 = b[x + 1];
+  const a2 = b[x + 2];
+  const p0 = w > 1 ? b[x + 3] : 0;
+  const p1 = w > 1 ? b[x + 4] : 0;
+  const p2 = w > 1 ? b[x + 5] : 0;
+  const e0 = w > 2 ? b[x + 6] : 0;
+  const e1 = w > 2 ? b[x + 7] : 0;
+  const e2 = w > 2 ? b[x + 8] : 0;
+  const g0 = w > 3 ? b[x + 9] : 0;
+  const g1 = w > 3 ? b[x + 10] : 0;
+  const g2 = w > 3 ? b[x + 11] : 0;
+  for (let i = 0, end = m - w; i < end; i++) {
+    const r = 3 * rows[rb + i];
+    const l0 = lx[c0 + i];
+    const l1 = lx[c1 + i];
+    const l2 = lx[c2 + i];
+    const l3 = lx[c3 + i];
+    b[r] -= l0 * a0 + l1 * p0 + l2 * e0 + l3 * g0;
+    b[r + 1] -= l0 * a1 + l1 * p1 + l2 * e1 + l3 * g1;
+    b[r + 2] -= l0 * a2 + l1 * p2 + l2 * e2 + l3 * g2;
+  }
+}
+
+/**
+ * backward3 for a supernode of at most 4 columns: reads the solved rows below straight from b
+ * (no gather), then solves the transposed triangle.
+ */
+function backwardNarrow3(
+  b: Float64Array,
+  rows: Int32Array,
+  rb: number,
+  lx: Float64Array | Float32Array,
+  v0: number,
+  f: number,
+  m: number,
+  w: number,
+): void {
+  const x = 3 * f;
+  const c0 = v0 + w;
+  const c1 = w > 1 ? c0 + m : c0;
+  const c2 = w > 2 ? c0 + 2 * m : c0;
+  const c3 = w > 3 ? c0 + 3 * m : c0;
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    p0 = 0,
+    p1 = 0,
+    p2 = 0,
+    e0 = 0,
+    e1 = 0,
+    e2 = 0,
+    g0 = 0,
+    g1 = 0,
+    g2 = 0;
+  for (let i = 0, end = m - w; i < end; i++) {
+    const r = 3 * rows[rb + i];
+    const t0 = b[r];
+    const t1 = b[r + 1];
+    const t2 = b[r + 2];
+    const l0 = lx[c0 + i];
+    const l1 = lx[c1 + i];
+    const l2 = lx[c2 + i];
+    const l3 = lx[c3 + i];
+    a0 += l0 * t0;
+    a1 += l0 * t1;
+    a2 += l0 * t2;
+    p0 += l1 * t0;
+    p1 += l1 * t1;
+    p2 += l1 * t2;
+    e0 += l2 * t0;
+    e1 += l2 * t1;
+    e2 += l2 * t2;
+    g0 += l3 * t0;
+    g1 += l3 * t1;
+    g2 += l3 * t2;
+  }
+  b[x] -= a0;
+  b[x + 1] -= a1;
+  b[x + 2] -= a2;
+  if (w > 1) {
+    b[x + 3] -= p0;
+    b[x + 4] -= p1;
+    b[x + 5] -= p2;
+  }
+  if (w > 2) {
+    b[x + 6] -= e0;
+    b[x + 7] -= e1;
+    b[x + 8] -= e2;
+  }
+  if (w > 3) {
+    b[x + 9] -= g0;
+    b[x + 10] -= g1;
+    b[x + 11] -= g2;
+  }
+  for (let jj = w - 1; jj >= 0; jj--) {
+    const col = v0 + jj * m;
+    let x0 = b[x + 3 * jj];
+    let x1 = b[x + 3 * jj + 1];
+    let x2 = b[x + 3 * jj + 2];
+    for (let i = jj + 1; i < w; i++) {
+      const l = lx[col + i];
+      x0 -= l * b[x + 3 * i];
+      x1 -= l * b[x + 3 * i + 1];
+      x2 -= l * b[x + 3 * i + 2];
     }
-    for (let s = S - 1; s >= 0; s--) {
-      const f = first[s];
-      const w = first[s + 1] - f;
-      const r0 = rowPtr[s];
-      const m = rowPtr[s + 1] - r0;
-      const below = m - w;
-      for (let i = 0; i < below; i++) {
-        const r = 3 * rows[r0 + w + i];
-        t[3 * i] = b[r];
-        t[3 * i + 1] = b[r + 1];
-        t[3 * i + 2] = b[r + 2];
-      }
-      backward3(b, t, lx, valPtr[s], f, m, w);
-    }
+    b[x + 3 * jj] = x0;
+    b[x + 3 * jj + 1] = x1;
+    b[x + 3 * jj + 2] = x2;
   }
 }
 
@@ -680,4 +780,225 @@ function backward3(
     b[x + 3 * jj + 1] = x1;
     b[x + 3 * jj + 2] = x2;
   }
+}
+
+/** front[offset[q]] += a[slot[q]] for q in [q0, q1): the supernode's entries of A. */
+function assembleFront(
+  front: Float64Array,
+  a: Float64Array,
+  slot: Int32Array,
+  offset: Int32Array,
+  q0: number,
+  q1: number,
+): void {
+  for (let q = q0; q < q1; q++) front[offset[q]] += a[slot[q]];
+}
+
+/** Adds a child's u×u update matrix (lower triangle, at stack[top..]) into the front (m rows). */
+function extendAdd(
+  front: Float64Array,
+  m: number,
+  stack: Float64Array,
+  top: number,
+  relIndex: Int32Array,
+  rel: number,
+  u: number,
+): void {
+  for (let jj = 0; jj < u; jj++) {
+    const col = relIndex[rel + jj] * m;
+    const base = top + jj * u;
+    for (let ii = jj; ii < u; ii++) front[col + relIndex[rel + ii]] += stack[base + ii];
+  }
+}
+
+/**
+ * Dense LDLᵀ of the front's w pivot columns, left-looking: column k subtracts L[:, j]·d_j·L[k, j]
+ * for the pivots j < k, then is scaled by its pivot (schurComplement then treats the columns past w
+ * the same way, which leaves U = F22 − L21·D·L21ᵀ there). Each pass over the rows applies four
+ * pivots to two target columns: fewer loads and stores per multiply-add.
+ *
+ * Pivot columns in pairs (k, k+1): the updates from the pivots before k are applied to both with
+ * shared loads; then k is finalised, applied to k+1, and k+1 finalised.
+ */
+function factorPivots(front: Float64Array, d: Float64Array, f: number, m: number, w: number): void {
+  for (let k = 0; k < w; k += 2) {
+    const pair = k + 1 < w;
+    const ka = k * m;
+    const kb = ka + m;
+    let j = 0;
+    for (; j + 3 < k; j += 4) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const j3 = j2 + m;
+      const d0 = d[f + j];
+      const d1 = d[f + j + 1];
+      const d2 = d[f + j + 2];
+      const d3 = d[f + j + 3];
+      const a0 = d0 * front[j0 + k];
+      const a1 = d1 * front[j1 + k];
+      const a2 = d2 * front[j2 + k];
+      const a3 = d3 * front[j3 + k];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+      if (pair) {
+        const b0 = d0 * front[j0 + k + 1];
+        const b1 = d1 * front[j1 + k + 1];
+        const b2 = d2 * front[j2 + k + 1];
+        const b3 = d3 * front[j3 + k + 1];
+        for (let i = k + 1; i < m; i++) {
+          const l0 = front[j0 + i];
+          const l1 = front[j1 + i];
+          const l2 = front[j2 + i];
+          const l3 = front[j3 + i];
+          front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+          front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+        }
+      } else {
+        for (let i = k + 1; i < m; i++) {
+          front[ka + i] -= front[j0 + i] * a0 + front[j1 + i] * a1 + front[j2 + i] * a2 + front[j3 + i] * a3;
+        }
+      }
+    }
+    for (; j < k; j++) {
+      const j0 = j * m;
+      const a0 = d[f + j] * front[j0 + k];
+      front[ka + k] -= front[j0 + k] * a0;
+      if (pair) {
+        const b0 = d[f + j] * front[j0 + k + 1];
+        for (let i = k + 1; i < m; i++) {
+          const l0 = front[j0 + i];
+          front[ka + i] -= l0 * a0;
+          front[kb + i] -= l0 * b0;
+        }
+      } else {
+        for (let i = k + 1; i < m; i++) front[ka + i] -= front[j0 + i] * a0;
+      }
+    }
+    // Finalise column k.
+    const dk = front[ka + k];
+    if (!(dk > 0) || !Number.isFinite(dk)) throw new NotPositiveDefiniteError(f + k);
+    d[f + k] = dk;
+    const inv = 1 / dk;
+    for (let i = k + 1; i < m; i++) front[ka + i] *= inv;
+    if (!pair) continue;
+    // Column k+1: the update from pivot k, then finalise.
+    const c = dk * front[ka + k + 1];
+    for (let i = k + 1; i < m; i++) front[kb + i] -= front[ka + i] * c;
+    const dk1 = front[kb + k + 1];
+    if (!(dk1 > 0) || !Number.isFinite(dk1)) throw new NotPositiveDefiniteError(f + k + 1);
+    d[f + k + 1] = dk1;
+    const inv1 = 1 / dk1;
+    for (let i = k + 2; i < m; i++) front[kb + i] *= inv1;
+  }
+}
+
+/** The Schur complement, two target columns at a time: each load of L[i, j..j+3] serves both. */
+function schurComplement(front: Float64Array, d: Float64Array, f: number, m: number, w: number): void {
+  let k = w;
+  for (; k + 1 < m; k += 2) {
+    const ka = k * m;
+    const kb = ka + m;
+    let j = 0;
+    for (; j + 3 < w; j += 4) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const j3 = j2 + m;
+      const d0 = d[f + j];
+      const d1 = d[f + j + 1];
+      const d2 = d[f + j + 2];
+      const d3 = d[f + j + 3];
+      const a0 = d0 * front[j0 + k];
+      const a1 = d1 * front[j1 + k];
+      const a2 = d2 * front[j2 + k];
+      const a3 = d3 * front[j3 + k];
+      const b0 = d0 * front[j0 + k + 1];
+      const b1 = d1 * front[j1 + k + 1];
+      const b2 = d2 * front[j2 + k + 1];
+      const b3 = d3 * front[j3 + k + 1];
+      // Row k belongs to column k only.
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2 + front[j3 + k] * a3;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        const l2 = front[j2 + i];
+        const l3 = front[j3 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3;
+        front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2 + l3 * b3;
+      }
+    }
+    // The last 1–3 pivots in one pass (narrow supernodes have nothing else).
+    if (w - j === 3) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const j2 = j1 + m;
+      const a0 = d[f + j] * front[j0 + k];
+      const a1 = d[f + j + 1] * front[j1 + k];
+      const a2 = d[f + j + 2] * front[j2 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      const b1 = d[f + j + 1] * front[j1 + k + 1];
+      const b2 = d[f + j + 2] * front[j2 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1 + front[j2 + k] * a2;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        const l2 = front[j2 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1 + l2 * a2;
+        front[kb + i] -= l0 * b0 + l1 * b1 + l2 * b2;
+      }
+    } else if (w - j === 2) {
+      const j0 = j * m;
+      const j1 = j0 + m;
+      const a0 = d[f + j] * front[j0 + k];
+      const a1 = d[f + j + 1] * front[j1 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      const b1 = d[f + j + 1] * front[j1 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0 + front[j1 + k] * a1;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        const l1 = front[j1 + i];
+        front[ka + i] -= l0 * a0 + l1 * a1;
+        front[kb + i] -= l0 * b0 + l1 * b1;
+      }
+    } else if (w - j === 1) {
+      const j0 = j * m;
+      const a0 = d[f + j] * front[j0 + k];
+      const b0 = d[f + j] * front[j0 + k + 1];
+      front[ka + k] -= front[j0 + k] * a0;
+      for (let i = k + 1; i < m; i++) {
+        const l0 = front[j0 + i];
+        front[ka + i] -= l0 * a0;
+        front[kb + i] -= l0 * b0;
+      }
+    }
+  }
+  if (k < m) {
+    const kk = k * m;
+    for (let j = 0; j < w; j++) {
+      const j0 = j * m;
+      const c0 = d[f + j] * front[j0 + k];
+      for (let i = k; i < m; i++) front[kk + i] -= front[j0 + i] * c0;
+    }
+  }
+}
+
+/** Copies the front's lower-right u×u block (the Schur complement) to stack[top..]. */
+function pushUpdate(
+  front: Float64Array,
+  stack: Float64Array,
+  top: number,
+  m: number,
+  w: number,
+  u: number,
+): void {
+  for (let jj = 0; jj < u; jj++) {
+    const src = (w + jj) * m + w;
+    const dst = top + jj * u;
+    for (let ii = jj; ii < u; ii++) stack[dst + ii] = front[src + ii];
+  }
+}
+
+/** values[v..v+count) = front[0..count) (a plain loop: a subarray view would allocate per supernode). */
+function copyBlock(front: Float64Array, values: Float64Array, v: number, count: number): void {
+  for (let q = 0; q < count; q++) values[v + q] = front[q];
 }

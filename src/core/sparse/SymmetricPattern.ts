@@ -66,32 +66,72 @@ export class SymmetricPattern {
     const colPtr = new Int32Array(n + 1);
     let out = 0;
     for (let j = 0; j < n; j++) {
-      const col = raw.subarray(start[j]!, start[j + 1]!).sort();
+      sortRange(raw, start[j]!, start[j + 1]!);
       colPtr[j] = out;
       let last = -1;
-      for (let k = 0; k < col.length; k++) {
-        if (col[k] !== last) raw[out++] = last = col[k]!;
+      // In place: out never passes the column being read.
+      for (let q = start[j]!; q < start[j + 1]!; q++) {
+        if (raw[q] !== last) raw[out++] = last = raw[q]!;
       }
     }
     colPtr[n] = out;
     return new SymmetricPattern(n, colPtr, raw.slice(0, out));
   }
 
-  /** The pattern of P·A·Pᵀ, where `perm[new] = old`; also the old slot → new slot map. */
+  /**
+   * The pattern of P·A·Pᵀ, where `perm[new] = old`; also the old slot → new slot map. Entries are
+   * bucketed into their new columns, then each (short) column is insertion-sorted.
+   */
   permute(perm: Int32Array): { pattern: SymmetricPattern; slotMap: Int32Array } {
-    const n = this.n;
+    const { n, colPtr, rowIdx } = this;
+    const nnz = this.nnz;
     const inv = inversePermutation(perm);
-    const edges = new Int32Array(2 * this.nnz);
+    const newColPtr = new Int32Array(n + 1);
     for (let j = 0; j < n; j++) {
-      for (let p = this.colPtr[j]!; p < this.colPtr[j + 1]!; p++) {
-        edges[2 * p] = inv[this.rowIdx[p]!]!;
-        edges[2 * p + 1] = inv[j]!;
+      const b = inv[j]!;
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) newColPtr[Math.max(inv[rowIdx[p]!]!, b) + 1]!++;
+    }
+    for (let j = 0; j < n; j++) newColPtr[j + 1]! += newColPtr[j]!;
+    const newRowIdx = new Int32Array(nnz);
+    const oldSlot = new Int32Array(nnz);
+    const fill = newColPtr.slice(0, n);
+    for (let j = 0; j < n; j++) {
+      const b = inv[j]!;
+      for (let p = colPtr[j]!; p < colPtr[j + 1]!; p++) {
+        const a = inv[rowIdx[p]!]!;
+        const q = fill[Math.max(a, b)]!++;
+        newRowIdx[q] = Math.min(a, b);
+        oldSlot[q] = p;
       }
     }
-    const pattern = SymmetricPattern.fromEdges(n, edges);
-    const slotMap = new Int32Array(this.nnz);
-    for (let p = 0; p < this.nnz; p++) slotMap[p] = pattern.slot(edges[2 * p]!, edges[2 * p + 1]!);
-    return { pattern, slotMap };
+    for (let j = 0; j < n; j++) {
+      const lo = newColPtr[j]!;
+      const hi = newColPtr[j + 1]!;
+      if (hi - lo > 32) {
+        // A long column (a dense row): a general sort instead of insertion.
+        const order = Array.from(oldSlot.subarray(lo, hi)).map((slot, k) => [newRowIdx[lo + k]!, slot]);
+        order.sort((x, y) => x[0]! - y[0]!);
+        for (let k = 0; k < order.length; k++) {
+          newRowIdx[lo + k] = order[k]![0]!;
+          oldSlot[lo + k] = order[k]![1]!;
+        }
+        continue;
+      }
+      for (let q = lo + 1; q < hi; q++) {
+        const r = newRowIdx[q]!;
+        const s = oldSlot[q]!;
+        let t = q - 1;
+        for (; t >= lo && newRowIdx[t]! > r; t--) {
+          newRowIdx[t + 1] = newRowIdx[t]!;
+          oldSlot[t + 1] = oldSlot[t]!;
+        }
+        newRowIdx[t + 1] = r;
+        oldSlot[t + 1] = s;
+      }
+    }
+    const slotMap = new Int32Array(nnz);
+    for (let q = 0; q < nnz; q++) slotMap[oldSlot[q]!] = q;
+    return { pattern: new SymmetricPattern(n, newColPtr, newRowIdx), slotMap };
   }
 
   /** The graph's adjacency (no diagonal) in compressed rows: neighbours of v are adj[xadj[v]..xadj[v+1]). */
@@ -121,6 +161,20 @@ export class SymmetricPattern {
       }
     }
     return { xadj, adj };
+  }
+}
+
+/** Sorts a[lo..hi) in place: insertion sort for the short columns of a mesh, no view per column. */
+function sortRange(a: Int32Array, lo: number, hi: number): void {
+  if (hi - lo > 32) {
+    a.subarray(lo, hi).sort();
+    return;
+  }
+  for (let q = lo + 1; q < hi; q++) {
+    const v = a[q]!;
+    let t = q - 1;
+    for (; t >= lo && a[t]! > v; t--) a[t + 1] = a[t]!;
+    a[t + 1] = v;
   }
 }
 

@@ -5,7 +5,14 @@ import type { SymmetricPattern } from './SymmetricPattern';
  * of L, −1 for a root) and the number of strictly-lower entries of each column of L, in
  * O(nnz(L)) by walking each row's reach (Liu).
  */
-export function eliminationTree(pattern: SymmetricPattern): { parent: Int32Array; columnCounts: Int32Array } {
+export interface EliminationTree {
+  /** parent[j]: the first off-diagonal row of column j of L, −1 for a root. */
+  parent: Int32Array;
+  /** Strictly-lower entries of each column of L. */
+  columnCounts: Int32Array;
+}
+
+export function eliminationTree(pattern: SymmetricPattern): EliminationTree {
   const { n, colPtr, rowIdx } = pattern;
   const parent = new Int32Array(n);
   const flag = new Int32Array(n);
@@ -56,4 +63,34 @@ export function postorder(parent: Int32Array): Int32Array {
     }
   }
   return post;
+}
+
+/**
+ * The elimination tree and column counts of P·A·Pᵀ, in the new numbering, straight from A's graph
+ * (xadj/adj: adjacency without the diagonal; perm[new] = old, inv[old] = new), so that comparing
+ * orderings or postordering one needs no permuted copy of the pattern.
+ */
+export function permutedEliminationTree(
+  xadj: Int32Array,
+  adj: Int32Array,
+  perm: Int32Array,
+  inv: Int32Array,
+): EliminationTree {
+  const n = perm.length;
+  const parent = new Int32Array(n);
+  const flag = new Int32Array(n);
+  const columnCounts = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    parent[k] = -1;
+    flag[k] = k;
+    const v = perm[k];
+    for (let p = xadj[v]; p < xadj[v + 1]; p++) {
+      for (let i = inv[adj[p]]; i < k && flag[i] !== k; i = parent[i]) {
+        if (parent[i] === -1) parent[i] = k;
+        columnCounts[i]++;
+        flag[i] = k;
+      }
+    }
+  }
+  return { parent, columnCounts };
 }

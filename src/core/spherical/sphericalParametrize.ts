@@ -20,7 +20,7 @@ import { normalizeToUnitArea, radialDeviation } from './normalize';
  * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
  * - 'refactor': numeric LDLᵀ of every step's matrix, then triangular solves (what the reference does);
  * - 'reuse': keep the last factor and solve by conjugate gradients preconditioned with it, refactoring
- *   when, by measured times, a fresh factor is the better deal (the default);
+ *   when, by a cost model in multiply-adds, a fresh factor is the better deal (the default);
  * - 'stale': always PCG with the first factor, refactoring only if PCG fails to converge in 50
  *   iterations (deterministic; for tests and measurements).
  */
@@ -46,10 +46,20 @@ export interface SphericalOptions {
   iterativeTolerance: number;
 }
 
-/** Refactor at least this often under 'reuse', to re-measure what a factorisation costs. */
-const REMEASURE_FACTOR_EVERY = 8;
-/** Under 'reuse', try PCG again at least this often even after it lost to refactoring. */
-const RETRY_PCG_EVERY = 10;
+/**
+ * The cost model behind 'reuse', in multiply-adds: a multiply-add of a triangular solve or a
+ * matrix-vector product counts as 4 of the factorisation's. The factorisation runs on dense blocks;
+ * the solves are bound by memory, and more so the bigger the factor. Measured (time per multiply-add,
+ * solve over factorisation): human_man about 2, bunny_hr 2, the 140k mesh about 5; 4 keeps PCG off
+ * where it barely pays and on where it clearly does (see docs/spherical.md).
+ */
+const SOLVE_WEIGHT = 4;
+/** PCG needs a few iterations even with a fresh factor; below this break-even it never pays. */
+const MIN_USEFUL_ITERATIONS = 3;
+/** Iterations assumed for PCG with a one-step-old factor before any was measured. */
+const FIRST_ITERATION_GUESS = 4;
+/** After PCG lost to refactoring, try it again this many steps later (the flow slows down). */
+const RETRY_PCG_AFTER = 10;
 
 export const defaultSphericalOptions: SphericalOptions = {
   timeStep: 0.05,
@@ -172,13 +182,14 @@ export async function sphericalParametrize(
   let factorSeconds = 0;
   let solveSeconds = 0;
   let haveFactor = false;
-  // Measured costs (seconds) for the refactoring decision: the fastest factorisation, one PCG
-  // iteration, the last and the cheapest PCG step.
-  let fastestFactorSeconds = Infinity;
-  let stepsSinceFactor = 0;
-  let iterationSeconds = 0;
-  let lastPcgSeconds = 0;
-  let cheapestPcgSeconds = 0;
+  // 'reuse' decides by a deterministic cost model (so a run's result never depends on the machine's
+  // load): a step solved by PCG costs its iterations × one iteration (a preconditioning solve and a
+  // product with the matrix), a refactored step a factorisation and a solve.
+  const solveCost = SOLVE_WEIGHT * 2 * 3 * solver.nnzL;
+  const iterationCost = solveCost + SOLVE_WEIGHT * 2 * 3 * nnz;
+  const breakEven = (solver.factorFlops + solveCost) / iterationCost;
+  let freshIterations = FIRST_ITERATION_GUESS; // iterations of the last PCG step with a one-step-old factor
+  let lastIterations = 0; // iterations of the previous step (0: it refactored)
   let stepsSincePcg = 0;
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
@@ -189,30 +200,25 @@ export async function sphericalParametrize(
 
     let refactored = false;
     let iterations = 0;
-    // 'reuse' refactors when the last step's PCG cost more than a fresh factorisation plus one
-    // iteration (the stale factor only gets staler as the surface moves on); when even the cheapest
-    // PCG step so far did (small meshes, where factoring is cheap; PCG is tried again now and then,
-    // as one timing can be noisy); and at least every few steps, so that the factorisation's cost is
-    // measured again once the code is warm (the first call includes JIT compilation).
-    const threshold = fastestFactorSeconds + iterationSeconds;
+    // 'reuse': PCG with the last factor while the iterations it is expected to need (as many as last
+    // step's, which grow as the factor ages; after a refactoring, as many as the last PCG step with a
+    // fresh factor) stay below the break-even; never where a factorisation costs less than a few
+    // iterations (small meshes).
+    const expected = lastIterations > 0 ? lastIterations : freshIterations;
     const refactor =
       !haveFactor ||
       opts.stepSolver === 'refactor' ||
       (opts.stepSolver === 'reuse' &&
-        (lastPcgSeconds > threshold ||
-          (cheapestPcgSeconds > threshold && stepsSincePcg < RETRY_PCG_EVERY) ||
-          stepsSinceFactor >= REMEASURE_FACTOR_EVERY));
+        (breakEven < MIN_USEFUL_ITERATIONS ||
+          (expected >= breakEven && !(lastIterations === 0 && stepsSincePcg >= RETRY_PCG_AFTER))));
     if (!refactor) {
       // x_k is a good first guess for x_{k+1}.
       const tSolve = performance.now();
       const report = solver.solveIterative(system, rhs, x, 3, opts.iterativeTolerance, 50);
-      lastPcgSeconds = (performance.now() - tSolve) / 1000;
-      cheapestPcgSeconds =
-        cheapestPcgSeconds === 0 ? lastPcgSeconds : Math.min(cheapestPcgSeconds, lastPcgSeconds);
-      solveSeconds += lastPcgSeconds;
+      solveSeconds += (performance.now() - tSolve) / 1000;
       iterations = report.iterations;
-      if (iterations > 0) iterationSeconds = lastPcgSeconds / iterations;
       pcgIterations += iterations;
+      if (lastIterations === 0) freshIterations = iterations;
       if (!report.converged) {
         // The stale factor is too far off: fall back to a fresh one for this step.
         refactoredSolve();
@@ -233,18 +239,14 @@ export async function sphericalParametrize(
       }
       const tSolve = performance.now();
       solver.solve(rhs, x, 3);
-      const seconds = (tSolve - tFactor) / 1000;
-      fastestFactorSeconds = Math.min(fastestFactorSeconds, seconds);
-      lastPcgSeconds = 0;
-      stepsSinceFactor = 0;
-      factorSeconds += seconds;
+      factorSeconds += (tSolve - tFactor) / 1000;
       solveSeconds += (performance.now() - tSolve) / 1000;
       factorizations++;
       haveFactor = true;
       refactored = true;
     }
 
-    if (!refactored) stepsSinceFactor++;
+    lastIterations = refactored ? 0 : iterations;
     stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
     normalizeToUnitArea(x, indices, areas);
     rd = radialDeviation(x, indices, areas, weights);

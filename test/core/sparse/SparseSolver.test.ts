@@ -34,6 +34,30 @@ describe('SymmetricPattern', () => {
   });
 });
 
+describe('SymmetricPattern.permute', () => {
+  it('moves every entry to its permuted slot (columns sorted), also with a long column', () => {
+    // A random SPD pattern plus one vertex joined to everything (a column longer than 32).
+    const { pattern: base } = randomSpd(80, 120, 5);
+    const edges: number[] = [];
+    for (let j = 0; j < base.n; j++)
+      for (let p = base.colPtr[j]; p < base.colPtr[j + 1] - 1; p++) edges.push(base.rowIdx[p], j);
+    for (let i = 1; i < 80; i++) edges.push(0, i);
+    const pattern = SymmetricPattern.fromEdges(80, edges);
+    const random = rng(9);
+    const perm = Int32Array.from({ length: 80 }, (_, i) => i).sort(() => random() - 0.5);
+    const { pattern: permuted, slotMap } = pattern.permute(perm);
+    expect(permuted.nnz).toBe(pattern.nnz);
+    const inv = new Int32Array(80);
+    perm.forEach((old, k) => (inv[old] = k));
+    for (let j = 0; j < 80; j++) {
+      for (let q = permuted.colPtr[j]; q < permuted.colPtr[j + 1] - 1; q++)
+        expect(permuted.rowIdx[q]).toBeLessThan(permuted.rowIdx[q + 1]);
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1]; p++)
+        expect(slotMap[p]).toBe(permuted.slot(inv[pattern.rowIdx[p]], inv[j]));
+    }
+  });
+});
+
 describe('fill-reducing orderings', () => {
   it('return permutations, also for disconnected graphs and isolated vertices', () => {
     const { pattern } = randomSpd(500, 300, 11);
@@ -46,6 +70,34 @@ describe('fill-reducing orderings', () => {
     for (const perm of [nestedDissection(xadj, adj), minimumDegree(xadj, adj)]) {
       expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: 1003 }, (_, i) => i));
     }
+  });
+
+  it('minimum degree orders a graph with a dense row (set aside, ordered last) and the solver stays exact', () => {
+    const n = 400;
+    const { pattern: base, values: baseValues } = randomSpd(n, 600, 21);
+    const dense = toDense(base, baseValues);
+    // Vertex 7 joined to every other vertex, with small weights that keep the matrix SPD.
+    for (let i = 0; i < n; i++) {
+      if (i === 7) continue;
+      dense[7][i] = dense[i][7] = 0.001;
+    }
+    const edges: number[] = [];
+    for (let j = 0; j < n; j++) for (let i = 0; i < j; i++) if (dense[i][j] !== 0) edges.push(i, j);
+    const pattern = SymmetricPattern.fromEdges(n, edges);
+    const { xadj, adj } = pattern.adjacency();
+    const perm = minimumDegree(xadj, adj);
+    expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+    expect(perm[n - 1]).toBe(7);
+    const values = new Float64Array(pattern.nnz);
+    for (let j = 0; j < n; j++)
+      for (let p = pattern.colPtr[j]; p < pattern.colPtr[j + 1]; p++) values[p] = dense[pattern.rowIdx[p]][j];
+    const solver = new SparseSolver(pattern, 'minimum-degree');
+    solver.factor(values);
+    const random = rng(4);
+    const b = new Float64Array(3 * n).map(() => random() - 0.5);
+    const x = new Float64Array(3 * n);
+    solver.solve(b, x, 3);
+    expect(maxAbsDiff(x, denseSolve(dense, b, 3)) / maxAbs(x)).toBeLessThan(1e-10);
   });
 
   it('keep the fill of a 2D grid well below the natural order', () => {
