@@ -5,7 +5,10 @@ import type { LevelMesh } from '../../core/meshcnn/segmentMesh';
 export const PLUGIN_VERSION = 1;
 
 /** Shipped models (resources/models/NAME.hmcn). */
-export const SHIPPED_MODELS: [id: string, label: string][] = [['human', 'Human body (human_seg, 8 parts)']];
+export const SHIPPED_MODELS: [id: string, label: string][] = [
+  ['human', 'Human body (human_seg, 8 parts)'],
+  ['vases', 'Vase (COSEG vases, 4 parts)'],
+];
 
 export const segmentProps = {
   // Items: the shipped models, then the user's own ('user:NAME', see userModels.ts), edited in place.

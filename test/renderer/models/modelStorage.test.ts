@@ -11,7 +11,7 @@ import { resolveProps } from '../../../src/core/plugin/PropSpec';
 import { modelFileStore } from '../../../src/main/userModelFiles';
 import { modelNameProblem } from '../../../src/plugins/segment-meshcnn/modelName';
 import { segmentMeshcnnOperator } from '../../../src/plugins/segment-meshcnn/operator';
-import { segmentProps } from '../../../src/plugins/segment-meshcnn/props';
+import { SHIPPED_MODELS, segmentProps } from '../../../src/plugins/segment-meshcnn/props';
 import { ModelLibrary } from '../../../src/renderer/models/ModelLibrary';
 
 function modelBytes(name: string, classCount = 2): Uint8Array {
@@ -74,7 +74,7 @@ describe('ModelLibrary', () => {
     expect(saved).toMatchObject({ name: 'tails', size: bytes.length });
     expect(saved.classes.map((c) => c.name)).toEqual(['label 1', 'label 2', 'label 3']);
     expect(changes).toBe(2);
-    expect(segmentProps.model.items.map(([id]) => id)).toEqual(['human', 'user:tails']);
+    expect(segmentProps.model.items.map(([id]) => id)).toEqual([...SHIPPED_MODELS.map(([id]) => id), 'user:tails']);
 
     // The segment operator sends the saved model's bytes with the job input.
     const scene = new Scene();
@@ -96,7 +96,7 @@ describe('ModelLibrary', () => {
     // Deleting removes the file and the choice; a run still set to it says so and changes nothing.
     await library.remove('tails');
     expect(readdirSync(dir)).toEqual([]);
-    expect(segmentProps.model.items.map(([id]) => id)).toEqual(['human']);
+    expect(segmentProps.model.items.map(([id]) => id)).toEqual(SHIPPED_MODELS.map(([id]) => id));
     expect(() => resolveProps(segmentProps, { model: 'user:tails' })).toThrow(/must be one of/);
     expect(() => segmentMeshcnnOperator.prepare(ctx, { ...props, model: 'user:tails' })).toThrow(/no longer saved/);
   });
