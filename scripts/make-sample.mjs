@@ -46,12 +46,27 @@ for (const c of chunks) {
 const bin = new Uint8Array(length);
 chunks.forEach((c, i) => bin.set(new Uint8Array(c.buffer, c.byteOffset, c.byteLength), offsets[i]));
 const gltf = {
-  asset: { version: '2.0', generator: 'homeomorph scripts/make-sample.mjs', copyright: 'Spot by Keenan Crane, public domain' },
+  asset: {
+    version: '2.0',
+    generator: 'homeomorph scripts/make-sample.mjs',
+    copyright: 'Spot by Keenan Crane, public domain',
+  },
   scene: 0,
   scenes: [{ name: 'Sample', nodes: [0] }],
   nodes: [{ name: 'Spot', mesh: 0 }],
-  meshes: [{ name: 'Spot', primitives: [{ attributes: { POSITION: 0, NORMAL: 1 }, indices: 2, material: 0 }] }],
-  materials: [{ name: 'Spot', pbrMetallicRoughness: { baseColorFactor: [0.5, 0.22, 0.1, 1], metallicFactor: 0, roughnessFactor: 0.55 } }],
+  meshes: [
+    { name: 'Spot', primitives: [{ attributes: { POSITION: 0, NORMAL: 1 }, indices: 2, material: 0 }] },
+  ],
+  materials: [
+    {
+      name: 'Spot',
+      pbrMetallicRoughness: {
+        baseColorFactor: [0.5, 0.22, 0.1, 1],
+        metallicFactor: 0,
+        roughnessFactor: 0.55,
+      },
+    },
+  ],
   buffers: [{ byteLength: length }],
   bufferViews: [
     { buffer: 0, byteOffset: offsets[0], byteLength: pos.byteLength, target: 34962 },
@@ -61,7 +76,12 @@ const gltf = {
   accessors: [
     { bufferView: 0, componentType: 5126, count: V, type: 'VEC3', min, max },
     { bufferView: 1, componentType: 5126, count: V, type: 'VEC3' },
-    { bufferView: 2, componentType: idx instanceof Uint16Array ? 5123 : 5125, count: idx.length, type: 'SCALAR' },
+    {
+      bufferView: 2,
+      componentType: idx instanceof Uint16Array ? 5123 : 5125,
+      count: idx.length,
+      type: 'SCALAR',
+    },
   ],
 };
 let json = new Uint8Array(Buffer.from(JSON.stringify(gltf)));

@@ -13,7 +13,11 @@ try {
 } catch {
   process.exit(0); // production install without devDependencies
 }
-const result = spawnSync(process.execPath, [installer], { stdio: 'pipe', timeout: 180_000, encoding: 'utf8' });
+const result = spawnSync(process.execPath, [installer], {
+  stdio: 'pipe',
+  timeout: 180_000,
+  encoding: 'utf8',
+});
 const binaryPresent = (() => {
   try {
     const path = require('electron');
@@ -25,7 +29,8 @@ const binaryPresent = (() => {
 if (result.status === 0 && binaryPresent) {
   console.log('homeomorph: Electron binary installed.');
 } else {
-  const reason = (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const reason =
+    (result.stderr || result.error?.message || '').split('\n').find((l) => l.trim()) ?? 'unknown error';
   console.warn(`homeomorph: Electron's binary could not be downloaded (${reason.trim()}).`);
   console.warn('homeomorph: `npm start` will open the web editor instead; the desktop app needs the binary.');
 }

@@ -20,7 +20,11 @@ function electronBinary() {
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -32,7 +36,9 @@ if (electron.path && !process.env.HOMEOMORPH_WEB) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!process.env.HOMEOMORPH_WEB) {
-    console.log(`homeomorph: Electron's binary is not installed (${electron.reason}); opening the web editor instead.`);
+    console.log(
+      `homeomorph: Electron's binary is not installed (${electron.reason}); opening the web editor instead.`,
+    );
   }
   run(npm, ['run', 'build:web']);
   const { preview } = await import('vite');
@@ -41,10 +47,14 @@ if (electron.path && !process.env.HOMEOMORPH_WEB) {
     preview: { port: Number(process.env.PORT) || 5174, host: '127.0.0.1', strictPort: false, open: false },
   });
   const url = server.resolvedUrls.local[0];
-  const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const hasDisplay =
+    process.platform === 'darwin' ||
+    process.platform === 'win32' ||
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   console.log(`homeomorph: the web editor is at ${url}  (Ctrl+C stops it)`);
   if (hasDisplay) {
-    const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+    const opener =
+      process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
     const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
     child.on('error', () => console.log(`homeomorph: could not start ${opener}; open ${url} in a browser.`));
     child.unref();

@@ -33,7 +33,8 @@ function isTrustedSender(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
 
 function handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void {
   ipcMain.handle(channel, (event, ...args) => {
-    if (!isTrustedSender(event)) throw new Error(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
+    if (!isTrustedSender(event))
+      throw new Error(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
     return listener(event, ...args);
   });
 }
@@ -44,7 +45,11 @@ async function readChosen(paths: string[], folder: boolean): Promise<DesktopFile
     const info = await stat(path);
     if (info.isDirectory()) {
       for (const name of await readdir(path)) await visit(join(path, name), root);
-    } else out.push({ path: relative(root, path).split('\\').join('/'), bytes: new Uint8Array(await readFile(path)) });
+    } else
+      out.push({
+        path: relative(root, path).split('\\').join('/'),
+        bytes: new Uint8Array(await readFile(path)),
+      });
   };
   for (const path of paths) await visit(path, folder ? dirname(path) : dirname(path));
   return out;
@@ -55,15 +60,25 @@ function registerIpc(): void {
     const options = raw as { title: string; extensions: string[]; multiple: boolean; folder?: boolean };
     const result = await dialog.showOpenDialog(mainWindow!, {
       title: String(options.title),
-      properties: options.folder ? ['openDirectory', 'multiSelections'] : options.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      filters: options.folder ? [] : [{ name: 'Models', extensions: options.extensions.map(String) }, { name: 'All files', extensions: ['*'] }],
+      properties: options.folder
+        ? ['openDirectory', 'multiSelections']
+        : options.multiple
+          ? ['openFile', 'multiSelections']
+          : ['openFile'],
+      filters: options.folder
+        ? []
+        : [
+            { name: 'Models', extensions: options.extensions.map(String) },
+            { name: 'All files', extensions: ['*'] },
+          ],
     });
     if (result.canceled) return [];
     if (options.folder) return readChosen(result.filePaths, true);
     // A chosen model brings the files beside it (MTL, textures, .bin buffers), found by the loader.
     const chosen = await readChosen(result.filePaths, false);
     const siblings = new Set<string>();
-    for (const path of result.filePaths) for (const name of await readdir(dirname(path))) siblings.add(join(dirname(path), name));
+    for (const path of result.filePaths)
+      for (const name of await readdir(dirname(path))) siblings.add(join(dirname(path), name));
     for (const path of result.filePaths) siblings.delete(path);
     const companions = [...siblings].filter((p) => /\.(mtl|png|jpe?g|webp|bmp|tga|bin|ktx2)$/i.test(p));
     const extra = await readChosen(companions, false);
@@ -101,7 +116,9 @@ function registerIpc(): void {
   handle(IPC.modelsRemove, (_event, name) => userModels().remove(name as string));
   ipcMain.on(IPC.menuState, (event, state) => {
     if (!isTrustedSender(event) || !mainWindow || typeof state !== 'object' || state === null) return;
-    Menu.setApplicationMenu(buildMenu(mainWindow, state as Record<string, { enabled: boolean; label?: string }>, !app.isPackaged));
+    Menu.setApplicationMenu(
+      buildMenu(mainWindow, state as Record<string, { enabled: boolean; label?: string }>, !app.isPackaged),
+    );
   });
 }
 

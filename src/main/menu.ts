@@ -2,7 +2,8 @@ import { Menu } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 
 /** Native menu entries: each sends the renderer's action id (src/renderer/App.ts) to the page. */
-type Entry = { id: string; label: string; accelerator?: string } | 'separator' | { submenu: string; items: Entry[] };
+type Entry =
+  { id: string; label: string; accelerator?: string } | 'separator' | { submenu: string; items: Entry[] };
 
 const MENUS: { label: string; items: Entry[] }[] = [
   {
@@ -17,11 +18,17 @@ const MENUS: { label: string; items: Entry[] }[] = [
       'separator',
       {
         submenu: 'Export Selected',
-        items: ['glb', 'obj', 'ply', 'stl'].map((f) => ({ id: `file.export_selected.${f}`, label: f.toUpperCase() })),
+        items: ['glb', 'obj', 'ply', 'stl'].map((f) => ({
+          id: `file.export_selected.${f}`,
+          label: f.toUpperCase(),
+        })),
       },
       {
         submenu: 'Export All',
-        items: ['glb', 'obj', 'ply', 'stl'].map((f) => ({ id: `file.export_all.${f}`, label: f.toUpperCase() })),
+        items: ['glb', 'obj', 'ply', 'stl'].map((f) => ({
+          id: `file.export_all.${f}`,
+          label: f.toUpperCase(),
+        })),
       },
     ],
   },
@@ -60,7 +67,11 @@ const MENUS: { label: string; items: Entry[] }[] = [
  * (`state`), e.g. "Undo Rename Spot". Shortcuts are handled by the page itself (so they work the
  * same on the web); accelerators here are shown, and `registerAccelerator: false` avoids double runs.
  */
-export function buildMenu(window: BrowserWindow, state: Record<string, { enabled: boolean; label?: string }>, devTools: boolean): Menu {
+export function buildMenu(
+  window: BrowserWindow,
+  state: Record<string, { enabled: boolean; label?: string }>,
+  devTools: boolean,
+): Menu {
   const item = (entry: Entry): MenuItemConstructorOptions => {
     if (entry === 'separator') return { type: 'separator' };
     if ('submenu' in entry) return { label: entry.submenu, submenu: entry.items.map(item) };
@@ -73,11 +84,20 @@ export function buildMenu(window: BrowserWindow, state: Record<string, { enabled
       click: () => window.webContents.send('homeomorph:menu-command', entry.id),
     };
   };
-  const template: MenuItemConstructorOptions[] = MENUS.map((m) => ({ label: m.label, submenu: m.items.map(item) }));
+  const template: MenuItemConstructorOptions[] = MENUS.map((m) => ({
+    label: m.label,
+    submenu: m.items.map(item),
+  }));
   if (process.platform === 'darwin') template.unshift({ role: 'appMenu' });
   template.push({
     label: 'Window',
-    submenu: [{ role: 'minimize' }, { role: 'togglefullscreen' }, ...(devTools ? [{ role: 'toggleDevTools' } as const] : []), { type: 'separator' }, { role: 'close' }],
+    submenu: [
+      { role: 'minimize' },
+      { role: 'togglefullscreen' },
+      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
+      { type: 'separator' },
+      { role: 'close' },
+    ],
   });
   return Menu.buildFromTemplate(template);
 }

@@ -21,7 +21,11 @@ export function modelFileStore(dir: string): ModelFileStore {
   return {
     async list() {
       const names = await readdir(dir).catch(() => [] as string[]);
-      return names.filter((n) => n.endsWith('.hmcn')).map((n) => n.slice(0, -'.hmcn'.length)).filter((n) => modelNameProblem(n) === null).sort((a, b) => a.localeCompare(b));
+      return names
+        .filter((n) => n.endsWith('.hmcn'))
+        .map((n) => n.slice(0, -'.hmcn'.length))
+        .filter((n) => modelNameProblem(n) === null)
+        .sort((a, b) => a.localeCompare(b));
     },
     async load(name) {
       try {

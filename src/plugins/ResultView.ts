@@ -10,7 +10,14 @@ export interface ResultView {
    * A live slider (e.g. level of detail). View state, outside the undo history: `set` redraws the
    * object in place and returns the value actually shown (it may snap).
    */
-  slider?: { label: string; min: number; max: number; step: number; value: number; set(value: number): number };
+  slider?: {
+    label: string;
+    min: number;
+    max: number;
+    step: number;
+    value: number;
+    set(value: number): number;
+  };
   /** Images to show, computed on demand (RGBA8, rows top to bottom), each exportable as PNG. */
   images?(): ResultImage[];
   /** PNG bytes of the image called `name`. */

@@ -33,10 +33,15 @@ function triangleView(mesh: Mesh): { positions: Float32Array; indices: Uint32Arr
   const geometry = mesh.geometry as BufferGeometry;
   const position = geometry.getAttribute('position');
   const index = geometry.getIndex();
-  const plain = !('isInterleavedBufferAttribute' in position) && position.itemSize === 3 && position.array instanceof Float32Array;
+  const plain =
+    !('isInterleavedBufferAttribute' in position) &&
+    position.itemSize === 3 &&
+    position.array instanceof Float32Array;
   if (plain && (!index || index.array instanceof Uint32Array)) {
     const positions = (position.array as Float32Array).subarray(0, 3 * position.count);
-    const indices = index ? (index.array as Uint32Array) : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
+    const indices = index
+      ? (index.array as Uint32Array)
+      : Uint32Array.from({ length: position.count - (position.count % 3) }, (_, i) => i);
     return { positions, indices };
   }
   return triangleInput(mesh);
@@ -49,10 +54,18 @@ const pollCache = new WeakMap<Refusal, WeakMap<BufferGeometry, { key: unknown[];
 
 /** What a poll answer depends on: the attribute objects, their versions and counts. */
 function geometryKey(geometry: BufferGeometry): unknown[] {
-  const version = (a: BufferAttribute | InterleavedBufferAttribute): number => ('isInterleavedBufferAttribute' in a ? a.data.version : a.version);
+  const version = (a: BufferAttribute | InterleavedBufferAttribute): number =>
+    'isInterleavedBufferAttribute' in a ? a.data.version : a.version;
   const position = geometry.getAttribute('position');
   const index = geometry.getIndex();
-  return [position, version(position), position.count, index, index ? index.version : 0, index ? index.count : 0];
+  return [
+    position,
+    version(position),
+    position.count,
+    index,
+    index ? index.version : 0,
+    index ? index.count : 0,
+  ];
 }
 
 /**
@@ -71,7 +84,8 @@ export function pollTriangleInput(object: Object3D | null, refusal: Refusal): { 
   let cache = pollCache.get(refusal);
   if (!cache) pollCache.set(refusal, (cache = new WeakMap()));
   let entry = cache.get(geometry);
-  if (!entry || entry.key.some((k, i) => k !== key[i])) cache.set(geometry, (entry = { key, reason: refusal(triangleView(mesh)) }));
+  if (!entry || entry.key.some((k, i) => k !== key[i]))
+    cache.set(geometry, (entry = { key, reason: refusal(triangleView(mesh)) }));
   return entry.reason ? { reason: entry.reason } : null;
 }
 

@@ -14,7 +14,12 @@ export interface DesktopApi {
   readonly platform: string;
   /** Job channels to utility processes (src/hosts/electron/jobBridge.ts). */
   readonly jobs: JobBridge;
-  openFiles(options: { title: string; extensions: string[]; multiple: boolean; folder?: boolean }): Promise<DesktopFile[]>;
+  openFiles(options: {
+    title: string;
+    extensions: string[];
+    multiple: boolean;
+    folder?: boolean;
+  }): Promise<DesktopFile[]>;
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
   recoverySave(bytes: Uint8Array): Promise<void>;
   recoveryLoad(): Promise<{ bytes: Uint8Array; savedAt: number } | null>;

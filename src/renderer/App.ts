@@ -72,8 +72,20 @@ export class App {
     this.outliner = new Outliner(this.editor, $('outliner'));
     this.status = new StatusBar(this.editor, $('statusbar'));
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
-    this.properties.resultViews = new ResultViewPanel({ editor: this.editor, operators: services.operators, platform: this.platform, requestRender: () => this.viewport.requestRender(), notify: (text, kind) => this.status.show(text, kind) });
-    this.plugins = new PluginPanel(this.editor, this.platform.jobs, services.operators, $('plugins'), services.inspect);
+    this.properties.resultViews = new ResultViewPanel({
+      editor: this.editor,
+      operators: services.operators,
+      platform: this.platform,
+      requestRender: () => this.viewport.requestRender(),
+      notify: (text, kind) => this.status.show(text, kind),
+    });
+    this.plugins = new PluginPanel(
+      this.editor,
+      this.platform.jobs,
+      services.operators,
+      $('plugins'),
+      services.inspect,
+    );
     this.plugins.onOutcome = (o) => {
       const label = services.operators.find((op) => op.idname === o.operator)?.label ?? o.operator;
       if (o.status === 'done') this.status.show(`${label}: done in ${o.seconds.toFixed(2)} s`, 'ok');
@@ -81,7 +93,14 @@ export class App {
       else this.status.toast(`${label} failed: ${o.message}\nThe scene was not changed.`, 'error');
     };
     this.models = new ModelLibrary(this.platform.models);
-    this.labels = new LabelPanel(this.editor, this.viewport, this.platform.jobs, this.models, $('plugins'), (name, bytes) => this.platform.saveFile(name, bytes));
+    this.labels = new LabelPanel(
+      this.editor,
+      this.viewport,
+      this.platform.jobs,
+      this.models,
+      $('plugins'),
+      (name, bytes) => this.platform.saveFile(name, bytes),
+    );
     // Beside the Segment with MeshCNN panel, whose Model choice lists the models trained here.
     const segmentPanel = root.querySelector('[data-plugin="Segment with MeshCNN"]');
     if (segmentPanel) segmentPanel.after(this.labels.gui.domElement);
@@ -92,20 +111,34 @@ export class App {
       this.plugins.setValue('mesh.segment_meshcnn', 'model', `user:${name}`);
       this.status.show(`Saved the model "${name}": Segment with MeshCNN now uses it`, 'ok');
     };
-    this.models.load((message) => this.status.toast(message, 'error')).catch((e: unknown) => this.status.toast(`Your saved models could not be read: ${e instanceof Error ? e.message : String(e)}`, 'error'));
+    this.models
+      .load((message) => this.status.toast(message, 'error'))
+      .catch((e: unknown) =>
+        this.status.toast(
+          `Your saved models could not be read: ${e instanceof Error ? e.message : String(e)}`,
+          'error',
+        ),
+      );
     this.actions = this.createActions();
-    new Menubar($('menubar'), this.menus(), createToolbar(this.editor, this.viewport, () => this.viewport.frameSelected()));
+    new Menubar(
+      $('menubar'),
+      this.menus(),
+      createToolbar(this.editor, this.viewport, () => this.viewport.frameSelected()),
+    );
     root.addEventListener('keydown', (e) => handleShortcut(e, this.actions));
     const hint = document.createElement('div');
     hint.className = 'viewport-hint';
-    hint.textContent = 'Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame · Drop files or folders to import';
+    hint.textContent =
+      'Drag: orbit · Right-drag: pan · Wheel: zoom · F: frame · Drop files or folders to import';
     this.busy.className = 'busy-overlay';
     $('viewport').append(hint, this.busy);
     this.installDrop($('viewport'));
 
     this.autosave = new Autosave(this.editor, this.io, this.platform.recovery);
-    this.autosave.onError = (e) => this.status.show(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
-    this.autosave.onSaved = (s) => this.status.show(`Autosaved a recovery copy (${s.toFixed(2)} s, in the background)`);
+    this.autosave.onError = (e) =>
+      this.status.show(`Autosave failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    this.autosave.onSaved = (s) =>
+      this.status.show(`Autosaved a recovery copy (${s.toFixed(2)} s, in the background)`);
     // Closing the page normally is not a crash: the recovery copy is only for the next start after one.
     // The synchronous localStorage mark is what counts; deleting the copy is best effort (an
     // IndexedDB write started while a page closes may not finish).
@@ -114,8 +147,21 @@ export class App {
       void this.autosave.discard();
     });
 
-    this.platform.onMenuCommand((id) => void this.run(id).catch((e: unknown) => this.status.toast(String(e), 'error')));
-    const syncMenu = () => this.platform.updateMenuState(Object.fromEntries(this.actions.map((a) => [a.id, { enabled: !a.enabled || a.enabled(), label: typeof a.label === 'function' ? a.label() : undefined }])));
+    this.platform.onMenuCommand(
+      (id) => void this.run(id).catch((e: unknown) => this.status.toast(String(e), 'error')),
+    );
+    const syncMenu = () =>
+      this.platform.updateMenuState(
+        Object.fromEntries(
+          this.actions.map((a) => [
+            a.id,
+            {
+              enabled: !a.enabled || a.enabled(),
+              label: typeof a.label === 'function' ? a.label() : undefined,
+            },
+          ]),
+        ),
+      );
     this.editor.signals.historyChanged.add(syncMenu);
     this.editor.signals.selectionChanged.add(syncMenu);
     syncMenu();
@@ -130,7 +176,11 @@ export class App {
       return false;
     }
     const when = new Date(recovery.savedAt).toLocaleString();
-    const choice = await askUser('Restore your last scene?', `Homeomorph did not close cleanly last time. A recovery copy of the scene was saved at ${when}.`, ['Restore', 'Discard']);
+    const choice = await askUser(
+      'Restore your last scene?',
+      `Homeomorph did not close cleanly last time. A recovery copy of the scene was saved at ${when}.`,
+      ['Restore', 'Discard'],
+    );
     if (choice !== 0) {
       await this.platform.recovery.clear();
       return false;
@@ -149,28 +199,42 @@ export class App {
   async importFiles(files: readonly PickedFile[], options: { replace?: boolean } = {}): Promise<Object3D[]> {
     const models = files.filter((f) => this.io.modelExtensions.includes(extension(f.path)));
     if (models.length === 0) {
-      this.status.toast(`Nothing to import: ${files.map((f) => f.path).join(', ') || 'no files'}.\nHomeomorph reads ${this.io.modelExtensions.join(', ').toUpperCase()} files.`, 'error');
+      this.status.toast(
+        `Nothing to import: ${files.map((f) => f.path).join(', ') || 'no files'}.\nHomeomorph reads ${this.io.modelExtensions.join(', ').toUpperCase()} files.`,
+        'error',
+      );
       return [];
     }
     this.setBusy(`Reading ${models.length === 1 ? models[0]!.path : `${models.length} files`}…`);
     try {
       const result = await this.io.readFiles(files);
-      for (const f of result.failures) this.status.toast(`Could not open ${f.path}: ${f.message}\nNothing was added from this file.`, 'error');
+      for (const f of result.failures)
+        this.status.toast(
+          `Could not open ${f.path}: ${f.message}\nNothing was added from this file.`,
+          'error',
+        );
       if (result.warnings.length) this.status.toast(result.warnings.join('\n'));
       if (result.objects.length === 0) return [];
       if (options.replace) this.editor.clear();
       const commands = result.objects.map((o) => new AddObjectCommand(this.editor, o));
-      const name = result.objects.length === 1 ? `Import ${result.objects[0]!.name}` : `Import ${result.objects.length} models`;
+      const name =
+        result.objects.length === 1
+          ? `Import ${result.objects[0]!.name}`
+          : `Import ${result.objects.length} models`;
       if (options.replace) {
         for (const c of commands) c.execute();
         this.editor.history.clear();
       } else this.editor.execute(commands.length === 1 ? commands[0]! : new MultiCommand(name, commands));
       this.editor.setSelection(result.objects);
       this.viewport.frameSelected();
-      if (result.failures.length === 0) this.status.show(`Imported ${result.objects.map((o) => o.name).join(', ')}`, 'ok');
+      if (result.failures.length === 0)
+        this.status.show(`Imported ${result.objects.map((o) => o.name).join(', ')}`, 'ok');
       return result.objects;
     } catch (error) {
-      this.status.toast(`Import failed: ${error instanceof Error ? error.message : String(error)}\nThe scene was not changed.`, 'error');
+      this.status.toast(
+        `Import failed: ${error instanceof Error ? error.message : String(error)}\nThe scene was not changed.`,
+        'error',
+      );
       return [];
     } finally {
       this.setBusy(null);
@@ -183,7 +247,11 @@ export class App {
   }
 
   /** Encodes objects in a worker and saves or downloads the file. */
-  async exportObjects(objects: readonly Object3D[], format: ExportFormat, baseName: string): Promise<Uint8Array | null> {
+  async exportObjects(
+    objects: readonly Object3D[],
+    format: ExportFormat,
+    baseName: string,
+  ): Promise<Uint8Array | null> {
     if (objects.length === 0) {
       this.status.toast('Nothing to export: select objects first, or use Export All.', 'error');
       return null;
@@ -192,7 +260,11 @@ export class App {
     try {
       const bytes = await this.io.write(objects, format, baseName);
       const saved = await this.platform.saveFile(`${baseName}.${format}`, bytes);
-      if (saved) this.status.show(`Exported ${baseName}.${format} (${(bytes.byteLength / 1024).toFixed(0)} KiB)`, 'ok');
+      if (saved)
+        this.status.show(
+          `Exported ${baseName}.${format} (${(bytes.byteLength / 1024).toFixed(0)} KiB)`,
+          'ok',
+        );
       return bytes;
     } catch (error) {
       this.status.toast(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
@@ -264,7 +336,8 @@ export class App {
       keys: [key],
       run: () => {
         this.viewport.shading = mode;
-        for (const b of document.querySelectorAll<HTMLElement>('[data-shading]')) b.classList.toggle('active', b.dataset.shading === mode);
+        for (const b of document.querySelectorAll<HTMLElement>('[data-shading]'))
+          b.classList.toggle('active', b.dataset.shading === mode);
       },
     });
     const exportAction = (scope: 'selected' | 'all', format: ExportFormat): Action => ({
@@ -283,7 +356,14 @@ export class App {
         id: 'file.new',
         label: 'New scene',
         run: async () => {
-          if (editor.history.canUndo && (await askUser('New scene', 'Discard the current scene? (Undo cannot bring it back.)', ['Discard', 'Cancel'])) !== 0) return;
+          if (
+            editor.history.canUndo &&
+            (await askUser('New scene', 'Discard the current scene? (Undo cannot bring it back.)', [
+              'Discard',
+              'Cancel',
+            ])) !== 0
+          )
+            return;
           editor.clear();
         },
       },
@@ -293,7 +373,11 @@ export class App {
         shortcut: `${MOD}O`,
         keys: ['mod+o'],
         run: async () => {
-          const files = await this.platform.openFiles({ title: 'Open models', extensions: readable(), multiple: true });
+          const files = await this.platform.openFiles({
+            title: 'Open models',
+            extensions: readable(),
+            multiple: true,
+          });
           if (files.length) await this.importFiles(files);
         },
       },
@@ -301,7 +385,12 @@ export class App {
         id: 'file.open_folder',
         label: 'Open folder…',
         run: async () => {
-          const files = await this.platform.openFiles({ title: 'Open a folder of models', extensions: readable(), multiple: true, folder: true });
+          const files = await this.platform.openFiles({
+            title: 'Open a folder of models',
+            extensions: readable(),
+            multiple: true,
+            folder: true,
+          });
           if (files.length) await this.importFiles(files);
         },
       },
@@ -311,7 +400,11 @@ export class App {
         shortcut: `${MOD}Shift+O`,
         keys: ['mod+shift+o'],
         run: async () => {
-          const files = await this.platform.openFiles({ title: 'Open a scene', extensions: ['glb', 'gltf', 'bin'], multiple: false });
+          const files = await this.platform.openFiles({
+            title: 'Open a scene',
+            extensions: ['glb', 'gltf', 'bin'],
+            multiple: false,
+          });
           if (files.length) await this.openScene(files);
         },
       },
@@ -352,7 +445,11 @@ export class App {
         run: () => {
           const objects = this.topSelection();
           const commands = objects.map((o) => new RemoveObjectCommand(editor, o));
-          editor.execute(commands.length === 1 ? commands[0]! : new MultiCommand(`Delete ${objects.length} objects`, commands));
+          editor.execute(
+            commands.length === 1
+              ? commands[0]!
+              : new MultiCommand(`Delete ${objects.length} objects`, commands),
+          );
         },
       },
       {
@@ -363,7 +460,11 @@ export class App {
         enabled: hasSelection,
         run: () => {
           const commands = this.topSelection().map((o) => new DuplicateCommand(editor, o));
-          editor.execute(commands.length === 1 ? commands[0]! : new MultiCommand(`Duplicate ${commands.length} objects`, commands));
+          editor.execute(
+            commands.length === 1
+              ? commands[0]!
+              : new MultiCommand(`Duplicate ${commands.length} objects`, commands),
+          );
           editor.setSelection(commands.map((c) => c.copy));
         },
       },
@@ -415,8 +516,20 @@ export class App {
         keys: ['mod+a'],
         run: () => editor.setSelection(editor.scene.children),
       },
-      { id: 'edit.select_none', label: 'Select none', shortcut: 'Esc', keys: ['escape'], run: () => editor.select(null) },
-      { id: 'view.frame', label: 'Frame selected', shortcut: 'F', keys: ['f', '.'], run: () => this.viewport.frameSelected() },
+      {
+        id: 'edit.select_none',
+        label: 'Select none',
+        shortcut: 'Esc',
+        keys: ['escape'],
+        run: () => editor.select(null),
+      },
+      {
+        id: 'view.frame',
+        label: 'Frame selected',
+        shortcut: 'F',
+        keys: ['f', '.'],
+        run: () => this.viewport.frameSelected(),
+      },
       shading('smooth', 'smooth', '1'),
       shading('flat', 'flat', '2'),
       shading('wireframe', 'wireframe', '3'),
@@ -430,13 +543,46 @@ export class App {
       {
         label: 'File',
         items: [
-          a('file.new'), a('file.open'), a('file.open_folder'), 'separator', a('file.open_scene'), a('file.save_scene'), 'separator',
+          a('file.new'),
+          a('file.open'),
+          a('file.open_folder'),
+          'separator',
+          a('file.open_scene'),
+          a('file.save_scene'),
+          'separator',
           { label: 'Export selected', items: EXPORT_FORMATS.map((f) => a(`file.export_selected.${f}`)) },
           { label: 'Export all', items: EXPORT_FORMATS.map((f) => a(`file.export_all.${f}`)) },
         ],
       },
-      { label: 'Edit', items: [a('edit.undo'), a('edit.redo'), 'separator', a('edit.rename'), a('edit.duplicate'), a('edit.group'), a('edit.delete'), 'separator', a('edit.hide'), a('edit.unhide'), 'separator', a('edit.select_all'), a('edit.select_none')] },
-      { label: 'View', items: [a('view.frame'), 'separator', a('view.shading.smooth'), a('view.shading.flat'), a('view.shading.wireframe'), a('view.shading.normals')] },
+      {
+        label: 'Edit',
+        items: [
+          a('edit.undo'),
+          a('edit.redo'),
+          'separator',
+          a('edit.rename'),
+          a('edit.duplicate'),
+          a('edit.group'),
+          a('edit.delete'),
+          'separator',
+          a('edit.hide'),
+          a('edit.unhide'),
+          'separator',
+          a('edit.select_all'),
+          a('edit.select_none'),
+        ],
+      },
+      {
+        label: 'View',
+        items: [
+          a('view.frame'),
+          'separator',
+          a('view.shading.smooth'),
+          a('view.shading.flat'),
+          a('view.shading.wireframe'),
+          a('view.shading.normals'),
+        ],
+      },
     ];
   }
 }

@@ -29,4 +29,9 @@ async function start(editor: App): Promise<void> {
   editor.status.show('Opened the sample scene: Spot the cow (Keenan Crane, public domain)');
 }
 
-start(app).catch((error: unknown) => app.status.toast(`Could not open the sample scene: ${error instanceof Error ? error.message : String(error)}`, 'error'));
+start(app).catch((error: unknown) =>
+  app.status.toast(
+    `Could not open the sample scene: ${error instanceof Error ? error.message : String(error)}`,
+    'error',
+  ),
+);

@@ -11,12 +11,20 @@ import { Adam } from '../../src/core/meshcnn/adam';
 import { DEFAULT_AUGMENT } from '../../src/core/meshcnn/augment';
 import { loadModel } from '../../src/core/meshcnn/modelFile';
 import { MeshUNet, mulberry32, type MeshUNetConfig } from '../../src/core/meshcnn/meshUNet';
-import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx } from '../../src/core/meshcnn/onnxSegments';
+import {
+  createMeshcnnSessions,
+  exportMeshcnnSegments,
+  forwardOnnx,
+} from '../../src/core/meshcnn/onnxSegments';
 import { featureStatistics, normalizedFeatures, predictEdges } from '../../src/core/meshcnn/segmentation';
 import { createNodeOnnxRuntime } from '../../src/hosts/onnx/nodeOnnxRuntime';
 import { segmentMesh } from '../../src/core/meshcnn/segmentMesh';
 import { evaluateSplit, trainStep } from '../../src/core/meshcnn/train';
-import { parallelTrainStep, type GradientRequest, type GradientResult } from '../../src/core/meshcnn/parallelTrain';
+import {
+  parallelTrainStep,
+  type GradientRequest,
+  type GradientResult,
+} from '../../src/core/meshcnn/parallelTrain';
 import { runJob } from '../../src/core/jobs/runJob';
 import { createNodeWorkerPool } from '../../src/hosts/node/NodeWorkerPool';
 import { availableParallelism } from 'node:os';
@@ -31,16 +39,23 @@ if (!hasShared) {
 }
 const quick = process.argv.includes('--quick');
 const root = join(import.meta.dirname, '..', '..');
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log('MeshCNN benchmark');
 console.log(machineLine());
-console.log(`load average at start: ${load()} (2 cores shared with other work: figures under load are upper bounds)`);
+console.log(
+  `load average at start: ${load()} (2 cores shared with other work: figures under load are upper bounds)`,
+);
 
 // 1. Accuracy of each shipped model on its dataset's test split.
 const modelDir = join(root, 'resources', 'models');
 const models = existsSync(modelDir) ? readdirSync(modelDir).filter((f) => f.endsWith('.hmcn')) : [];
-console.log('\n| model | dataset | test meshes | soft-label edge acc. (MeshCNN metric) | hard edge acc. | face acc. | epochs trained |');
+console.log(
+  '\n| model | dataset | test meshes | soft-label edge acc. (MeshCNN metric) | hard edge acc. | face acc. | epochs trained |',
+);
 console.log('|---|---|--:|--:|--:|--:|--:|');
 for (const file of models) {
   const { info, net } = loadModel(new Uint8Array(readFileSync(join(modelDir, file))));
@@ -48,7 +63,9 @@ for (const file of models) {
   const test = loadSegmentationSplit(datasetPath(dataset), 'test');
   const s = evaluateSplit(net, test, { mean: info.featureMean, std: info.featureStd });
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  console.log(`| ${info.name} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`);
+  console.log(
+    `| ${info.name} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`,
+  );
 }
 if (models.length === 0) console.log('| (no shipped models in resources/models) | | | | | | |');
 
@@ -58,12 +75,22 @@ const train = loadSegmentationSplit(datasetPath('human_seg'), 'train', quick ? 6
 const stats = featureStatistics(train.map((s) => s.level));
 // [label, config, meshes timed (the first two warm the JIT up)]
 const configs: [string, MeshUNetConfig, number][] = [
-  ['shipped (16 32 64 128, 1 res block)', { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }, quick ? 6 : 12],
-  ["MeshCNN's (32 64 128 256, 3 res blocks)", { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 }, quick ? 4 : 6],
+  [
+    'shipped (16 32 64 128, 1 res block)',
+    { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 },
+    quick ? 6 : 12,
+  ],
+  [
+    "MeshCNN's (32 64 128 256, 3 res blocks)",
+    { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
+    quick ? 4 : 6,
+  ],
 ];
 const onnx = createNodeOnnxRuntime();
 console.log(`\nonnxruntime provider: ${onnx.provider}`);
-console.log('| network | parameters | inference ms / mesh, onnxruntime + TS pooling (shipped path) | inference ms / mesh, our kernels | training step ms / mesh (with augmentation) | peak RSS MiB while training | load |');
+console.log(
+  '| network | parameters | inference ms / mesh, onnxruntime + TS pooling (shipped path) | inference ms / mesh, our kernels | training step ms / mesh (with augmentation) | peak RSS MiB while training | load |',
+);
 console.log('|---|--:|--:|--:|--:|--:|---|');
 for (const [label, config, count] of configs) {
   const net = new MeshUNet(config, 1);
@@ -78,7 +105,13 @@ for (const [label, config, count] of configs) {
   const viaOnnx: number[] = [];
   for (const sample of meshes) {
     const t = performance.now();
-    await forwardOnnx(onnx, sessions, net, sample.level, normalizedFeatures(sample.level, stats.mean, stats.std));
+    await forwardOnnx(
+      onnx,
+      sessions,
+      net,
+      sample.level,
+      normalizedFeatures(sample.level, stats.mean, stats.std),
+    );
     viaOnnx.push(performance.now() - t);
   }
   await sessions.release();
@@ -97,7 +130,9 @@ for (const [label, config, count] of configs) {
     `| ${label} | ${net.parameterCount()} | ${median(viaOnnx.slice(2)).toFixed(0)} | ${median(inference.slice(2)).toFixed(0)} | ${median(steps.slice(2)).toFixed(0)} | ${(peak / 2 ** 20).toFixed(0)} | ${load()} |`,
   );
 }
-console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)');
+console.log(
+  'original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)',
+);
 
 // 2b. Data-parallel training as `homeomorph train meshcnn` runs it: K worker threads (the CLI's own
 // worker bundle), one mesh each per step, gradients averaged. Time per mesh = step time / K.
@@ -109,7 +144,8 @@ console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per
   const net = new MeshUNet(config, 1);
   const adam = new Adam(1e-3);
   const random = mulberry32(1);
-  const run = (request: GradientRequest) => runJob<GradientResult>(pool, 'mesh.meshcnn_gradient', request, {});
+  const run = (request: GradientRequest) =>
+    runJob<GradientResult>(pool, 'mesh.meshcnn_gradient', request, {});
   const perMesh: number[] = [];
   const meshes = train.slice(0, quick ? 6 : 12);
   for (let at = 0; at + K <= meshes.length; at += K) {
@@ -118,7 +154,9 @@ console.log('original MeshCNN here: inference 425 ms, training step 1,650 ms per
     perMesh.push((performance.now() - t) / K);
   }
   await pool.dispose();
-  console.log(`data-parallel training (shipped network, ${K} worker threads, ${K} meshes per step): ${median(perMesh.slice(1)).toFixed(0)} ms per mesh (median over ${perMesh.length - 1} steps after the first; load ${load()}); peak memory is ${K} workers × the single-thread figure above, plus the main thread`);
+  console.log(
+    `data-parallel training (shipped network, ${K} worker threads, ${K} meshes per step): ${median(perMesh.slice(1)).toFixed(0)} ms per mesh (median over ${perMesh.length - 1} steps after the first; load ${load()}); peak memory is ${K} workers × the single-thread figure above, plus the main thread`,
+  );
 }
 
 // 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face), through
@@ -135,18 +173,28 @@ if (existsSync(shippedHuman)) {
     const t = performance.now();
     const result = await segmentMesh(mesh.positions, mesh.indices, model, {
       smoothBoundaries: true,
-      network: (level, features, poolEdges) => forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
+      network: (level, features, poolEdges) =>
+        forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
     });
     times.push(performance.now() - t);
     timings = result.timings;
   }
-  console.log(`\n${F.toLocaleString('en')}-face mesh (armadillo ×4) labelled end to end: ${(median(times) / 1000).toFixed(2)} s (median of ${times.length}; stages of the last run: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(', ')}; load ${load()})`);
+  console.log(
+    `\n${F.toLocaleString('en')}-face mesh (armadillo ×4) labelled end to end: ${(median(times) / 1000).toFixed(2)} s (median of ${times.length}; stages of the last run: ${Object.entries(
+      timings,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
+      .join(', ')}; load ${load()})`,
+  );
 } else {
   console.log('\n100k-face end-to-end timing skipped: resources/models/human.hmcn missing');
 }
 
 /** Midpoint subdivision (each triangle → 4). */
-function subdivide(mesh: { positions: ArrayLike<number>; indices: ArrayLike<number> }): { positions: Float64Array; indices: Uint32Array } {
+function subdivide(mesh: { positions: ArrayLike<number>; indices: ArrayLike<number> }): {
+  positions: Float64Array;
+  indices: Uint32Array;
+} {
   const positions = Array.from(mesh.positions);
   const mid = new Map<number, number>();
   const V0 = positions.length / 3;
@@ -162,8 +210,12 @@ function subdivide(mesh: { positions: ArrayLike<number>; indices: ArrayLike<numb
   };
   const indices: number[] = [];
   for (let f = 0; f < mesh.indices.length; f += 3) {
-    const a = mesh.indices[f]!, b = mesh.indices[f + 1]!, c = mesh.indices[f + 2]!;
-    const ab = midpoint(a, b), bc = midpoint(b, c), ca = midpoint(c, a);
+    const a = mesh.indices[f]!,
+      b = mesh.indices[f + 1]!,
+      c = mesh.indices[f + 2]!;
+    const ab = midpoint(a, b),
+      bc = midpoint(b, c),
+      ca = midpoint(c, a);
     indices.push(a, ab, ca, b, bc, ab, c, ca, bc, ab, bc, ca);
   }
   return { positions: Float64Array.from(positions), indices: Uint32Array.from(indices) };

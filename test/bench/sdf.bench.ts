@@ -92,20 +92,62 @@ async function ours(name: string): Promise<void> {
   const gt400kCpu = (cpuClock() - c) / 1000;
   // the plugin's own training set (its default size)
   t = performance.now();
-  const train = await sampleSdf(field, norm.mesh, { uniform: props.trainSamples / 2, near: props.trainSamples / 2 }, props.seed);
+  const train = await sampleSdf(
+    field,
+    norm.mesh,
+    { uniform: props.trainSamples / 2, near: props.trainSamples / 2 },
+    props.seed,
+  );
   const gtTrain = (performance.now() - t) / 1000;
-  extras.push(`${name}: ours ground truth 400k points ${gt400k.toFixed(1)} s wall, ${gt400kCpu.toFixed(1)} s CPU (one thread; the plugin's ${props.trainSamples / 1000}k training points: ${gtTrain.toFixed(1)} s; load ${load()})`);
+  extras.push(
+    `${name}: ours ground truth 400k points ${gt400k.toFixed(1)} s wall, ${gt400kCpu.toFixed(1)} s CPU (one thread; the plugin's ${props.trainSamples / 1000}k training points: ${gtTrain.toFixed(1)} s; load ${load()})`,
+  );
   console.log(extras[extras.length - 1]);
   const data = concatSamples([train.uniform, train.near]);
   for (const budget of budgets) {
-    const network = new SdfNetwork({ grid: { levels: props.levels, features: 2, log2Size: props.log2TableSize, minResolution: 16, maxResolution: 512, boxHalf: BOX_HALF }, hidden: Array(props.hiddenLayers).fill(props.hidden) }, new Rng(props.seed));
+    const network = new SdfNetwork(
+      {
+        grid: {
+          levels: props.levels,
+          features: 2,
+          log2Size: props.log2TableSize,
+          minResolution: 16,
+          maxResolution: 512,
+          boxHalf: BOX_HALF,
+        },
+        hidden: Array(props.hiddenLayers).fill(props.hidden),
+      },
+      new Rng(props.seed),
+    );
     const before = load();
-    const result = await trainSdf(network, data, { seconds: budget, batch: props.batch, lr: props.lr, clamp: 0.1, seed: props.seed + 17, clock: clockName === 'cpu' ? cpuClock : undefined });
+    const result = await trainSdf(network, data, {
+      seconds: budget,
+      batch: props.batch,
+      lr: props.lr,
+      clamp: 0.1,
+      seed: props.seed + 17,
+      clock: clockName === 'cpu' ? cpuClock : undefined,
+    });
     const model = exportSdfNetwork(network);
     const session = await nodeOnnx.createSession(model);
-    const u = occupancyScores(await runPointModelChunked(nodeOnnx, session, evaluation.uniform.points), evaluation.uniform.sdf);
-    const n = occupancyScores(await runPointModelChunked(nodeOnnx, session, evaluation.near.points), evaluation.near.sdf);
-    rows.push({ mesh: name, system: clockName === 'cpu' ? 'ours (CPU-second budget)' : 'ours', budget, steps: result.steps, f1Uniform: u.f1, f1Near: n.f1, iou: u.iou, load: `${before} → ${load()}` });
+    const u = occupancyScores(
+      await runPointModelChunked(nodeOnnx, session, evaluation.uniform.points),
+      evaluation.uniform.sdf,
+    );
+    const n = occupancyScores(
+      await runPointModelChunked(nodeOnnx, session, evaluation.near.points),
+      evaluation.near.sdf,
+    );
+    rows.push({
+      mesh: name,
+      system: clockName === 'cpu' ? 'ours (CPU-second budget)' : 'ours',
+      budget,
+      steps: result.steps,
+      f1Uniform: u.f1,
+      f1Near: n.f1,
+      iou: u.iou,
+      load: `${before} → ${load()}`,
+    });
     console.log(JSON.stringify(rows[rows.length - 1]));
     if (budget === Math.max(...budgets)) {
       const evaluate = (p: Float32Array): Promise<Float32Array> => runPointModel(nodeOnnx, session, p);
@@ -127,7 +169,9 @@ async function ours(name: string): Promise<void> {
         t = performance.now();
         c = cpuClock();
         const all = await sampleGrid(evaluate, { resolution, half: BOX_HALF, coarseFactor: 1 });
-        extras.push(`${name}: ours all ${all.evaluated} points of the ${resolution}³ grid through onnxruntime ${((performance.now() - t) / 1000).toFixed(1)} s wall, ${((cpuClock() - c) / 1000).toFixed(1)} s CPU (load ${load()})`);
+        extras.push(
+          `${name}: ours all ${all.evaluated} points of the ${resolution}³ grid through onnxruntime ${((performance.now() - t) / 1000).toFixed(1)} s wall, ${((cpuClock() - c) / 1000).toFixed(1)} s CPU (load ${load()})`,
+        );
         console.log(extras[extras.length - 1]);
       }
     }
@@ -139,20 +183,45 @@ function reference(name: string): void {
   const seconds = Math.max(...budgets);
   const env = { ...process.env, ...(existsSync(openblas) ? { LD_LIBRARY_PATH: openblas } : {}) };
   const before = load();
-  const r = spawnSync('/usr/bin/python3', [referenceScript, join(sharedDir, 'datasets', 'meshes', `${name}.obj`), '--model', 'hashgrid', '--seconds', String(seconds), '--json'], { encoding: 'utf8', env, maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [
+      referenceScript,
+      join(sharedDir, 'datasets', 'meshes', `${name}.obj`),
+      '--model',
+      'hashgrid',
+      '--seconds',
+      String(seconds),
+      '--json',
+    ],
+    { encoding: 'utf8', env, maxBuffer: 1 << 24 },
+  );
   if (r.status !== 0) {
-    extras.push(`${name}: reference failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+    extras.push(
+      `${name}: reference failed: ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`,
+    );
     console.log(extras[extras.length - 1]);
     return;
   }
   for (const line of r.stdout.trim().split('\n')) {
     const o = JSON.parse(line) as Record<string, number | string>;
     if (o.event === 'ground_truth') {
-      extras.push(`${name}: reference ground truth 400k points ${Number(o.gt_seconds).toFixed(1)} s (load ${before})`);
+      extras.push(
+        `${name}: reference ground truth 400k points ${Number(o.gt_seconds).toFixed(1)} s (load ${before})`,
+      );
       console.log(extras[extras.length - 1]);
     }
     if (o.event === 'checkpoint' && budgets.includes(Number(o.checkpoint_s))) {
-      rows.push({ mesh: name, system: 'reference hash grid', budget: Number(o.checkpoint_s), steps: Number(o.steps), f1Uniform: Number(o.f1_uniform), f1Near: Number(o.f1_near), iou: Number(o.iou_uniform), load: `${before} → ${load()}` });
+      rows.push({
+        mesh: name,
+        system: 'reference hash grid',
+        budget: Number(o.checkpoint_s),
+        steps: Number(o.steps),
+        f1Uniform: Number(o.f1_uniform),
+        f1Near: Number(o.f1_near),
+        iou: Number(o.iou_uniform),
+        load: `${before} → ${load()}`,
+      });
       console.log(JSON.stringify(rows[rows.length - 1]));
     }
   }
@@ -162,15 +231,21 @@ if (!hasShared) {
   console.log('shared datasets not found: nothing to benchmark');
 } else {
   console.log(machineLine());
-  if (runReference && !existsSync('/usr/bin/python3')) console.log('no /usr/bin/python3: the reference is skipped');
+  if (runReference && !existsSync('/usr/bin/python3'))
+    console.log('no /usr/bin/python3: the reference is skipped');
   for (const name of meshes) {
     if (runReference && existsSync('/usr/bin/python3')) reference(name);
     if (runOurs) await ours(name);
   }
-  console.log(`\n${machineLine()}\nload average (1/5/15 min) before → after each run, 2 cores shared with other work\n`);
+  console.log(
+    `\n${machineLine()}\nload average (1/5/15 min) before → after each run, 2 cores shared with other work\n`,
+  );
   console.log('| mesh | system | budget s | steps | F1 uniform | F1 near | IoU | load |');
   console.log('|---|---|--:|--:|--:|--:|--:|---|');
-  for (const r of rows) console.log(`| ${r.mesh} | ${r.system} | ${r.budget} | ${r.steps} | ${r.f1Uniform.toFixed(4)} | ${r.f1Near.toFixed(4)} | ${r.iou.toFixed(4)} | ${r.load} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.mesh} | ${r.system} | ${r.budget} | ${r.steps} | ${r.f1Uniform.toFixed(4)} | ${r.f1Near.toFixed(4)} | ${r.iou.toFixed(4)} | ${r.load} |`,
+    );
   console.log('');
   for (const e of extras) console.log(`- ${e}`);
 }

@@ -113,9 +113,24 @@ describe.skipIf(!hasShared)('homeomorph run: files besides the scene', () => {
 describe.skipIf(!hasShared)('homeomorph run with an input file (--model-file)', () => {
   it('segments with a model file instead of a shipped model, and says what is wrong with a bad one', async () => {
     const config = { channels: [4, 8], poolEdges: [1800], resBlocks: 0, classCount: 3 };
-    const classes = ['a', 'b', 'c'].map((name, i) => ({ name, color: ['#ff0000', '#00ff00', '#0000ff'][i]! }));
+    const classes = ['a', 'b', 'c'].map((name, i) => ({
+      name,
+      color: ['#ff0000', '#00ff00', '#0000ff'][i]!,
+    }));
     const file = join(scratch, 'mine.hmcn');
-    writeFileSync(file, saveModel({ name: 'mine', config, classes, featureMean: [2.5, 0.8, 1.2, 0.5, 0.9], featureStd: [0.5, 0.3, 0.3, 0.2, 0.3] }, new MeshUNet(config, 2)));
+    writeFileSync(
+      file,
+      saveModel(
+        {
+          name: 'mine',
+          config,
+          classes,
+          featureMean: [2.5, 0.8, 1.2, 0.5, 0.9],
+          featureStd: [0.5, 0.3, 0.3, 0.2, 0.3],
+        },
+        new MeshUNet(config, 2),
+      ),
+    );
     const mesh = datasetPath('human_seg', 'test', 'shrec__10.obj');
     const ok = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', file, '--json']);
     expect(ok.code).toBe(0);
@@ -124,10 +139,22 @@ describe.skipIf(!hasShared)('homeomorph run with an input file (--model-file)', 
     expect(result.classes).toEqual(['a', 'b', 'c']);
     expect(result.faceLabels.every((l) => l >= 1 && l <= 3)).toBe(true);
     writeFileSync(join(scratch, 'bad.hmcn'), 'not a model');
-    const bad = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', join(scratch, 'bad.hmcn')]);
+    const bad = await runCli([
+      'run',
+      'mesh.segment_meshcnn',
+      mesh,
+      '--model-file',
+      join(scratch, 'bad.hmcn'),
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/not a MeshCNN model file/);
-    const missing = await runCli(['run', 'mesh.segment_meshcnn', mesh, '--model-file', join(scratch, 'none.hmcn')]);
+    const missing = await runCli([
+      'run',
+      'mesh.segment_meshcnn',
+      mesh,
+      '--model-file',
+      join(scratch, 'none.hmcn'),
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/--model-file .*none\.hmcn/);
   });

@@ -36,11 +36,18 @@ export interface Session {
 }
 
 export async function startServer(): Promise<PreviewServer> {
-  return preview({ configFile: join(repoRoot, 'vite.web.config.ts'), logLevel: 'error', preview: { port: 0, host: '127.0.0.1', open: false } });
+  return preview({
+    configFile: join(repoRoot, 'vite.web.config.ts'),
+    logLevel: 'error',
+    preview: { port: 0, host: '127.0.0.1', open: false },
+  });
 }
 
 /** Launches Chromium with a fresh profile and opens the editor; resolves once the sample scene is shown. */
-export async function openEditor(server: PreviewServer, options: { waitForSample?: boolean } = {}): Promise<Session> {
+export async function openEditor(
+  server: PreviewServer,
+  options: { waitForSample?: boolean } = {},
+): Promise<Session> {
   const url = server.resolvedUrls!.local[0]!;
   const profile = mkdtempSync(join(tmpdir(), 'homeomorph-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -55,7 +62,13 @@ export async function openEditor(server: PreviewServer, options: { waitForSample
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url, { timeout: 90_000 }); // a busy shared machine can take long to serve and parse the bundle
   if (options.waitForSample !== false) {
-    await page.waitForFunction(() => (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph?.editor.scene.children.length === 1, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph
+          ?.editor.scene.children.length === 1,
+      null,
+      { timeout: 30_000 },
+    );
   }
   return {
     browser,
@@ -99,13 +112,21 @@ export async function dropFiles(page: Page, files: { name: string; bytes: Uint8A
       transfer.items.add(new File([bytes], f.name));
     }
     const target = document.getElementById('viewport')!;
-    target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, payload);
 }
 
 /** Names of the top-level objects in the scene. */
 export function sceneNames(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { homeomorph: { editor: { scene: { children: { name: string }[] } } } }).homeomorph.editor.scene.children.map((o) => o.name));
+  return page.evaluate(() =>
+    (
+      window as unknown as { homeomorph: { editor: { scene: { children: { name: string }[] } } } }
+    ).homeomorph.editor.scene.children.map((o) => o.name),
+  );
 }

@@ -24,7 +24,11 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     const coverage = await canvasCoverage(s.page);
     // Spot fills a good part of the framed view; an empty view only has the grid's thin lines.
     expect(coverage).toBeGreaterThan(0.08);
-    await s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { select(o: null): void } } }).homeomorph.editor.select(null));
+    await s.page.evaluate(() =>
+      (window as unknown as { homeomorph: { editor: { select(o: null): void } } }).homeomorph.editor.select(
+        null,
+      ),
+    );
     await s.page.keyboard.press('h'); // nothing selected: no-op
     await s.page.locator('.tree-row').first().click();
     await s.page.keyboard.press('h');
@@ -39,7 +43,13 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     // The first faces of spot.obj (and of the sample built from it) are 1 2 3 and 4 2 1.
     const firstFaces = () =>
       s.page.evaluate(() => {
-        const mesh = (window as unknown as { homeomorph: { editor: { scene: { children: { geometry: { index: { array: Uint32Array } } }[] } } } }).homeomorph.editor.scene.children[0]!;
+        const mesh = (
+          window as unknown as {
+            homeomorph: {
+              editor: { scene: { children: { geometry: { index: { array: Uint32Array } } }[] } };
+            };
+          }
+        ).homeomorph.editor.scene.children[0]!;
         return Array.from(mesh.geometry.index.array.slice(0, 6));
       });
     await s.page.keyboard.press('Escape');
@@ -70,7 +80,10 @@ describe.skipIf(!hasChromium)('editor basics', () => {
     await s.page.locator('.tree-row', { hasText: 'Cow' }).click();
     await s.page.keyboard.press('Shift+D');
     await expect.poll(names).toEqual(['Cow', 'Cow.copy']);
-    await s.page.locator('.tree-row', { hasText: 'Cow' }).first().click({ modifiers: ['Shift'] });
+    await s.page
+      .locator('.tree-row', { hasText: 'Cow' })
+      .first()
+      .click({ modifiers: ['Shift'] });
     await s.page.keyboard.press('Control+g');
     await expect.poll(names).toEqual(['Group', 'Cow.copy', 'Cow']);
     await s.page.keyboard.press('Control+z');
@@ -85,19 +98,35 @@ describe.skipIf(!hasChromium)('editor basics', () => {
 
   it('merges a drag of a transform field into one undo step', async () => {
     await s.page.locator('.tree-row').first().click();
-    const undoCount = () => s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { history: { undos: unknown[] } } } }).homeomorph.editor.history.undos.length);
+    const undoCount = () =>
+      s.page.evaluate(
+        () =>
+          (window as unknown as { homeomorph: { editor: { history: { undos: unknown[] } } } }).homeomorph
+            .editor.history.undos.length,
+      );
     const before = await undoCount();
-    const field = s.page.locator('.properties-gui .lil-controller.lil-number', { hasText: 'Location X' }).locator('input');
+    const field = s.page
+      .locator('.properties-gui .lil-controller.lil-number', { hasText: 'Location X' })
+      .locator('input');
     const box = (await field.boundingBox())!;
     await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await s.page.mouse.down();
-    for (let i = 1; i <= 8; i++) await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 5);
+    for (let i = 1; i <= 8; i++)
+      await s.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 5);
     await s.page.mouse.up();
-    const x = await s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph.editor.active.position.x);
+    const x = await s.page.evaluate(
+      () =>
+        (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph
+          .editor.active.position.x,
+    );
     expect(x).not.toBe(0);
     expect(await undoCount()).toBe(before + 1);
     await s.page.keyboard.press('Control+z');
-    const back = await s.page.evaluate(() => (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph.editor.active.position.x);
+    const back = await s.page.evaluate(
+      () =>
+        (window as unknown as { homeomorph: { editor: { active: { position: { x: number } } } } }).homeomorph
+          .editor.active.position.x,
+    );
     expect(back).toBe(0);
   });
 });

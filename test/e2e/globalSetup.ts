@@ -5,7 +5,9 @@ import { hasChromium, repoRoot } from './browser';
 /** Builds the web editor once for all browser tests (they run against the production build). */
 export default async function setup(): Promise<void> {
   if (!hasChromium) {
-    console.warn('Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests are skipped');
+    console.warn(
+      'Chromium not found (apt-get install -y chromium, or set CHROMIUM_PATH): browser tests are skipped',
+    );
     return;
   }
   if (process.env.HOMEOMORPH_E2E_SKIP_BUILD) return;

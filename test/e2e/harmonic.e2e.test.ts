@@ -9,7 +9,11 @@ import type { Session } from './browser';
 function state(page: Page) {
   return page.evaluate(() => {
     type O = { name: string; uuid: string; geometry?: { attributes: { position: { array: Float32Array } } } };
-    const app = (window as unknown as { homeomorph: { editor: { active: O | null; history: { undos: { name: string }[] } } } }).homeomorph;
+    const app = (
+      window as unknown as {
+        homeomorph: { editor: { active: O | null; history: { undos: { name: string }[] } } };
+      }
+    ).homeomorph;
     const active = app.editor.active;
     return {
       active: active?.name ?? null,
@@ -20,7 +24,8 @@ function state(page: Page) {
   });
 }
 
-const maxDifference = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+const maxDifference = (a: number[], b: number[]) =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 /** Drags a lil-gui slider from its current value to the fraction `to` (0 = min, 1 = max) of its track. */
 async function dragSlider(page: Page, selector: string, to: number): Promise<void> {
@@ -31,7 +36,11 @@ async function dragSlider(page: Page, selector: string, to: number): Promise<voi
   const y = box.y + box.height / 2;
   await page.mouse.move(fill.x + fill.width - 1, y);
   await page.mouse.down();
-  for (let k = 1; k <= 5; k++) await page.mouse.move(fill.x + fill.width - 1 + ((box.x + to * box.width - (fill.x + fill.width - 1)) * k) / 5, y);
+  for (let k = 1; k <= 5; k++)
+    await page.mouse.move(
+      fill.x + fill.width - 1 + ((box.x + to * box.width - (fill.x + fill.width - 1)) * k) / 5,
+      y,
+    );
   await page.mouse.up();
 }
 
@@ -54,14 +63,21 @@ describe.skipIf(!hasChromium)('Harmonic Compress in the editor', () => {
   it('runs on Spot from its panel and shows the result view when the result is selected', async () => {
     const page = s.page;
     const panel = page.locator('[data-operator="mesh.harmonic_compress"]');
-    if (await panel.evaluate((e) => e.classList.contains('lil-closed'))) await panel.locator('> .lil-title').click();
-    const degree = panel.locator('.lil-controller', { has: page.locator('.lil-name', { hasText: /^Degree L$/ }) }).locator('input').first();
+    if (await panel.evaluate((e) => e.classList.contains('lil-closed')))
+      await panel.locator('> .lil-title').click();
+    const degree = panel
+      .locator('.lil-controller', { has: page.locator('.lil-name', { hasText: /^Degree L$/ }) })
+      .locator('input')
+      .first();
     await degree.fill(String(L));
     await degree.press('Enter');
     await page.locator('[data-run="mesh.harmonic_compress"]').click();
     await expect.poll(() => panel.getAttribute('data-state'), { timeout: 110_000 }).toBe('done');
     const name = `Spot (SH L=${L})`;
-    await page.locator('.tree-row', { has: page.locator('.tree-name', { hasText: name }) }).first().click();
+    await page
+      .locator('.tree-row', { has: page.locator('.tree-name', { hasText: name }) })
+      .first()
+      .click();
     await expect.poll(async () => (await state(page)).active).toBe(name);
     await page.locator('[data-result-view="Harmonic Compress"]').waitFor();
     expect(await page.locator(`${slider} input`).inputValue()).toBe(String(L));
@@ -97,7 +113,14 @@ describe.skipIf(!hasChromium)('Harmonic Compress in the editor', () => {
           colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
           if (data[i + 3] === 255) opaque++;
         }
-        return { name: c.dataset.name, width: c.width, height: c.height, colours: colours.size, opaque, visible: c.offsetWidth > 0 };
+        return {
+          name: c.dataset.name,
+          width: c.width,
+          height: c.height,
+          colours: colours.size,
+          opaque,
+          visible: c.offsetWidth > 0,
+        };
       }),
     );
     expect(images.map((i) => i.name)).toEqual(['geometry']);
@@ -129,12 +152,16 @@ describe.skipIf(!hasChromium)('Harmonic Compress in the editor', () => {
     const bytes = readFileSync((await (await download).path())!);
     const before = await state(page);
     await dropFiles(page, [{ name: 'reloaded.glb', bytes }]);
-    await expect.poll(async () => (await state(page)).undos.length, { timeout: 60_000 }).toBe(before.undos.length + 1);
+    await expect
+      .poll(async () => (await state(page)).undos.length, { timeout: 60_000 })
+      .toBe(before.undos.length + 1);
     const reloaded = await state(page);
     expect(reloaded.uuid).not.toBe(before.uuid);
     expect(reloaded.positions).toHaveLength(before.positions.length);
     await page.locator('[data-result-view="Harmonic Compress"]').waitFor();
-    await expect.poll(() => page.locator('.result-view-note').textContent(), { timeout: 60_000 }).toMatch(/^Ready/);
+    await expect
+      .poll(() => page.locator('.result-view-note').textContent(), { timeout: 60_000 })
+      .toMatch(/^Ready/);
     await dragSlider(page, slider, 0.2);
     await expect.poll(() => page.locator(slider).getAttribute('data-shown')).toMatch(/^[1-5]$/);
     expect(maxDifference((await state(page)).positions, reloaded.positions)).toBeGreaterThan(1e-3);

@@ -12,36 +12,74 @@ const s = await openEditor(server);
 const page = s.page;
 await dropFiles(
   page,
-  ['spot_color.obj', 'spot_color.mtl', 'spot_texture.png'].map((name) => ({ name, bytes: readFileSync(datasetPath('meshes', name)) })),
+  ['spot_color.obj', 'spot_color.mtl', 'spot_texture.png'].map((name) => ({
+    name,
+    bytes: readFileSync(datasetPath('meshes', name)),
+  })),
 );
-await page.waitForFunction(() => (window as unknown as { homeomorph: { editor: { active: { name: string } | null } } }).homeomorph.editor.active?.name === 'spot_triangulated', null, { timeout: 60_000 });
+await page.waitForFunction(
+  () =>
+    (window as unknown as { homeomorph: { editor: { active: { name: string } | null } } }).homeomorph.editor
+      .active?.name === 'spot_triangulated',
+  null,
+  { timeout: 60_000 },
+);
 // Only the textured Spot and its reconstruction on screen.
 await page.evaluate(() => {
-  const app = (window as unknown as { homeomorph: { editor: { scene: { children: { name: string; visible: boolean }[] } } } }).homeomorph;
+  const app = (
+    window as unknown as {
+      homeomorph: { editor: { scene: { children: { name: string; visible: boolean }[] } } };
+    }
+  ).homeomorph;
   for (const o of app.editor.scene.children) if (o.name === 'Spot') o.visible = false;
 });
 // Fold the other plugins' panels.
-for (const plugin of await page.locator('[data-plugin]').all()) if ((await plugin.getAttribute('data-plugin')) !== 'Harmonic Compress' && !(await plugin.evaluate((e) => e.classList.contains('lil-closed')))) await plugin.locator('> .lil-title').click();
+for (const plugin of await page.locator('[data-plugin]').all())
+  if (
+    (await plugin.getAttribute('data-plugin')) !== 'Harmonic Compress' &&
+    !(await plugin.evaluate((e) => e.classList.contains('lil-closed')))
+  )
+    await plugin.locator('> .lil-title').click();
 const panel = page.locator('[data-operator="mesh.harmonic_compress"]');
-const degree = panel.locator('.lil-controller', { has: page.locator('.lil-name', { hasText: /^Degree L$/ }) }).locator('input').first();
+const degree = panel
+  .locator('.lil-controller', { has: page.locator('.lil-name', { hasText: /^Degree L$/ }) })
+  .locator('input')
+  .first();
 await degree.fill(String(L));
 await degree.press('Enter');
 await page.locator('[data-run="mesh.harmonic_compress"]').click();
-await page.waitForFunction(() => document.querySelector('[data-operator="mesh.harmonic_compress"]')?.getAttribute('data-state') === 'done', null, { timeout: 300_000 });
-await page.locator('.tree-row', { has: page.locator('.tree-name', { hasText: `spot_triangulated (SH L=${L})` }) }).first().click();
+await page.waitForFunction(
+  () =>
+    document.querySelector('[data-operator="mesh.harmonic_compress"]')?.getAttribute('data-state') === 'done',
+  null,
+  { timeout: 300_000 },
+);
+await page
+  .locator('.tree-row', { has: page.locator('.tree-name', { hasText: `spot_triangulated (SH L=${L})` }) })
+  .first()
+  .click();
 await page.locator('[data-result-view="Harmonic Compress"]').waitFor();
-for (const title of ['Transform', 'Inspect', 'Result: harmonic-compress']) await page.locator('.properties-gui .lil-title', { hasText: title }).first().click();
+for (const title of ['Transform', 'Inspect', 'Result: harmonic-compress'])
+  await page.locator('.properties-gui .lil-title', { hasText: title }).first().click();
 // Frame the original and the reconstruction together, seen from the front-left.
 const frame = (direction: number[]) =>
   page.evaluate((d) => {
     type V = { x: number; y: number; z: number; set(x: number, y: number, z: number): void };
     type O = { name: string; visible: boolean };
-    const app = (window as unknown as { homeomorph: { viewport: { camera: { position: V }; controls: { target: V }; frameSelected(): void }; editor: { active: O; scene: { children: O[] }; select(o: O, additive?: boolean): void } } }).homeomorph;
+    const app = (
+      window as unknown as {
+        homeomorph: {
+          viewport: { camera: { position: V }; controls: { target: V }; frameSelected(): void };
+          editor: { active: O; scene: { children: O[] }; select(o: O, additive?: boolean): void };
+        };
+      }
+    ).homeomorph;
     const result = app.editor.active;
     const { camera, controls } = app.viewport;
     const t = controls.target;
     camera.position.set(t.x + d[0]!, t.y + d[1]!, t.z + d[2]!);
-    for (const o of app.editor.scene.children) if (o.visible) app.editor.select(o, o !== app.editor.scene.children.find((c) => c.visible));
+    for (const o of app.editor.scene.children)
+      if (o.visible) app.editor.select(o, o !== app.editor.scene.children.find((c) => c.visible));
     app.viewport.frameSelected();
     app.editor.select(result);
   }, direction);

@@ -3,12 +3,16 @@ import type { Page } from 'playwright-core';
 /** Client points where the active mesh is under the pointer: a grid over the canvas, raycast in the page. */
 export async function surfacePoints(page: Page, step = 12): Promise<{ x: number; y: number }[]> {
   return page.evaluate((gridStep) => {
-    type App = { editor: { active: unknown }; viewport: { canvas: HTMLCanvasElement; raycastMesh(mesh: unknown, x: number, y: number): unknown } };
+    type App = {
+      editor: { active: unknown };
+      viewport: { canvas: HTMLCanvasElement; raycastMesh(mesh: unknown, x: number, y: number): unknown };
+    };
     const app = (window as unknown as { homeomorph: App }).homeomorph;
     const rect = app.viewport.canvas.getBoundingClientRect();
     const out: { x: number; y: number }[] = [];
     for (let y = rect.top + gridStep; y < rect.bottom - gridStep; y += gridStep)
-      for (let x = rect.left + gridStep; x < rect.right - gridStep; x += gridStep) if (app.viewport.raycastMesh(app.editor.active, x, y)) out.push({ x, y });
+      for (let x = rect.left + gridStep; x < rect.right - gridStep; x += gridStep)
+        if (app.viewport.raycastMesh(app.editor.active, x, y)) out.push({ x, y });
     return out;
   }, step);
 }
@@ -26,13 +30,21 @@ export async function stroke(page: Page, points: { x: number; y: number }[]): Pr
  * three rows in the middle of the band, each from its first to its last surface point. Few waypoints —
  * software WebGL draws each pointer move, and a test must not wait minutes for a stroke.
  */
-export function bandStroke(points: { x: number; y: number }[], from: number, to: number, rows = 3): { x: number; y: number }[] {
+export function bandStroke(
+  points: { x: number; y: number }[],
+  from: number,
+  to: number,
+  rows = 3,
+): { x: number; y: number }[] {
   const xs = points.map((p) => p.x);
   const min = Math.min(...xs);
   const max = Math.max(...xs);
   const inBand = points.filter((p) => p.x >= min + from * (max - min) && p.x <= min + to * (max - min));
   const ys = [...new Set(inBand.map((p) => p.y))].sort((a, b) => a - b);
-  const picked = Array.from({ length: rows }, (_, i) => ys[Math.floor(ys.length * (0.35 + (0.3 * i) / Math.max(1, rows - 1)))]!);
+  const picked = Array.from(
+    { length: rows },
+    (_, i) => ys[Math.floor(ys.length * (0.35 + (0.3 * i) / Math.max(1, rows - 1)))]!,
+  );
   return picked.flatMap((y, i) => {
     const row = inBand.filter((p) => p.y === y).sort((a, b) => a.x - b.x);
     const ends = [row[0]!, row[row.length - 1]!];

@@ -11,7 +11,13 @@ import { bandStroke, stroke, surfacePoints } from './labelBrush';
 /** What the test reads of the editor, in the page. */
 function state(page: Page) {
   return page.evaluate(() => {
-    type G = { uuid: string; userData: { faceAttributes?: Record<string, { array: ArrayLike<number> }>; attributeInfo?: Record<string, { classes?: { name: string }[] }> } };
+    type G = {
+      uuid: string;
+      userData: {
+        faceAttributes?: Record<string, { array: ArrayLike<number> }>;
+        attributeInfo?: Record<string, { classes?: { name: string }[] }>;
+      };
+    };
     type O = { name: string; geometry?: G; userData: Record<string, { props?: { model?: string } }> };
     type App = {
       editor: { active: O | null; history: { undos: { name: string }[] }; scene: { children: O[] } };
@@ -42,7 +48,11 @@ function state(page: Page) {
 
 /** A lil-gui controller of the label panel, by its label. */
 function controller(page: Page, label: string) {
-  return page.locator('[data-plugin="Paint labels"] .lil-controller', { has: page.locator('.lil-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  return page
+    .locator('[data-plugin="Paint labels"] .lil-controller', {
+      has: page.locator('.lil-name', { hasText: new RegExp(`^${label}$`) }),
+    })
+    .first();
 }
 
 /** Clicks "Learn from painted meshes" and waits until the run has ended; returns its data-state. */
@@ -63,7 +73,9 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     server = await startServer();
     s = await openEditor(server);
     // Only the label panel open: the list stays short and the canvas keeps its size.
-    for (const plugin of await s.page.locator('[data-plugin]').all()) if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed')))) await plugin.locator('> .lil-title').click();
+    for (const plugin of await s.page.locator('[data-plugin]').all())
+      if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
+        await plugin.locator('> .lil-title').click();
     await s.page.locator('[data-plugin="Paint labels"] > .lil-title').click();
   });
 
@@ -80,7 +92,9 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
 
     // Nothing painted: a clear message, nothing changes.
     expect(await learn(page, 30_000)).toBe('error');
-    await expect.poll(() => page.locator('[data-operator="meshcnn.finetune"] .job-error').textContent()).toMatch(/nothing is painted yet/);
+    await expect
+      .poll(() => page.locator('[data-operator="meshcnn.finetune"] .job-error').textContent())
+      .toMatch(/nothing is painted yet/);
     expect((await state(page)).undos).toEqual(before.undos);
 
     // A new label set of two, the first renamed.
@@ -106,7 +120,9 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
 
     // One label only: a clear message, nothing changes.
     expect(await learn(page, 30_000)).toBe('error');
-    await expect.poll(() => page.locator('[data-operator="meshcnn.finetune"] .job-error').textContent()).toMatch(/only one label is painted \("head", \d+ faces\)/);
+    await expect
+      .poll(() => page.locator('[data-operator="meshcnn.finetune"] .job-error').textContent())
+      .toMatch(/only one label is painted \("head", \d+ faces\)/);
     expect((await state(page)).undos).toEqual(first.undos);
 
     await page.locator('[data-label="2"]').click();
@@ -134,7 +150,9 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     const folder = page.locator('[data-operator="meshcnn.finetune"]');
     await page.locator('[data-run="meshcnn.finetune"]').click();
     await expect.poll(() => folder.getAttribute('data-state')).toBe('running');
-    await expect.poll(() => folder.locator('.job-progress-text').textContent(), { timeout: 120_000 }).toMatch(/step \d+\/500/);
+    await expect
+      .poll(() => folder.locator('.job-progress-text').textContent(), { timeout: 120_000 })
+      .toMatch(/step \d+\/500/);
     await page.locator('[data-cancel="meshcnn.finetune"]').click();
     await expect.poll(() => folder.getAttribute('data-state'), { timeout: 60_000 }).toBe('cancelled');
     expect(await folder.locator('.job-result').textContent()).toMatch(/Cancelled — no model was saved/);
@@ -150,29 +168,44 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     await controller(page, 'Steps').locator('input').press('Enter');
     const started = Date.now();
     expect(await learn(page, 300_000)).toBe('done');
-    console.log(`fine-tune, 3 steps on painted Spot, in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `fine-tune, 3 steps on painted Spot, in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     const folder = page.locator('[data-operator="meshcnn.finetune"]');
-    expect(await folder.locator('.job-result').textContent()).toMatch(/Saved "e2e parts".*3 steps on 1 mesh/s);
+    expect(await folder.locator('.job-result').textContent()).toMatch(
+      /Saved "e2e parts".*3 steps on 1 mesh/s,
+    );
     expect(await folder.locator('canvas.chart').isVisible()).toBe(true); // the loss / accuracy chart
     expect((await state(page)).models).toEqual(['e2e parts']);
-    const modelSelect = page.locator('[data-operator="mesh.segment_meshcnn"] .lil-controller', { has: page.locator('.lil-name', { hasText: /^Model$/ }) }).locator('select');
+    const modelSelect = page
+      .locator('[data-operator="mesh.segment_meshcnn"] .lil-controller', {
+        has: page.locator('.lil-name', { hasText: /^Model$/ }),
+      })
+      .locator('select');
     await expect.poll(() => modelSelect.locator('option').allTextContents()).toContain('e2e parts (yours)');
 
     // Another mesh (a second, unpainted copy of Spot from its file) labelled by the new model.
     await page.locator('[data-role="paint-toggle"] input').uncheck();
     const painted = await state(page);
-    await dropFiles(page, [{ name: 'spot.glb', bytes: readFileSync(join(repoRoot, 'resources', 'sample', 'spot.glb')) }]);
+    await dropFiles(page, [
+      { name: 'spot.glb', bytes: readFileSync(join(repoRoot, 'resources', 'sample', 'spot.glb')) },
+    ]);
     await expect.poll(async () => (await state(page)).objects, { timeout: 60_000 }).toBe(painted.objects + 1);
     const other = await state(page);
     expect(other.geometry).not.toBe(painted.geometry);
     expect(other.faceAttributes).not.toContain('_PAINT');
     await page.locator('[data-plugin="Segment with MeshCNN"] > .lil-title').click();
-    expect(await modelSelect.evaluate((e: HTMLSelectElement) => e.options[e.selectedIndex]?.textContent)).toBe('e2e parts (yours)'); // picked after saving
+    expect(
+      await modelSelect.evaluate((e: HTMLSelectElement) => e.options[e.selectedIndex]?.textContent),
+    ).toBe('e2e parts (yours)'); // picked after saving
     const segmentFolder = page.locator('[data-operator="mesh.segment_meshcnn"]');
     await page.locator('[data-run="mesh.segment_meshcnn"]').click();
     await expect.poll(() => segmentFolder.getAttribute('data-state')).toBe('running');
-    await expect.poll(() => segmentFolder.getAttribute('data-state'), { timeout: 120_000 }).not.toBe('running');
-    if ((await segmentFolder.getAttribute('data-state')) !== 'done') console.log(await segmentFolder.locator('.job-error').textContent());
+    await expect
+      .poll(() => segmentFolder.getAttribute('data-state'), { timeout: 120_000 })
+      .not.toBe('running');
+    if ((await segmentFolder.getAttribute('data-state')) !== 'done')
+      console.log(await segmentFolder.locator('.job-error').textContent());
     expect(await segmentFolder.getAttribute('data-state')).toBe('done');
     const segmented = await state(page);
     expect(segmented.faceAttributes).toContain('_SEGMENT');
@@ -183,12 +216,21 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
   it('keeps saved models across a reload (IndexedDB), exports and deletes them', async () => {
     const page = s.page;
     await page.reload({ timeout: 90_000 });
-    await page.waitForFunction(() => (window as unknown as { homeomorph?: unknown }).homeomorph !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { homeomorph?: unknown }).homeomorph !== undefined,
+      null,
+      { timeout: 60_000 },
+    );
     await expect.poll(async () => (await state(page)).models, { timeout: 60_000 }).toEqual(['e2e parts']);
-    const modelSelect = page.locator('[data-operator="mesh.segment_meshcnn"] .lil-controller', { has: page.locator('.lil-name', { hasText: /^Model$/ }) }).locator('select');
+    const modelSelect = page
+      .locator('[data-operator="mesh.segment_meshcnn"] .lil-controller', {
+        has: page.locator('.lil-name', { hasText: /^Model$/ }),
+      })
+      .locator('select');
     await expect.poll(() => modelSelect.locator('option').allTextContents()).toContain('e2e parts (yours)');
     const panel = page.locator('[data-plugin="Paint labels"]');
-    if (await panel.evaluate((e) => e.classList.contains('lil-closed'))) await panel.locator('> .lil-title').click();
+    if (await panel.evaluate((e) => e.classList.contains('lil-closed')))
+      await panel.locator('> .lil-title').click();
     // Export: a real download of the model file, which is a MeshCNN model with the painted label set.
     const download = page.waitForEvent('download');
     await page.locator('[data-export-model="e2e parts"]').click();
@@ -199,9 +241,17 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     await page.locator('[data-delete-model="e2e parts"]').click();
     await page.locator('.dialog button', { hasText: 'Delete' }).click();
     await expect.poll(async () => (await state(page)).models).toEqual([]);
-    await expect.poll(() => modelSelect.locator('option').allTextContents()).not.toContain('e2e parts (yours)');
+    await expect
+      .poll(() => modelSelect.locator('option').allTextContents())
+      .not.toContain('e2e parts (yours)');
     await page.reload({ timeout: 90_000 });
-    await page.waitForFunction(() => (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph?.editor.scene.children.length === 1, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { homeomorph?: { editor: { scene: { children: unknown[] } } } }).homeomorph
+          ?.editor.scene.children.length === 1,
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(1000); // the library loads right after the page starts
     expect((await state(page)).models).toEqual([]);
   }, 240_000);

@@ -11,7 +11,9 @@ const page = s.page;
 const t0 = Date.now();
 const log = (what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
 log('editor open');
-for (const plugin of await page.locator('[data-plugin]').all()) if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed')))) await plugin.locator('> .lil-title').click();
+for (const plugin of await page.locator('[data-plugin]').all())
+  if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
+    await plugin.locator('> .lil-title').click();
 await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
 await page.locator('[data-role="paint-toggle"] input').check();
 await page.waitForTimeout(500);

@@ -9,11 +9,27 @@ const s = await openEditor(server);
 const page = s.page;
 await page.locator('[data-plugin="Inspect & Repair"] > .lil-title').click(); // fold the long repair list
 await page.locator('[data-run="mesh.spherical_parametrize"]').click();
-await page.waitForFunction(() => document.querySelector('[data-operator="mesh.spherical_parametrize"]')?.getAttribute('data-state') === 'done', null, { timeout: 120_000 });
+await page.waitForFunction(
+  () =>
+    document.querySelector('[data-operator="mesh.spherical_parametrize"]')?.getAttribute('data-state') ===
+    'done',
+  null,
+  { timeout: 120_000 },
+);
 await page.selectOption('[data-role="attribute-view"]', '_ANGLE_DISTORTION');
 await page.locator('.properties-gui .lil-title', { hasText: 'Transform' }).click();
 await page.evaluate(() => {
-  const app = (window as unknown as { homeomorph: { viewport: { camera: { position: { set(x: number, y: number, z: number): void } }; controls: { update(): void }; frameSelected(): void } } }).homeomorph;
+  const app = (
+    window as unknown as {
+      homeomorph: {
+        viewport: {
+          camera: { position: { set(x: number, y: number, z: number): void } };
+          controls: { update(): void };
+          frameSelected(): void;
+        };
+      };
+    }
+  ).homeomorph;
   app.viewport.camera.position.set(-2.2, 1.5, 2.4);
   app.viewport.frameSelected();
 });

@@ -4,7 +4,10 @@ import { pollTriangleInput, prepareTriangleInput } from '../../src/plugins/trian
 
 function tetrahedron(): Mesh {
   const geometry = new BufferGeometry();
-  geometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]), 3));
+  geometry.setAttribute(
+    'position',
+    new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]), 3),
+  );
   geometry.setIndex(new BufferAttribute(new Uint32Array([0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3]), 1));
   return new Mesh(geometry);
 }
@@ -36,7 +39,10 @@ describe('pollTriangleInput', () => {
     position.needsUpdate = true;
     expect(pollTriangleInput(mesh, counting)).toEqual({ reason: 'flat' });
     expect(calls).toBe(2);
-    mesh.geometry.setAttribute('position', new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2]), 3));
+    mesh.geometry.setAttribute(
+      'position',
+      new BufferAttribute(new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2]), 3),
+    );
     expect(pollTriangleInput(mesh, counting)).toBeNull();
     expect(calls).toBe(3);
   });
@@ -48,6 +54,8 @@ describe('pollTriangleInput', () => {
     const { input, transfer } = prepareTriangleInput(mesh);
     expect(Array.from(input.indices)).toEqual([0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3]);
     expect(transfer).toContain(input.positions.buffer);
-    expect(input.positions.buffer).not.toBe((mesh.geometry.getAttribute('position') as BufferAttribute).array.buffer);
+    expect(input.positions.buffer).not.toBe(
+      (mesh.geometry.getAttribute('position') as BufferAttribute).array.buffer,
+    );
   });
 });

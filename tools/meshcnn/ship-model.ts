@@ -15,9 +15,22 @@ const { info, net } = loadModel(new Uint8Array(readFileSync(input)));
 const dataset = (info.training?.dataset as string | undefined) ?? name;
 // the edge count of the training meshes (older checkpoints lack it): the dataset's first label file has a line per edge
 const datasetSeg = join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', dataset, 'seg');
-const firstLabels = existsSync(datasetSeg) ? readdirSync(datasetSeg).filter((f) => f.endsWith('.eseg')).sort()[0] : undefined;
-const inputEdges = info.inputEdges ?? (firstLabels ? readFileSync(join(datasetSeg, firstLabels), 'utf8').trim().split('\n').length : undefined);
-const shipped = { ...info, name, classes: classesFor(dataset, info.config.classCount), ...(inputEdges ? { inputEdges } : {}) };
+const firstLabels = existsSync(datasetSeg)
+  ? readdirSync(datasetSeg)
+      .filter((f) => f.endsWith('.eseg'))
+      .sort()[0]
+  : undefined;
+const inputEdges =
+  info.inputEdges ??
+  (firstLabels ? readFileSync(join(datasetSeg, firstLabels), 'utf8').trim().split('\n').length : undefined);
+const shipped = {
+  ...info,
+  name,
+  classes: classesFor(dataset, info.config.classCount),
+  ...(inputEdges ? { inputEdges } : {}),
+};
 const out = join(import.meta.dirname, '..', '..', 'resources', 'models', `${name}.hmcn`);
 writeFileSync(out, saveModel(shipped, net));
-console.log(`${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(info.training?.test)}`);
+console.log(
+  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(info.training?.test)}`,
+);

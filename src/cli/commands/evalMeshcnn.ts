@@ -19,7 +19,10 @@ export function modelPath(nameOrPath: string, cwd: string): string {
     if (existsSync(shipped)) return shipped;
   }
   const path = resolve(cwd, nameOrPath);
-  if (!existsSync(path)) throw new Error(`no MeshCNN model "${nameOrPath}" (neither resources/models/${nameOrPath}.hmcn nor a file)`);
+  if (!existsSync(path))
+    throw new Error(
+      `no MeshCNN model "${nameOrPath}" (neither resources/models/${nameOrPath}.hmcn nor a file)`,
+    );
   return path;
 }
 
@@ -47,9 +50,14 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
     }
     const { info, net } = loadModel(new Uint8Array(readFileSync(modelPath(values.model, ctx.cwd))));
     const datasetDir = resolve(ctx.cwd, values.dataset);
-    const samples = loadSegmentationSplit(datasetDir, values.split, values.limit ? Number(values.limit) : Infinity);
+    const samples = loadSegmentationSplit(
+      datasetDir,
+      values.split,
+      values.limit ? Number(values.limit) : Infinity,
+    );
     const maxLabel = Math.max(...samples.map((s) => Math.max(...s.labels))) + 1;
-    if (maxLabel > info.config.classCount) throw new Error(`the dataset has ${maxLabel} classes, the model ${info.config.classCount}`);
+    if (maxLabel > info.config.classCount)
+      throw new Error(`the dataset has ${maxLabel} classes, the model ${info.config.classCount}`);
     const start = performance.now();
     const scores = evaluateSplit(net, samples, { mean: info.featureMean, std: info.featureStd });
     const result = {

@@ -7,10 +7,18 @@ import { parseSample, type SegmentationSample } from '../../core/meshcnn/segment
  * Loads a MeshCNN segmentation dataset folder (train/*.obj, test/*.obj, seg/*.eseg, sseg/*.seseg).
  * @param limit at most this many meshes per split (quick runs)
  */
-export function loadSegmentationSplit(datasetDir: string, split: 'train' | 'test', limit = Infinity): SegmentationSample[] {
+export function loadSegmentationSplit(
+  datasetDir: string,
+  split: 'train' | 'test',
+  limit = Infinity,
+): SegmentationSample[] {
   const dir = join(datasetDir, split);
-  if (!existsSync(dir)) throw new Error(`${dir} does not exist (expected a MeshCNN dataset with train/ and test/)`);
-  const names = readdirSync(dir).filter((f) => f.endsWith('.obj')).sort().slice(0, limit);
+  if (!existsSync(dir))
+    throw new Error(`${dir} does not exist (expected a MeshCNN dataset with train/ and test/)`);
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.obj'))
+    .sort()
+    .slice(0, limit);
   if (names.length === 0) throw new Error(`${dir} has no .obj files`);
   return names.map((file) => {
     const name = basename(file, '.obj');

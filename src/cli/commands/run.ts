@@ -155,7 +155,11 @@ function artifactFlagSpecs(operator: AnyOperator): Record<string, { value: true 
 }
 
 /** The bytes of each `--KEY PATH` input file the operator reads (a clear error when one is missing). */
-async function readInputFiles(operator: AnyOperator, options: Map<string, string | true>, cwd: string): Promise<Record<string, Uint8Array>> {
+async function readInputFiles(
+  operator: AnyOperator,
+  options: Map<string, string | true>,
+  cwd: string,
+): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
   for (const key of Object.keys(operator.inputFiles ?? {})) {
     const value = options.get(key);
@@ -211,8 +215,12 @@ ${describeProps(operator.props)}${artifactHelp(operator)}`;
 }
 
 function artifactHelp(operator: AnyOperator): string {
-  const written = Object.entries(operator.artifactFiles ?? {}).map(([key, what]) => `  --${key} PATH  write ${what}`);
-  const read = Object.entries(operator.inputFiles ?? {}).map(([key, what]) => `  --${key} PATH  read ${what}`);
+  const written = Object.entries(operator.artifactFiles ?? {}).map(
+    ([key, what]) => `  --${key} PATH  write ${what}`,
+  );
+  const read = Object.entries(operator.inputFiles ?? {}).map(
+    ([key, what]) => `  --${key} PATH  read ${what}`,
+  );
   if (written.length + read.length === 0) return '';
   return `\n\nFiles besides the scene:\n${[...read, ...written].join('\n')}`;
 }

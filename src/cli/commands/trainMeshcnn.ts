@@ -8,7 +8,11 @@ import { loadModel, saveModel, type MeshcnnModelInfo } from '../../core/meshcnn/
 import { edgeCountOf } from '../../core/meshcnn/meshTopology';
 import { MeshUNet, mulberry32 } from '../../core/meshcnn/meshUNet';
 import { featureStatistics } from '../../core/meshcnn/segmentation';
-import { parallelTrainStep, type GradientRequest, type GradientResult } from '../../core/meshcnn/parallelTrain';
+import {
+  parallelTrainStep,
+  type GradientRequest,
+  type GradientResult,
+} from '../../core/meshcnn/parallelTrain';
 import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
 import type { JobHost } from '../../core/jobs/JobHost';
 import { runJob } from '../../core/jobs/runJob';
@@ -86,7 +90,9 @@ export async function trainMeshcnn(
   const train = loadSegmentationSplit(datasetDir, 'train', limit);
   const test = loadSegmentationSplit(datasetDir, 'test', limit);
   const classCount = datasetClassCount(datasetDir, train);
-  log(`loaded ${train.length} train / ${test.length} test meshes, ${classCount} classes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `loaded ${train.length} train / ${test.length} test meshes, ${classCount} classes in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   let net: MeshUNet;
   let info: MeshcnnModelInfo;
@@ -119,30 +125,47 @@ export async function trainMeshcnn(
     // the training meshes' typical edge count: the segment job simplifies larger inputs to it
     const edgeCounts = train.map((s) => edgeCountOf(s.level)).sort((a, b) => a - b);
     const inputEdges = edgeCounts[Math.floor(edgeCounts.length / 2)]!;
-    info = { name, config, classes: classesFor(basename(datasetDir), classCount), featureMean: stats.mean, featureStd: stats.std, inputEdges };
+    info = {
+      name,
+      config,
+      classes: classesFor(basename(datasetDir), classCount),
+      featureMean: stats.mean,
+      featureStd: stats.std,
+      inputEdges,
+    };
     log(`new network ${JSON.stringify(config)}: ${net.parameterCount()} parameters`);
   }
   const stats = { mean: info.featureMean, std: info.featureStd };
   const augment = values['no-augment'] ? null : DEFAULT_AUGMENT;
   const random = mulberry32(Number(values.seed) * 7919 + startEpoch);
   const workers = pool ? Math.max(1, Math.floor(Number(values.workers ?? pool().size))) : 1;
-  const runGradient = (request: GradientRequest): Promise<GradientResult> => runJob<GradientResult>(pool!(), 'mesh.meshcnn_gradient', request, {});
-  if (workers > 1) log(`data-parallel: ${workers} meshes per step on ${workers} worker threads, gradients averaged`);
+  const runGradient = (request: GradientRequest): Promise<GradientResult> =>
+    runJob<GradientResult>(pool!(), 'mesh.meshcnn_gradient', request, {});
+  if (workers > 1)
+    log(`data-parallel: ${workers} meshes per step on ${workers} worker threads, gradients averaged`);
 
   for (let epoch = startEpoch; epoch < epochs; epoch++) {
     // Cosine decay from lr to lr/10 over the planned epochs.
     adam.learningRate = baseLr * (0.1 + 0.9 * 0.5 * (1 + Math.cos((Math.PI * epoch) / Math.max(1, epochs))));
     const order = shuffle(train.slice(), random);
-    let lossSum = 0, accSum = 0, seen = 0;
+    let lossSum = 0,
+      accSum = 0,
+      seen = 0;
     const epochStart = Date.now();
     for (let at = 0; at < order.length; at += workers) {
       const batch = order.slice(at, at + workers);
-      const results = workers > 1 ? await parallelTrainStep(runGradient, net, adam, batch, stats, augment, random) : [trainStep(net, adam, batch[0]!, stats, augment, random)];
+      const results =
+        workers > 1
+          ? await parallelTrainStep(runGradient, net, adam, batch, stats, augment, random)
+          : [trainStep(net, adam, batch[0]!, stats, augment, random)];
       for (const { loss, accuracy } of results) {
         lossSum += loss;
         accSum += accuracy;
         seen++;
-        if (seen % 50 === 0) log(`epoch ${epoch + 1} mesh ${seen}/${order.length} loss ${(lossSum / seen).toFixed(4)} acc ${((100 * accSum) / seen).toFixed(1)} %`);
+        if (seen % 50 === 0)
+          log(
+            `epoch ${epoch + 1} mesh ${seen}/${order.length} loss ${(lossSum / seen).toFixed(4)} acc ${((100 * accSum) / seen).toFixed(1)} %`,
+          );
       }
       if (Date.now() > deadline) break;
     }
@@ -181,7 +204,10 @@ export async function trainMeshcnn(
     writeFileSync(checkpointPath, saveModel({ ...info, training: trainingInfo }, net, adamState));
     if (scores.softEdgeAccuracy > best) {
       best = scores.softEdgeAccuracy;
-      writeFileSync(savePath, saveModel({ ...info, training: { ...trainingInfo, bestEpoch: epoch + 1 } }, net));
+      writeFileSync(
+        savePath,
+        saveModel({ ...info, training: { ...trainingInfo, bestEpoch: epoch + 1 } }, net),
+      );
       log(`saved best model to ${savePath}`);
     }
     if (!completed || Date.now() > deadline) {

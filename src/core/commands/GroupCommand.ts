@@ -33,7 +33,11 @@ export class GroupCommand implements Command {
     const first = objects[0]!;
     this.groupParent = first.parent!;
     this.groupIndex = this.groupParent.children.indexOf(first);
-    this.placements = objects.map((o) => ({ parent: o.parent!, index: o.parent!.children.indexOf(o), matrix: o.matrix.clone() }));
+    this.placements = objects.map((o) => ({
+      parent: o.parent!,
+      index: o.parent!.children.indexOf(o),
+      matrix: o.matrix.clone(),
+    }));
   }
 
   execute(): void {
@@ -54,7 +58,9 @@ export class GroupCommand implements Command {
     // Put objects back in reverse order so each sibling index is valid when it is used.
     for (let i = this.objects.length - 1; i >= 0; i--) this.host.removeObject(this.objects[i]!);
     this.host.removeObject(this.group);
-    const order = this.objects.map((_, i) => i).sort((a, b) => this.placements[a]!.index - this.placements[b]!.index);
+    const order = this.objects
+      .map((_, i) => i)
+      .sort((a, b) => this.placements[a]!.index - this.placements[b]!.index);
     for (const i of order) {
       const object = this.objects[i]!;
       const placement = this.placements[i]!;

@@ -17,7 +17,10 @@ export class History {
     command.execute();
     const now = performance.now();
     const last = this.undos[this.undos.length - 1];
-    const merged = last !== undefined && now - this.lastExecuteTime < this.mergeWindowMs && last.mergeWith?.(command) === true;
+    const merged =
+      last !== undefined &&
+      now - this.lastExecuteTime < this.mergeWindowMs &&
+      last.mergeWith?.(command) === true;
     if (!merged) this.undos.push(command);
     this.lastExecuteTime = now;
     this.redos.length = 0;

@@ -15,18 +15,31 @@ export interface LabelClass {
 
 /** The painted labels of a geometry, if it has any (a #F array), else null. */
 export function paintedLabels(geometry: BufferGeometry): Uint8Array | null {
-  const attribute = (geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined)?.[PAINT_ATTRIBUTE];
+  const attribute = (geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, MeshAttribute> | undefined)?.[
+    PAINT_ATTRIBUTE
+  ];
   const faces = (geometry.index ? geometry.index.count : (geometry.getAttribute('position')?.count ?? 0)) / 3;
-  return attribute && attribute.array instanceof Uint8Array && attribute.array.length === faces ? attribute.array : null;
+  return attribute && attribute.array instanceof Uint8Array && attribute.array.length === faces
+    ? attribute.array
+    : null;
 }
 
 /** The classes painted labels refer to (attributeInfo._PAINT.classes), or null. */
 export function paintClasses(geometry: BufferGeometry): LabelClass[] | null {
-  return (geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined)?.[PAINT_ATTRIBUTE]?.classes ?? null;
+  return (
+    (geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined)?.[PAINT_ATTRIBUTE]
+      ?.classes ?? null
+  );
 }
 
 export function paintInfo(classes: readonly LabelClass[]): AttributeInfo {
-  return { kind: 'label', domain: 'face', label: 'Painted labels', classes: classes.map((c) => ({ ...c })), firstLabel: 1 };
+  return {
+    kind: 'label',
+    domain: 'face',
+    label: 'Painted labels',
+    classes: classes.map((c) => ({ ...c })),
+    firstLabel: 1,
+  };
 }
 
 /**
@@ -61,7 +74,8 @@ export class PaintFacesCommand implements Command {
     /** Commands of the same stroke merge into one. */
     readonly stroke: object = {},
   ) {
-    if (!Number.isInteger(label) || label < 0 || label > 255) throw new Error(`bad label ${label}: 0 (erase) to 255`);
+    if (!Number.isInteger(label) || label < 0 || label > 255)
+      throw new Error(`bad label ${label}: 0 (erase) to 255`);
     this.geometry = object.geometry;
     const what = label === 0 ? 'Erase labels' : `Paint ${classes[label - 1]?.name ?? `label ${label}`}`;
     this.name = `${what} on ${object.name || 'mesh'}`;
@@ -107,7 +121,13 @@ export class PaintFacesCommand implements Command {
   }
 
   mergeWith(next: Command): boolean {
-    if (!(next instanceof PaintFacesCommand) || next.stroke !== this.stroke || next.object !== this.object || next.geometry !== this.geometry) return false;
+    if (
+      !(next instanceof PaintFacesCommand) ||
+      next.stroke !== this.stroke ||
+      next.object !== this.object ||
+      next.geometry !== this.geometry
+    )
+      return false;
     for (const [f, label] of next.after) {
       if (!this.before.has(f)) this.before.set(f, next.before.get(f)!);
       this.after.set(f, label);
@@ -121,12 +141,19 @@ export class PaintFacesCommand implements Command {
     if (this.userDataBefore && existing) return existing;
     const userData = this.geometry.userData as Record<string, unknown>;
     this.userDataBefore = userData;
-    const faces = (this.geometry.index ? this.geometry.index.count : this.geometry.getAttribute('position').count) / 3;
+    const faces =
+      (this.geometry.index ? this.geometry.index.count : this.geometry.getAttribute('position').count) / 3;
     const labels = existing ?? new Uint8Array(faces);
     this.geometry.userData = {
       ...userData,
-      [FACE_ATTRIBUTES_KEY]: { ...(userData[FACE_ATTRIBUTES_KEY] as object | undefined), [PAINT_ATTRIBUTE]: { array: labels, itemSize: 1 } },
-      [ATTRIBUTE_INFO_KEY]: { ...(userData[ATTRIBUTE_INFO_KEY] as object | undefined), [PAINT_ATTRIBUTE]: paintInfo(this.classes) },
+      [FACE_ATTRIBUTES_KEY]: {
+        ...(userData[FACE_ATTRIBUTES_KEY] as object | undefined),
+        [PAINT_ATTRIBUTE]: { array: labels, itemSize: 1 },
+      },
+      [ATTRIBUTE_INFO_KEY]: {
+        ...(userData[ATTRIBUTE_INFO_KEY] as object | undefined),
+        [PAINT_ATTRIBUTE]: paintInfo(this.classes),
+      },
     };
     return labels;
   }

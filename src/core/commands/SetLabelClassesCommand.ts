@@ -21,7 +21,11 @@ export class SetLabelClassesCommand implements Command {
     name = 'Edit labels',
   ) {
     this.name = name;
-    this.targets = objects.map((object) => ({ object, geometry: object.geometry, before: object.geometry.userData as Record<string, unknown> }));
+    this.targets = objects.map((object) => ({
+      object,
+      geometry: object.geometry,
+      before: object.geometry.userData as Record<string, unknown>,
+    }));
   }
 
   execute(): void {
@@ -29,7 +33,13 @@ export class SetLabelClassesCommand implements Command {
       const infos = (t.before[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined) ?? {};
       const info = infos[this.attribute];
       if (!info) continue;
-      t.geometry.userData = { ...t.before, [ATTRIBUTE_INFO_KEY]: { ...infos, [this.attribute]: { ...info, classes: this.classes.map((c) => ({ ...c })) } } };
+      t.geometry.userData = {
+        ...t.before,
+        [ATTRIBUTE_INFO_KEY]: {
+          ...infos,
+          [this.attribute]: { ...info, classes: this.classes.map((c) => ({ ...c })) },
+        },
+      };
       this.host.geometryChanged(t.object);
     }
   }
@@ -42,8 +52,17 @@ export class SetLabelClassesCommand implements Command {
   }
 
   mergeWith(next: Command): boolean {
-    if (!(next instanceof SetLabelClassesCommand) || next.attribute !== this.attribute || next.name !== this.name) return false;
-    if (next.targets.length !== this.targets.length || next.targets.some((t, i) => t.geometry !== this.targets[i]!.geometry)) return false;
+    if (
+      !(next instanceof SetLabelClassesCommand) ||
+      next.attribute !== this.attribute ||
+      next.name !== this.name
+    )
+      return false;
+    if (
+      next.targets.length !== this.targets.length ||
+      next.targets.some((t, i) => t.geometry !== this.targets[i]!.geometry)
+    )
+      return false;
     this.classes = next.classes;
     return true;
   }

@@ -33,7 +33,12 @@ export class SetMorphInfluenceCommand implements Command {
   }
 
   mergeWith(next: Command): boolean {
-    if (!(next instanceof SetMorphInfluenceCommand) || next.object !== this.object || next.index !== this.index) return false;
+    if (
+      !(next instanceof SetMorphInfluenceCommand) ||
+      next.object !== this.object ||
+      next.index !== this.index
+    )
+      return false;
     this.newValue = next.newValue;
     return true;
   }

@@ -11,7 +11,11 @@ export interface Transform {
 }
 
 export function getTransform(object: Object3D): Transform {
-  return { position: object.position.clone(), rotation: object.rotation.clone(), scale: object.scale.clone() };
+  return {
+    position: object.position.clone(),
+    rotation: object.rotation.clone(),
+    scale: object.scale.clone(),
+  };
 }
 
 /**

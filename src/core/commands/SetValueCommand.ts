@@ -34,7 +34,8 @@ export class SetValueCommand<T extends object, K extends keyof T & string> imple
   }
 
   mergeWith(next: Command): boolean {
-    if (!(next instanceof SetValueCommand) || next.target !== this.target || next.key !== this.key) return false;
+    if (!(next instanceof SetValueCommand) || next.target !== this.target || next.key !== this.key)
+      return false;
     this.newValue = next.newValue as T[K];
     return true;
   }

@@ -43,7 +43,12 @@ const MAX_TEXTURE_MEGAPIXELS = 100;
 export function decodeTexture(bytes: Uint8Array): RgbaImage {
   if (bytes[0] === 0x89 && bytes[1] === 0x50) return decodePngTexture(bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xd8) {
-    const jpeg = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_TEXTURE_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+    const jpeg = decodeJpeg(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: MAX_TEXTURE_MEGAPIXELS,
+      maxMemoryUsageInMB: 1024,
+    });
     return { width: jpeg.width, height: jpeg.height, channels: 4, data: jpeg.data };
   }
   throw new Error('the texture is neither PNG nor JPEG (only those can be decoded off the UI thread)');

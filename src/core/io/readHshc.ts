@@ -17,8 +17,11 @@ export function readHshc(file: InputFile, options: { maxTriangles: number }): Mo
   } catch (error) {
     throw new FileError(file.name, error instanceof Error ? error.message : String(error));
   }
-  const faces = coefficients.connectivity ? coefficients.connectivity.indices.length / 3 : 20 * 4 ** coefficients.icosphereLevel;
-  if (faces > options.maxTriangles) throw new FileError(file.name, tooManyTriangles(faces, options.maxTriangles));
+  const faces = coefficients.connectivity
+    ? coefficients.connectivity.indices.length / 3
+    : 20 * 4 ** coefficients.icosphereLevel;
+  if (faces > options.maxTriangles)
+    throw new FileError(file.name, tooManyTriangles(faces, options.maxTriangles));
   let mesh;
   try {
     mesh = rebuildMesh(coefficients);
@@ -32,7 +35,9 @@ export function readHshc(file: InputFile, options: { maxTriangles: number }): Mo
       degree: coefficients.degree,
       channels: coefficients.channelNames,
       precision: coefficients.precision,
-      rebuiltOn: coefficients.connectivity ? 'stored connectivity' : `icosphere level ${coefficients.icosphereLevel}`,
+      rebuiltOn: coefficients.connectivity
+        ? 'stored connectivity'
+        : `icosphere level ${coefficients.icosphereLevel}`,
     },
   };
   return { name, root: { name, mesh, userData, children: [] }, warnings: [] };

@@ -220,9 +220,7 @@ export async function writeGlb(model: ModelData): Promise<Uint8Array> {
       const info = material.getBaseColorTextureInfo()!;
       if (data.mapChannel) info.setTexCoord(data.mapChannel);
       if (data.mapNearest)
-        info
-          .setMagFilter(TextureInfo.MagFilter.NEAREST)
-          .setMinFilter(TextureInfo.MinFilter.NEAREST);
+        info.setMagFilter(TextureInfo.MagFilter.NEAREST).setMinFilter(TextureInfo.MinFilter.NEAREST);
     }
     materials.set(data, material);
     return material;

@@ -47,14 +47,17 @@ function slideVertices(level: MeshLevel, fraction: number, random: () => number)
   for (let v = 0; v < vertexCount; v++) offsets[v + 1]! += offsets[v]!;
   const fill = offsets.slice(0, vertexCount);
   const incident = new Int32Array(2 * edgeCount);
-  for (let e = 0; e < edgeCount; e++) for (let s = 0; s < 2; s++) incident[fill[level.edges[2 * e + s]!]!++] = e;
+  for (let e = 0; e < edgeCount; e++)
+    for (let s = 0; s < 2; s++) incident[fill[level.edges[2 * e + s]!]!++] = e;
   const P = level.positions;
   for (let v = 0; v < vertexCount; v++) {
     if (random() >= fraction) continue;
-    const start = offsets[v]!, end = offsets[v + 1]!;
+    const start = offsets[v]!,
+      end = offsets[v + 1]!;
     if (end === start) continue;
     let flat = true;
-    for (let i = start; i < end; i++) if (features[incident[i]! * EDGE_FEATURE_COUNT]! < SLIDE_MIN_DIHEDRAL) flat = false;
+    for (let i = start; i < end; i++)
+      if (features[incident[i]! * EDGE_FEATURE_COUNT]! < SLIDE_MIN_DIHEDRAL) flat = false;
     if (!flat) continue;
     const e = incident[start + Math.floor(random() * (end - start))]!;
     const w = level.edges[2 * e]! === v ? level.edges[2 * e + 1]! : level.edges[2 * e]!;
@@ -81,15 +84,21 @@ function flipEdges(level: MeshLevel, fraction: number, random: () => number): vo
   for (let i = 0; i < 2 * edgeCount; i++) valence[edges[i]!]!++;
   for (let e = 0; e < edgeCount; e++) {
     if (random() >= fraction || features[e * EDGE_FEATURE_COUNT]! < FLIP_MIN_DIHEDRAL) continue;
-    const f1 = edgeFaces[2 * e]!, f2 = edgeFaces[2 * e + 1]!;
+    const f1 = edgeFaces[2 * e]!,
+      f2 = edgeFaces[2 * e + 1]!;
     if (f1 < 0 || f2 < 0) continue;
-    const k1 = slotOf(faceEdges, f1, e), k2 = slotOf(faceEdges, f2, e);
-    const p = faces[3 * f1 + k1]!, q = faces[3 * f1 + ((k1 + 1) % 3)]!, a = faces[3 * f1 + ((k1 + 2) % 3)]!;
+    const k1 = slotOf(faceEdges, f1, e),
+      k2 = slotOf(faceEdges, f2, e);
+    const p = faces[3 * f1 + k1]!,
+      q = faces[3 * f1 + ((k1 + 1) % 3)]!,
+      a = faces[3 * f1 + ((k1 + 2) % 3)]!;
     const b = faces[3 * f2 + ((k2 + 2) % 3)]!;
     if (a === b || valence[p]! <= 3 || valence[q]! <= 3 || existing.has(key(a, b))) continue;
     // The quad's boundary runs p→b→q→a: f1 = (p, q, a) holds qa, ap; f2 = (q, p, b) holds pb, bq.
-    const qa = faceEdges[3 * f1 + ((k1 + 1) % 3)]!, ap = faceEdges[3 * f1 + ((k1 + 2) % 3)]!;
-    const pb = faceEdges[3 * f2 + ((k2 + 1) % 3)]!, bq = faceEdges[3 * f2 + ((k2 + 2) % 3)]!;
+    const qa = faceEdges[3 * f1 + ((k1 + 1) % 3)]!,
+      ap = faceEdges[3 * f1 + ((k1 + 2) % 3)]!;
+    const pb = faceEdges[3 * f2 + ((k2 + 1) % 3)]!,
+      bq = faceEdges[3 * f2 + ((k2 + 2) % 3)]!;
     faces.set([p, b, a], 3 * f1);
     faceEdges.set([pb, e, ap], 3 * f1);
     faces.set([q, a, b], 3 * f2);

@@ -25,10 +25,18 @@ export function computeEdgeFeatures(level: MeshLevel, out?: Float32Array): Float
     const i0 = 3 * faces[3 * f1 + ((k + 1) % 3)]!;
     const i2 = 3 * faces[3 * f1 + ((k + 2) % 3)]!;
     const i3 = f2 < 0 ? i2 : 3 * faces[3 * f2 + ((slotOf(faceEdges, f2, e) + 2) % 3)]!;
-    const x0 = P[i0]!, y0 = P[i0 + 1]!, z0 = P[i0 + 2]!;
-    const x1 = P[i1]!, y1 = P[i1 + 1]!, z1 = P[i1 + 2]!;
-    const x2 = P[i2]!, y2 = P[i2 + 1]!, z2 = P[i2 + 2]!;
-    const x3 = P[i3]!, y3 = P[i3 + 1]!, z3 = P[i3 + 2]!;
+    const x0 = P[i0]!,
+      y0 = P[i0 + 1]!,
+      z0 = P[i0 + 2]!;
+    const x1 = P[i1]!,
+      y1 = P[i1 + 1]!,
+      z1 = P[i1 + 2]!;
+    const x2 = P[i2]!,
+      y2 = P[i2 + 1]!,
+      z2 = P[i2 + 2]!;
+    const x3 = P[i3]!,
+      y3 = P[i3 + 1]!,
+      z3 = P[i3 + 2]!;
 
     // Dihedral angle from the two face normals.
     const na = normalizedCross(x2 - x0, y2 - y0, z2 - z0, x1 - x0, y1 - y0, z1 - z0);
@@ -60,21 +68,49 @@ function normalizedCross(ax: number, ay: number, az: number, bx: number, by: num
 }
 
 /** The angle at o between the directions to a and b. */
-function angleAt(ox: number, oy: number, oz: number, ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const ux = ax - ox, uy = ay - oy, uz = az - oz;
-  const vx = bx - ox, vy = by - oy, vz = bz - oz;
+function angleAt(
+  ox: number,
+  oy: number,
+  oz: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+): number {
+  const ux = ax - ox,
+    uy = ay - oy,
+    uz = az - oz;
+  const vx = bx - ox,
+    vy = by - oy,
+    vz = bz - oz;
   const lu = Math.hypot(ux, uy, uz) || 0.1;
   const lv = Math.hypot(vx, vy, vz) || 0.1;
   return Math.acos(clamp((ux * vx + uy * vy + uz * vz) / (lu * lv)));
 }
 
 /** Distance of o from the line a→b divided by |b − a|. */
-function heightRatio(ox: number, oy: number, oz: number, ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const lx = bx - ax, ly = by - ay, lz = bz - az;
+function heightRatio(
+  ox: number,
+  oy: number,
+  oz: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+): number {
+  const lx = bx - ax,
+    ly = by - ay,
+    lz = bz - az;
   const length2 = lx * lx + ly * ly + lz * lz;
   const length = Math.sqrt(length2) || 0.1;
   const t = length2 > 0 ? (lx * (ox - ax) + ly * (oy - ay) + lz * (oz - az)) / length2 : 0;
-  const dx = ox - (ax + t * lx), dy = oy - (ay + t * ly), dz = oz - (az + t * lz);
+  const dx = ox - (ax + t * lx),
+    dy = oy - (ay + t * ly),
+    dz = oz - (az + t * lz);
   return Math.hypot(dx, dy, dz) / length;
 }
 

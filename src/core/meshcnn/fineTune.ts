@@ -40,7 +40,11 @@ export interface FineTuneOptions {
  * differently, are ignored by the loss). Starts from `base` (all layers kept when the classes match, all but the classifier otherwise) or
  * from scratch. @returns the new model's info and network
  */
-export async function fineTune(meshes: readonly PaintedMesh[], base: { info: MeshcnnModelInfo; net: MeshUNet } | null, options: FineTuneOptions): Promise<{ info: MeshcnnModelInfo; net: MeshUNet; finalLoss: number }> {
+export async function fineTune(
+  meshes: readonly PaintedMesh[],
+  base: { info: MeshcnnModelInfo; net: MeshUNet } | null,
+  options: FineTuneOptions,
+): Promise<{ info: MeshcnnModelInfo; net: MeshUNet; finalLoss: number }> {
   if (meshes.length === 0) throw new Error('paint labels on at least one mesh first');
   const classCount = options.classes.length;
   // the resolution the base model was trained at (a new model: human_seg's)
@@ -57,14 +61,20 @@ export async function fineTune(meshes: readonly PaintedMesh[], base: { info: Mes
       const again = prepareInput(simplified.positions, simplified.indices);
       positions = again.positions;
       indices = again.indices;
-      faceLabels = transferFaceLabels({ positions: prepared.positions, indices: prepared.indices }, preparedLabels, { positions, indices });
+      faceLabels = transferFaceLabels(
+        { positions: prepared.positions, indices: prepared.indices },
+        preparedLabels,
+        { positions, indices },
+      );
     }
     const level = buildMeshLevel(positions, indices);
     const labels = new Int32Array(edgeCountOf(level)).fill(-1);
     let painted = 0;
     for (let e = 0; e < labels.length; e++) {
-      const f1 = level.edgeFaces[2 * e]!, f2 = level.edgeFaces[2 * e + 1]!;
-      const a = faceLabels[f1]!, b = f2 >= 0 ? faceLabels[f2]! : 0;
+      const f1 = level.edgeFaces[2 * e]!,
+        f2 = level.edgeFaces[2 * e + 1]!;
+      const a = faceLabels[f1]!,
+        b = f2 >= 0 ? faceLabels[f2]! : 0;
       // An edge takes the label of its painted face(s); painted faces that disagree leave it out.
       const label = a > 0 && b > 0 && a !== b ? 0 : Math.max(a, b);
       if (label > 0 && label <= classCount) {
@@ -76,18 +86,37 @@ export async function fineTune(meshes: readonly PaintedMesh[], base: { info: Mes
   }
   if (samples.length === 0) throw new Error('no painted faces: paint at least one part');
 
-  const config = base ? { ...base.info.config, classCount } : { ...(options.scratchConfig ?? { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1 }), classCount };
+  const config = base
+    ? { ...base.info.config, classCount }
+    : {
+        ...(options.scratchConfig ?? {
+          channels: [16, 32, 64, 128],
+          poolEdges: [1800, 1350, 600],
+          resBlocks: 1,
+        }),
+        classCount,
+      };
   const net = new MeshUNet(config, options.seed ?? 1);
   if (base) {
     const keepClassifier = base.info.config.classCount === classCount;
-    for (const p of net.params) if (keepClassifier || !p.name.startsWith('classifier.')) p.data.set(base.net.param(p.name).data);
+    for (const p of net.params)
+      if (keepClassifier || !p.name.startsWith('classifier.')) p.data.set(base.net.param(p.name).data);
   }
-  const stats = base ? { mean: base.info.featureMean, std: base.info.featureStd } : featureStatistics(samples.map((s) => s.level));
+  const stats = base
+    ? { mean: base.info.featureMean, std: base.info.featureStd }
+    : featureStatistics(samples.map((s) => s.level));
   const adam = new Adam(options.learningRate ?? (base ? 3e-4 : 1e-3));
   const random = mulberry32(options.seed ?? 1);
   let finalLoss = NaN;
   for (let step = 0; step < options.steps; step++) {
-    const { loss, accuracy } = trainStep(net, adam, samples[step % samples.length]!, stats, DEFAULT_AUGMENT, random);
+    const { loss, accuracy } = trainStep(
+      net,
+      adam,
+      samples[step % samples.length]!,
+      stats,
+      DEFAULT_AUGMENT,
+      random,
+    );
     finalLoss = loss;
     await options.onStep?.(step + 1, loss, accuracy);
   }
@@ -98,7 +127,12 @@ export async function fineTune(meshes: readonly PaintedMesh[], base: { info: Mes
     featureMean: [...stats.mean],
     featureStd: [...stats.std],
     inputEdges: budget,
-    training: { fineTunedFrom: base?.info.name ?? null, meshes: samples.length, steps: options.steps, finalLoss },
+    training: {
+      fineTunedFrom: base?.info.name ?? null,
+      meshes: samples.length,
+      steps: options.steps,
+      finalLoss,
+    },
   };
   return { info, net, finalLoss };
 }

@@ -36,13 +36,19 @@ export function transferFaceLabels(
   }
   const out = new Int32Array(F);
   for (let f = 0; f < F; f++) {
-    const a = I[3 * f]!, b = I[3 * f + 1]!, c = I[3 * f + 2]!;
+    const a = I[3 * f]!,
+      b = I[3 * f + 1]!,
+      c = I[3 * f + 2]!;
     const la = vertexLabel[a]!;
     if (la === vertexLabel[b] && la === vertexLabel[c]) {
       out[f] = la;
       continue;
     }
-    out[f] = nearestLabel((P[3 * a]! + P[3 * b]! + P[3 * c]!) / 3, (P[3 * a + 1]! + P[3 * b + 1]! + P[3 * c + 1]!) / 3, (P[3 * a + 2]! + P[3 * b + 2]! + P[3 * c + 2]!) / 3);
+    out[f] = nearestLabel(
+      (P[3 * a]! + P[3 * b]! + P[3 * c]!) / 3,
+      (P[3 * a + 1]! + P[3 * b + 1]! + P[3 * c + 1]!) / 3,
+      (P[3 * a + 2]! + P[3 * b + 2]! + P[3 * c + 2]!) / 3,
+    );
   }
   geometry.dispose();
   return out;
@@ -91,7 +97,8 @@ export function faceNeighbours(indices: ArrayLike<number>): Int32Array {
   const firstSide = new Map<number, number>();
   for (let f = 0; f < F; f++) {
     for (let k = 0; k < 3; k++) {
-      const a = indices[3 * f + k]!, b = indices[3 * f + ((k + 1) % 3)]!;
+      const a = indices[3 * f + k]!,
+        b = indices[3 * f + ((k + 1) % 3)]!;
       const key = a < b ? a * V + b : b * V + a;
       const other = firstSide.get(key);
       if (other === undefined) firstSide.set(key, 3 * f + k);

@@ -137,7 +137,12 @@ export function poolMesh(fine: MeshLevel, priorities: ArrayLike<number>, targetE
     aliveVertices--;
   }
 
-  return compact(fine, { positions, faces, faceEdges, edges, edgeFaces, edgeAlive, faceAlive }, groups, collapsed);
+  return compact(
+    fine,
+    { positions, faces, faceEdges, edges, edgeFaces, edgeAlive, faceAlive },
+    groups,
+    collapsed,
+  );
 }
 
 interface PoolState {
@@ -194,7 +199,14 @@ function compact(fine: MeshLevel, s: PoolState, groups: GroupLists, collapsed: n
       edgeFaces[2 * d + s2] = f < 0 ? -1 : faceMap[f]!;
     }
   }
-  const level: MeshLevel = { positions, faces, faceEdges, edges, edgeFaces, gemm: new Int32Array(4 * newEdges) };
+  const level: MeshLevel = {
+    positions,
+    faces,
+    faceEdges,
+    edges,
+    edgeFaces,
+    gemm: new Int32Array(4 * newEdges),
+  };
   fillGemm(level);
 
   // Groups as CSR, repeats removed (an edge collapsed twice into the same survivor counts once).
@@ -216,7 +228,13 @@ function compact(fine: MeshLevel, s: PoolState, groups: GroupLists, collapsed: n
     for (let i = 0; i < group.length; i++) members[start + i] = group[i]!;
     groupOffsets[d + 1] = members.length;
   }
-  return { level, occurrences, groupOffsets, groupMembers: Int32Array.from(members), collapsed: Int32Array.from(collapsed) };
+  return {
+    level,
+    occurrences,
+    groupOffsets,
+    groupMembers: Int32Array.from(members),
+    collapsed: Int32Array.from(collapsed),
+  };
 }
 
 /** Per-edge member lists as linked lists of nodes, so a merge appends in O(1) and memory stays O(E). */
@@ -299,7 +317,11 @@ export function poolFeatures(record: PoolRecord, fine: Float32Array, channels: n
 }
 
 /** Gradient of poolFeatures: #E_coarse×C → #E_fine×C. */
-export function poolFeaturesBackward(record: PoolRecord, gradCoarse: Float32Array, channels: number): Float32Array {
+export function poolFeaturesBackward(
+  record: PoolRecord,
+  gradCoarse: Float32Array,
+  channels: number,
+): Float32Array {
   const coarseCount = record.groupOffsets.length - 1;
   const out = new Float32Array(record.occurrences.length * channels);
   const { groupOffsets, groupMembers } = record;
@@ -337,7 +359,11 @@ export function unpoolFeatures(record: PoolRecord, coarse: Float32Array, channel
 }
 
 /** Gradient of unpoolFeatures: #E_fine×C → #E_coarse×C. */
-export function unpoolFeaturesBackward(record: PoolRecord, gradFine: Float32Array, channels: number): Float32Array {
+export function unpoolFeaturesBackward(
+  record: PoolRecord,
+  gradFine: Float32Array,
+  channels: number,
+): Float32Array {
   const coarseCount = record.groupOffsets.length - 1;
   const out = new Float32Array(coarseCount * channels);
   const { groupOffsets, groupMembers, occurrences } = record;

@@ -1,7 +1,19 @@
 import { EDGE_FEATURE_COUNT } from './edgeFeatures';
 import { poolMesh, rowSquaredNorms, type PoolRecord } from './meshPool';
 import { edgeCountOf, type MeshLevel } from './meshTopology';
-import { add, concatColumns, instanceNorm, meshConv, pool, relu, tensor, unpool, type Param, type Tape, type Tensor } from './tape';
+import {
+  add,
+  concatColumns,
+  instanceNorm,
+  meshConv,
+  pool,
+  relu,
+  tensor,
+  unpool,
+  type Param,
+  type Tape,
+  type Tensor,
+} from './tape';
 
 /**
  * MeshCNN's segmentation U-Net (MeshEncoderDecoder). Encoder level i: MeshConv → norm → ReLU, then
@@ -30,9 +42,13 @@ export class MeshUNet {
   readonly params: Param[] = [];
   private readonly byName = new Map<string, Param>();
 
-  constructor(readonly config: MeshUNetConfig, seed = 1) {
+  constructor(
+    readonly config: MeshUNetConfig,
+    seed = 1,
+  ) {
     const { channels, poolEdges, resBlocks, classCount } = config;
-    if (poolEdges.length !== channels.length - 1) throw new Error('MeshUNet: poolEdges needs one entry fewer than channels');
+    if (poolEdges.length !== channels.length - 1)
+      throw new Error('MeshUNet: poolEdges needs one entry fewer than channels');
     const random = mulberry32(seed);
     const conv = (name: string, cin: number, cout: number) => {
       // He initialisation for ReLU networks: N(0, 2 / fan-in).
@@ -86,7 +102,13 @@ export class MeshUNet {
    * @param reusePools pooling decisions of an earlier pass to replay instead of deciding anew (gradient checks)
    * @param poolEdges edge counts after each pooling (defaults to the config's; scaled for meshes of other sizes)
    */
-  forward(tape: Tape, level: MeshLevel, features: Float32Array, reusePools?: PoolRecord[], poolEdges = this.config.poolEdges): MeshUNetOutput {
+  forward(
+    tape: Tape,
+    level: MeshLevel,
+    features: Float32Array,
+    reusePools?: PoolRecord[],
+    poolEdges = this.config.poolEdges,
+  ): MeshUNetOutput {
     const { channels } = this.config;
     const edgeCount = edgeCountOf(level);
     let x = tensor(features, edgeCount, EDGE_FEATURE_COUNT);
@@ -97,7 +119,8 @@ export class MeshUNet {
       x = this.block(tape, `down${i}`, x, levels[i]!.gemm);
       if (i < poolEdges.length) {
         skips.push(x);
-        const record = reusePools?.[i] ?? poolMesh(levels[i]!, rowSquaredNorms(x.data, x.cols), poolEdges[i]!);
+        const record =
+          reusePools?.[i] ?? poolMesh(levels[i]!, rowSquaredNorms(x.data, x.cols), poolEdges[i]!);
         pools.push(record);
         levels.push(record.level);
         x = pool(tape, x, record);

@@ -31,8 +31,13 @@ const MAGIC = 0x4e434d48; // 'HMCN' little-endian
  * { info, arrays: [{ name, length }] }, zero padding to 4 bytes, then the float32 arrays in header order.
  * Weights travel as one buffer (no JSON number parsing); extra arrays hold optimiser state in checkpoints.
  */
-export function encodeModelFile(info: MeshcnnModelInfo, arrays: { name: string; data: Float32Array }[]): Uint8Array {
-  const header = new TextEncoder().encode(JSON.stringify({ info, arrays: arrays.map((a) => ({ name: a.name, length: a.data.length })) }));
+export function encodeModelFile(
+  info: MeshcnnModelInfo,
+  arrays: { name: string; data: Float32Array }[],
+): Uint8Array {
+  const header = new TextEncoder().encode(
+    JSON.stringify({ info, arrays: arrays.map((a) => ({ name: a.name, length: a.data.length })) }),
+  );
   const headerEnd = 8 + header.length;
   const dataStart = Math.ceil(headerEnd / 4) * 4;
   const total = dataStart + 4 * arrays.reduce((n, a) => n + a.data.length, 0);
@@ -50,7 +55,10 @@ export function encodeModelFile(info: MeshcnnModelInfo, arrays: { name: string; 
   return bytes;
 }
 
-export function decodeModelFile(bytes: Uint8Array): { info: MeshcnnModelInfo; arrays: Map<string, Float32Array> } {
+export function decodeModelFile(bytes: Uint8Array): {
+  info: MeshcnnModelInfo;
+  arrays: Map<string, Float32Array>;
+} {
   if (bytes.length < 8) throw new Error('not a MeshCNN model file (too short)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not a MeshCNN model file (bad magic)');
@@ -75,18 +83,27 @@ export function decodeModelFile(bytes: Uint8Array): { info: MeshcnnModelInfo; ar
 }
 
 /** A ready network from a model file. */
-export function loadModel(bytes: Uint8Array): { info: MeshcnnModelInfo; net: MeshUNet; extra: Map<string, Float32Array> } {
+export function loadModel(bytes: Uint8Array): {
+  info: MeshcnnModelInfo;
+  net: MeshUNet;
+  extra: Map<string, Float32Array>;
+} {
   const { info, arrays } = decodeModelFile(bytes);
   const net = new MeshUNet(info.config);
   for (const p of net.params) {
     const data = arrays.get(p.name);
-    if (!data || data.length !== p.data.length) throw new Error(`MeshCNN model "${info.name}" lacks weights for ${p.name}`);
+    if (!data || data.length !== p.data.length)
+      throw new Error(`MeshCNN model "${info.name}" lacks weights for ${p.name}`);
     p.data.set(data);
     arrays.delete(p.name);
   }
   return { info, net, extra: arrays };
 }
 
-export function saveModel(info: MeshcnnModelInfo, net: MeshUNet, extra: { name: string; data: Float32Array }[] = []): Uint8Array {
+export function saveModel(
+  info: MeshcnnModelInfo,
+  net: MeshUNet,
+  extra: { name: string; data: Float32Array }[] = [],
+): Uint8Array {
   return encodeModelFile(info, [...net.params.map((p) => ({ name: p.name, data: p.data })), ...extra]);
 }

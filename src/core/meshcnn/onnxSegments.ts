@@ -33,7 +33,12 @@ export function exportMeshcnnSegments(net: MeshUNet): MeshcnnOnnxSegments {
   const down: Uint8Array[] = [];
   for (let i = 0; i < L - 1; i++) {
     const g = segmentGraph(i === 0 ? EDGE_FEATURE_COUNT : channels[i - 1]!, false);
-    g.builder.node('Identity', [block(g, net, `down${i}`, g.x, i === 0 ? EDGE_FEATURE_COUNT : channels[i - 1]!, channels[i]!)], {}, 'y');
+    g.builder.node(
+      'Identity',
+      [block(g, net, `down${i}`, g.x, i === 0 ? EDGE_FEATURE_COUNT : channels[i - 1]!, channels[i]!)],
+      {},
+      'y',
+    );
     down.push(g.finish(channels[i]!));
   }
   const b = segmentGraph(channels[L - 2]!, false);
@@ -43,12 +48,26 @@ export function exportMeshcnnSegments(net: MeshUNet): MeshcnnOnnxSegments {
   const up: Uint8Array[] = [new Uint8Array(0)];
   for (let i = 1; i <= L - 2; i++) {
     const g = segmentGraph(channels[i]!, true);
-    const h = block(g, net, `up${i}`, g.builder.node('Concat', [g.x, g.skip!], { axis: 1 }), 2 * channels[i]!, channels[i]!);
+    const h = block(
+      g,
+      net,
+      `up${i}`,
+      g.builder.node('Concat', [g.x, g.skip!], { axis: 1 }),
+      2 * channels[i]!,
+      channels[i]!,
+    );
     g.builder.node('Identity', [conv(g, net, `up${i - 1}.upconv`, h, channels[i]!)], {}, 'y');
     up[i] = g.finish(channels[i - 1]!);
   }
   const l = segmentGraph(channels[0]!, true);
-  const h = block(l, net, 'up0', l.builder.node('Concat', [l.x, l.skip!], { axis: 1 }), 2 * channels[0]!, channels[0]!);
+  const h = block(
+    l,
+    net,
+    'up0',
+    l.builder.node('Concat', [l.x, l.skip!], { axis: 1 }),
+    2 * channels[0]!,
+    channels[0]!,
+  );
   l.builder.node('Identity', [conv(l, net, 'classifier', h, channels[0]!)], {}, 'y');
   const last = l.finish(net.config.classCount);
   return { down, bottom, up, last };
@@ -87,8 +106,21 @@ function conv(g: SegmentGraph, net: MeshUNet, name: string, x: string, inChannel
   const padded = B.node('Concat', [x, B.float(new Float32Array(inChannels), [1, inChannels])], { axis: 0 });
   const gathered = B.node('Gather', [padded, g.gemm], { axis: 0 }); // [E,4,C]
   const n = [0, 1, 2, 3].map((k) => B.node('Gather', [gathered, B.int64([k], [])], { axis: 1 })); // [E,C]
-  const features = B.node('Concat', [x, B.node('Add', [n[0]!, n[2]!]), B.node('Add', [n[1]!, n[3]!]), B.node('Abs', [B.node('Sub', [n[0]!, n[2]!])]), B.node('Abs', [B.node('Sub', [n[1]!, n[3]!])])], { axis: 1 });
-  return B.node('Add', [B.node('MatMul', [features, B.float(weight.data, weight.shape)]), B.float(bias.data, bias.shape)]);
+  const features = B.node(
+    'Concat',
+    [
+      x,
+      B.node('Add', [n[0]!, n[2]!]),
+      B.node('Add', [n[1]!, n[3]!]),
+      B.node('Abs', [B.node('Sub', [n[0]!, n[2]!])]),
+      B.node('Abs', [B.node('Sub', [n[1]!, n[3]!])]),
+    ],
+    { axis: 1 },
+  );
+  return B.node('Add', [
+    B.node('MatMul', [features, B.float(weight.data, weight.shape)]),
+    B.float(bias.data, bias.shape),
+  ]);
 }
 
 /** Instance norm over edges with γ, β (eps as tape.ts). */
@@ -101,11 +133,21 @@ function norm(g: SegmentGraph, net: MeshUNet, name: string, x: string): string {
   const scaled = B.node('Div', [centred, B.node('Sqrt', [B.node('Add', [variance, B.float([1e-5], [])])])]);
   const gamma = net.param(`${name}.gamma`);
   const beta = net.param(`${name}.beta`);
-  return B.node('Add', [B.node('Mul', [scaled, B.float(gamma.data, gamma.shape)]), B.float(beta.data, beta.shape)]);
+  return B.node('Add', [
+    B.node('Mul', [scaled, B.float(gamma.data, gamma.shape)]),
+    B.float(beta.data, beta.shape),
+  ]);
 }
 
 /** conv → norm → ReLU, then residual blocks, as MeshUNet.block. */
-function block(g: SegmentGraph, net: MeshUNet, name: string, x: string, inChannels: number, outChannels: number): string {
+function block(
+  g: SegmentGraph,
+  net: MeshUNet,
+  name: string,
+  x: string,
+  inChannels: number,
+  outChannels: number,
+): string {
   const B = g.builder;
   let h = B.node('Relu', [norm(g, net, `${name}.norm0`, conv(g, net, `${name}.conv0`, x, inChannels))]);
   for (let b = 1; b <= net.config.resBlocks; b++) {
@@ -124,10 +166,15 @@ export interface MeshcnnOnnxSessions {
   release(): Promise<void>;
 }
 
-export async function createMeshcnnSessions(onnx: OnnxRuntime, segments: MeshcnnOnnxSegments): Promise<MeshcnnOnnxSessions> {
+export async function createMeshcnnSessions(
+  onnx: OnnxRuntime,
+  segments: MeshcnnOnnxSegments,
+): Promise<MeshcnnOnnxSessions> {
   const down = await Promise.all(segments.down.map((m) => onnx.createSession(m)));
   const bottom = await onnx.createSession(segments.bottom);
-  const up = await Promise.all(segments.up.map((m) => (m.length ? onnx.createSession(m) : Promise.resolve(null))));
+  const up = await Promise.all(
+    segments.up.map((m) => (m.length ? onnx.createSession(m) : Promise.resolve(null))),
+  );
   const last = await onnx.createSession(segments.last);
   return {
     down,
@@ -154,11 +201,20 @@ export async function forwardOnnx(
 ): Promise<{ logits: Float32Array; pools: PoolRecord[] }> {
   const { channels } = net.config;
   const L = channels.length;
-  const run = async (session: OnnxSession, lvl: MeshLevel, x: Float32Array, cols: number, skip?: Float32Array): Promise<Float32Array> => {
+  const run = async (
+    session: OnnxSession,
+    lvl: MeshLevel,
+    x: Float32Array,
+    cols: number,
+    skip?: Float32Array,
+  ): Promise<Float32Array> => {
     const E = edgeCountOf(lvl);
     const gemm = new BigInt64Array(4 * E);
     for (let i = 0; i < gemm.length; i++) gemm[i] = BigInt(lvl.gemm[i]! < 0 ? E : lvl.gemm[i]!);
-    const feeds: Record<string, ReturnType<OnnxRuntime['tensor']>> = { x: onnx.tensor('float32', x, [E, cols]), gemm: onnx.tensor('int64', gemm, [E, 4]) };
+    const feeds: Record<string, ReturnType<OnnxRuntime['tensor']>> = {
+      x: onnx.tensor('float32', x, [E, cols]),
+      gemm: onnx.tensor('int64', gemm, [E, 4]),
+    };
     if (skip) feeds.skip = onnx.tensor('float32', skip, [E, cols]);
     const out = await session.run(feeds);
     return out.y!.data as Float32Array;

@@ -16,17 +16,31 @@ export interface PreparedMesh {
   /** #F': the input face each kept face came from. */
   faceSource: Int32Array;
   /** What was changed, for the user and the metrics. */
-  repairs: { weldedVertices: number; degenerateFaces: number; duplicateFaces: number; nonManifoldFaces: number; smallComponentFaces: number; unusedVertices: number };
+  repairs: {
+    weldedVertices: number;
+    degenerateFaces: number;
+    duplicateFaces: number;
+    nonManifoldFaces: number;
+    smallComponentFaces: number;
+    unusedVertices: number;
+  };
 }
 
-export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<number>, minComponentFraction = 0.01): PreparedMesh {
+export function prepareInput(
+  positions: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  minComponentFraction = 0.01,
+): PreparedMesh {
   const V = positions.length / 3;
   const F = indices.length / 3;
   // Weld exact duplicates: sort vertex ids by coordinates (no string keys; O(V log V)).
   const weld = new Int32Array(V);
   const order = Int32Array.from({ length: V }, (_, i) => i);
   const P = positions;
-  order.sort((a, b) => P[3 * a]! - P[3 * b]! || P[3 * a + 1]! - P[3 * b + 1]! || P[3 * a + 2]! - P[3 * b + 2]! || a - b);
+  order.sort(
+    (a, b) =>
+      P[3 * a]! - P[3 * b]! || P[3 * a + 1]! - P[3 * b + 1]! || P[3 * a + 2]! - P[3 * b + 2]! || a - b,
+  );
   let welded = 0;
   for (let i = 0; i < V; i++) {
     const v = order[i]!;
@@ -37,27 +51,43 @@ export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<nu
     } else weld[v] = v;
   }
   const keep = new Uint8Array(F);
-  const repairs = { weldedVertices: welded, degenerateFaces: 0, duplicateFaces: 0, nonManifoldFaces: 0, smallComponentFaces: 0, unusedVertices: 0 };
+  const repairs = {
+    weldedVertices: welded,
+    degenerateFaces: 0,
+    duplicateFaces: 0,
+    nonManifoldFaces: 0,
+    smallComponentFaces: 0,
+    unusedVertices: 0,
+  };
   // Repeated triangles: sort faces by their sorted vertex triple; later copies in file order are repeats.
   const sortedFaces = new Int32Array(3 * F);
   for (let f = 0; f < F; f++) {
-    const a = weld[indices[3 * f]!]!, b = weld[indices[3 * f + 1]!]!, c = weld[indices[3 * f + 2]!]!;
+    const a = weld[indices[3 * f]!]!,
+      b = weld[indices[3 * f + 1]!]!,
+      c = weld[indices[3 * f + 2]!]!;
     sortedFaces[3 * f] = Math.min(a, b, c);
     sortedFaces[3 * f + 2] = Math.max(a, b, c);
     sortedFaces[3 * f + 1] = a + b + c - sortedFaces[3 * f]! - sortedFaces[3 * f + 2]!;
   }
   const faceOrder = Int32Array.from({ length: F }, (_, i) => i);
   const S = sortedFaces;
-  faceOrder.sort((x, y) => S[3 * x]! - S[3 * y]! || S[3 * x + 1]! - S[3 * y + 1]! || S[3 * x + 2]! - S[3 * y + 2]! || x - y);
+  faceOrder.sort(
+    (x, y) =>
+      S[3 * x]! - S[3 * y]! || S[3 * x + 1]! - S[3 * y + 1]! || S[3 * x + 2]! - S[3 * y + 2]! || x - y,
+  );
   const repeated = new Uint8Array(F);
   for (let i = 1; i < F; i++) {
-    const x = faceOrder[i - 1]!, y = faceOrder[i]!;
-    if (S[3 * x] === S[3 * y] && S[3 * x + 1] === S[3 * y + 1] && S[3 * x + 2] === S[3 * y + 2]) repeated[y] = 1;
+    const x = faceOrder[i - 1]!,
+      y = faceOrder[i]!;
+    if (S[3 * x] === S[3 * y] && S[3 * x + 1] === S[3 * y + 1] && S[3 * x + 2] === S[3 * y + 2])
+      repeated[y] = 1;
   }
   const edgeUse = new Map<number, number>();
   const edgeKey = (a: number, b: number) => (a < b ? a * V + b : b * V + a);
   for (let f = 0; f < F; f++) {
-    const a = weld[indices[3 * f]!]!, b = weld[indices[3 * f + 1]!]!, c = weld[indices[3 * f + 2]!]!;
+    const a = weld[indices[3 * f]!]!,
+      b = weld[indices[3 * f + 1]!]!,
+      c = weld[indices[3 * f + 2]!]!;
     if (a === b || b === c || c === a) {
       repairs.degenerateFaces++;
       continue;
@@ -66,8 +96,12 @@ export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<nu
       repairs.duplicateFaces++;
       continue;
     }
-    const k0 = edgeKey(a, b), k1 = edgeKey(b, c), k2 = edgeKey(c, a);
-    const u0 = edgeUse.get(k0) ?? 0, u1 = edgeUse.get(k1) ?? 0, u2 = edgeUse.get(k2) ?? 0;
+    const k0 = edgeKey(a, b),
+      k1 = edgeKey(b, c),
+      k2 = edgeKey(c, a);
+    const u0 = edgeUse.get(k0) ?? 0,
+      u1 = edgeUse.get(k1) ?? 0,
+      u2 = edgeUse.get(k2) ?? 0;
     if (u0 >= 2 || u1 >= 2 || u2 >= 2) {
       repairs.nonManifoldFaces++;
       continue;
@@ -109,7 +143,8 @@ export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<nu
   }
   // Compact vertices in first-use order of the original numbering.
   const vertexMap = new Int32Array(V).fill(-1);
-  for (let f = 0; f < F; f++) if (keep[f]) for (let k = 0; k < 3; k++) vertexMap[weld[indices[3 * f + k]!]!] = 0;
+  for (let f = 0; f < F; f++)
+    if (keep[f]) for (let k = 0; k < 3; k++) vertexMap[weld[indices[3 * f + k]!]!] = 0;
   let newV = 0;
   for (let v = 0; v < V; v++) if (vertexMap[v] === 0) vertexMap[v] = newV++;
   repairs.unusedVertices = V - welded - newV;
@@ -133,5 +168,7 @@ export function prepareInput(positions: ArrayLike<number>, indices: ArrayLike<nu
 /** True when prepareInput changed nothing but possibly dropped unused vertices. */
 export function wasUnchanged(prepared: PreparedMesh): boolean {
   const r = prepared.repairs;
-  return r.weldedVertices + r.degenerateFaces + r.duplicateFaces + r.nonManifoldFaces + r.smallComponentFaces === 0;
+  return (
+    r.weldedVertices + r.degenerateFaces + r.duplicateFaces + r.nonManifoldFaces + r.smallComponentFaces === 0
+  );
 }

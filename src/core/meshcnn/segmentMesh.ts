@@ -27,7 +27,11 @@ export interface LevelMesh {
 }
 
 /** Logits #E×K of the network on a level with normalised features #E×5, and its pooling records. */
-export type NetworkRunner = (level: MeshLevel, features: Float32Array, poolEdges: number[]) => Promise<{ logits: Float32Array; pools: PoolRecord[] }>;
+export type NetworkRunner = (
+  level: MeshLevel,
+  features: Float32Array,
+  poolEdges: number[],
+) => Promise<{ logits: Float32Array; pools: PoolRecord[] }>;
 
 export interface SegmentResult {
   /** #F of the input mesh, 1-based labels (0 = a face removed by repair and not reachable). */
@@ -73,7 +77,8 @@ export async function segmentMesh(
 
   stage(0.05, 'repairing');
   const prepared = prepareInput(positions, indices);
-  if (prepared.indices.length < 12) throw new TopologyError('nothing usable is left after repair (fewer than 4 manifold faces)');
+  if (prepared.indices.length < 12)
+    throw new TopologyError('nothing usable is left after repair (fewer than 4 manifold faces)');
   lap('repair');
 
   // Run directly on meshes at most 10 % above the budget (edges ≈ 1.5 × faces on a closed mesh).
@@ -99,9 +104,9 @@ export async function segmentMesh(
   const poolEdges = model.info.config.poolEdges.map((p) => Math.max(6, Math.round(p * scale)));
   const classCount = model.info.config.classCount;
   const prediction = options.network
-    ? await options.network(level, normalizedFeatures(level, model.info.featureMean, model.info.featureStd), poolEdges).then((r) =>
-        predictionFromLogits(r.logits, classCount, r.pools),
-      )
+    ? await options
+        .network(level, normalizedFeatures(level, model.info.featureMean, model.info.featureStd), poolEdges)
+        .then((r) => predictionFromLogits(r.logits, classCount, r.pools))
     : predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
   lap('network');
   const netFaceLabels = faceLabelsFromEdges(level, prediction.probabilities, classCount);
@@ -113,7 +118,10 @@ export async function segmentMesh(
   if (direct) {
     faceLabels = netFaceLabels.slice();
   } else {
-    faceLabels = transferFaceLabels({ positions: netPositions, indices: netIndices }, netFaceLabels, { positions, indices });
+    faceLabels = transferFaceLabels({ positions: netPositions, indices: netIndices }, netFaceLabels, {
+      positions,
+      indices,
+    });
   }
   lap('transfer');
   if (options.smoothBoundaries) {
@@ -155,7 +163,8 @@ export function edgeLabelsFromFaces(indices: ArrayLike<number>, faceLabels: Int3
   const labels: number[] = [];
   for (let f = 0; f < indices.length / 3; f++) {
     for (let k = 0; k < 3; k++) {
-      const a = indices[3 * f + k]!, b = indices[3 * f + ((k + 1) % 3)]!;
+      const a = indices[3 * f + k]!,
+        b = indices[3 * f + ((k + 1) % 3)]!;
       const key = a < b ? a * V + b : b * V + a;
       if (!seen.has(key)) {
         seen.set(key, labels.length);

@@ -20,7 +20,13 @@ export interface SegmentationSample {
 }
 
 /** Parses one dataset entry (OBJ text, .eseg text, optional .seseg text); checks the counts agree. */
-export function parseSample(name: string, positions: ArrayLike<number>, indices: ArrayLike<number>, eseg: string, seseg?: string): SegmentationSample {
+export function parseSample(
+  name: string,
+  positions: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  eseg: string,
+  seseg?: string,
+): SegmentationSample {
   const level = buildMeshLevel(positions, indices);
   const E = edgeCountOf(level);
   const rows = eseg.trim().split(/\r?\n/);
@@ -32,7 +38,12 @@ export function parseSample(name: string, positions: ArrayLike<number>, indices:
     if (softRows.length !== E) throw new Error(`${name}: ${softRows.length} soft-label rows for ${E} edges`);
     const K = softRows[0]!.trim().split(/\s+/).length;
     softLabels = new Uint8Array(E * K);
-    softRows.forEach((r, e) => r.trim().split(/\s+/).forEach((v, k) => (softLabels![e * K + k] = Number(v) > 0 ? 1 : 0)));
+    softRows.forEach((r, e) =>
+      r
+        .trim()
+        .split(/\s+/)
+        .forEach((v, k) => (softLabels![e * K + k] = Number(v) > 0 ? 1 : 0)),
+    );
     return { name, level, labels, softLabels, softColumns: K };
   }
   return { name, level, labels };
@@ -56,9 +67,14 @@ export function featureStatistics(levels: readonly MeshLevel[]): { mean: number[
   return { mean, std };
 }
 
-export function normalizedFeatures(level: MeshLevel, mean: readonly number[], std: readonly number[]): Float32Array {
+export function normalizedFeatures(
+  level: MeshLevel,
+  mean: readonly number[],
+  std: readonly number[],
+): Float32Array {
   const f = computeEdgeFeatures(level);
-  for (let i = 0; i < f.length; i++) f[i] = (f[i]! - mean[i % EDGE_FEATURE_COUNT]!) / std[i % EDGE_FEATURE_COUNT]!;
+  for (let i = 0; i < f.length; i++)
+    f[i] = (f[i]! - mean[i % EDGE_FEATURE_COUNT]!) / std[i % EDGE_FEATURE_COUNT]!;
   return f;
 }
 
@@ -71,7 +87,13 @@ export interface EdgePrediction {
 }
 
 /** Runs the network on one mesh level (no gradients) with our own kernels. */
-export function predictEdges(net: MeshUNet, level: MeshLevel, mean: readonly number[], std: readonly number[], poolEdges?: number[]): EdgePrediction {
+export function predictEdges(
+  net: MeshUNet,
+  level: MeshLevel,
+  mean: readonly number[],
+  std: readonly number[],
+  poolEdges?: number[],
+): EdgePrediction {
   const out = net.forward(new Tape(false), level, normalizedFeatures(level, mean, std), undefined, poolEdges);
   return predictionFromLogits(out.logits.data, out.logits.cols, out.pools);
 }
@@ -102,7 +124,11 @@ export function predictionFromLogits(data: Float32Array, cols: number, pools: Po
  * Face labels from edge scores: each face takes the class with the largest summed probability over its three
  * edges. @returns #F 0-based
  */
-export function faceLabelsFromEdges(level: MeshLevel, probabilities: Float32Array, classCount: number): Int32Array {
+export function faceLabelsFromEdges(
+  level: MeshLevel,
+  probabilities: Float32Array,
+  classCount: number,
+): Int32Array {
   const F = level.faces.length / 3;
   const out = new Int32Array(F);
   const score = new Float64Array(classCount);
@@ -124,7 +150,9 @@ export function faceLabelsFromEdgeLabels(level: MeshLevel, labels: Int32Array): 
   const F = level.faces.length / 3;
   const out = new Int32Array(F);
   for (let f = 0; f < F; f++) {
-    const a = labels[level.faceEdges[3 * f]!]!, b = labels[level.faceEdges[3 * f + 1]!]!, c = labels[level.faceEdges[3 * f + 2]!]!;
+    const a = labels[level.faceEdges[3 * f]!]!,
+      b = labels[level.faceEdges[3 * f + 1]!]!,
+      c = labels[level.faceEdges[3 * f + 2]!]!;
     out[f] = b === c && a !== b ? b : a;
   }
   return out;
@@ -140,19 +168,31 @@ export interface SegmentationScores {
 }
 
 /** Scores one prediction (accumulate over a split by averaging per mesh, as MeshCNN does). */
-export function scoreSegmentation(sample: SegmentationSample, prediction: EdgePrediction, classCount: number): SegmentationScores {
+export function scoreSegmentation(
+  sample: SegmentationSample,
+  prediction: EdgePrediction,
+  classCount: number,
+): SegmentationScores {
   const { level, labels, softLabels } = sample;
   const K = sample.softColumns ?? classCount;
   const E = edgeCountOf(level);
   const P = level.positions;
   const faceArea = new Float64Array(level.faces.length / 3);
   for (let f = 0; f < faceArea.length; f++) {
-    const a = 3 * level.faces[3 * f]!, b = 3 * level.faces[3 * f + 1]!, c = 3 * level.faces[3 * f + 2]!;
-    const ux = P[b]! - P[a]!, uy = P[b + 1]! - P[a + 1]!, uz = P[b + 2]! - P[a + 2]!;
-    const vx = P[c]! - P[a]!, vy = P[c + 1]! - P[a + 1]!, vz = P[c + 2]! - P[a + 2]!;
+    const a = 3 * level.faces[3 * f]!,
+      b = 3 * level.faces[3 * f + 1]!,
+      c = 3 * level.faces[3 * f + 2]!;
+    const ux = P[b]! - P[a]!,
+      uy = P[b + 1]! - P[a + 1]!,
+      uz = P[b + 2]! - P[a + 2]!;
+    const vx = P[c]! - P[a]!,
+      vy = P[c + 1]! - P[a + 1]!,
+      vz = P[c + 2]! - P[a + 2]!;
     faceArea[f] = 0.5 * Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
   }
-  let weighted = 0, weights = 0, hard = 0;
+  let weighted = 0,
+    weights = 0,
+    hard = 0;
   for (let e = 0; e < E; e++) {
     const pred = prediction.labels[e]!;
     if (pred === labels[e]) hard++;
@@ -169,5 +209,9 @@ export function scoreSegmentation(sample: SegmentationSample, prediction: EdgePr
   const trueFaces = faceLabelsFromEdgeLabels(level, labels);
   let faces = 0;
   for (let f = 0; f < trueFaces.length; f++) if (predictedFaces[f] === trueFaces[f]) faces++;
-  return { softEdgeAccuracy: weighted / weights, hardEdgeAccuracy: hard / E, faceAccuracy: faces / trueFaces.length };
+  return {
+    softEdgeAccuracy: weighted / weights,
+    hardEdgeAccuracy: hard / E,
+    faceAccuracy: faces / trueFaces.length,
+  };
 }

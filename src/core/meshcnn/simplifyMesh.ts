@@ -5,7 +5,11 @@ import { MeshoptSimplifier } from 'meshoptimizer';
  * collapses, no error bound so the target is reached wherever the topology allows).
  * @returns positions #V'×3 (unused vertices removed) and indices #F'×3
  */
-export async function simplifyMesh(positions: ArrayLike<number>, indices: ArrayLike<number>, targetFaces: number): Promise<{ positions: Float64Array; indices: Uint32Array }> {
+export async function simplifyMesh(
+  positions: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  targetFaces: number,
+): Promise<{ positions: Float64Array; indices: Uint32Array }> {
   await MeshoptSimplifier.ready;
   const p32 = Float32Array.from(positions);
   // target_error is relative to the mesh extent; 1 = no bound.

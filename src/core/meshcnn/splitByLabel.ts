@@ -11,7 +11,11 @@ export interface LabelPart {
  * Splits a mesh into one mesh per face label (labels ≤ 0 are skipped), in increasing label order.
  * @param positions #V×3  @param indices #F×3  @param labels #F
  */
-export function splitByLabel(positions: ArrayLike<number>, indices: ArrayLike<number>, labels: ArrayLike<number>): LabelPart[] {
+export function splitByLabel(
+  positions: ArrayLike<number>,
+  indices: ArrayLike<number>,
+  labels: ArrayLike<number>,
+): LabelPart[] {
   const F = indices.length / 3;
   const V = positions.length / 3;
   const present = [...new Set(Array.from(labels))].filter((l) => l > 0).sort((a, b) => a - b);

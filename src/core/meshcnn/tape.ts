@@ -1,5 +1,17 @@
-import { gatherNeighbourhood, matmulBias, matmulGradInput, matmulGradWeights, scatterNeighbourhood } from './kernels';
-import { poolFeatures, poolFeaturesBackward, unpoolFeatures, unpoolFeaturesBackward, type PoolRecord } from './meshPool';
+import {
+  gatherNeighbourhood,
+  matmulBias,
+  matmulGradInput,
+  matmulGradWeights,
+  scatterNeighbourhood,
+} from './kernels';
+import {
+  poolFeatures,
+  poolFeaturesBackward,
+  unpoolFeatures,
+  unpoolFeaturesBackward,
+  type PoolRecord,
+} from './meshPool';
 
 /**
  * A minimal reverse-mode autodiff for MeshCNN's layers: each op computes its output and, when the tape
@@ -52,7 +64,8 @@ export function meshConv(tape: Tape, x: Tensor, gemm: Int32Array, weight: Param,
   const rows = x.rows;
   const k = 5 * x.cols;
   const n = bias.data.length;
-  if (weight.data.length !== k * n) throw new Error(`${weight.name}: expects ${weight.shape[0]! / 5} input channels, got ${x.cols}`);
+  if (weight.data.length !== k * n)
+    throw new Error(`${weight.name}: expects ${weight.shape[0]! / 5} input channels, got ${x.cols}`);
   const g = new Float32Array(rows * k);
   gatherNeighbourhood(x.data, gemm, rows, x.cols, g);
   const y = tensor(new Float32Array(rows * n), rows, n);

@@ -1,7 +1,13 @@
 import type { Adam } from './adam';
 import { augmentLevel, type AugmentOptions } from './augment';
 import type { MeshUNet } from './meshUNet';
-import { normalizedFeatures, predictEdges, scoreSegmentation, type SegmentationSample, type SegmentationScores } from './segmentation';
+import {
+  normalizedFeatures,
+  predictEdges,
+  scoreSegmentation,
+  type SegmentationSample,
+  type SegmentationScores,
+} from './segmentation';
 import { softmaxCrossEntropy, Tape } from './tape';
 
 export interface FeatureStats {
@@ -55,7 +61,11 @@ export function trainStep(
 }
 
 /** Every parameter's values (or gradients) in one flat array, in `net.params` order: #parameterCount. */
-export function flatParams(net: MeshUNet, field: 'data' | 'grad', out = new Float32Array(net.parameterCount())): Float32Array {
+export function flatParams(
+  net: MeshUNet,
+  field: 'data' | 'grad',
+  out = new Float32Array(net.parameterCount()),
+): Float32Array {
   let at = 0;
   for (const p of net.params) {
     out.set(p[field], at);
@@ -66,7 +76,8 @@ export function flatParams(net: MeshUNet, field: 'data' | 'grad', out = new Floa
 
 /** Sets every parameter's values (or gradients) from a flat array made by flatParams. */
 export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float32Array): void {
-  if (flat.length !== net.parameterCount()) throw new Error(`expected ${net.parameterCount()} values, got ${flat.length}`);
+  if (flat.length !== net.parameterCount())
+    throw new Error(`expected ${net.parameterCount()} values, got ${flat.length}`);
   let at = 0;
   for (const p of net.params) {
     p[field].set(flat.subarray(at, at + p[field].length));
@@ -75,10 +86,18 @@ export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float
 }
 
 /** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop). */
-export function evaluateSplit(net: MeshUNet, samples: readonly SegmentationSample[], stats: FeatureStats): SegmentationScores & { meshes: number } {
+export function evaluateSplit(
+  net: MeshUNet,
+  samples: readonly SegmentationSample[],
+  stats: FeatureStats,
+): SegmentationScores & { meshes: number } {
   const total = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
   for (const sample of samples) {
-    const scores = scoreSegmentation(sample, predictEdges(net, sample.level, stats.mean, stats.std), net.config.classCount);
+    const scores = scoreSegmentation(
+      sample,
+      predictEdges(net, sample.level, stats.mean, stats.std),
+      net.config.classCount,
+    );
     total.softEdgeAccuracy += scores.softEdgeAccuracy;
     total.hardEdgeAccuracy += scores.hardEdgeAccuracy;
     total.faceAccuracy += scores.faceAccuracy;

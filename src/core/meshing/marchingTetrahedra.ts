@@ -49,7 +49,10 @@ const TETS = AXIS_ORDERS.map((order) => {
  * triangles. Triangles face the outside (value > iso). Vertices on crossed edges are kept at least
  * 1e−4 of an edge away from grid points, so no triangle collapses.
  */
-export function marchingTetrahedra(field: GridField, options: MarchingOptions = {}): Mesh & { positions: Float32Array } {
+export function marchingTetrahedra(
+  field: GridField,
+  options: MarchingOptions = {},
+): Mesh & { positions: Float32Array } {
   const iso = options.iso ?? 0;
   const closeBorder = options.closeBorder ?? true;
   const [nx, ny, nz] = field.dims;
@@ -59,7 +62,8 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
   if (v.length !== nx * ny * nz) throw new Error(`grid has ${v.length} values, dims need ${nx * ny * nz}`);
   const value = (i: number, j: number, k: number): number => {
     const f = v[i + nx * (j + ny * k)]! - iso;
-    if (closeBorder && (i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1)) return f > 1e-12 ? f : 1e-12;
+    if (closeBorder && (i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1))
+      return f > 1e-12 ? f : 1e-12;
     return f;
   };
   const positions: number[] = [];
@@ -74,13 +78,16 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
   const tc = new Int32Array(4);
   const edgeVertex = (i: number, j: number, k: number, a: number, b: number): number => {
     // edge from corner a to corner b (a ⊂ b bitwise) of cube (i, j, k)
-    const ai = i + (a & 1), aj = j + ((a >> 1) & 1), ak = (a >> 2) & 1;
+    const ai = i + (a & 1),
+      aj = j + ((a >> 1) & 1),
+      ak = (a >> 2) & 1;
     const dir = b & ~a;
     const cache = ak ? cacheHi : cacheLo;
     const slot = (ai + nx * aj) * 8 + dir;
     let id = cache[slot]!;
     if (id >= 0) return id;
-    const va = cornerValue[a]!, vb = cornerValue[b]!;
+    const va = cornerValue[a]!,
+      vb = cornerValue[b]!;
     let t = va / (va - vb);
     t = t < 1e-4 ? 1e-4 : t > 1 - 1e-4 ? 1 - 1e-4 : t;
     id = positions.length / 3;
@@ -98,8 +105,18 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
     out[1] = (j + ((c >> 1) & 1)) * sy;
     out[2] = (k + ((c >> 2) & 1)) * sz;
   };
-  const inC = [0, 0, 0], outC = [0, 0, 0];
-  const emit = (i: number, j: number, k: number, a: number, b: number, c: number, inside: number[], outside: number[]): void => {
+  const inC = [0, 0, 0],
+    outC = [0, 0, 0];
+  const emit = (
+    i: number,
+    j: number,
+    k: number,
+    a: number,
+    b: number,
+    c: number,
+    inside: number[],
+    outside: number[],
+  ): void => {
     // orient so the normal points from the inside corners' centroid to the outside corners'
     const ids = [a, b, c];
     inC[0] = inC[1] = inC[2] = outC[0] = outC[1] = outC[2] = 0;
@@ -112,19 +129,29 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
       for (let d = 0; d < 3; d++) outC[d] += p[d]! / outside.length;
     }
     const P = positions;
-    const ax = P[3 * a]!, ay = P[3 * a + 1]!, az = P[3 * a + 2]!;
-    const ux = P[3 * b]! - ax, uy = P[3 * b + 1]! - ay, uz = P[3 * b + 2]! - az;
-    const wx = P[3 * c]! - ax, wy = P[3 * c + 1]! - ay, wz = P[3 * c + 2]! - az;
-    const n0 = uy * wz - uz * wy, n1 = uz * wx - ux * wz, n2 = ux * wy - uy * wx;
+    const ax = P[3 * a]!,
+      ay = P[3 * a + 1]!,
+      az = P[3 * a + 2]!;
+    const ux = P[3 * b]! - ax,
+      uy = P[3 * b + 1]! - ay,
+      uz = P[3 * b + 2]! - az;
+    const wx = P[3 * c]! - ax,
+      wy = P[3 * c + 1]! - ay,
+      wz = P[3 * c + 2]! - az;
+    const n0 = uy * wz - uz * wy,
+      n1 = uz * wx - ux * wz,
+      n2 = ux * wy - uy * wx;
     const dot = n0 * (outC[0]! - inC[0]!) + n1 * (outC[1]! - inC[1]!) + n2 * (outC[2]! - inC[2]!);
     if (dot >= 0) indices.push(ids[0]!, ids[1]!, ids[2]!);
     else indices.push(ids[0]!, ids[2]!, ids[1]!);
   };
-  const ins: number[] = [], outs: number[] = [];
+  const ins: number[] = [],
+    outs: number[] = [];
   for (let k = 0; k + 1 < nz; k++) {
     for (let j = 0; j + 1 < ny; j++) {
       for (let i = 0; i + 1 < nx; i++) {
-        let anyIn = false, anyOut = false;
+        let anyIn = false,
+          anyOut = false;
         for (let c = 0; c < 8; c++) {
           const f = value(i + (c & 1), j + ((c >> 1) & 1), k + ((c >> 2) & 1));
           cornerValue[c] = f;
@@ -141,7 +168,8 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
           }
           if (ins.length === 0 || outs.length === 0) continue;
           // edge endpoints ordered (subset corner first) for the cache
-          const e = (x: number, y: number): number => (x < y ? edgeVertex(i, j, k, x, y) : edgeVertex(i, j, k, y, x));
+          const e = (x: number, y: number): number =>
+            x < y ? edgeVertex(i, j, k, x, y) : edgeVertex(i, j, k, y, x);
           if (ins.length === 1 || outs.length === 1) {
             const lone = ins.length === 1 ? ins[0]! : outs[0]!;
             const others = ins.length === 1 ? outs : ins;
@@ -149,7 +177,10 @@ export function marchingTetrahedra(field: GridField, options: MarchingOptions = 
           } else {
             const [a, b] = ins as [number, number];
             const [c, d] = outs as [number, number];
-            const ac = e(a, c), ad = e(a, d), bc = e(b, c), bd = e(b, d);
+            const ac = e(a, c),
+              ad = e(a, d),
+              bc = e(b, c),
+              bd = e(b, d);
             // the quad ac–ad–bd–bc, split along ac–bd
             emit(i, j, k, ac, ad, bd, ins, outs);
             emit(i, j, k, ac, bd, bc, ins, outs);

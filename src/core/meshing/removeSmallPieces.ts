@@ -6,7 +6,10 @@ import type { Mesh } from '../mesh/Mesh';
  * only they used: the floaters a neural field leaves in empty space. Positions and indices only.
  * minFraction 0 keeps everything. Returns the mesh (the input itself when nothing is dropped).
  */
-export function removeSmallPieces(mesh: Mesh & { positions: Float32Array }, minFraction: number): { mesh: Mesh & { positions: Float32Array }; removedPieces: number } {
+export function removeSmallPieces(
+  mesh: Mesh & { positions: Float32Array },
+  minFraction: number,
+): { mesh: Mesh & { positions: Float32Array }; removedPieces: number } {
   const faces = mesh.indices.length / 3;
   if (minFraction <= 0 || faces === 0) return { mesh, removedPieces: 0 };
   const components = connectedComponents(mesh);
@@ -29,5 +32,8 @@ export function removeSmallPieces(mesh: Mesh & { positions: Float32Array }, minF
       indices.push(newIndex[v]!);
     }
   }
-  return { mesh: { positions: new Float32Array(positions), indices: new Uint32Array(indices) }, removedPieces };
+  return {
+    mesh: { positions: new Float32Array(positions), indices: new Uint32Array(indices) },
+    removedPieces,
+  };
 }

@@ -39,14 +39,22 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
   const chunk = options.chunk ?? 65_536;
   const factor = options.coarseFactor ?? 4;
   const values = new Float32Array(n * n * n);
-  const grid: SampledGrid = { values, dims: [n, n, n], origin: [-options.half, -options.half, -options.half], spacing: [h, h, h], evaluated: 0 };
+  const grid: SampledGrid = {
+    values,
+    dims: [n, n, n],
+    origin: [-options.half, -options.half, -options.half],
+    spacing: [h, h, h],
+    evaluated: 0,
+  };
   if (factor <= 1 || R % factor !== 0 || R / factor < 2) {
     await evaluateIndices(evaluate, null, values, n, h, options.half, chunk, options.onProgress, 0, 1);
     grid.evaluated = values.length;
     return grid;
   }
   // coarse pass
-  const Rc = R / factor, nc = Rc + 1, hc = h * factor;
+  const Rc = R / factor,
+    nc = Rc + 1,
+    hc = h * factor;
   const coarse = new Float32Array(nc * nc * nc);
   await evaluateIndices(evaluate, null, coarse, nc, hc, options.half, chunk, options.onProgress, 0, 0.2);
   const threshold = (options.margin ?? 1.5) * hc * Math.sqrt(3);
@@ -55,7 +63,9 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
   for (let kc = 0; kc < Rc; kc++) {
     for (let jc = 0; jc < Rc; jc++) {
       for (let ic = 0; ic < Rc; ic++) {
-        let pos = false, neg = false, near = false;
+        let pos = false,
+          neg = false,
+          near = false;
         for (let c = 0; c < 8; c++) {
           const v = coarse[ic + (c & 1) + nc * (jc + ((c >> 1) & 1) + nc * (kc + ((c >> 2) & 1)))]!;
           if (v < 0) neg = true;
@@ -66,14 +76,19 @@ export async function sampleGrid(evaluate: PointEvaluator, options: SampleGridOp
         for (let dk = 0; dk <= factor; dk++) {
           for (let dj = 0; dj <= factor; dj++) {
             for (let di = 0; di <= factor; di++) {
-              const i = ic * factor + di, j = jc * factor + dj, k = kc * factor + dk;
+              const i = ic * factor + di,
+                j = jc * factor + dj,
+                k = kc * factor + dk;
               const idx = i + n * (j + n * k);
               if (refine) active[idx] = 1;
-              const fx = di / factor, fy = dj / factor, fz = dk / factor;
+              const fx = di / factor,
+                fy = dj / factor,
+                fz = dk / factor;
               let v = 0;
               for (let c = 0; c < 8; c++) {
                 const w = (c & 1 ? fx : 1 - fx) * ((c >> 1) & 1 ? fy : 1 - fy) * ((c >> 2) & 1 ? fz : 1 - fz);
-                if (w) v += w * coarse[ic + (c & 1) + nc * (jc + ((c >> 1) & 1) + nc * (kc + ((c >> 2) & 1)))]!;
+                if (w)
+                  v += w * coarse[ic + (c & 1) + nc * (jc + ((c >> 1) & 1) + nc * (kc + ((c >> 2) & 1)))]!;
               }
               values[idx] = v;
             }
@@ -109,7 +124,9 @@ async function evaluateIndices(
 ): Promise<void> {
   const total = indices ? indices.length : n * n * n;
   const points = new Float32Array(3 * Math.min(chunk, total));
-  let i = 0, j = 0, k = 0; // the grid point of the next index when evaluating all
+  let i = 0,
+    j = 0,
+    k = 0; // the grid point of the next index when evaluating all
   for (let s = 0; s < total; s += chunk) {
     const e = Math.min(total, s + chunk);
     const batch = points.subarray(0, 3 * (e - s));

@@ -34,9 +34,16 @@ export class KdTree {
       const h = ranges.pop()!;
       const l = ranges.pop()!;
       if (h - l <= 1) continue;
-      let min0 = Infinity, min1 = Infinity, min2 = Infinity, max0 = -Infinity, max1 = -Infinity, max2 = -Infinity;
+      let min0 = Infinity,
+        min1 = Infinity,
+        min2 = Infinity,
+        max0 = -Infinity,
+        max1 = -Infinity,
+        max2 = -Infinity;
       for (let i = l; i < h; i++) {
-        const x = p[3 * i]!, y = p[3 * i + 1]!, z = p[3 * i + 2]!;
+        const x = p[3 * i]!,
+          y = p[3 * i + 1]!,
+          z = p[3 * i + 2]!;
         if (x < min0) min0 = x;
         if (x > max0) max0 = x;
         if (y < min1) min1 = y;
@@ -44,7 +51,9 @@ export class KdTree {
         if (z < min2) min2 = z;
         if (z > max2) max2 = z;
       }
-      const ex = max0 - min0, ey = max1 - min1, ez = max2 - min2;
+      const ex = max0 - min0,
+        ey = max1 - min1,
+        ez = max2 - min2;
       const ax = ex >= ey && ex >= ez ? 0 : ey >= ez ? 1 : 2;
       const mid = (l + h) >>> 1;
       this.select(l, h - 1, mid, ax);
@@ -58,7 +67,8 @@ export class KdTree {
     const p = this.points;
     while (r > l) {
       const pivot = p[3 * ((l + r) >>> 1) + ax]!;
-      let i = l, j = r;
+      let i = l,
+        j = r;
       while (i <= j) {
         while (p[3 * i + ax]! < pivot) i++;
         while (p[3 * j + ax]! > pivot) j--;
@@ -103,7 +113,9 @@ export class KdTree {
       const l = stack[--top]!;
       if (h <= l) continue;
       const mid = (l + h) >>> 1;
-      const dx = p[3 * mid]! - x, dy = p[3 * mid + 1]! - y, dz = p[3 * mid + 2]! - z;
+      const dx = p[3 * mid]! - x,
+        dy = p[3 * mid + 1]! - y,
+        dz = p[3 * mid + 2]! - z;
       const d2 = dx * dx + dy * dy + dz * dz;
       if (d2 < best) {
         best = d2;

@@ -18,7 +18,10 @@ export interface OccupancyScores {
  */
 export function occupancyScores(predicted: ArrayLike<number>, truth: ArrayLike<number>): OccupancyScores {
   if (predicted.length !== truth.length) throw new Error('occupancy scores need equally long arrays');
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (let i = 0; i < truth.length; i++) {
     const p = predicted[i]! < 0;
     const g = truth[i]! < 0;

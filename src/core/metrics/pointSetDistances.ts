@@ -17,7 +17,8 @@ export interface PointSetDistances {
 export function nearestDistances(points: ArrayLike<number>, tree: KdTree): Float64Array {
   const n = Math.floor(points.length / 3);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.sqrt(tree.nearestSquared(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!));
+  for (let i = 0; i < n; i++)
+    out[i] = Math.sqrt(tree.nearestSquared(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!));
   return out;
 }
 
@@ -38,7 +39,9 @@ export function pointSetDistances(a: ArrayLike<number>, b: ArrayLike<number>): P
 }
 
 function summarise(d: Float64Array): { mean: number; meanSquared: number; max: number } {
-  let sum = 0, sum2 = 0, max = 0;
+  let sum = 0,
+    sum2 = 0,
+    max = 0;
   for (let i = 0; i < d.length; i++) {
     const v = d[i]!;
     sum += v;

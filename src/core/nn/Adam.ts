@@ -46,14 +46,19 @@ export class Adam {
 
   step(): void {
     this.t++;
-    const b1 = this.beta1, b2 = this.beta2, eps = this.eps;
-    const c1 = 1 - b1 ** this.t, c2 = 1 - b2 ** this.t;
+    const b1 = this.beta1,
+      b2 = this.beta2,
+      eps = this.eps;
+    const c1 = 1 - b1 ** this.t,
+      c2 = 1 - b2 ** this.t;
     const stepSize = this.lr / c1;
     const invC2 = 1 / Math.sqrt(c2);
     for (let k = 0; k < this.params.length; k++) {
       const p = this.params[k]!;
       const g = p.grad!;
-      const m = this.m[k]!, v = this.v[k]!, w = p.data;
+      const m = this.m[k]!,
+        v = this.v[k]!,
+        w = p.data;
       const sparse = this.sparse[k]!;
       for (let i = 0; i < w.length; i++) {
         const gi = g[i]!;

@@ -24,7 +24,8 @@ export class Mlp {
     rng: Rng,
   ) {
     for (let i = 0; i + 1 < sizes.length; i++) {
-      const fin = sizes[i]!, fout = sizes[i + 1]!;
+      const fin = sizes[i]!,
+        fout = sizes[i + 1]!;
       const bound = 1 / Math.sqrt(fin);
       const w = new Float32Array(fin * fout).map(() => (rng.next() * 2 - 1) * bound);
       const b = new Float32Array(fout).map(() => (rng.next() * 2 - 1) * bound);

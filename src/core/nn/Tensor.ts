@@ -14,7 +14,8 @@ export class Tensor {
   ) {
     let size = 1;
     for (const d of shape) size *= d;
-    if (size !== data.length) throw new Error(`tensor data has ${data.length} values, shape [${shape.join(', ')}] needs ${size}`);
+    if (size !== data.length)
+      throw new Error(`tensor data has ${data.length} values, shape [${shape.join(', ')}] needs ${size}`);
   }
 
   get size(): number {

@@ -33,7 +33,8 @@ export interface HashGridLevel {
 }
 
 export function hashGridLevels(c: HashGridConfig): HashGridLevel[] {
-  const growth = c.levels > 1 ? Math.exp((Math.log(c.maxResolution) - Math.log(c.minResolution)) / (c.levels - 1)) : 1;
+  const growth =
+    c.levels > 1 ? Math.exp((Math.log(c.maxResolution) - Math.log(c.minResolution)) / (c.levels - 1)) : 1;
   const size = 2 ** c.log2Size;
   const out: HashGridLevel[] = [];
   for (let l = 0; l < c.levels; l++) {
@@ -63,27 +64,43 @@ export function createHashTable(c: HashGridConfig, rng: Rng): Tensor {
  */
 export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGridConfig): Tensor {
   const N = x.rows;
-  const L = c.levels, F = c.features, T = 2 ** c.log2Size, mask = T - 1;
+  const L = c.levels,
+    F = c.features,
+    T = 2 ** c.log2Size,
+    mask = T - 1;
   const levels = hashGridLevels(c);
   const resolution = Int32Array.from(levels, (l) => l.resolution);
   const dense = Uint8Array.from(levels, (l) => (l.dense ? 1 : 0));
   const y = tape.result([N, L * F], [table]);
   const corners = tape.intBuffer(N * L * 8);
   const weights = tape.buffer(N * L * 8);
-  const X = x.data, Y = y.data, W = table.data;
+  const X = x.data,
+    Y = y.data,
+    W = table.data;
   const inv = 1 / (2 * c.boxHalf);
-  const P1 = HASH_PRIMES[1] | 0, P2 = HASH_PRIMES[2] | 0;
+  const P1 = HASH_PRIMES[1] | 0,
+    P2 = HASH_PRIMES[2] | 0;
   for (let n = 0; n < N; n++) {
-    let ux = (X[3 * n]! + c.boxHalf) * inv, uy = (X[3 * n + 1]! + c.boxHalf) * inv, uz = (X[3 * n + 2]! + c.boxHalf) * inv;
+    let ux = (X[3 * n]! + c.boxHalf) * inv,
+      uy = (X[3 * n + 1]! + c.boxHalf) * inv,
+      uz = (X[3 * n + 2]! + c.boxHalf) * inv;
     ux = ux < 0 ? 0 : ux > 1 ? 1 : ux;
     uy = uy < 0 ? 0 : uy > 1 ? 1 : uy;
     uz = uz < 0 ? 0 : uz > 1 ? 1 : uz;
     for (let l = 0; l < L; l++) {
       const res = resolution[l]!;
-      const px = ux * res, py = uy * res, pz = uz * res;
-      const x0 = Math.min(Math.floor(px), res - 1), y0 = Math.min(Math.floor(py), res - 1), z0 = Math.min(Math.floor(pz), res - 1);
-      const fx = px - x0, fy = py - y0, fz = pz - z0;
-      const gx = 1 - fx, gy = 1 - fy, gz = 1 - fz;
+      const px = ux * res,
+        py = uy * res,
+        pz = uz * res;
+      const x0 = Math.min(Math.floor(px), res - 1),
+        y0 = Math.min(Math.floor(py), res - 1),
+        z0 = Math.min(Math.floor(pz), res - 1);
+      const fx = px - x0,
+        fy = py - y0,
+        fz = pz - z0;
+      const gx = 1 - fx,
+        gy = 1 - fy,
+        gz = 1 - fz;
       const base = l * T;
       const o = (n * L + l) * 8;
       // per-axis parts of the 8 corner indices: index = base + (ax ⊕/+ ay ⊕/+ az)
@@ -120,7 +137,10 @@ export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGrid
         corners[o + 6] = base + ((ax0 ^ ay1 ^ az1) & mask);
         corners[o + 7] = base + ((ax1 ^ ay1 ^ az1) & mask);
       }
-      const wyz00 = gy * gz, wyz10 = fy * gz, wyz01 = gy * fz, wyz11 = fy * fz;
+      const wyz00 = gy * gz,
+        wyz10 = fy * gz,
+        wyz01 = gy * fz,
+        wyz11 = fy * fz;
       weights[o] = gx * wyz00;
       weights[o + 1] = fx * wyz00;
       weights[o + 2] = gx * wyz10;
@@ -138,22 +158,26 @@ export function hashGridEncode(tape: Tape, x: Tensor, table: Tensor, c: HashGrid
     }
   }
   tape.record(y, () => {
-    const G = y.grad!, GW = table.grad;
+    const G = y.grad!,
+      GW = table.grad;
     if (!GW) return;
     for (let n = 0; n < N; n++) {
       for (let l = 0; l < L; l++) {
         const o = (n * L + l) * 8;
         const go = n * L * F + l * F;
         if (F === 2) {
-          const g0 = G[go]!, g1 = G[go + 1]!;
+          const g0 = G[go]!,
+            g1 = G[go + 1]!;
           for (let i = 0; i < 8; i++) {
-            const index = corners[o + i]! * 2, w = weights[o + i]!;
+            const index = corners[o + i]! * 2,
+              w = weights[o + i]!;
             GW[index] += w * g0;
             GW[index + 1] += w * g1;
           }
         } else {
           for (let i = 0; i < 8; i++) {
-            const index = corners[o + i]! * F, w = weights[o + i]!;
+            const index = corners[o + i]! * F,
+              w = weights[o + i]!;
             for (let f = 0; f < F; f++) GW[index + f] += w * G[go + f]!;
           }
         }

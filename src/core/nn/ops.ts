@@ -10,14 +10,20 @@ import type { Tensor } from './Tensor';
 
 /** y = x·W + b — x: [N,K], w: [K,M], b: [M] (optional) → [N,M] */
 export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
-  const N = x.rows, K = x.cols, M = w.cols;
+  const N = x.rows,
+    K = x.cols,
+    M = w.cols;
   if (w.rows !== K) throw new Error(`linear: x has ${K} columns, W has ${w.rows} rows`);
   const y = tape.result([N, M], b ? [x, w, b] : [x, w]);
-  const X = x.data, W = w.data, Y = y.data, B = b?.data;
+  const X = x.data,
+    W = w.data,
+    Y = y.data,
+    B = b?.data;
   const gemm = wasmGemm();
   if (gemm && gemm.gemmTiles(X, W, B ?? null, N, K, M, Y)) {
     // the WebAssembly kernel did the whole 4×8 tiles; the remainder rows and columns here
-    const N4 = N & ~3, M8 = M & ~7;
+    const N4 = N & ~3,
+      M8 = M & ~7;
     for (let n = 0; n < N; n++) {
       for (let m = n < N4 ? M8 : 0; m < M; m++) {
         let sum = B ? B[m]! : 0;
@@ -39,9 +45,13 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
       // two rows of X per pass: half the loads and stores of GW
       let n = 0;
       for (; n + 1 < N; n += 2) {
-        const xa = n * K, xb = xa + K, ga = n * M, gb = ga + M;
+        const xa = n * K,
+          xb = xa + K,
+          ga = n * M,
+          gb = ga + M;
         for (let k = 0; k < K; k++) {
-          const a = X[xa + k]!, b = X[xb + k]!;
+          const a = X[xa + k]!,
+            b = X[xb + k]!;
           const wo = k * M;
           if (b === 0) {
             if (a !== 0) for (let m = 0; m < M; m++) GW[wo + m] += a * G[ga + m]!;
@@ -50,7 +60,8 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
         }
       }
       for (; n < N; n++) {
-        const xo = n * K, go = n * M;
+        const xo = n * K,
+          go = n * M;
         for (let k = 0; k < K; k++) {
           const xv = X[xo + k]!;
           if (xv === 0) continue;
@@ -66,11 +77,15 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
     if (x.grad && !(gemm && addABt(gemm, G, W, N, M, K, x.grad))) {
       const GX = x.grad;
       for (let n = 0; n < N; n++) {
-        const xo = n * K, go = n * M;
+        const xo = n * K,
+          go = n * M;
         for (let k = 0; k < K; k++) {
           const wo = k * M;
           // four partial sums: shorter dependency chains
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+          let s0 = 0,
+            s1 = 0,
+            s2 = 0,
+            s3 = 0;
           let m = 0;
           for (; m + 3 < M; m += 4) {
             s0 += G[go + m]! * W[wo + m]!;
@@ -91,12 +106,22 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
  * Y[yo + m] += Σ_k X[xo + k] · W[k·M + m] for m < M: one output row of a matmul, two input
  * columns per pass (half the loads and stores of Y), zeros of X (ReLU outputs) skipped.
  */
-function axpyRows(X: Float32Array, xo: number, K: number, W: Float32Array, M: number, Y: Float32Array, yo: number): void {
+function axpyRows(
+  X: Float32Array,
+  xo: number,
+  K: number,
+  W: Float32Array,
+  M: number,
+  Y: Float32Array,
+  yo: number,
+): void {
   let k = 0;
   for (; k + 1 < K; k += 2) {
-    const a = X[xo + k]!, b = X[xo + k + 1]!;
+    const a = X[xo + k]!,
+      b = X[xo + k + 1]!;
     if (a === 0 && b === 0) continue;
-    const wa = k * M, wb = wa + M;
+    const wa = k * M,
+      wb = wa + M;
     if (b === 0) for (let m = 0; m < M; m++) Y[yo + m] += a * W[wa + m]!;
     else if (a === 0) for (let m = 0; m < M; m++) Y[yo + m] += b * W[wb + m]!;
     else for (let m = 0; m < M; m++) Y[yo + m] += a * W[wa + m]! + b * W[wb + m]!;
@@ -108,12 +133,19 @@ function axpyRows(X: Float32Array, xo: number, K: number, W: Float32Array, M: nu
 }
 
 /** Elementwise map with derivative given from input value x and output value y. */
-function unary(tape: Tape, x: Tensor, f: (v: number) => number, df: (x: number, y: number) => number): Tensor {
+function unary(
+  tape: Tape,
+  x: Tensor,
+  f: (v: number) => number,
+  df: (x: number, y: number) => number,
+): Tensor {
   const y = tape.result(x.shape, [x]);
-  const X = x.data, Y = y.data;
+  const X = x.data,
+    Y = y.data;
   for (let i = 0; i < X.length; i++) Y[i] = f(X[i]!);
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let i = 0; i < X.length; i++) GX[i] += G[i]! * df(X[i]!, Y[i]!);
   });
   return y;
@@ -122,10 +154,12 @@ function unary(tape: Tape, x: Tensor, f: (v: number) => number, df: (x: number, 
 export function relu(tape: Tape, x: Tensor): Tensor {
   // written out (not via `unary`): the hot op of the SDF network
   const y = tape.result(x.shape, [x]);
-  const X = x.data, Y = y.data;
+  const X = x.data,
+    Y = y.data;
   for (let i = 0; i < X.length; i++) Y[i] = X[i]! > 0 ? X[i]! : 0;
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let i = 0; i < X.length; i++) if (X[i]! > 0) GX[i] += G[i]!;
   });
   return y;
@@ -153,7 +187,12 @@ export function tanh(tape: Tape, x: Tensor): Tensor {
 }
 
 export function sigmoid(tape: Tape, x: Tensor): Tensor {
-  return unary(tape, x, (v) => 1 / (1 + Math.exp(-v)), (_x, y) => y * (1 - y));
+  return unary(
+    tape,
+    x,
+    (v) => 1 / (1 + Math.exp(-v)),
+    (_x, y) => y * (1 - y),
+  );
 }
 
 export function exp(tape: Tape, x: Tensor): Tensor {
@@ -165,17 +204,32 @@ export function abs(tape: Tape, x: Tensor): Tensor {
 }
 
 export function square(tape: Tape, x: Tensor): Tensor {
-  return unary(tape, x, (v) => v * v, (v) => 2 * v);
+  return unary(
+    tape,
+    x,
+    (v) => v * v,
+    (v) => 2 * v,
+  );
 }
 
 /** clamp(x, lo, hi); zero gradient outside the range */
 export function clamp(tape: Tape, x: Tensor, lo: number, hi: number): Tensor {
-  return unary(tape, x, (v) => (v < lo ? lo : v > hi ? hi : v), (v) => (v < lo || v > hi ? 0 : 1));
+  return unary(
+    tape,
+    x,
+    (v) => (v < lo ? lo : v > hi ? hi : v),
+    (v) => (v < lo || v > hi ? 0 : 1),
+  );
 }
 
 /** a·x + c elementwise (constants a, c) */
 export function affine(tape: Tape, x: Tensor, a: number, c = 0): Tensor {
-  return unary(tape, x, (v) => a * v + c, () => a);
+  return unary(
+    tape,
+    x,
+    (v) => a * v + c,
+    () => a,
+  );
 }
 
 /** Elementwise binary op on equal shapes, or b broadcast as a row [cols] over a's rows. */
@@ -190,7 +244,10 @@ function binary(
   const rowBroadcast = b.size !== a.size;
   if (rowBroadcast && b.size !== a.cols) throw new Error(`cannot broadcast [${b.shape}] over [${a.shape}]`);
   const y = tape.result(a.shape, [a, b]);
-  const A = a.data, B = b.data, Y = y.data, C = b.size;
+  const A = a.data,
+    B = b.data,
+    Y = y.data,
+    C = b.size;
   for (let i = 0; i < A.length; i++) Y[i] = f(A[i]!, B[rowBroadcast ? i % C : i]!);
   tape.record(y, () => {
     const G = y.grad!;
@@ -204,15 +261,36 @@ function binary(
 }
 
 export function add(tape: Tape, a: Tensor, b: Tensor): Tensor {
-  return binary(tape, a, b, (x, y) => x + y, () => 1, () => 1);
+  return binary(
+    tape,
+    a,
+    b,
+    (x, y) => x + y,
+    () => 1,
+    () => 1,
+  );
 }
 
 export function sub(tape: Tape, a: Tensor, b: Tensor): Tensor {
-  return binary(tape, a, b, (x, y) => x - y, () => 1, () => -1);
+  return binary(
+    tape,
+    a,
+    b,
+    (x, y) => x - y,
+    () => 1,
+    () => -1,
+  );
 }
 
 export function mul(tape: Tape, a: Tensor, b: Tensor): Tensor {
-  return binary(tape, a, b, (x, y) => x * y, (_x, y) => y, (x) => x);
+  return binary(
+    tape,
+    a,
+    b,
+    (x, y) => x * y,
+    (_x, y) => y,
+    (x) => x,
+  );
 }
 
 /** Sum of all values → [1] */
@@ -222,7 +300,8 @@ export function sum(tape: Tape, x: Tensor): Tensor {
   for (let i = 0; i < x.size; i++) s += x.data[i]!;
   y.data[0] = s;
   tape.record(y, () => {
-    const g = y.grad![0]!, GX = x.grad;
+    const g = y.grad![0]!,
+      GX = x.grad;
     if (GX) for (let i = 0; i < GX.length; i++) GX[i] += g;
   });
   return y;
@@ -235,7 +314,8 @@ export function mean(tape: Tape, x: Tensor): Tensor {
 
 /** Per-row sum → [N, 1] */
 export function sumRows(tape: Tape, x: Tensor): Tensor {
-  const N = x.rows, C = x.cols;
+  const N = x.rows,
+    C = x.cols;
   const y = tape.result([N, 1], [x]);
   for (let n = 0; n < N; n++) {
     let s = 0;
@@ -243,7 +323,8 @@ export function sumRows(tape: Tape, x: Tensor): Tensor {
     y.data[n] = s;
   }
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) GX[n * C + c] += G[n]!;
   });
   return y;
@@ -251,11 +332,13 @@ export function sumRows(tape: Tape, x: Tensor): Tensor {
 
 /** Rows of x picked by index (with repeats) — x: [N,C], index: #R → [R,C]; backward scatters-adds. */
 export function gatherRows(tape: Tape, x: Tensor, index: Int32Array | Uint32Array): Tensor {
-  const C = x.cols, R = index.length;
+  const C = x.cols,
+    R = index.length;
   const y = tape.result([R, C], [x]);
   for (let r = 0; r < R; r++) y.data.set(x.data.subarray(index[r]! * C, index[r]! * C + C), r * C);
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) GX[index[r]! * C + c] += G[r * C + c]!;
   });
   return y;
@@ -263,11 +346,14 @@ export function gatherRows(tape: Tape, x: Tensor, index: Int32Array | Uint32Arra
 
 /** Columns [start, end) of x — x: [N,C] → [N, end − start] */
 export function sliceCols(tape: Tape, x: Tensor, start: number, end: number): Tensor {
-  const N = x.rows, C = x.cols, W = end - start;
+  const N = x.rows,
+    C = x.cols,
+    W = end - start;
   const y = tape.result([N, W], [x]);
   for (let n = 0; n < N; n++) for (let c = 0; c < W; c++) y.data[n * W + c] = x.data[n * C + start + c]!;
   tape.record(y, () => {
-    const G = y.grad!, GX = x.grad;
+    const G = y.grad!,
+      GX = x.grad;
     if (GX) for (let n = 0; n < N; n++) for (let c = 0; c < W; c++) GX[n * C + start + c] += G[n * W + c]!;
   });
   return y;
@@ -291,7 +377,8 @@ export function concatCols(tape: Tape, parts: readonly Tensor[]): Tensor {
     let o = 0;
     for (const p of parts) {
       const C = p.cols;
-      if (p.grad) for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) p.grad[n * C + c] += G[n * W + o + c]!;
+      if (p.grad)
+        for (let n = 0; n < N; n++) for (let c = 0; c < C; c++) p.grad[n * C + c] += G[n * W + o + c]!;
       o += C;
     }
   });
@@ -318,7 +405,8 @@ export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta:
     // differ, also when the prediction is beyond ±δ on the wrong side. DeepSDF's exact derivative
     // is zero there, so one large early step can leave the whole field stuck past the clamp (the
     // reference saw this at lr 1e-2; so did we).
-    const g = y.grad![0]! / N, GP = pred.grad;
+    const g = y.grad![0]! / N,
+      GP = pred.grad;
     if (!GP) return;
     for (let i = 0; i < N; i++) {
       const v = P[i]! < -delta ? -delta : P[i]! > delta ? delta : P[i]!;
@@ -334,11 +422,20 @@ let scratchT = new Float32Array(0);
 let scratchP = new Float32Array(0);
 
 /** out [R×C] += L [R×I] · Rt [I×C] (both already laid out), tiles in WebAssembly, the rest here. */
-function addProduct(gemm: WasmGemm, left: Float32Array, right: Float32Array, R: number, I: number, C: number, out: Float32Array): void {
+function addProduct(
+  gemm: WasmGemm,
+  left: Float32Array,
+  right: Float32Array,
+  R: number,
+  I: number,
+  C: number,
+  out: Float32Array,
+): void {
   if (scratchP.length < R * C) scratchP = new Float32Array(R * C);
   const P = scratchP;
   gemm.gemmTiles(left, right, null, R, I, C, P);
-  const R4 = R & ~3, C8 = C & ~7;
+  const R4 = R & ~3,
+    C8 = C & ~7;
   for (let i = 0; i < R; i++) {
     for (let j = 0; j < C; j++) {
       if (i < R4 && j < C8) out[i * C + j] += P[i * C + j]!;
@@ -352,7 +449,15 @@ function addProduct(gemm: WasmGemm, left: Float32Array, right: Float32Array, R: 
 }
 
 /** out [K×M] += Aᵀ·B for A [R×K], B [R×M] (a weight gradient). @returns false when there is no whole tile */
-function addAtB(gemm: WasmGemm, A: Float32Array, B: Float32Array, R: number, K: number, M: number, out: Float32Array): boolean {
+function addAtB(
+  gemm: WasmGemm,
+  A: Float32Array,
+  B: Float32Array,
+  R: number,
+  K: number,
+  M: number,
+  out: Float32Array,
+): boolean {
   if ((K & ~3) === 0 || (M & ~7) === 0) return false;
   if (scratchT.length < R * K) scratchT = new Float32Array(R * K);
   const T = scratchT;
@@ -362,7 +467,15 @@ function addAtB(gemm: WasmGemm, A: Float32Array, B: Float32Array, R: number, K: 
 }
 
 /** out [N×K] += A·Bᵀ for A [N×M], B [K×M] (an input gradient). @returns false when there is no whole tile */
-function addABt(gemm: WasmGemm, A: Float32Array, B: Float32Array, N: number, M: number, K: number, out: Float32Array): boolean {
+function addABt(
+  gemm: WasmGemm,
+  A: Float32Array,
+  B: Float32Array,
+  N: number,
+  M: number,
+  K: number,
+  out: Float32Array,
+): boolean {
   if ((N & ~3) === 0 || (K & ~7) === 0) return false;
   if (scratchT.length < M * K) scratchT = new Float32Array(M * K);
   const T = scratchT;

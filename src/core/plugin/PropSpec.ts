@@ -3,7 +3,15 @@
  * the CLI's flags (`--name value`) and saved presets.
  */
 export type PropSpec =
-  | { type: 'float'; default: number; min?: number; max?: number; step?: number; label?: string; help?: string }
+  | {
+      type: 'float';
+      default: number;
+      min?: number;
+      max?: number;
+      step?: number;
+      label?: string;
+      help?: string;
+    }
   | { type: 'int'; default: number; min?: number; max?: number; step?: number; label?: string; help?: string }
   | { type: 'bool'; default: boolean; label?: string; help?: string }
   | { type: 'enum'; default: string; items: [id: string, label: string][]; label?: string; help?: string }
@@ -71,7 +79,10 @@ export function parseProp(name: string, spec: PropSpec, text: string): PropValue
 }
 
 /** Merges partial values over the defaults and validates all of them. */
-export function resolveProps<S extends PropSpecs>(specs: S, values: Partial<Record<keyof S, unknown>>): Props<S> {
+export function resolveProps<S extends PropSpecs>(
+  specs: S,
+  values: Partial<Record<keyof S, unknown>>,
+): Props<S> {
   const out = defaultProps(specs) as Record<string, unknown>;
   for (const [name, value] of Object.entries(values)) {
     const spec = specs[name];

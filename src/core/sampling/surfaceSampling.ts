@@ -23,9 +23,15 @@ export function cumulativeFaceAreas(mesh: Mesh): Float64Array {
     const a = 3 * f[3 * t]!;
     const b = 3 * f[3 * t + 1]!;
     const c = 3 * f[3 * t + 2]!;
-    const ux = p[b]! - p[a]!, uy = p[b + 1]! - p[a + 1]!, uz = p[b + 2]! - p[a + 2]!;
-    const vx = p[c]! - p[a]!, vy = p[c + 1]! - p[a + 1]!, vz = p[c + 2]! - p[a + 2]!;
-    const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
+    const ux = p[b]! - p[a]!,
+      uy = p[b + 1]! - p[a + 1]!,
+      uz = p[b + 2]! - p[a + 2]!;
+    const vx = p[c]! - p[a]!,
+      vy = p[c + 1]! - p[a + 1]!,
+      vz = p[c + 2]! - p[a + 2]!;
+    const cx = uy * vz - uz * vy,
+      cy = uz * vx - ux * vz,
+      cz = ux * vy - uy * vx;
     total += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
     cumulative[t] = total;
   }
@@ -37,7 +43,12 @@ export function cumulativeFaceAreas(mesh: Mesh): Float64Array {
  * probability ∝ area (binary search in the cumulative areas), then a uniform point in it
  * (barycentrics (1−√r₁, √r₁(1−r₂), √r₁r₂)). Throws if the mesh has no area.
  */
-export function sampleSurface(mesh: Mesh, count: number, rng: Rng, cumulative = cumulativeFaceAreas(mesh)): SurfaceSamples {
+export function sampleSurface(
+  mesh: Mesh,
+  count: number,
+  rng: Rng,
+  cumulative = cumulativeFaceAreas(mesh),
+): SurfaceSamples {
   const faces = cumulative.length;
   const total = faces > 0 ? cumulative[faces - 1]! : 0;
   if (!(total > 0)) throw new Error('cannot sample a surface with zero area');
@@ -57,8 +68,12 @@ export function sampleSurface(mesh: Mesh, count: number, rng: Rng, cumulative = 
     faceOf[i] = lo;
     const r1 = Math.sqrt(rng.next());
     const r2 = rng.next();
-    const wa = 1 - r1, wb = r1 * (1 - r2), wc = r1 * r2;
-    const a = 3 * f[3 * lo]!, b = 3 * f[3 * lo + 1]!, c = 3 * f[3 * lo + 2]!;
+    const wa = 1 - r1,
+      wb = r1 * (1 - r2),
+      wc = r1 * r2;
+    const a = 3 * f[3 * lo]!,
+      b = 3 * f[3 * lo + 1]!,
+      c = 3 * f[3 * lo + 2]!;
     for (let k = 0; k < 3; k++) points[3 * i + k] = wa * p[a + k]! + wb * p[b + k]! + wc * p[c + k]!;
   }
   return { points, faces: faceOf };
@@ -68,7 +83,13 @@ export function sampleSurface(mesh: Mesh, count: number, rng: Rng, cumulative = 
  * Near-surface samples as in DeepSDF and the reference: surface points plus N(0, σ²) noise per
  * axis, clamped to the cube [−clampHalf, clampHalf]³. Returns points: #count×3.
  */
-export function sampleNearSurface(mesh: Mesh, count: number, rng: Rng, sigma = 0.01, clampHalf = 0.55): Float32Array {
+export function sampleNearSurface(
+  mesh: Mesh,
+  count: number,
+  rng: Rng,
+  sigma = 0.01,
+  clampHalf = 0.55,
+): Float32Array {
   const { points } = sampleSurface(mesh, count, rng);
   for (let i = 0; i < points.length; i++) {
     const v = points[i]! + sigma * rng.normal();

@@ -35,7 +35,10 @@ export class TriangleTree {
   readonly nodeCount: number;
 
   /** beta: far-field threshold, distance > β·radius (2 in the reference) */
-  constructor(mesh: Mesh, readonly beta = 2) {
+  constructor(
+    mesh: Mesh,
+    readonly beta = 2,
+  ) {
     const p = mesh.positions;
     const f = mesh.indices;
     const faces = f.length / 3;
@@ -43,7 +46,9 @@ export class TriangleTree {
     const order = new Int32Array(faces);
     for (let t = 0; t < faces; t++) {
       order[t] = t;
-      for (let k = 0; k < 3; k++) centroid[3 * t + k] = (p[3 * f[3 * t]! + k]! + p[3 * f[3 * t + 1]! + k]! + p[3 * f[3 * t + 2]! + k]!) / 3;
+      for (let k = 0; k < 3; k++)
+        centroid[3 * t + k] =
+          (p[3 * f[3 * t]! + k]! + p[3 * f[3 * t + 1]! + k]! + p[3 * f[3 * t + 2]! + k]!) / 3;
     }
     const maxNodes = Math.max(1, 2 * Math.ceil(faces / (LEAF_SIZE / 2)) + 1);
     const left = new Int32Array(maxNodes).fill(-1);
@@ -72,7 +77,9 @@ export class TriangleTree {
           if (v > mx[k]!) mx[k] = v;
         }
       }
-      const ex = mx[0]! - mn[0]!, ey = mx[1]! - mn[1]!, ez = mx[2]! - mn[2]!;
+      const ex = mx[0]! - mn[0]!,
+        ey = mx[1]! - mn[1]!,
+        ez = mx[2]! - mn[2]!;
       const axis = ex >= ey && ex >= ez ? 0 : ey >= ez ? 1 : 2;
       const mid = (lo + hi) >>> 1;
       selectByAxis(order, centroid, lo, hi - 1, mid, axis);
@@ -90,7 +97,8 @@ export class TriangleTree {
     this.tri = new Float64Array(9 * faces);
     for (let i = 0; i < faces; i++) {
       const t = order[i]!;
-      for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) this.tri[9 * i + 3 * c + k] = p[3 * f[3 * t + c]! + k]!;
+      for (let c = 0; c < 3; c++)
+        for (let k = 0; k < 3; k++) this.tri[9 * i + 3 * c + k] = p[3 * f[3 * t + c]! + k]!;
     }
     this.data = new Float64Array(16 * nodes);
     this.box = new Float64Array(6 * nodes);
@@ -103,8 +111,15 @@ export class TriangleTree {
     const data = this.data;
     const b2 = this.beta * this.beta;
     for (let node = 0; node < this.nodeCount; node++) {
-      const s = this.start[node]!, e = s + this.count[node]!;
-      let area = 0, px = 0, py = 0, pz = 0, cx0 = 0, cy0 = 0, cz0 = 0;
+      const s = this.start[node]!,
+        e = s + this.count[node]!;
+      let area = 0,
+        px = 0,
+        py = 0,
+        pz = 0,
+        cx0 = 0,
+        cy0 = 0,
+        cz0 = 0;
       for (let i = s; i < e; i++) {
         const o = 9 * i;
         const cx = (tri[o]! + tri[o + 3]! + tri[o + 6]!) / 3;
@@ -137,7 +152,9 @@ export class TriangleTree {
       for (let i = s; i < e; i++) {
         const o = 9 * i;
         for (let c = 0; c < 3; c++) {
-          const dx = tri[o + 3 * c]! - px, dy = tri[o + 3 * c + 1]! - py, dz = tri[o + 3 * c + 2]! - pz;
+          const dx = tri[o + 3 * c]! - px,
+            dy = tri[o + 3 * c + 1]! - py,
+            dz = tri[o + 3 * c + 2]! - pz;
           r2 = Math.max(r2, dx * dx + dy * dy + dz * dz);
           for (let k = 0; k < 3; k++) {
             const v = tri[o + 3 * c + k]!;
@@ -146,9 +163,15 @@ export class TriangleTree {
           }
         }
         // area vector ½ (b − a) × (c − a)
-        const ux = tri[o + 3]! - tri[o]!, uy = tri[o + 4]! - tri[o + 1]!, uz = tri[o + 5]! - tri[o + 2]!;
-        const vx = tri[o + 6]! - tri[o]!, vy = tri[o + 7]! - tri[o + 1]!, vz = tri[o + 8]! - tri[o + 2]!;
-        const nx = 0.5 * (uy * vz - uz * vy), ny = 0.5 * (uz * vx - ux * vz), nz = 0.5 * (ux * vy - uy * vx);
+        const ux = tri[o + 3]! - tri[o]!,
+          uy = tri[o + 4]! - tri[o + 1]!,
+          uz = tri[o + 5]! - tri[o + 2]!;
+        const vx = tri[o + 6]! - tri[o]!,
+          vy = tri[o + 7]! - tri[o + 1]!,
+          vz = tri[o + 8]! - tri[o + 2]!;
+        const nx = 0.5 * (uy * vz - uz * vy),
+          ny = 0.5 * (uz * vx - ux * vz),
+          nz = 0.5 * (ux * vy - uy * vx);
         data[d + 4] += nx;
         data[d + 5] += ny;
         data[d + 6] += nz;
@@ -184,7 +207,9 @@ export class TriangleTree {
     while (top > 0) {
       const node = stack[--top]!;
       const d = 16 * node;
-      const rx = data[d]! - x, ry = data[d + 1]! - y, rz = data[d + 2]! - z;
+      const rx = data[d]! - x,
+        ry = data[d + 1]! - y,
+        rz = data[d + 2]! - z;
       const dist2 = rx * rx + ry * ry + rz * rz;
       if (dist2 > data[d + 3]!) {
         // far field, second order: N·r/d³ + tr(M)/d³ − 3 rᵀMr/d⁵  (r = p − q)
@@ -205,7 +230,8 @@ export class TriangleTree {
         stack[top++] = this.right[node]!;
         continue;
       }
-      const s = this.start[node]!, e = s + this.count[node]!;
+      const s = this.start[node]!,
+        e = s + this.count[node]!;
       for (let i = s; i < e; i++) sum += solidAngle(tri, 9 * i, x, y, z);
     }
     return sum / FOUR_PI;
@@ -247,7 +273,8 @@ export class TriangleTree {
         }
         continue;
       }
-      const s = this.start[node]!, e = s + this.count[node]!;
+      const s = this.start[node]!,
+        e = s + this.count[node]!;
       for (let i = s; i < e; i++) {
         const d2 = pointTriangleDistance2(tri, 9 * i, x, y, z);
         if (d2 < best) best = d2;
@@ -265,22 +292,38 @@ export class TriangleTree {
 }
 
 function triangleArea(tri: Float64Array, o: number): number {
-  const ux = tri[o + 3]! - tri[o]!, uy = tri[o + 4]! - tri[o + 1]!, uz = tri[o + 5]! - tri[o + 2]!;
-  const vx = tri[o + 6]! - tri[o]!, vy = tri[o + 7]! - tri[o + 1]!, vz = tri[o + 8]! - tri[o + 2]!;
-  const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
+  const ux = tri[o + 3]! - tri[o]!,
+    uy = tri[o + 4]! - tri[o + 1]!,
+    uz = tri[o + 5]! - tri[o + 2]!;
+  const vx = tri[o + 6]! - tri[o]!,
+    vy = tri[o + 7]! - tri[o + 1]!,
+    vz = tri[o + 8]! - tri[o + 2]!;
+  const cx = uy * vz - uz * vy,
+    cy = uz * vx - ux * vz,
+    cz = ux * vy - uy * vx;
   return 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
 }
 
 /** Signed solid angle of triangle (a, b, c) seen from q (van Oosterom & Strackee 1983). */
 function solidAngle(tri: Float64Array, o: number, x: number, y: number, z: number): number {
-  const ax = tri[o]! - x, ay = tri[o + 1]! - y, az = tri[o + 2]! - z;
-  const bx = tri[o + 3]! - x, by = tri[o + 4]! - y, bz = tri[o + 5]! - z;
-  const cx = tri[o + 6]! - x, cy = tri[o + 7]! - y, cz = tri[o + 8]! - z;
+  const ax = tri[o]! - x,
+    ay = tri[o + 1]! - y,
+    az = tri[o + 2]! - z;
+  const bx = tri[o + 3]! - x,
+    by = tri[o + 4]! - y,
+    bz = tri[o + 5]! - z;
+  const cx = tri[o + 6]! - x,
+    cy = tri[o + 7]! - y,
+    cz = tri[o + 8]! - z;
   const la = Math.sqrt(ax * ax + ay * ay + az * az);
   const lb = Math.sqrt(bx * bx + by * by + bz * bz);
   const lc = Math.sqrt(cx * cx + cy * cy + cz * cz);
   const det = ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz) + az * (bx * cy - by * cx);
-  const den = la * lb * lc + (ax * bx + ay * by + az * bz) * lc + (ax * cx + ay * cy + az * cz) * lb + (bx * cx + by * cy + bz * cz) * la;
+  const den =
+    la * lb * lc +
+    (ax * bx + ay * by + az * bz) * lc +
+    (ax * cx + ay * cy + az * cz) * lb +
+    (bx * cx + by * cy + bz * cz) * la;
   return 2 * Math.atan2(det, den);
 }
 
@@ -289,15 +332,25 @@ function solidAngle(tri: Float64Array, o: number, x: number, y: number, z: numbe
  * vertices, edges and face (Ericson, Real-Time Collision Detection, 5.1.5).
  */
 function pointTriangleDistance2(tri: Float64Array, o: number, x: number, y: number, z: number): number {
-  const ax = tri[o]!, ay = tri[o + 1]!, az = tri[o + 2]!;
-  const abx = tri[o + 3]! - ax, aby = tri[o + 4]! - ay, abz = tri[o + 5]! - az;
-  const acx = tri[o + 6]! - ax, acy = tri[o + 7]! - ay, acz = tri[o + 8]! - az;
-  const apx = x - ax, apy = y - ay, apz = z - az;
+  const ax = tri[o]!,
+    ay = tri[o + 1]!,
+    az = tri[o + 2]!;
+  const abx = tri[o + 3]! - ax,
+    aby = tri[o + 4]! - ay,
+    abz = tri[o + 5]! - az;
+  const acx = tri[o + 6]! - ax,
+    acy = tri[o + 7]! - ay,
+    acz = tri[o + 8]! - az;
+  const apx = x - ax,
+    apy = y - ay,
+    apz = z - az;
   const d1 = abx * apx + aby * apy + abz * apz;
   const d2 = acx * apx + acy * apy + acz * apz;
   let px: number, py: number, pz: number;
   if (d1 <= 0 && d2 <= 0) return apx * apx + apy * apy + apz * apz; // vertex a
-  const bpx = x - tri[o + 3]!, bpy = y - tri[o + 4]!, bpz = z - tri[o + 5]!;
+  const bpx = x - tri[o + 3]!,
+    bpy = y - tri[o + 4]!,
+    bpz = z - tri[o + 5]!;
   const d3 = abx * bpx + aby * bpy + abz * bpz;
   const d4 = acx * bpx + acy * bpy + acz * bpz;
   if (d3 >= 0 && d4 <= d3) return bpx * bpx + bpy * bpy + bpz * bpz; // vertex b
@@ -309,7 +362,9 @@ function pointTriangleDistance2(tri: Float64Array, o: number, x: number, y: numb
     pz = apz - v * abz;
     return px * px + py * py + pz * pz;
   }
-  const cpx = x - tri[o + 6]!, cpy = y - tri[o + 7]!, cpz = z - tri[o + 8]!;
+  const cpx = x - tri[o + 6]!,
+    cpy = y - tri[o + 7]!,
+    cpz = z - tri[o + 8]!;
   const d5 = abx * cpx + aby * cpy + abz * cpz;
   const d6 = acx * cpx + acy * cpy + acz * cpz;
   if (d6 >= 0 && d5 <= d6) return cpx * cpx + cpy * cpy + cpz * cpz; // vertex c
@@ -340,10 +395,18 @@ function pointTriangleDistance2(tri: Float64Array, o: number, x: number, y: numb
 }
 
 /** Quickselect on triangle order by centroid coordinate. */
-function selectByAxis(order: Int32Array, centroid: Float64Array, l: number, r: number, k: number, axis: number): void {
+function selectByAxis(
+  order: Int32Array,
+  centroid: Float64Array,
+  l: number,
+  r: number,
+  k: number,
+  axis: number,
+): void {
   while (r > l) {
     const pivot = centroid[3 * order[(l + r) >>> 1]! + axis]!;
-    let i = l, j = r;
+    let i = l,
+      j = r;
     while (i <= j) {
       while (centroid[3 * order[i]! + axis]! < pivot) i++;
       while (centroid[3 * order[j]! + axis]! > pivot) j--;

@@ -33,12 +33,18 @@ export function normaliseMesh(mesh: Mesh): NormalisedMesh {
       if (v > hi[k]!) hi[k] = v;
     }
   }
-  const centre: [number, number, number] = [(lo[0]! + hi[0]!) / 2, (lo[1]! + hi[1]!) / 2, (lo[2]! + hi[2]!) / 2];
+  const centre: [number, number, number] = [
+    (lo[0]! + hi[0]!) / 2,
+    (lo[1]! + hi[1]!) / 2,
+    (lo[2]! + hi[2]!) / 2,
+  ];
   const longest = Math.max(hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!);
-  if (!(longest > 0) || !Number.isFinite(longest)) throw new Error('cannot normalise a mesh whose bounding box is a point or not finite');
+  if (!(longest > 0) || !Number.isFinite(longest))
+    throw new Error('cannot normalise a mesh whose bounding box is a point or not finite');
   const scale = 1 / longest;
   const positions = new Float64Array(3 * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) positions[3 * i + k] = (p[3 * i + k]! - centre[k]!) * scale;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < 3; k++) positions[3 * i + k] = (p[3 * i + k]! - centre[k]!) * scale;
   const indices = Uint32Array.from(mesh.indices);
   const signedVolume = meshSignedVolume(positions, indices);
   const flipped = signedVolume < 0;
@@ -56,10 +62,18 @@ export function normaliseMesh(mesh: Mesh): NormalisedMesh {
 export function meshSignedVolume(positions: ArrayLike<number>, indices: ArrayLike<number>): number {
   let volume = 0;
   for (let t = 0; t < indices.length; t += 3) {
-    const a = 3 * indices[t]!, b = 3 * indices[t + 1]!, c = 3 * indices[t + 2]!;
-    const ax = positions[a]!, ay = positions[a + 1]!, az = positions[a + 2]!;
-    const bx = positions[b]!, by = positions[b + 1]!, bz = positions[b + 2]!;
-    const cx = positions[c]!, cy = positions[c + 1]!, cz = positions[c + 2]!;
+    const a = 3 * indices[t]!,
+      b = 3 * indices[t + 1]!,
+      c = 3 * indices[t + 2]!;
+    const ax = positions[a]!,
+      ay = positions[a + 1]!,
+      az = positions[a + 2]!;
+    const bx = positions[b]!,
+      by = positions[b + 1]!,
+      bz = positions[b + 2]!;
+    const cx = positions[c]!,
+      cy = positions[c + 1]!,
+      cz = positions[c + 2]!;
     volume += ax * (by * cz - bz * cy) + ay * (bz * cx - bx * cz) + az * (bx * cy - by * cx);
   }
   return volume / 6;

@@ -33,13 +33,19 @@ export class SignedDistanceField {
    * Signed distances at points: #N×3. `onProgress(done)` is called every `chunk` points (it may
    * throw to cancel).
    */
-  evaluate(points: ArrayLike<number>, onProgress?: (done: number) => void, chunk = 16384): SignedDistanceResult {
+  evaluate(
+    points: ArrayLike<number>,
+    onProgress?: (done: number) => void,
+    chunk = 16384,
+  ): SignedDistanceResult {
     const n = Math.floor(points.length / 3);
     const sdf = new Float32Array(n);
     const winding = new Float32Array(n);
     const tree = this.tree;
     for (let i = 0; i < n; i++) {
-      const x = points[3 * i]!, y = points[3 * i + 1]!, z = points[3 * i + 2]!;
+      const x = points[3 * i]!,
+        y = points[3 * i + 1]!,
+        z = points[3 * i + 2]!;
       const d = tree.distance(x, y, z);
       const w = tree.windingNumber(x, y, z);
       winding[i] = w;

@@ -54,10 +54,20 @@ export interface TrainResult {
  * each step draws a batch with replacement from the samples, as the reference does. The learning
  * rate is lowered ×0.3 over the last 20% of the budget (measured: sharper near-surface sign).
  */
-export async function trainSdf(network: SdfNetwork, data: SdfSamples, options: TrainSdfOptions): Promise<TrainResult> {
+export async function trainSdf(
+  network: SdfNetwork,
+  data: SdfSamples,
+  options: TrainSdfOptions,
+): Promise<TrainResult> {
   const { batch, clamp } = options;
   const rng = new Rng(options.seed);
-  const optimiser = new Adam(network.parameters, { lr: options.lr, beta1: 0.9, beta2: 0.99, eps: 1e-15, sparse: [network.table] });
+  const optimiser = new Adam(network.parameters, {
+    lr: options.lr,
+    beta1: 0.9,
+    beta2: 0.99,
+    eps: 1e-15,
+    sparse: [network.table],
+  });
   const tape = new Tape();
   const xb = new Float32Array(3 * batch);
   const yb = new Float32Array(batch);
@@ -98,7 +108,12 @@ export async function trainSdf(network: SdfNetwork, data: SdfSamples, options: T
       lastReport = elapsed;
       losses.push(lossSum / lossCount);
       lossSum = lossCount = 0;
-      await options.onReport?.({ steps, seconds: elapsed / 1000, loss, fraction: Math.min(1, Math.max(elapsed / budget, steps / maxSteps)) });
+      await options.onReport?.({
+        steps,
+        seconds: elapsed / 1000,
+        loss,
+        fraction: Math.min(1, Math.max(elapsed / budget, steps / maxSteps)),
+      });
     }
   }
   if (lossCount) losses.push(lossSum / lossCount);

@@ -11,7 +11,15 @@ export interface WasmGemm {
    * out (rows×n) = a (rows×k) · b (k×n) + bias (n; absent = 0), but only rows < rows & ~3 and
    * columns < n & ~7; returns false (nothing done) when there is no whole tile.
    */
-  gemmTiles(a: Float32Array, b: Float32Array, bias: Float32Array | null, rows: number, k: number, n: number, out: Float32Array): boolean;
+  gemmTiles(
+    a: Float32Array,
+    b: Float32Array,
+    bias: Float32Array | null,
+    rows: number,
+    k: number,
+    n: number,
+    out: Float32Array,
+  ): boolean;
 }
 
 let instance: WasmGemm | null | undefined;
@@ -33,11 +41,20 @@ function create(): WasmGemm | null {
     return null;
   }
   const memory = exports.memory as WebAssembly.Memory;
-  const gemm = exports.gemm as (a: number, b: number, bias: number, c: number, rows: number, k: number, n: number) => void;
+  const gemm = exports.gemm as (
+    a: number,
+    b: number,
+    bias: number,
+    c: number,
+    rows: number,
+    k: number,
+    n: number,
+  ) => void;
   const PAGE = 65536;
   return {
     gemmTiles(a, b, bias, rows, k, n, out) {
-      const rows4 = rows & ~3, n8 = n & ~7;
+      const rows4 = rows & ~3,
+        n8 = n & ~7;
       if (rows4 === 0 || n8 === 0) return false;
       // layout: [bias n][A rows×k][B k×n][C rows×n], byte offsets 16-aligned
       const align = (x: number) => (x + 15) & ~15;
@@ -54,7 +71,8 @@ function create(): WasmGemm | null {
       heap.set(b.subarray(0, k * n), bAt / 4);
       gemm(aAt, bAt, biasAt, cAt, rows4, k, n);
       if (n8 === n) out.set(heap.subarray(cAt / 4, cAt / 4 + rows4 * n));
-      else for (let r = 0; r < rows4; r++) out.set(heap.subarray(cAt / 4 + r * n, cAt / 4 + r * n + n8), r * n);
+      else
+        for (let r = 0; r < rows4; r++) out.set(heap.subarray(cAt / 4 + r * n, cAt / 4 + r * n + n8), r * n);
       return true;
     },
   };

@@ -26,14 +26,18 @@ const SLICE_SIZE = 256;
 
 /** Why a mesh cannot be fitted, or null. Shared by the operator's poll and the job. */
 export function fitSdfRefusal(mesh: Mesh): string | null {
-  if (mesh.positions.length < 9 || mesh.indices.length < 3) return 'the mesh is empty: it needs at least one triangle';
-  for (let i = 0; i < mesh.positions.length; i++) if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
+  if (mesh.positions.length < 9 || mesh.indices.length < 3)
+    return 'the mesh is empty: it needs at least one triangle';
+  for (let i = 0; i < mesh.positions.length; i++)
+    if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
   const n = mesh.positions.length / 3;
-  for (let i = 0; i < mesh.indices.length; i++) if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
+  for (let i = 0; i < mesh.indices.length; i++)
+    if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
   const areas = cumulativeFaceAreas(mesh);
   if (!(areas[areas.length - 1]! > 0)) return 'the mesh is degenerate: all its triangles have zero area';
   // a flat mesh (zero extent along an axis) has no inside
-  const lo = [Infinity, Infinity, Infinity], hi = [-Infinity, -Infinity, -Infinity];
+  const lo = [Infinity, Infinity, Infinity],
+    hi = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < 3; k++) {
       lo[k] = Math.min(lo[k]!, mesh.positions[3 * i + k]!);
@@ -41,7 +45,8 @@ export function fitSdfRefusal(mesh: Mesh): string | null {
     }
   }
   const extent = [hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!];
-  if (Math.min(...extent) <= 1e-6 * Math.max(...extent)) return 'the mesh is flat (no volume): a signed distance needs an inside';
+  if (Math.min(...extent) <= 1e-6 * Math.max(...extent))
+    return 'the mesh is flat (no volume): a signed distance needs an inside';
   return null;
 }
 
@@ -49,10 +54,18 @@ export function fitSdfRefusal(mesh: Mesh): string | null {
 export function fitSdfWarnings(mesh: Mesh): string[] {
   const t = inspectMesh(mesh);
   const out: string[] = [];
-  if (t.boundaryEdges > 0) out.push(`the mesh is open (${t.boundaryEdges} boundary edges in ${t.boundaryLoops} holes): inside/outside comes from the generalised winding number`);
+  if (t.boundaryEdges > 0)
+    out.push(
+      `the mesh is open (${t.boundaryEdges} boundary edges in ${t.boundaryLoops} holes): inside/outside comes from the generalised winding number`,
+    );
   if (t.nonManifoldEdges > 0 || t.nonManifoldVertices > 0)
-    out.push(`the mesh is not manifold (${t.nonManifoldEdges} edges, ${t.nonManifoldVertices} vertices): inside/outside comes from the generalised winding number`);
-  if (t.inconsistentEdges > 0) out.push(`${t.inconsistentEdges} edges join faces of opposite orientation: the sign may be wrong near them`);
+    out.push(
+      `the mesh is not manifold (${t.nonManifoldEdges} edges, ${t.nonManifoldVertices} vertices): inside/outside comes from the generalised winding number`,
+    );
+  if (t.inconsistentEdges > 0)
+    out.push(
+      `${t.inconsistentEdges} edges join faces of opposite orientation: the sign may be wrong near them`,
+    );
   return out;
 }
 
@@ -81,17 +94,39 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
     ctx.progress((0.15 * (gtDone + done)) / totalGt, 'ground truth: signed distances');
     await yieldToHost(ctx);
   };
-  const train = await sampleSdf(field, norm.mesh, { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) }, props.seed, gtProgress);
+  const train = await sampleSdf(
+    field,
+    norm.mesh,
+    { uniform: Math.floor(trainCount / 2), near: trainCount - Math.floor(trainCount / 2) },
+    props.seed,
+    gtProgress,
+  );
   gtDone = trainCount;
   await yieldToHost(ctx);
-  const evaluation = await sampleSdf(field, norm.mesh, { uniform: evalCount, near: evalCount }, EVAL_SEED, gtProgress);
+  const evaluation = await sampleSdf(
+    field,
+    norm.mesh,
+    { uniform: evalCount, near: evalCount },
+    EVAL_SEED,
+    gtProgress,
+  );
   const groundTruthSeconds = (performance.now() - t0) / 1000;
   await yieldToHost(ctx);
 
   // 2. training
-  const grid = { levels: props.levels, features: 2, log2Size: props.log2TableSize, minResolution: 16, maxResolution: 512, boxHalf: BOX_HALF };
+  const grid = {
+    levels: props.levels,
+    features: 2,
+    log2Size: props.log2TableSize,
+    minResolution: 16,
+    maxResolution: 512,
+    boxHalf: BOX_HALF,
+  };
   hashGridLevels(grid); // validates the settings early
-  const network = new SdfNetwork({ grid, hidden: Array.from({ length: props.hiddenLayers }, () => props.hidden) }, new Rng(props.seed));
+  const network = new SdfNetwork(
+    { grid, hidden: Array.from({ length: props.hiddenLayers }, () => props.hidden) },
+    new Rng(props.seed),
+  );
   const result = await trainSdf(network, concatSamples([train.uniform, train.near]), {
     seconds: props.seconds,
     maxSteps: props.steps,
@@ -101,7 +136,9 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
     seed: props.seed + 17,
     reportSeconds: 0.25,
     onReport: async (r) => {
-      ctx.progress(0.15 + 0.6 * r.fraction, `training: step ${r.steps}, loss ${r.loss.toExponential(2)}`, { chart: { loss: r.loss } });
+      ctx.progress(0.15 + 0.6 * r.fraction, `training: step ${r.steps}, loss ${r.loss.toExponential(2)}`, {
+        chart: { loss: r.loss },
+      });
       await yieldToHost(ctx);
     },
   });
@@ -111,7 +148,8 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
   const onnx = exportSdfNetwork(network, { centre: JSON.stringify(norm.centre), scale: String(norm.scale) });
   const session = await ctx.onnx.createSession(onnx);
   try {
-    const evaluate = (points: Float32Array): Promise<Float32Array> => runPointModel(ctx.onnx, session, points);
+    const evaluate = (points: Float32Array): Promise<Float32Array> =>
+      runPointModel(ctx.onnx, session, points);
     const predictedUniform = await runPointModelChunked(ctx.onnx, session, evaluation.uniform.points);
     const predictedNear = await runPointModelChunked(ctx.onnx, session, evaluation.near.points);
     const uniform = occupancyScores(predictedUniform, evaluation.uniform.sdf);
@@ -133,12 +171,16 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
     const gridSeconds = (performance.now() - tg) / 1000;
     ctx.progress(0.92, 'marching tetrahedra');
     const tm = performance.now();
-    const pieces = removeSmallPieces(marchingTetrahedra(sampled, { closeBorder: true }), props.minPieceFraction);
+    const pieces = removeSmallPieces(
+      marchingTetrahedra(sampled, { closeBorder: true }),
+      props.minPieceFraction,
+    );
     const extracted = pieces.mesh;
     const meshSeconds = (performance.now() - tm) / 1000;
     checkCancelled(ctx);
     const inspection = inspectMesh(extracted);
-    let chamferL1 = NaN, hausdorff = NaN;
+    let chamferL1 = NaN,
+      hausdorff = NaN;
     if (extracted.indices.length > 0) {
       ctx.progress(0.95, 'Chamfer distance to the input');
       const d = meshDistances(extracted, norm.mesh, { samples: 100_000, seed: props.seed });
@@ -148,7 +190,8 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
 
     // back to the input's coordinates
     const positions = extracted.positions;
-    for (let i = 0; i < positions.length; i++) positions[i] = positions[i]! / norm.scale + norm.centre[i % 3]!;
+    for (let i = 0; i < positions.length; i++)
+      positions[i] = positions[i]! / norm.scale + norm.centre[i % 3]!;
     const output: FitSdfOutput = {
       positions,
       indices: extracted.indices,
@@ -174,14 +217,23 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
         vertices: positions.length / 3,
         faces: extracted.indices.length / 3,
         piecesRemoved: pieces.removedPieces,
-        closedManifold: inspection.closed && inspection.manifold && inspection.orientable && inspection.inconsistentEdges === 0,
+        closedManifold:
+          inspection.closed &&
+          inspection.manifold &&
+          inspection.orientable &&
+          inspection.inconsistentEdges === 0,
         finalLoss: result.loss,
         onnxProvider: ctx.onnx.provider,
         warnings,
       },
     };
     ctx.progress(1, 'done');
-    const transfer = [output.positions.buffer, output.indices.buffer, output.slice.values.buffer, output.lossCurve.buffer] as ArrayBuffer[];
+    const transfer = [
+      output.positions.buffer,
+      output.indices.buffer,
+      output.slice.values.buffer,
+      output.lossCurve.buffer,
+    ] as ArrayBuffer[];
     if (output.onnx) transfer.push(output.onnx.buffer as ArrayBuffer);
     return { output, transfer };
   } finally {
@@ -190,9 +242,14 @@ export const fitSdfJob: Job<FitSdfInput, FitSdfProps, FitSdfOutput> = async (inp
 };
 
 /** Values of the field on a SLICE_SIZE² grid in the plane axis = position, over the padded box. */
-async function sliceField(evaluate: (p: Float32Array) => Promise<Float32Array>, axis: FieldSlice['axis'], position: number): Promise<FieldSlice> {
+async function sliceField(
+  evaluate: (p: Float32Array) => Promise<Float32Array>,
+  axis: FieldSlice['axis'],
+  position: number,
+): Promise<FieldSlice> {
   const a = axis === 'x' ? 0 : axis === 'y' ? 1 : 2;
-  const u = (a + 1) % 3, v = (a + 2) % 3;
+  const u = (a + 1) % 3,
+    v = (a + 2) % 3;
   const n = SLICE_SIZE;
   const points = new Float32Array(3 * n * n);
   for (let r = 0; r < n; r++) {

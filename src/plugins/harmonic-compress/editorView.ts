@@ -18,7 +18,8 @@ export function harmonicEditorView(object: Object3D): ResultView | null {
   const L = view.slider.max;
   const base = (object.name || 'harmonic').replace(/[^\w.-]+/g, '_');
   const { coefficients, bytesFloat32, bytesFloat16, meshBytes } = view.sizes;
-  const share = (bytes: number) => (meshBytes > 0 ? ` (${((100 * bytes) / meshBytes).toFixed(1)} % of the mesh)` : '');
+  const share = (bytes: number) =>
+    meshBytes > 0 ? ` (${((100 * bytes) / meshBytes).toFixed(1)} % of the mesh)` : '';
   const curve = view.errorVsDegree;
   return {
     title: 'Harmonic Compress',
@@ -48,7 +49,9 @@ export function harmonicEditorView(object: Object3D): ResultView | null {
       ['float16', `${formatBytes(bytesFloat16)}${share(bytesFloat16)}`],
       ['Mesh (f32 + u32)', formatBytes(meshBytes)],
     ],
-    exports: [{ label: 'Save coefficients (.hshc)', fileName: `${base}.hshc`, bytes: () => view.coefficientFile() }],
+    exports: [
+      { label: 'Save coefficients (.hshc)', fileName: `${base}.hshc`, bytes: () => view.coefficientFile() },
+    ],
     prepare() {
       // After a reload only the coefficients and _SH_SPHERE are saved: the slider's table is rebuilt in a worker.
       if (hasHarmonicLod(object)) return null;

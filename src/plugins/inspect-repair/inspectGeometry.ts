@@ -57,7 +57,11 @@ export function hasInspection(geometry: BufferGeometry): boolean {
  * `stamp` is `geometryStamp(geometry)` taken when the geometry's arrays were sent off: if the geometry
  * changed since, the inspection is stale and is dropped (returns false).
  */
-export function seedInspection(geometry: BufferGeometry, inspection: MeshInspection, stamp: GeometryStamp = geometryStamp(geometry)): boolean {
+export function seedInspection(
+  geometry: BufferGeometry,
+  inspection: MeshInspection,
+  stamp: GeometryStamp = geometryStamp(geometry),
+): boolean {
   if (!stampMatches(stamp, geometry)) return false;
   cache.set(geometry, { ...stamp, inspection });
   return true;

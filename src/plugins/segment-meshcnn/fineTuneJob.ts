@@ -5,7 +5,11 @@ import { InputError, yieldToHost, type Job } from '../../core/plugin/Job';
 import { shippedModel } from './models';
 
 export interface FineTuneJobInput {
-  meshes: { positions: Float32Array | Float64Array; indices: Uint32Array; faceLabels: Uint8Array | Int32Array }[];
+  meshes: {
+    positions: Float32Array | Float64Array;
+    indices: Uint32Array;
+    faceLabels: Uint8Array | Int32Array;
+  }[];
   classes: SegmentClass[];
   /** Name of the new model. */
   name: string;
@@ -33,12 +37,22 @@ export interface FineTuneJobOutput {
  * augmentation, progress (loss and accuracy as a live chart) and cancel. The editor's Paint labels & learn
  * panel (src/renderer/panels/LabelPanel.ts) runs it on the scene's painted meshes and saves the model.
  */
-export const fineTuneJob: Job<FineTuneJobInput, FineTuneJobProps, FineTuneJobOutput> = async (input, props, ctx) => {
+export const fineTuneJob: Job<FineTuneJobInput, FineTuneJobProps, FineTuneJobOutput> = async (
+  input,
+  props,
+  ctx,
+) => {
   if (input.classes.length < 2) throw new InputError('name at least two classes');
-  if (!Number.isInteger(props.steps) || props.steps < 1) throw new InputError('steps must be a positive integer');
-  const base = input.baseModelBytes ? loadModel(input.baseModelBytes) : input.baseModel ? await shippedModel(input.baseModel) : null;
+  if (!Number.isInteger(props.steps) || props.steps < 1)
+    throw new InputError('steps must be a positive integer');
+  const base = input.baseModelBytes
+    ? loadModel(input.baseModelBytes)
+    : input.baseModel
+      ? await shippedModel(input.baseModel)
+      : null;
   const meshes: PaintedMesh[] = input.meshes.map((m) => {
-    if (m.faceLabels.length * 3 !== m.indices.length) throw new InputError('painted labels do not match the mesh faces');
+    if (m.faceLabels.length * 3 !== m.indices.length)
+      throw new InputError('painted labels do not match the mesh faces');
     return m;
   });
   let result;
@@ -59,5 +73,8 @@ export const fineTuneJob: Job<FineTuneJobInput, FineTuneJobProps, FineTuneJobOut
     throw error;
   }
   const modelBytes = saveModel(result.info, result.net);
-  return { output: { modelBytes, finalLoss: result.finalLoss }, transfer: [modelBytes.buffer as ArrayBuffer] };
+  return {
+    output: { modelBytes, finalLoss: result.finalLoss },
+    transfer: [modelBytes.buffer as ArrayBuffer],
+  };
 };

@@ -10,12 +10,20 @@ let cached: { key: string; net: MeshUNet } | null = null;
  * One mesh's gradient for data-parallel MeshCNN training (see parallelTrainStep): loads the weights,
  * augments the mesh with the given seed, runs forward and backward. The gradient is transferred back.
  */
-export const meshcnnGradientJob: Job<GradientRequest, Record<string, never>, GradientResult> = async (input) => {
+export const meshcnnGradientJob: Job<GradientRequest, Record<string, never>, GradientResult> = async (
+  input,
+) => {
   const key = JSON.stringify(input.config);
   if (!cached || cached.key !== key) cached = { key, net: new MeshUNet(input.config) };
   const net = cached.net;
   setFlatParams(net, 'data', input.weights);
-  const { loss, accuracy } = accumulateGradients(net, input, input.stats, input.augment, mulberry32(input.seed));
+  const { loss, accuracy } = accumulateGradients(
+    net,
+    input,
+    input.stats,
+    input.augment,
+    mulberry32(input.seed),
+  );
   const gradients = flatParams(net, 'grad');
   return { output: { gradients, loss, accuracy }, transfer: [gradients.buffer as ArrayBuffer] };
 };

@@ -4,31 +4,46 @@ import { TopologyError } from '../../core/meshcnn/meshTopology';
 import { checkCancelled, InputError, type Job } from '../../core/plugin/Job';
 import type { OnnxRuntime } from '../../core/onnx/OnnxRuntime';
 import type { MeshUNet } from '../../core/meshcnn/meshUNet';
-import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx, type MeshcnnOnnxSessions } from '../../core/meshcnn/onnxSegments';
+import {
+  createMeshcnnSessions,
+  exportMeshcnnSegments,
+  forwardOnnx,
+  type MeshcnnOnnxSessions,
+} from '../../core/meshcnn/onnxSegments';
 import { shippedModel } from './models';
 import type { SegmentJobInput, SegmentJobOutput, SegmentProps } from './props';
 
 /** Segments a mesh with a MeshCNN model: repair, simplify, network, labels back on every face. */
-export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOutput> = async (input, props, ctx) => {
+export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOutput> = async (
+  input,
+  props,
+  ctx,
+) => {
   const start = performance.now();
   if (input.indices.length === 0) throw new InputError('the mesh has no faces');
   ctx.progress(0, 'loading the model');
   const model = input.modelBytes ? loadModel(input.modelBytes) : await shippedModel(props.model);
   checkCancelled(ctx);
   // onnxruntime for the dense layers where the host has it (native, GPU where present); our kernels otherwise.
-  const sessions = ctx.onnx ? await onnxSessionsFor(ctx.onnx, input.modelBytes ? null : props.model, model.net) : null;
+  const sessions = ctx.onnx
+    ? await onnxSessionsFor(ctx.onnx, input.modelBytes ? null : props.model, model.net)
+    : null;
   let result;
   try {
     result = await segmentMesh(input.positions, input.indices, model, {
       smoothBoundaries: props.smoothBoundaries,
-      network: sessions ? (level, features, poolEdges) => forwardOnnx(ctx.onnx, sessions, model.net, level, features, poolEdges) : undefined,
+      network: sessions
+        ? (level, features, poolEdges) =>
+            forwardOnnx(ctx.onnx, sessions, model.net, level, features, poolEdges)
+        : undefined,
       onStage: (fraction, message) => {
         checkCancelled(ctx);
         ctx.progress(fraction, message);
       },
     });
   } catch (error) {
-    if (error instanceof TopologyError) throw new InputError(`MeshCNN cannot segment this mesh: ${error.message}`);
+    if (error instanceof TopologyError)
+      throw new InputError(`MeshCNN cannot segment this mesh: ${error.message}`);
     throw error;
   } finally {
     if (sessions && input.modelBytes) await sessions.release();
@@ -57,16 +72,25 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
       modelAccuracy: model.info.training?.test ?? null,
     },
   };
-  const buffers = [output.faceLabels, output.edgeLabels, output.network.positions, output.network.indices, output.network.faceLabels, ...output.pooled.flatMap((p) => [p.positions, p.indices])].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  const buffers = [
+    output.faceLabels,
+    output.edgeLabels,
+    output.network.positions,
+    output.network.indices,
+    output.network.faceLabels,
+    ...output.pooled.flatMap((p) => [p.positions, p.indices]),
+  ].map((a) => a.buffer as ArrayBuffer);
   return { output, transfer: [...new Set(buffers)] };
 };
 
 /** Sessions of shipped models stay open for the life of the host (one per model); others are per call. */
 const sessionCache = new Map<string, Promise<MeshcnnOnnxSessions>>();
 
-function onnxSessionsFor(onnx: OnnxRuntime, shippedName: string | null, net: MeshUNet): Promise<MeshcnnOnnxSessions> {
+function onnxSessionsFor(
+  onnx: OnnxRuntime,
+  shippedName: string | null,
+  net: MeshUNet,
+): Promise<MeshcnnOnnxSessions> {
   if (!shippedName) return createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
   let entry = sessionCache.get(shippedName);
   if (!entry) {

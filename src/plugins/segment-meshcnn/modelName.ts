@@ -6,7 +6,8 @@
 export function modelNameProblem(name: string): string | null {
   if (name.trim() === '') return 'give the model a name';
   if (name.length > 64) return 'a model name has at most 64 characters';
-  if (!/^[\p{L}\p{N}_-][\p{L}\p{N} _.-]*$/u.test(name)) return `"${name}" cannot name a model: use letters, digits, spaces, "-", "_" and "." (not first)`;
+  if (!/^[\p{L}\p{N}_-][\p{L}\p{N} _.-]*$/u.test(name))
+    return `"${name}" cannot name a model: use letters, digits, spaces, "-", "_" and "." (not first)`;
   if (name !== name.trim()) return 'a model name cannot end with a space';
   return null;
 }

@@ -23,7 +23,9 @@ export function shippedModel(name: string): Promise<{ info: MeshcnnModelInfo; ne
 async function readShipped(name: string): Promise<Uint8Array> {
   if (import.meta.url.startsWith('file:')) {
     // Sources (src/plugins/segment-meshcnn/) and bundles (out/cli/) sit at different depths: look upwards.
-    const fs = (await import(/* @vite-ignore */ 'node:fs/promises')) as { readFile(u: URL): Promise<Uint8Array> };
+    const fs = (await import(/* @vite-ignore */ 'node:fs/promises')) as {
+      readFile(u: URL): Promise<Uint8Array>;
+    };
     for (let up = 1; up <= 6; up++) {
       const url = new URL(`${'../'.repeat(up)}resources/models/${name}.hmcn`, import.meta.url);
       try {

@@ -1,4 +1,11 @@
-import { BufferAttribute, BufferGeometry, Group, Mesh as ThreeMesh, MeshStandardMaterial, type Object3D } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Group,
+  Mesh as ThreeMesh,
+  MeshStandardMaterial,
+  type Object3D,
+} from 'three';
 import type { Command } from '../../core/commands/Command';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import { MultiCommand } from '../../core/commands/MultiCommand';
@@ -10,7 +17,13 @@ import { geometryToMesh } from '../../core/mesh/threeGeometry';
 import { InputError } from '../../core/plugin/Job';
 import type { AnyOperator, Operator, OperatorContext, PollFailure } from '../Operator';
 import { USER_MODEL_PREFIX, userModelBytes } from './userModels';
-import { PLUGIN_VERSION, segmentProps, type SegmentJobInput, type SegmentJobOutput, type SegmentProps } from './props';
+import {
+  PLUGIN_VERSION,
+  segmentProps,
+  type SegmentJobInput,
+  type SegmentJobOutput,
+  type SegmentProps,
+} from './props';
 import type { SplitJobInput, SplitJobOutput } from './splitJob';
 
 /** The per-face label attribute (1-based, glTF custom attribute name so it survives GLB export). */
@@ -30,11 +43,15 @@ function faceCountOf(geometry: BufferGeometry): number {
 export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInput, SegmentJobOutput> = {
   idname: 'mesh.segment_meshcnn',
   label: 'Segment with MeshCNN',
-  description: 'Labels the parts of a mesh with a trained MeshCNN network (repairs and simplifies a copy to the network size, then labels every face).',
+  description:
+    'Labels the parts of a mesh with a trained MeshCNN network (repairs and simplifies a copy to the network size, then labels every face).',
   category: 'Segment with MeshCNN',
   props: segmentProps,
   job: 'mesh.segment_meshcnn',
-  inputFiles: { 'model-file': "a MeshCNN model file (.hmcn, from `homeomorph train meshcnn` or the editor's Export), used instead of --model" },
+  inputFiles: {
+    'model-file':
+      "a MeshCNN model file (.hmcn, from `homeomorph train meshcnn` or the editor's Export), used instead of --model",
+  },
 
   poll(ctx: OperatorContext): PollFailure | null {
     const object = meshObject(ctx.object);
@@ -53,10 +70,15 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
     if (file) input.modelBytes = file.slice();
     else if (props.model.startsWith(USER_MODEL_PREFIX)) {
       const bytes = userModelBytes(props.model);
-      if (!bytes) throw new InputError(`the model "${props.model.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
+      if (!bytes)
+        throw new InputError(`the model "${props.model.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
       input.modelBytes = bytes.slice();
     }
-    const transfer = [input.positions.buffer, input.indices.buffer, ...(input.modelBytes ? [input.modelBytes.buffer] : [])] as ArrayBuffer[];
+    const transfer = [
+      input.positions.buffer,
+      input.indices.buffer,
+      ...(input.modelBytes ? [input.modelBytes.buffer] : []),
+    ] as ArrayBuffer[];
     return { input, transfer };
   },
 
@@ -66,11 +88,23 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
     const old = object.geometry;
     if (faceCountOf(old) !== output.faceLabels.length) throw new Error('the mesh changed while the job ran');
     const geometry = old.clone();
-    const info: AttributeInfo = { kind: 'label', domain: 'face', label: `MeshCNN parts (${output.model})`, classes: output.classes, firstLabel: 1 };
+    const info: AttributeInfo = {
+      kind: 'label',
+      domain: 'face',
+      label: `MeshCNN parts (${output.model})`,
+      classes: output.classes,
+      firstLabel: 1,
+    };
     geometry.userData = {
       ...old.userData,
-      [FACE_ATTRIBUTES_KEY]: { ...(old.userData[FACE_ATTRIBUTES_KEY] as object | undefined), [SEGMENT_ATTRIBUTE]: { array: Uint8Array.from(output.faceLabels), itemSize: 1 } },
-      [ATTRIBUTE_INFO_KEY]: { ...(old.userData[ATTRIBUTE_INFO_KEY] as object | undefined), [SEGMENT_ATTRIBUTE]: info },
+      [FACE_ATTRIBUTES_KEY]: {
+        ...(old.userData[FACE_ATTRIBUTES_KEY] as object | undefined),
+        [SEGMENT_ATTRIBUTE]: { array: Uint8Array.from(output.faceLabels), itemSize: 1 },
+      },
+      [ATTRIBUTE_INFO_KEY]: {
+        ...(old.userData[ATTRIBUTE_INFO_KEY] as object | undefined),
+        [SEGMENT_ATTRIBUTE]: info,
+      },
     };
     const commands: Command[] = [
       new SetGeometryCommand(ctx.host, object, geometry, 'Set MeshCNN labels'),
@@ -102,7 +136,13 @@ function levelsGroup(output: SegmentJobOutput): Group {
   const group = new Group();
   group.name = 'MeshCNN levels';
   group.visible = false;
-  const info: AttributeInfo = { kind: 'label', domain: 'face', label: 'MeshCNN parts', classes: output.classes, firstLabel: 1 };
+  const info: AttributeInfo = {
+    kind: 'label',
+    domain: 'face',
+    label: 'MeshCNN parts',
+    classes: output.classes,
+    firstLabel: 1,
+  };
   const edges = (indices: Uint32Array) => Math.round((indices.length / 3) * 1.5);
   const levels: { positions: Float32Array; indices: Uint32Array; name: string; faceLabels?: Int32Array }[] = [
     { ...output.network, name: `network input (${edges(output.network.indices)} edges)` },
@@ -114,9 +154,17 @@ function levelsGroup(output: SegmentJobOutput): Group {
     geometry.setIndex(new BufferAttribute(level.indices, 1));
     geometry.computeVertexNormals();
     if (level.faceLabels) {
-      geometry.userData = { [FACE_ATTRIBUTES_KEY]: { [SEGMENT_ATTRIBUTE]: { array: Uint8Array.from(level.faceLabels), itemSize: 1 } }, [ATTRIBUTE_INFO_KEY]: { [SEGMENT_ATTRIBUTE]: info } };
+      geometry.userData = {
+        [FACE_ATTRIBUTES_KEY]: {
+          [SEGMENT_ATTRIBUTE]: { array: Uint8Array.from(level.faceLabels), itemSize: 1 },
+        },
+        [ATTRIBUTE_INFO_KEY]: { [SEGMENT_ATTRIBUTE]: info },
+      };
     }
-    const mesh = new ThreeMesh(geometry, new MeshStandardMaterial({ color: 0xb0b0b0, flatShading: true, name: 'MeshCNN level' }));
+    const mesh = new ThreeMesh(
+      geometry,
+      new MeshStandardMaterial({ color: 0xb0b0b0, flatShading: true, name: 'MeshCNN level' }),
+    );
     mesh.name = level.name;
     mesh.visible = false;
     group.add(mesh);
@@ -125,8 +173,12 @@ function levelsGroup(output: SegmentJobOutput): Group {
 }
 
 function segmentInfo(object: ThreeMesh): { labels: ArrayLike<number>; classes: SegmentClass[] } | null {
-  const attribute = (object.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: ArrayLike<number> }> | undefined)?.[SEGMENT_ATTRIBUTE];
-  const info = (object.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined)?.[SEGMENT_ATTRIBUTE];
+  const attribute = (
+    object.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: ArrayLike<number> }> | undefined
+  )?.[SEGMENT_ATTRIBUTE];
+  const info = (object.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined)?.[
+    SEGMENT_ATTRIBUTE
+  ];
   if (!attribute || attribute.array.length !== faceCountOf(object.geometry)) return null;
   return { labels: attribute.array, classes: info?.classes ?? [] };
 }
@@ -136,7 +188,8 @@ const splitProps = {} as const;
 export const splitByLabelOperator: Operator<typeof splitProps, SplitJobInput, SplitJobOutput> = {
   idname: 'mesh.split_by_label',
   label: 'Split by label',
-  description: 'Splits a segmented mesh into one object per part (the _SEGMENT face labels), coloured as in the legend.',
+  description:
+    'Splits a segmented mesh into one object per part (the _SEGMENT face labels), coloured as in the legend.',
   category: 'Segment with MeshCNN',
   props: splitProps,
   job: 'mesh.split_by_label',
@@ -144,7 +197,11 @@ export const splitByLabelOperator: Operator<typeof splitProps, SplitJobInput, Sp
   poll(ctx: OperatorContext): PollFailure | null {
     const object = meshObject(ctx.object);
     if (!object) return { reason: 'select a mesh' };
-    if (!segmentInfo(object)) return { reason: 'the mesh has no part labels', fix: { idname: 'mesh.segment_meshcnn', label: 'Segment with MeshCNN' } };
+    if (!segmentInfo(object))
+      return {
+        reason: 'the mesh has no part labels',
+        fix: { idname: 'mesh.segment_meshcnn', label: 'Segment with MeshCNN' },
+      };
     return null;
   },
 
@@ -153,8 +210,15 @@ export const splitByLabelOperator: Operator<typeof splitProps, SplitJobInput, Sp
     const labelled = object && segmentInfo(object);
     if (!object || !labelled) throw new Error('select a segmented mesh');
     const mesh = geometryToMesh(object.geometry);
-    const input: SplitJobInput = { positions: mesh.positions.slice(), indices: mesh.indices.slice(), labels: Int32Array.from(labelled.labels) };
-    return { input, transfer: [input.positions.buffer, input.indices.buffer, input.labels.buffer] as ArrayBuffer[] };
+    const input: SplitJobInput = {
+      positions: mesh.positions.slice(),
+      indices: mesh.indices.slice(),
+      labels: Int32Array.from(labelled.labels),
+    };
+    return {
+      input,
+      transfer: [input.positions.buffer, input.indices.buffer, input.labels.buffer] as ArrayBuffer[],
+    };
   },
 
   apply(ctx: OperatorContext, output: SplitJobOutput): Command {
@@ -168,7 +232,13 @@ export const splitByLabelOperator: Operator<typeof splitProps, SplitJobInput, Sp
       geometry.setIndex(new BufferAttribute(part.indices, 1));
       geometry.computeVertexNormals();
       const cls = classes[part.label - 1];
-      const mesh = new ThreeMesh(geometry, new MeshStandardMaterial({ color: cls?.color ?? '#b0b0b0', name: cls?.name ?? `label ${part.label}` }));
+      const mesh = new ThreeMesh(
+        geometry,
+        new MeshStandardMaterial({
+          color: cls?.color ?? '#b0b0b0',
+          name: cls?.name ?? `label ${part.label}`,
+        }),
+      );
       mesh.name = `${object.name || 'mesh'} – ${cls?.name ?? `label ${part.label}`}`;
       mesh.position.copy(object.position);
       mesh.quaternion.copy(object.quaternion);

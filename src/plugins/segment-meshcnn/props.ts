@@ -12,9 +12,25 @@ export const SHIPPED_MODELS: [id: string, label: string][] = [
 
 export const segmentProps = {
   // Items: the shipped models, then the user's own ('user:NAME', see userModels.ts), edited in place.
-  model: { type: 'enum', default: 'human', items: [...SHIPPED_MODELS] as [id: string, label: string][], label: 'Model', help: 'which trained network labels the parts (shipped, or one you trained from painted labels)' },
-  smoothBoundaries: { type: 'bool', default: true, label: 'Smooth boundaries', help: 'majority-smooth the part boundaries on the full mesh' },
-  showLevels: { type: 'bool', default: true, label: 'Keep pooled meshes', help: 'add the meshes the network saw and pooled as hidden child objects' },
+  model: {
+    type: 'enum',
+    default: 'human',
+    items: [...SHIPPED_MODELS] as [id: string, label: string][],
+    label: 'Model',
+    help: 'which trained network labels the parts (shipped, or one you trained from painted labels)',
+  },
+  smoothBoundaries: {
+    type: 'bool',
+    default: true,
+    label: 'Smooth boundaries',
+    help: 'majority-smooth the part boundaries on the full mesh',
+  },
+  showLevels: {
+    type: 'bool',
+    default: true,
+    label: 'Keep pooled meshes',
+    help: 'add the meshes the network saw and pooled as hidden child objects',
+  },
 } as const;
 
 export type SegmentProps = Props<typeof segmentProps>;

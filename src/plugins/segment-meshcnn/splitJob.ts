@@ -14,8 +14,12 @@ export interface SplitJobOutput {
 
 /** Splits a labelled mesh into one mesh per label. */
 export const splitByLabelJob: Job<SplitJobInput, Record<string, never>, SplitJobOutput> = async (input) => {
-  if (input.labels.length * 3 !== input.indices.length) throw new InputError('the label attribute does not match the faces');
+  if (input.labels.length * 3 !== input.indices.length)
+    throw new InputError('the label attribute does not match the faces');
   const parts = splitByLabel(input.positions, input.indices, input.labels);
   if (parts.length === 0) throw new InputError('no labelled faces to split');
-  return { output: { parts }, transfer: parts.flatMap((p) => [p.positions.buffer as ArrayBuffer, p.indices.buffer as ArrayBuffer]) };
+  return {
+    output: { parts },
+    transfer: parts.flatMap((p) => [p.positions.buffer as ArrayBuffer, p.indices.buffer as ArrayBuffer]),
+  };
 };

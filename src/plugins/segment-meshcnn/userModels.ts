@@ -23,7 +23,9 @@ export function unregisterUserModel(name: string): void {
 
 /** The bytes of a 'user:NAME' choice, or null (a shipped model, or one deleted meanwhile). */
 export function userModelBytes(choice: string): Uint8Array | null {
-  return choice.startsWith(USER_MODEL_PREFIX) ? (models.get(choice.slice(USER_MODEL_PREFIX.length)) ?? null) : null;
+  return choice.startsWith(USER_MODEL_PREFIX)
+    ? (models.get(choice.slice(USER_MODEL_PREFIX.length)) ?? null)
+    : null;
 }
 
 export function userModelNames(): string[] {
@@ -35,5 +37,8 @@ function syncChoices(): void {
   const items = segmentProps.model.items;
   const shipped = items.filter(([id]) => !id.startsWith(USER_MODEL_PREFIX));
   items.length = 0;
-  items.push(...shipped, ...userModelNames().map((name): [string, string] => [`${USER_MODEL_PREFIX}${name}`, `${name} (yours)`]));
+  items.push(
+    ...shipped,
+    ...userModelNames().map((name): [string, string] => [`${USER_MODEL_PREFIX}${name}`, `${name} (yours)`]),
+  );
 }

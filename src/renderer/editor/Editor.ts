@@ -94,7 +94,9 @@ export class Editor implements SceneHost {
     if (!object) return this.setSelection([]);
     if (!additive) return this.setSelection([object]);
     const rest = this.selected.filter((s) => s !== object);
-    this.setSelection(rest.length < this.selected.length && this.active === object ? rest : [...rest, object]);
+    this.setSelection(
+      rest.length < this.selected.length && this.active === object ? rest : [...rest, object],
+    );
   }
 
   setSelection(objects: readonly Object3D[]): void {

@@ -37,7 +37,8 @@ export function keyCombo(e: KeyboardEvent): string {
 /** Runs the action bound to a key event, unless the user is typing in a field. Returns true if handled. */
 export function handleShortcut(e: KeyboardEvent, actions: readonly Action[]): boolean {
   const target = e.target as HTMLElement | null;
-  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return false;
+  if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+    return false;
   const combo = keyCombo(e);
   const action = actions.find((a) => a.keys?.includes(combo));
   if (!action || (action.enabled && !action.enabled())) return false;

@@ -12,7 +12,9 @@ import type { ExportFormat, ImportResult, ModelIO } from './ModelIO';
 function loadTexture(image: ImageFile): Texture {
   const texture = new Texture();
   texture.flipY = false; // the bitmap is decoded flipped already: ImageBitmaps ignore flipY
-  void createImageBitmap(new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime }), { imageOrientation: 'flipY' }).then(
+  void createImageBitmap(new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime }), {
+    imageOrientation: 'flipY',
+  }).then(
     (bitmap) => {
       texture.image = bitmap;
       texture.needsUpdate = true;
@@ -42,7 +44,10 @@ export class WorkerModelIO implements ModelIO {
 
   private call(request: IoRequest, transfer: Transferable[] = []): Promise<IoReply> {
     if (!this.worker) {
-      const worker = new Worker(new URL('./ioWorker.ts', import.meta.url), { type: 'module', name: 'homeomorph-io' });
+      const worker = new Worker(new URL('./ioWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'homeomorph-io',
+      });
       worker.onmessage = (e: MessageEvent<IoReply>) => {
         const p = this.pending.get(e.data.id);
         this.pending.delete(e.data.id);
@@ -51,7 +56,8 @@ export class WorkerModelIO implements ModelIO {
       worker.onerror = (e) => {
         // A crashed worker fails every request in flight; the next request starts a new worker.
         e.preventDefault();
-        for (const p of this.pending.values()) p.reject(new Error(`the file reader crashed (${e.message || 'no detail'})`));
+        for (const p of this.pending.values())
+          p.reject(new Error(`the file reader crashed (${e.message || 'no detail'})`));
         this.pending.clear();
         this.worker?.terminate();
         this.worker = null;
@@ -69,7 +75,9 @@ export class WorkerModelIO implements ModelIO {
     const isModel = (f: PickedFile) => this.modelExtensions.includes(ext(f.path));
     const models = files.filter(isModel);
     const others = files.filter((f) => !isModel(f));
-    const companions: InputFile[] = await Promise.all(others.map(async (f) => ({ name: f.path, data: new Uint8Array(await f.file.arrayBuffer()) })));
+    const companions: InputFile[] = await Promise.all(
+      others.map(async (f) => ({ name: f.path, data: new Uint8Array(await f.file.arrayBuffer()) })),
+    );
     const result: ImportResult = { objects: [], warnings: [], failures: [] };
     // glTF files' .bin buffers can be models' companions too: a .gltf never stands alone.
     await Promise.all(
@@ -79,13 +87,19 @@ export class WorkerModelIO implements ModelIO {
         const reply = await this.call(
           { id: this.nextId++, type: 'read', file: { name: f.path, data }, companions: copies },
           [data.buffer, ...copies.map((c) => c.data.buffer)],
-        ).catch((e: unknown) => ({ id: 0, type: 'error' as const, name: 'Error', message: e instanceof Error ? e.message : String(e) }));
+        ).catch((e: unknown) => ({
+          id: 0,
+          type: 'error' as const,
+          name: 'Error',
+          message: e instanceof Error ? e.message : String(e),
+        }));
         if (reply.type === 'error') result.failures.push({ path: f.path, message: reply.message });
         else if (reply.type === 'read') {
           const object = modelToThree(reply.model, { loadTexture });
           object.name = object.name || reply.model.name;
           // A saved scene (or an export of several objects) comes back as its objects, not as one group.
-          if (object.userData[SCENE_ROOT_KEY] === true) result.objects.push(...[...object.children].map((c) => c.removeFromParent()));
+          if (object.userData[SCENE_ROOT_KEY] === true)
+            result.objects.push(...[...object.children].map((c) => c.removeFromParent()));
           else result.objects.push(object);
           result.warnings.push(...reply.model.warnings.map((w) => `${f.path}: ${w}`));
         }
@@ -102,7 +116,15 @@ export class WorkerModelIO implements ModelIO {
     const model: ModelData =
       parts.length === 1
         ? parts[0]!
-        : { name, root: { name, userData: { [SCENE_ROOT_KEY]: true }, children: parts.map((p) => p.root) } as ModelNode, warnings: parts.flatMap((p) => p.warnings) };
+        : {
+            name,
+            root: {
+              name,
+              userData: { [SCENE_ROOT_KEY]: true },
+              children: parts.map((p) => p.root),
+            } as ModelNode,
+            warnings: parts.flatMap((p) => p.warnings),
+          };
     // Copied, not transferred: the arrays still belong to the scene.
     const reply = await this.call({ id: this.nextId++, type: 'write', model, format });
     if (reply.type === 'error') throw new Error(reply.message);

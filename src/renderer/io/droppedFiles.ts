@@ -29,7 +29,9 @@ export function droppedFiles(dataTransfer: DataTransfer): Promise<PickedFile[]> 
 
 async function walk(entry: FileSystemEntry, prefix: string): Promise<PickedFile[]> {
   if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
     return [{ path: prefix + entry.name, file }];
   }
   if (!entry.isDirectory) return [];
@@ -37,7 +39,9 @@ async function walk(entry: FileSystemEntry, prefix: string): Promise<PickedFile[
   const children: FileSystemEntry[] = [];
   // readEntries returns at most ~100 entries per call: read until it returns none.
   for (;;) {
-    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
     if (batch.length === 0) break;
     children.push(...batch);
   }

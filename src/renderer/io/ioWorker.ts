@@ -15,7 +15,10 @@ export type IoReply =
   | { id: number; type: 'write'; bytes: Uint8Array }
   | { id: number; type: 'error'; name: string; message: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<IoRequest>) => void) | null; postMessage(message: IoReply, transfer?: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<IoRequest>) => void) | null;
+  postMessage(message: IoReply, transfer?: Transferable[]): void;
+};
 
 /** Finds a companion by its path relative to the main file's folder, else by its file name alone. */
 function resolver(main: InputFile, companions: InputFile[]) {
@@ -28,7 +31,10 @@ function resolver(main: InputFile, companions: InputFile[]) {
   }
   return (relative: string): Uint8Array | undefined => {
     const clean = relative.replace(/\\/g, '/');
-    return byPath.get(normalize(folder + clean)) ?? byName.get(clean.slice(clean.lastIndexOf('/') + 1).toLowerCase());
+    return (
+      byPath.get(normalize(folder + clean)) ??
+      byName.get(clean.slice(clean.lastIndexOf('/') + 1).toLowerCase())
+    );
   };
 }
 

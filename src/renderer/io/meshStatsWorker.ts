@@ -17,13 +17,19 @@ export function inspectInWorker(): InspectGeometryAsync {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (s: MeshInspection) => void; reject: (e: Error) => void }>();
-  const cache = new WeakMap<BufferGeometry, { stamp: ReturnType<typeof geometryStamp>; promise: Promise<MeshInspection> }>();
+  const cache = new WeakMap<
+    BufferGeometry,
+    { stamp: ReturnType<typeof geometryStamp>; promise: Promise<MeshInspection> }
+  >();
   return (geometry) => {
     const cached = cache.get(geometry);
     const stamp = geometryStamp(geometry);
     if (cached && sameStamp(cached.stamp, stamp)) return cached.promise;
     if (!worker) {
-      worker = new Worker(new URL('./inspectWorker.ts', import.meta.url), { type: 'module', name: 'homeomorph-inspect' });
+      worker = new Worker(new URL('./inspectWorker.ts', import.meta.url), {
+        type: 'module',
+        name: 'homeomorph-inspect',
+      });
       worker.onmessage = (e: MessageEvent<{ id: number; inspection?: MeshInspection; error?: string }>) => {
         const p = pending.get(e.data.id);
         pending.delete(e.data.id);
@@ -47,5 +53,10 @@ export function inspectInWorker(): InspectGeometryAsync {
 }
 
 function sameStamp(a: ReturnType<typeof geometryStamp>, b: ReturnType<typeof geometryStamp>): boolean {
-  return a.index === b.index && a.indexVersion === b.indexVersion && a.position === b.position && a.positionVersion === b.positionVersion;
+  return (
+    a.index === b.index &&
+    a.indexVersion === b.indexVersion &&
+    a.position === b.position &&
+    a.positionVersion === b.positionVersion
+  );
 }

@@ -11,7 +11,13 @@ export class HostJobRunner implements JobRunner {
 
   constructor(private readonly createHost: () => JobHost) {}
 
-  run<O>(job: string, input: unknown, props: Record<string, unknown>, transfer: ArrayBuffer[], options: JobRunOptions = {}): Promise<O> {
+  run<O>(
+    job: string,
+    input: unknown,
+    props: Record<string, unknown>,
+    transfer: ArrayBuffer[],
+    options: JobRunOptions = {},
+  ): Promise<O> {
     this.host ??= this.createHost();
     return runJob<O>(this.host, job, input, props, transfer, options);
   }

@@ -17,5 +17,11 @@ export interface JobRunOptions {
  * Rejects with InputError (a message for the user), CancelledError, or another Error.
  */
 export interface JobRunner {
-  run<O = unknown>(job: string, input: unknown, props: Record<string, unknown>, transfer: ArrayBuffer[], options?: JobRunOptions): Promise<O>;
+  run<O = unknown>(
+    job: string,
+    input: unknown,
+    props: Record<string, unknown>,
+    transfer: ArrayBuffer[],
+    options?: JobRunOptions,
+  ): Promise<O>;
 }

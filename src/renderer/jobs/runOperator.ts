@@ -51,7 +51,11 @@ export async function runOperator(
     const command = operator.apply(ctx, output, props);
     editor.execute(command);
     performance.mark('homeomorph:applied');
-    return { command, metrics: operator.metrics(output, props), seconds: (performance.now() - started) / 1000 };
+    return {
+      command,
+      metrics: operator.metrics(output, props),
+      seconds: (performance.now() - started) / 1000,
+    };
   } finally {
     for (const handle of previews) handle.clear();
   }

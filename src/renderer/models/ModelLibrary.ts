@@ -1,6 +1,11 @@
 import { loadModel, type SegmentClass } from '../../core/meshcnn/modelFile';
 import { modelNameProblem } from '../../plugins/segment-meshcnn/modelName';
-import { registerUserModel, unregisterUserModel, userModelBytes, USER_MODEL_PREFIX } from '../../plugins/segment-meshcnn/userModels';
+import {
+  registerUserModel,
+  unregisterUserModel,
+  userModelBytes,
+  USER_MODEL_PREFIX,
+} from '../../plugins/segment-meshcnn/userModels';
 import type { ModelStore } from '../platform/Platform';
 
 /** What the editor shows of a saved model. */
@@ -29,7 +34,9 @@ export class ModelLibrary {
         const bytes = await this.store.load(name);
         if (bytes) this.register(name, bytes);
       } catch (error) {
-        onProblem(`The saved model "${name}" could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        onProblem(
+          `The saved model "${name}" could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     this.changed();

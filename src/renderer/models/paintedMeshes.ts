@@ -30,17 +30,29 @@ export function paintedMeshes(root: Object3D): PaintedMesh[] {
  * or an InputError that says what to paint first: nothing painted, only one label painted, labels
  * beyond the classes, or a mesh painted with another label set.
  */
-export function fineTuneInput(root: Object3D, classes: readonly LabelClass[], name: string): { input: FineTuneJobInput; transfer: ArrayBuffer[]; meshes: PaintedMesh[] } {
+export function fineTuneInput(
+  root: Object3D,
+  classes: readonly LabelClass[],
+  name: string,
+): { input: FineTuneJobInput; transfer: ArrayBuffer[]; meshes: PaintedMesh[] } {
   const painted = paintedMeshes(root);
-  if (painted.length === 0) throw new InputError('nothing is painted yet: turn on Paint and drag over a mesh to label some of its faces with at least two labels');
+  if (painted.length === 0)
+    throw new InputError(
+      'nothing is painted yet: turn on Paint and drag over a mesh to label some of its faces with at least two labels',
+    );
   const totals: number[] = [];
   for (const p of painted) p.counts.forEach((c, l) => (totals[l] = (totals[l] ?? 0) + c));
   const used = totals.map((c, l) => (l > 0 && c > 0 ? l : 0)).filter((l) => l > 0);
   const beyond = used.filter((l) => l > classes.length);
-  if (beyond.length) throw new InputError(`label ${beyond[0]} is painted but there are only ${classes.length} labels: add labels or erase those faces`);
+  if (beyond.length)
+    throw new InputError(
+      `label ${beyond[0]} is painted but there are only ${classes.length} labels: add labels or erase those faces`,
+    );
   if (used.length < 2) {
     const only = used[0]!;
-    throw new InputError(`only one label is painted ("${classes[only - 1]!.name}", ${totals[only]} faces): paint at least two different labels so the network can learn to tell them apart`);
+    throw new InputError(
+      `only one label is painted ("${classes[only - 1]!.name}", ${totals[only]} faces): paint at least two different labels so the network can learn to tell them apart`,
+    );
   }
   // Labels are numbers into one label set: a mesh painted with another set (a scene saved earlier) would
   // teach the network wrong names.
@@ -48,7 +60,12 @@ export function fineTuneInput(root: Object3D, classes: readonly LabelClass[], na
     const own = paintClasses(mesh.geometry);
     const top = counts.length - 1;
     if (own && own.slice(0, top).some((c, i) => c.name !== classes[i]?.name))
-      throw new InputError(`"${mesh.name || 'a mesh'}" was painted with other labels (${own.slice(0, top).map((c) => c.name).join(', ')}): select it to use its labels, or repaint it with these`);
+      throw new InputError(
+        `"${mesh.name || 'a mesh'}" was painted with other labels (${own
+          .slice(0, top)
+          .map((c) => c.name)
+          .join(', ')}): select it to use its labels, or repaint it with these`,
+      );
   }
   const transfer: ArrayBuffer[] = [];
   const meshes = painted.map(({ mesh }) => {

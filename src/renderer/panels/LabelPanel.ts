@@ -1,7 +1,13 @@
 import GUI from 'lil-gui';
 import type { Controller } from 'lil-gui';
 import { Mesh } from 'three';
-import { PAINT_ATTRIBUTE, paintClasses, paintedLabels, type LabelClass, type PaintFacesCommand } from '../../core/commands/PaintFacesCommand';
+import {
+  PAINT_ATTRIBUTE,
+  paintClasses,
+  paintedLabels,
+  type LabelClass,
+  type PaintFacesCommand,
+} from '../../core/commands/PaintFacesCommand';
 import { SetLabelClassesCommand } from '../../core/commands/SetLabelClassesCommand';
 import { DATASET_CLASSES } from '../../core/meshcnn/datasetClasses';
 import { CancelledError, InputError } from '../../core/plugin/Job';
@@ -19,14 +25,28 @@ import { formatNumber } from '../viewport/LegendView';
 import { askUser } from './dialog';
 import { JobBox } from './JobBox';
 
-const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 /** Label sets offered besides the saved models' (the shipped models' classes; a fresh pair). */
 const SHIPPED_CLASSES: Record<string, LabelClass[]> = { human: DATASET_CLASSES.human_seg! };
 const NEW_SET = 'new';
 const SCRATCH = 'scratch';
 
 /** How a fine-tune run ended (tests read it from `data-state` too). */
-export type FineTuneOutcome = { status: 'done'; name: string; seconds: number } | { status: 'cancelled' } | { status: 'error'; message: string };
+export type FineTuneOutcome =
+  | { status: 'done'; name: string; seconds: number }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
 
 /**
  * "Paint labels & learn": a brush that paints part labels on the active mesh, the label set (pick,
@@ -74,31 +94,59 @@ export class LabelPanel {
     /** Saves a file where the user says (desktop) or downloads it (web): the platform's saveFile. */
     private readonly saveFile: (name: string, bytes: Uint8Array) => Promise<boolean>,
   ) {
-    this.brush = new LabelBrush(editor, viewport, () => ({ label: this.state.label, erase: this.state.erase, radius: this.state.radius, units: this.state.units, classes: this.classes }));
+    this.brush = new LabelBrush(editor, viewport, () => ({
+      label: this.state.label,
+      erase: this.state.erase,
+      radius: this.state.radius,
+      units: this.state.units,
+      classes: this.classes,
+    }));
     this.brush.onStroke = (command) => this.afterStroke(command);
 
     this.gui = new GUI({ container, title: 'Paint labels & learn (MeshCNN)' });
     this.gui.domElement.dataset.plugin = 'Paint labels';
-    this.note(this.gui, 'Paint part labels on the selected mesh, then teach a MeshCNN model your parts. While Paint is on, a drag that starts on the mesh paints; beside it the view still orbits.');
-    this.gui.add(this.state, 'paint').name('Paint').onChange((on: boolean) => (this.brush.enabled = on)).domElement.dataset.role = 'paint-toggle';
+    this.note(
+      this.gui,
+      'Paint part labels on the selected mesh, then teach a MeshCNN model your parts. While Paint is on, a drag that starts on the mesh paints; beside it the view still orbits.',
+    );
+    this.gui
+      .add(this.state, 'paint')
+      .name('Paint')
+      .onChange((on: boolean) => (this.brush.enabled = on)).domElement.dataset.role = 'paint-toggle';
     this.gui.add(this.state, 'erase').name('Erase');
     this.radius = this.gui.add(this.state, 'radius', 1, 150, 1).name('Radius');
-    this.gui.add(this.state, 'units', { 'screen pixels': 'screen', 'scene units': 'world' }).name('Radius in').onChange(() => this.setRadiusRange());
+    this.gui
+      .add(this.state, 'units', { 'screen pixels': 'screen', 'scene units': 'world' })
+      .name('Radius in')
+      .onChange(() => this.setRadiusRange());
     this.swatches.className = 'label-swatches';
     this.swatches.dataset.role = 'labels';
     this.gui.$children.appendChild(this.swatches);
-    this.gui.add(this.state, 'name').name('Label name').onFinishChange(() => this.editCurrent({ name: this.state.name.trim() || this.classes[this.state.label - 1]!.name }));
-    this.gui.addColor(this.state, 'color').name('Colour').onFinishChange(() => this.editCurrent({ color: this.state.color }));
+    this.gui
+      .add(this.state, 'name')
+      .name('Label name')
+      .onFinishChange(() =>
+        this.editCurrent({ name: this.state.name.trim() || this.classes[this.state.label - 1]!.name }),
+      );
+    this.gui
+      .addColor(this.state, 'color')
+      .name('Colour')
+      .onFinishChange(() => this.editCurrent({ color: this.state.color }));
     this.gui.add({ add: () => this.addLabel() }, 'add').name('+ Add label');
     this.labelsFrom = this.gui.add(this.state, 'labelsFrom', {}).name('Labels from');
     this.gui.add({ use: () => this.useLabelsFrom() }, 'use').name('Use these labels');
 
     this.learn = this.gui.addFolder('Learn from your labels');
-    this.note(this.learn, 'Trains on every painted mesh in the scene (faces left unpainted are not used), with MeshCNN\'s augmentations, and saves the model under its name.');
+    this.note(
+      this.learn,
+      "Trains on every painted mesh in the scene (faces left unpainted are not used), with MeshCNN's augmentations, and saves the model under its name.",
+    );
     this.base = this.learn.add(this.state, 'base', {}).name('Start from');
     this.learn.add(this.state, 'steps', 1, 2000, 1).name('Steps');
     this.learn.add(this.state, 'modelName').name('Model name');
-    this.runButton = this.learn.add({ run: () => void this.fineTune() }, 'run').name('▶ Learn from painted meshes');
+    this.runButton = this.learn
+      .add({ run: () => void this.fineTune() }, 'run')
+      .name('▶ Learn from painted meshes');
     this.runButton.domElement.querySelector('button')!.dataset.run = 'meshcnn.finetune';
     this.jobBox = new JobBox(() => this.abort?.abort(), 'meshcnn.finetune');
     this.learn.$children.appendChild(this.jobBox.element);
@@ -138,7 +186,11 @@ export class LabelPanel {
   private setRadiusRange(): void {
     const world = this.state.units === 'world';
     this.state.radius = world ? 0.05 : 20;
-    this.radius.min(world ? 0.001 : 1).max(world ? 2 : 150).step(world ? 0.001 : 1).updateDisplay();
+    this.radius
+      .min(world ? 0.001 : 1)
+      .max(world ? 2 : 150)
+      .step(world ? 0.001 : 1)
+      .updateDisplay();
   }
 
   /** Swatches of the label set, the current one marked, with the active mesh's painted face counts. */
@@ -176,7 +228,8 @@ export class LabelPanel {
   /** The active mesh's painted labels bring their label set (a scene saved with labels, another mesh). */
   private adoptActiveClasses(): void {
     const active = this.editor.active;
-    const classes = active instanceof Mesh && paintedLabels(active.geometry) ? paintClasses(active.geometry) : null;
+    const classes =
+      active instanceof Mesh && paintedLabels(active.geometry) ? paintClasses(active.geometry) : null;
     if (classes && classes.length && JSON.stringify(classes) !== JSON.stringify(this.classes)) {
       this.classes = classes.map((c) => ({ ...c }));
       this.state.label = Math.min(this.state.label, this.classes.length);
@@ -221,8 +274,13 @@ export class LabelPanel {
   private setClasses(classes: readonly LabelClass[], commandName: string): void {
     this.classes = classes.map((c) => ({ ...c }));
     const painted = paintedMeshes(this.editor.scene).map((p) => p.mesh);
-    const differ = painted.filter((m) => JSON.stringify(paintClasses(m.geometry)) !== JSON.stringify(this.classes));
-    if (differ.length) this.editor.execute(new SetLabelClassesCommand(this.editor, differ, PAINT_ATTRIBUTE, this.classes, commandName));
+    const differ = painted.filter(
+      (m) => JSON.stringify(paintClasses(m.geometry)) !== JSON.stringify(this.classes),
+    );
+    if (differ.length)
+      this.editor.execute(
+        new SetLabelClassesCommand(this.editor, differ, PAINT_ATTRIBUTE, this.classes, commandName),
+      );
     this.renderLabels();
   }
 
@@ -230,19 +288,32 @@ export class LabelPanel {
   private refreshModels(): void {
     const saved = this.library.models;
     const shipped = Object.fromEntries(SHIPPED_MODELS.map(([id]) => [`${id} (shipped)`, id]));
-    const yours = Object.fromEntries(saved.map((m) => [`${m.name} (yours, ${m.classes.length} labels)`, `${USER_MODEL_PREFIX}${m.name}`]));
-    const valid = (value: string, extra: Record<string, string>) => [...Object.values(shipped), ...Object.values(yours), ...Object.values(extra)].includes(value);
+    const yours = Object.fromEntries(
+      saved.map((m) => [`${m.name} (yours, ${m.classes.length} labels)`, `${USER_MODEL_PREFIX}${m.name}`]),
+    );
+    const valid = (value: string, extra: Record<string, string>) =>
+      [...Object.values(shipped), ...Object.values(yours), ...Object.values(extra)].includes(value);
     if (!valid(this.state.labelsFrom, { n: NEW_SET })) this.state.labelsFrom = 'human';
     if (!valid(this.state.base, { s: SCRATCH })) this.state.base = 'human';
     this.labelsFrom.options({ ...shipped, ...yours, 'two new labels': NEW_SET });
     this.base.options({ ...shipped, ...yours, 'nothing (a new network)': SCRATCH });
     for (const c of [...this.models.controllers]) c.destroy();
-    for (const child of [...this.models.$children.children]) if (child.classList.contains('operator-description')) child.remove();
-    this.note(this.models, saved.length ? 'Choose them in Segment with MeshCNN ▸ Model to label other meshes.' : 'None yet: models you train appear here and in Segment with MeshCNN ▸ Model.');
+    for (const child of [...this.models.$children.children])
+      if (child.classList.contains('operator-description')) child.remove();
+    this.note(
+      this.models,
+      saved.length
+        ? 'Choose them in Segment with MeshCNN ▸ Model to label other meshes.'
+        : 'None yet: models you train appear here and in Segment with MeshCNN ▸ Model.',
+    );
     for (const m of saved) {
-      const exported = this.models.add({ save: () => void this.exportModel(m.name) }, 'save').name(`⬇ Export "${m.name}" (${(m.size / 1e6).toFixed(1)} MB)`);
+      const exported = this.models
+        .add({ save: () => void this.exportModel(m.name) }, 'save')
+        .name(`⬇ Export "${m.name}" (${(m.size / 1e6).toFixed(1)} MB)`);
       exported.domElement.querySelector('button')!.dataset.exportModel = m.name;
-      const removed = this.models.add({ remove: () => void this.deleteModel(m.name) }, 'remove').name(`🗑 Delete "${m.name}"`);
+      const removed = this.models
+        .add({ remove: () => void this.deleteModel(m.name) }, 'remove')
+        .name(`🗑 Delete "${m.name}"`);
       removed.domElement.querySelector('button')!.dataset.deleteModel = m.name;
     }
   }
@@ -252,19 +323,32 @@ export class LabelPanel {
     const bytes = this.library.bytes(name);
     if (!bytes) return;
     try {
-      if (await this.saveFile(`${name}.hmcn`, bytes)) this.onMessage(`Exported the model "${name}" (${name}.hmcn)`, 'ok');
+      if (await this.saveFile(`${name}.hmcn`, bytes))
+        this.onMessage(`Exported the model "${name}" (${name}.hmcn)`, 'ok');
     } catch (error) {
-      this.onMessage(`Could not export "${name}": ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.onMessage(
+        `Could not export "${name}": ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+      );
     }
   }
 
   private async deleteModel(name: string): Promise<void> {
-    if ((await askUser('Delete model', `Delete your model "${name}"? This cannot be undone.`, ['Delete', 'Cancel'])) !== 0) return;
+    if (
+      (await askUser('Delete model', `Delete your model "${name}"? This cannot be undone.`, [
+        'Delete',
+        'Cancel',
+      ])) !== 0
+    )
+      return;
     try {
       await this.library.remove(name);
       this.onMessage(`Deleted the model "${name}"`, 'ok');
     } catch (error) {
-      this.onMessage(`Could not delete "${name}": ${error instanceof Error ? error.message : String(error)}`, 'error');
+      this.onMessage(
+        `Could not delete "${name}": ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+      );
     }
   }
 
@@ -287,20 +371,39 @@ export class LabelPanel {
     try {
       const problem = modelNameProblem(name);
       if (problem) throw new InputError(problem);
-      if (this.library.has(name) && (await askUser('Replace model', `You already have a model named "${name}". Replace it?`, ['Replace', 'Cancel'])) !== 0) throw new CancelledError();
+      if (
+        this.library.has(name) &&
+        (await askUser('Replace model', `You already have a model named "${name}". Replace it?`, [
+          'Replace',
+          'Cancel',
+        ])) !== 0
+      )
+        throw new CancelledError();
       const { input, transfer, meshes } = fineTuneInput(this.editor.scene, this.classes, name);
       const base = this.state.base;
       if (base.startsWith(USER_MODEL_PREFIX)) {
         const bytes = this.library.bytes(base.slice(USER_MODEL_PREFIX.length));
-        if (!bytes) throw new InputError(`the model "${base.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
+        if (!bytes)
+          throw new InputError(`the model "${base.slice(USER_MODEL_PREFIX.length)}" is no longer saved`);
         input.baseModelBytes = bytes.slice();
         transfer.push(input.baseModelBytes.buffer as ArrayBuffer);
       } else if (base !== SCRATCH) input.baseModel = base;
       const painted = meshes.reduce((n, m) => n + m.counts.slice(1).reduce((a, b) => a + b, 0), 0);
-      const output = await this.runner.run<FineTuneJobOutput>('mesh.meshcnn_finetune', input, { steps: this.state.steps }, transfer, {
-        signal: abort.signal,
-        onProgress: (p) => this.jobBox.setProgress(p.fraction, p.message, (p.preview as { chart?: unknown } | undefined)?.chart),
-      });
+      const output = await this.runner.run<FineTuneJobOutput>(
+        'mesh.meshcnn_finetune',
+        input,
+        { steps: this.state.steps },
+        transfer,
+        {
+          signal: abort.signal,
+          onProgress: (p) =>
+            this.jobBox.setProgress(
+              p.fraction,
+              p.message,
+              (p.preview as { chart?: unknown } | undefined)?.chart,
+            ),
+        },
+      );
       if (abort.signal.aborted) throw new CancelledError();
       await this.library.save(name, output.modelBytes);
       const seconds = (performance.now() - started) / 1000;

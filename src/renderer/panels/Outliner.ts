@@ -54,7 +54,8 @@ export class Outliner {
       if (done) return;
       done = true;
       const name = input.value.trim();
-      if (commit && name && name !== object.name) this.editor.execute(new RenameCommand(this.editor, object, name));
+      if (commit && name && name !== object.name)
+        this.editor.execute(new RenameCommand(this.editor, object, name));
       else this.rebuild();
     };
     input.addEventListener('keydown', (e) => {
@@ -71,7 +72,8 @@ export class Outliner {
     if (rows.length === 0) {
       const empty = document.createElement('div');
       empty.className = 'outliner-empty';
-      empty.textContent = 'The scene is empty. Drop OBJ, glTF/GLB, PLY, STL or OFF files (or folders) on the view, or use File ▸ Open.';
+      empty.textContent =
+        'The scene is empty. Drop OBJ, glTF/GLB, PLY, STL or OFF files (or folders) on the view, or use File ▸ Open.';
       rows.push(empty);
     }
     this.element.replaceChildren(...rows);

@@ -58,7 +58,9 @@ class OperatorView {
     this.pollBox.className = 'poll-reason';
     this.pollBox.hidden = true;
     this.folder.$children.appendChild(this.pollBox);
-    this.runController = this.folder.add({ run: () => void this.run() }, 'run').name(`▶ Run ${operator.label}`);
+    this.runController = this.folder
+      .add({ run: () => void this.run() }, 'run')
+      .name(`▶ Run ${operator.label}`);
     this.runController.domElement.querySelector('button')!.dataset.run = operator.idname;
 
     this.jobBox.className = 'job-box';
@@ -110,14 +112,21 @@ class OperatorView {
       case 'float':
       case 'int': {
         const step = spec.step ?? (spec.type === 'int' ? 1 : undefined);
-        c = spec.min !== undefined && spec.max !== undefined ? this.folder.add(this.values, name, spec.min, spec.max, step) : this.folder.add(this.values, name);
+        c =
+          spec.min !== undefined && spec.max !== undefined
+            ? this.folder.add(this.values, name, spec.min, spec.max, step)
+            : this.folder.add(this.values, name);
         if (step !== undefined) c.step(step);
         if (spec.min !== undefined && spec.max === undefined) c.min(spec.min);
         if (spec.max !== undefined && spec.min === undefined) c.max(spec.max);
         break;
       }
       case 'enum':
-        c = this.folder.add(this.values, name, Object.fromEntries(spec.items.map(([id, text]) => [text, id])));
+        c = this.folder.add(
+          this.values,
+          name,
+          Object.fromEntries(spec.items.map(([id, text]) => [text, id])),
+        );
         break;
       default:
         c = this.folder.add(this.values, name);
@@ -141,7 +150,9 @@ class OperatorView {
     if (this.running) return;
     const ctx = this.panel.editor.operatorContext();
     try {
-      this.failure = this.panel.inspect ? withoutSyncInspection(() => this.operator.poll(ctx)) : this.operator.poll(ctx);
+      this.failure = this.panel.inspect
+        ? withoutSyncInspection(() => this.operator.poll(ctx))
+        : this.operator.poll(ctx);
     } catch (error) {
       if (error instanceof InspectionPendingError) {
         if (this.panel.awaitInspection(error.geometry)) {
@@ -152,7 +163,9 @@ class OperatorView {
         try {
           this.failure = this.operator.poll(ctx);
         } catch (again) {
-          this.failure = { reason: `cannot check: ${again instanceof Error ? again.message : String(again)}` };
+          this.failure = {
+            reason: `cannot check: ${again instanceof Error ? again.message : String(again)}`,
+          };
         }
       } else {
         this.failure = { reason: `cannot check: ${error instanceof Error ? error.message : String(error)}` };
@@ -209,16 +222,29 @@ class OperatorView {
           if (chart && typeof chart === 'object') this.chart.push(chart);
         },
       });
-      outcome = { operator: this.operator.idname, status: 'done', seconds: result.seconds, metrics: result.metrics };
+      outcome = {
+        operator: this.operator.idname,
+        status: 'done',
+        seconds: result.seconds,
+        metrics: result.metrics,
+      };
       this.resultBox.hidden = false;
-      this.resultBox.textContent = [`Done in ${formatNumber(result.seconds)} s — ${result.command.name}`, ...Object.entries(result.metrics).map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`)].join('\n');
+      this.resultBox.textContent = [
+        `Done in ${formatNumber(result.seconds)} s — ${result.command.name}`,
+        ...Object.entries(result.metrics).map(
+          ([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber(v) : JSON.stringify(v)}`,
+        ),
+      ].join('\n');
     } catch (error) {
       if (error instanceof CancelledError || abort.signal.aborted) {
         outcome = { operator: this.operator.idname, status: 'cancelled' };
         this.resultBox.hidden = false;
         this.resultBox.textContent = 'Cancelled — nothing was changed.';
       } else {
-        const message = error instanceof InputError ? error.message : `${error instanceof Error ? error.message : String(error)}`;
+        const message =
+          error instanceof InputError
+            ? error.message
+            : `${error instanceof Error ? error.message : String(error)}`;
         outcome = { operator: this.operator.idname, status: 'error', message };
         this.errorBox.hidden = false;
         this.errorBox.textContent = `${this.operator.label} failed: ${message}\nThe scene was not changed.`;
@@ -311,7 +337,8 @@ export class PluginPanel {
   /** Runs an operator with the panel's current values (the Run button, tests, the native menu). */
   run(idname: string, values: Record<string, unknown> = {}): Promise<RunOutcome> {
     const view = this.views.get(idname);
-    if (!view) return Promise.resolve({ operator: idname, status: 'error', message: `no operator ${idname}` });
+    if (!view)
+      return Promise.resolve({ operator: idname, status: 'error', message: `no operator ${idname}` });
     Object.assign(view.values, values);
     return view.run();
   }

@@ -21,7 +21,19 @@ import type { ResultViewPanel } from './ResultViewPanel';
 export class PropertiesPanel {
   private gui: GUI | null = null;
   private object: Object3D | null = null;
-  private readonly proxy = { name: '', visible: true, px: 0, py: 0, pz: 0, rx: 0, ry: 0, rz: 0, sx: 1, sy: 1, sz: 1 };
+  private readonly proxy = {
+    name: '',
+    visible: true,
+    px: 0,
+    py: 0,
+    pz: 0,
+    rx: 0,
+    ry: 0,
+    rz: 0,
+    sx: 1,
+    sy: 1,
+    sz: 1,
+  };
   private statsElement: HTMLElement | null = null;
   private resultsKey = '';
   /** Folders the user folded stay folded when the panel is rebuilt (another selection, an undo). */
@@ -44,10 +56,12 @@ export class PropertiesPanel {
       if (o === this.object) this.rebuild();
     });
     viewport.onAttributeChange(() => {
-      if (this.gui) for (const c of this.gui.controllersRecursive()) if (c.property === 'attribute') {
-        (c.object as { attribute: string }).attribute = viewport.attribute ?? '';
-        c.updateDisplay();
-      }
+      if (this.gui)
+        for (const c of this.gui.controllersRecursive())
+          if (c.property === 'attribute') {
+            (c.object as { attribute: string }).attribute = viewport.attribute ?? '';
+            c.updateDisplay();
+          }
     });
     this.rebuild();
   }
@@ -57,7 +71,10 @@ export class PropertiesPanel {
     this.statsElement = null;
     const object = this.editor.active;
     this.object = object;
-    const gui = new GUI({ container: this.element, title: object ? `Properties — ${object.name || object.type}` : 'Properties' });
+    const gui = new GUI({
+      container: this.element,
+      title: object ? `Properties — ${object.name || object.type}` : 'Properties',
+    });
     gui.domElement.classList.add('properties-gui');
     this.gui = gui;
     if (!object) {
@@ -69,10 +86,16 @@ export class PropertiesPanel {
     }
     this.readProxy(object);
     const editor = this.editor;
-    gui.add(this.proxy, 'name').name('Name').onFinishChange((name: string) => {
-      if (name && name !== object.name) editor.execute(new RenameCommand(editor, object, name));
-    });
-    gui.add(this.proxy, 'visible').name('Visible').onChange((v: boolean) => editor.execute(new SetVisibleCommand(editor, [object], v)));
+    gui
+      .add(this.proxy, 'name')
+      .name('Name')
+      .onFinishChange((name: string) => {
+        if (name && name !== object.name) editor.execute(new RenameCommand(editor, object, name));
+      });
+    gui
+      .add(this.proxy, 'visible')
+      .name('Visible')
+      .onChange((v: boolean) => editor.execute(new SetVisibleCommand(editor, [object], v)));
 
     const transform = gui.addFolder('Transform');
     if (this.closedFolders.has('Transform')) transform.close();
@@ -81,16 +104,28 @@ export class PropertiesPanel {
       editor.execute(
         new SetTransformCommand(editor, object, {
           position: new Vector3(this.proxy.px, this.proxy.py, this.proxy.pz),
-          rotation: new Euler(MathUtils.degToRad(this.proxy.rx), MathUtils.degToRad(this.proxy.ry), MathUtils.degToRad(this.proxy.rz), object.rotation.order),
+          rotation: new Euler(
+            MathUtils.degToRad(this.proxy.rx),
+            MathUtils.degToRad(this.proxy.ry),
+            MathUtils.degToRad(this.proxy.rz),
+            object.rotation.order,
+          ),
           scale: new Vector3(this.proxy.sx, this.proxy.sy, this.proxy.sz),
         }),
       );
     const labels: [keyof typeof this.proxy, string, number][] = [
-      ['px', 'Location X', 0.01], ['py', 'Location Y', 0.01], ['pz', 'Location Z', 0.01],
-      ['rx', 'Rotation X°', 1], ['ry', 'Rotation Y°', 1], ['rz', 'Rotation Z°', 1],
-      ['sx', 'Scale X', 0.01], ['sy', 'Scale Y', 0.01], ['sz', 'Scale Z', 0.01],
+      ['px', 'Location X', 0.01],
+      ['py', 'Location Y', 0.01],
+      ['pz', 'Location Z', 0.01],
+      ['rx', 'Rotation X°', 1],
+      ['ry', 'Rotation Y°', 1],
+      ['rz', 'Rotation Z°', 1],
+      ['sx', 'Scale X', 0.01],
+      ['sy', 'Scale Y', 0.01],
+      ['sz', 'Scale Z', 0.01],
     ];
-    for (const [key, label, step] of labels) transform.add(this.proxy, key).name(label).step(step).onChange(apply);
+    for (const [key, label, step] of labels)
+      transform.add(this.proxy, key).name(label).step(step).onChange(apply);
 
     if (object instanceof Mesh) this.addMeshFolders(gui, object);
     this.addPluginResults(gui, object);
@@ -127,9 +162,12 @@ export class PropertiesPanel {
       const view = { attribute: this.viewport.attribute ?? '' };
       const options: Record<string, string> = { '(material)': '' };
       for (const a of attributes) options[`${a.info.label} (${a.info.domain})`] = a.name;
-      folder.add(view, 'attribute', options).name('Colour by').onChange((name: string) => {
-        this.viewport.attribute = name || null;
-      });
+      folder
+        .add(view, 'attribute', options)
+        .name('Colour by')
+        .onChange((name: string) => {
+          this.viewport.attribute = name || null;
+        });
     }
 
     const stats = gui.addFolder('Inspect');
@@ -137,7 +175,9 @@ export class PropertiesPanel {
     stats.onOpenClose((f) => this.rememberFolder(f));
     this.statsElement = document.createElement('div');
     this.statsElement.className = 'operator-description';
-    this.statsElement.textContent = this.computeStats ? 'Inspecting…' : 'The mesh inspector is not available in this build.';
+    this.statsElement.textContent = this.computeStats
+      ? 'Inspecting…'
+      : 'The mesh inspector is not available in this build.';
     stats.$children.appendChild(this.statsElement);
     if (this.computeStats) {
       const target = this.statsElement;
@@ -147,7 +187,8 @@ export class PropertiesPanel {
           target.replaceWith(statsTable(formatStats(s)));
         },
         (error: unknown) => {
-          if (this.statsElement === target) target.textContent = `Could not inspect: ${error instanceof Error ? error.message : String(error)}`;
+          if (this.statsElement === target)
+            target.textContent = `Could not inspect: ${error instanceof Error ? error.message : String(error)}`;
         },
       );
     }
@@ -201,7 +242,8 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 function formatValue(v: unknown): string {
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v) && v.length <= 6 && v.every((x) => typeof x === 'number')) return v.map((x: number) => formatNumber(x)).join(', ');
+  if (Array.isArray(v) && v.length <= 6 && v.every((x) => typeof x === 'number'))
+    return v.map((x: number) => formatNumber(x)).join(', ');
   return JSON.stringify(v)?.slice(0, 80) ?? '—';
 }
 
@@ -212,9 +254,21 @@ function formatStats(s: MeshStats): [string, string, boolean?][] {
     ['Faces', n(s.faces)],
     ['Edges', n(s.edges)],
     ['Components', n(s.components), s.components > 1],
-    ['Closed', s.closed ? 'yes' : `no (${n(s.boundaryEdges)} boundary edges, ${n(s.boundaryLoops)} holes)`, !s.closed],
-    ['Manifold', s.manifold ? 'yes' : `no (${n(s.nonManifoldEdges)} edges, ${n(s.nonManifoldVertices)} vertices)`, !s.manifold],
-    ['Oriented', s.inconsistentEdges === 0 ? 'yes' : `no (${n(s.inconsistentEdges)} edges)`, s.inconsistentEdges > 0],
+    [
+      'Closed',
+      s.closed ? 'yes' : `no (${n(s.boundaryEdges)} boundary edges, ${n(s.boundaryLoops)} holes)`,
+      !s.closed,
+    ],
+    [
+      'Manifold',
+      s.manifold ? 'yes' : `no (${n(s.nonManifoldEdges)} edges, ${n(s.nonManifoldVertices)} vertices)`,
+      !s.manifold,
+    ],
+    [
+      'Oriented',
+      s.inconsistentEdges === 0 ? 'yes' : `no (${n(s.inconsistentEdges)} edges)`,
+      s.inconsistentEdges > 0,
+    ],
     ['Degenerate faces', n(s.degenerateFaces), s.degenerateFaces > 0],
     ['Duplicate faces', n(s.duplicateFaces), s.duplicateFaces > 0],
     ['Unused vertices', n(s.unusedVertices), s.unusedVertices > 0],

@@ -108,7 +108,9 @@ export class ResultViewPanel {
       title.textContent = plot.title;
       const chart = new Chart();
       chart.canvas.dataset.role = 'result-plot';
-      plot.x.forEach((_, i) => chart.push(Object.fromEntries(Object.entries(plot.series).map(([k, ys]) => [k, ys[i]]))));
+      plot.x.forEach((_, i) =>
+        chart.push(Object.fromEntries(Object.entries(plot.series).map(([k, ys]) => [k, ys[i]]))),
+      );
       const axis = document.createElement('div');
       axis.className = 'result-view-caption';
       axis.textContent = `${plot.xLabel} = ${plot.x.join(', ')}`;
@@ -116,7 +118,9 @@ export class ResultViewPanel {
     }
     if (view.figures?.length) folder.$children.appendChild(figuresTable(view.figures));
     for (const file of view.exports ?? []) {
-      const c = folder.add({ save: () => void this.save(file.fileName, file.bytes) }, 'save').name(file.label);
+      const c = folder
+        .add({ save: () => void this.save(file.fileName, file.bytes) }, 'save')
+        .name(file.label);
       c.domElement.querySelector('button')!.dataset.export = file.fileName;
     }
   }
@@ -140,7 +144,9 @@ export class ResultViewPanel {
       canvas.dataset.role = 'result-image';
       canvas.dataset.name = image.name;
       canvas.title = `${image.name}: ${image.width}×${image.height}`;
-      canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+      canvas
+        .getContext('2d')
+        ?.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
       const caption = document.createElement('figcaption');
       caption.textContent = image.name;
       figure.append(canvas, caption);
@@ -149,7 +155,10 @@ export class ResultViewPanel {
         button.textContent = 'PNG';
         button.title = `Save the ${image.name} image as PNG`;
         button.dataset.export = `${base}-${image.name}.png`;
-        button.addEventListener('click', () => void this.save(`${base}-${image.name}.png`, () => view.imagePng!(image.name)));
+        button.addEventListener(
+          'click',
+          () => void this.save(`${base}-${image.name}.png`, () => view.imagePng!(image.name)),
+        );
         caption.appendChild(button);
       }
       strip.appendChild(figure);
@@ -169,7 +178,8 @@ export class ResultViewPanel {
     this.services.platform.jobs
       .run(preparation.job, preparation.input, {}, preparation.transfer, {
         signal,
-        onProgress: (p) => (note.textContent = `Building the ${preparation.label}… ${Math.round(100 * p.fraction)} %`),
+        onProgress: (p) =>
+          (note.textContent = `Building the ${preparation.label}… ${Math.round(100 * p.fraction)} %`),
       })
       .then(
         (output) => {
@@ -187,7 +197,8 @@ export class ResultViewPanel {
 
   private async save(fileName: string, bytes: () => Uint8Array): Promise<void> {
     try {
-      if (await this.services.platform.saveFile(fileName, bytes())) this.services.notify(`Saved ${fileName}`, 'ok');
+      if (await this.services.platform.saveFile(fileName, bytes()))
+        this.services.notify(`Saved ${fileName}`, 'ok');
     } catch (error) {
       this.services.notify(`Could not save ${fileName}: ${message(error)}`, 'error');
     }

@@ -39,7 +39,10 @@ export function createToolbar(editor: Editor, viewport: Viewport, frame: () => v
   select.dataset.role = 'attribute-view';
   const fill = () => {
     const current = viewport.attribute ?? '';
-    const options = [{ name: '', label: 'Colour: material' }, ...viewport.viewableAttributes().map((a) => ({ name: a.name, label: `Colour: ${a.label}` }))];
+    const options = [
+      { name: '', label: 'Colour: material' },
+      ...viewport.viewableAttributes().map((a) => ({ name: a.name, label: `Colour: ${a.label}` })),
+    ];
     select.replaceChildren(
       ...options.map((o) => {
         const option = document.createElement('option');

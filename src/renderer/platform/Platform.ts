@@ -28,7 +28,12 @@ export interface Platform {
   readonly recovery: RecoveryStore;
   readonly models: ModelStore;
   /** Shows an open dialog; resolves with the files chosen (none when cancelled). */
-  openFiles(options: { title: string; extensions: string[]; multiple: boolean; folder?: boolean }): Promise<PickedFile[]>;
+  openFiles(options: {
+    title: string;
+    extensions: string[];
+    multiple: boolean;
+    folder?: boolean;
+  }): Promise<PickedFile[]>;
   /** Saves bytes under a name the user picks (desktop) or downloads them (web). Resolves false when cancelled. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
   /** Native menu commands (desktop only): the action id to run. */

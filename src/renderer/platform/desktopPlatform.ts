@@ -12,11 +12,23 @@ export function createDesktopPlatform(api: DesktopApi, jobs: JobRunner): Platfor
   return {
     kind: 'desktop',
     jobs,
-    recovery: { save: (bytes) => api.recoverySave(bytes), load: () => api.recoveryLoad(), clear: () => api.recoveryClear() },
-    models: { list: () => api.modelsList(), load: (name) => api.modelsLoad(name), save: (name, bytes) => api.modelsSave(name, bytes), remove: (name) => api.modelsRemove(name) },
+    recovery: {
+      save: (bytes) => api.recoverySave(bytes),
+      load: () => api.recoveryLoad(),
+      clear: () => api.recoveryClear(),
+    },
+    models: {
+      list: () => api.modelsList(),
+      load: (name) => api.modelsLoad(name),
+      save: (name, bytes) => api.modelsSave(name, bytes),
+      remove: (name) => api.modelsRemove(name),
+    },
     openFiles: async (options) => {
       const files = await api.openFiles(options);
-      return files.map((f) => ({ path: f.path, file: new File([f.bytes as Uint8Array<ArrayBuffer>], f.path.split('/').pop()!) }));
+      return files.map((f) => ({
+        path: f.path,
+        file: new File([f.bytes as Uint8Array<ArrayBuffer>], f.path.split('/').pop()!),
+      }));
     },
     saveFile: (name, bytes) => api.saveFile(name, bytes),
     onMenuCommand: (handler) => api.onMenuCommand(handler),

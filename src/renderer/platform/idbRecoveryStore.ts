@@ -41,7 +41,8 @@ export const idbRecoveryStore: RecoveryStore = {
     await transact('readwrite', (s) => s.put({ blob, savedAt: Date.now() }, KEY));
   },
   async load() {
-    const record = (await transact('readonly', (s) => s.get(KEY))) as { blob: Blob; savedAt: number } | undefined;
+    const record = (await transact('readonly', (s) => s.get(KEY))) as
+      { blob: Blob; savedAt: number } | undefined;
     if (!record) return null;
     return { bytes: new Uint8Array(await record.blob.arrayBuffer()), savedAt: record.savedAt };
   },

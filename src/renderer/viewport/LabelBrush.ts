@@ -24,7 +24,14 @@ export interface BrushSettings {
  */
 export class LabelBrush {
   private active = false;
-  private stroke: { command: PaintFacesCommand; mesh: Mesh; x: number; y: number; changed: boolean; pointerId: number } | null = null;
+  private stroke: {
+    command: PaintFacesCommand;
+    mesh: Mesh;
+    x: number;
+    y: number;
+    changed: boolean;
+    pointerId: number;
+  } | null = null;
   private readonly cursor = document.createElement('div');
   private previousView: string | null = null;
   /** Called when a stroke ends (tests, the panel's face counts). */
@@ -128,12 +135,12 @@ export class LabelBrush {
   private finish(): void {
     const stroke = this.stroke!;
     this.stroke = null;
-    if (this.viewport.canvas.hasPointerCapture(stroke.pointerId)) this.viewport.canvas.releasePointerCapture(stroke.pointerId);
+    if (this.viewport.canvas.hasPointerCapture(stroke.pointerId))
+      this.viewport.canvas.releasePointerCapture(stroke.pointerId);
     if (stroke.changed) {
       this.viewport.keepAttributeView(stroke.mesh.geometry); // recoloured face by face already
       this.editor.execute(stroke.command);
-    }
-    else stroke.command.undo(); // takes back an attribute the stroke added without painting anything
+    } else stroke.command.undo(); // takes back an attribute the stroke added without painting anything
     this.onStroke(stroke.changed ? stroke.command : null);
   }
 
@@ -156,7 +163,9 @@ export class LabelBrush {
 
   private worldRadius(point: Vector3): number {
     const s = this.settings();
-    return s.units === 'world' ? s.radius : s.radius * worldPerPixel(this.viewport.camera, point, this.viewport.canvas.clientHeight);
+    return s.units === 'world'
+      ? s.radius
+      : s.radius * worldPerPixel(this.viewport.camera, point, this.viewport.canvas.clientHeight);
   }
 
   /** The brush radius in CSS pixels at the pointer (world radii look smaller far away). */
@@ -165,7 +174,9 @@ export class LabelBrush {
     if (s.units === 'screen') return s.radius;
     const mesh = this.stroke?.mesh ?? this.target();
     const hit = mesh && this.viewport.raycastMesh(mesh, e.clientX, e.clientY);
-    return hit ? s.radius / worldPerPixel(this.viewport.camera, hit.point, this.viewport.canvas.clientHeight) : s.radius;
+    return hit
+      ? s.radius / worldPerPixel(this.viewport.camera, hit.point, this.viewport.canvas.clientHeight)
+      : s.radius;
   }
 
   /** The brush outline follows the pointer over the active mesh (beside it a drag orbits). */
@@ -177,7 +188,10 @@ export class LabelBrush {
       return;
     }
     const s = this.settings();
-    const pixels = s.units === 'screen' ? s.radius : s.radius / worldPerPixel(this.viewport.camera, hit.point, this.viewport.canvas.clientHeight);
+    const pixels =
+      s.units === 'screen'
+        ? s.radius
+        : s.radius / worldPerPixel(this.viewport.camera, hit.point, this.viewport.canvas.clientHeight);
     this.placeCursor(e.clientX, e.clientY, pixels);
   }
 

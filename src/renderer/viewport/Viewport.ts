@@ -66,11 +66,29 @@ export class Viewport {
   private readonly attributeListeners: ((name: string | null) => void)[] = [];
   private readonly flatMaterials = new WeakMap<Material, Material>();
   private readonly upToDate = new WeakSet<BufferGeometry>();
-  private readonly attributeCache = new WeakMap<BufferGeometry, { name: string; geometry: BufferGeometry; legend: Legend } | null>();
+  private readonly attributeCache = new WeakMap<
+    BufferGeometry,
+    { name: string; geometry: BufferGeometry; legend: Legend } | null
+  >();
   private readonly normalMaterial = new MeshNormalMaterial();
-  private readonly attributeMaterial = new MeshStandardMaterial({ vertexColors: true, roughness: 0.75, metalness: 0 });
-  private readonly attributeFlatMaterial = new MeshStandardMaterial({ vertexColors: true, roughness: 0.75, metalness: 0, flatShading: true });
-  private readonly wireMaterial = new MeshBasicMaterial({ color: 0x000000, wireframe: true, transparent: true, opacity: 0.25, depthWrite: false });
+  private readonly attributeMaterial = new MeshStandardMaterial({
+    vertexColors: true,
+    roughness: 0.75,
+    metalness: 0,
+  });
+  private readonly attributeFlatMaterial = new MeshStandardMaterial({
+    vertexColors: true,
+    roughness: 0.75,
+    metalness: 0,
+    flatShading: true,
+  });
+  private readonly wireMaterial = new MeshBasicMaterial({
+    color: 0x000000,
+    wireframe: true,
+    transparent: true,
+    opacity: 0.25,
+    depthWrite: false,
+  });
   /** Called after every rendered frame (tests wait on it). */
   onRender: () => void = () => {};
 
@@ -129,7 +147,8 @@ export class Viewport {
     });
     editor.signals.geometryChanged.add((object) => {
       // Painting edits face labels in place (same geometry): its colour view must be made anew.
-      if (object instanceof Mesh && !this.upToDate.delete(object.geometry)) this.dropAttributeView(object.geometry);
+      if (object instanceof Mesh && !this.upToDate.delete(object.geometry))
+        this.dropAttributeView(object.geometry);
       this.scheduleBoundsTrees(object);
       this.precompile(object);
       refresh();
@@ -171,7 +190,8 @@ export class Viewport {
   viewableAttributes(): { name: string; label: string }[] {
     const out = new Map<string, string>();
     this.editor.scene.traverse((o) => {
-      if (o instanceof Mesh) for (const a of viewableAttributes(o.geometry)) if (!out.has(a.name)) out.set(a.name, a.info.label);
+      if (o instanceof Mesh)
+        for (const a of viewableAttributes(o.geometry)) if (!out.has(a.name)) out.set(a.name, a.info.label);
     });
     return [...out].map(([name, label]) => ({ name, label }));
   }
@@ -236,7 +256,8 @@ export class Viewport {
     object.traverse((o) => {
       if (!(o instanceof Mesh)) return;
       for (const m of Array.isArray(o.material) ? o.material : [o.material]) {
-        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined) found = true;
+        if ((this.renderer.properties.get(m) as { currentProgram?: unknown }).currentProgram === undefined)
+          found = true;
       }
     });
     return found;
@@ -293,7 +314,12 @@ export class Viewport {
     const flat = this.shadingMode === 'flat';
     if (this.attributeName) {
       const view = this.attributeGeometry(mesh.geometry, this.attributeName);
-      if (view) return { geometry: view.geometry, material: flat ? this.attributeFlatMaterial : this.attributeMaterial, legend: view.legend };
+      if (view)
+        return {
+          geometry: view.geometry,
+          material: flat ? this.attributeFlatMaterial : this.attributeMaterial,
+          legend: view.legend,
+        };
     }
     if (this.shadingMode === 'normals') return { material: this.normalMaterial };
     if (flat && !Array.isArray(mesh.material)) {
@@ -339,7 +365,8 @@ export class Viewport {
   refreshFaces(mesh: Mesh, faces: ArrayLike<number>): void {
     const cached = this.attributeCache.get(mesh.geometry);
     const attribute = cached && viewableAttributes(mesh.geometry).find((a) => a.name === cached.name);
-    if (!cached || !attribute || !recolorFaces(cached.geometry, mesh.geometry, attribute, faces)) this.dropAttributeView(mesh.geometry);
+    if (!cached || !attribute || !recolorFaces(cached.geometry, mesh.geometry, attribute, faces))
+      this.dropAttributeView(mesh.geometry);
     this.requestRender();
   }
 
@@ -380,7 +407,9 @@ export class Viewport {
         if (triangles <= EAGER_BVH_TRIANGLES) this.ensureBoundsTree(o);
         else {
           const geometry = o.geometry;
-          this.bvhQueue = this.bvhQueue.then(() => this.buildBoundsTreeInWorker(geometry)).catch(() => undefined);
+          this.bvhQueue = this.bvhQueue
+            .then(() => this.buildBoundsTreeInWorker(geometry))
+            .catch(() => undefined);
         }
       });
     });
@@ -405,7 +434,10 @@ export class Viewport {
   /** Where a canvas point (client coordinates) hits one mesh (BVH raycast, first hit), or null. */
   raycastMesh(mesh: Mesh, clientX: number, clientY: number): Intersection | null {
     const rect = this.canvas.getBoundingClientRect();
-    const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    const ndc = new Vector2(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    );
     const raycaster = new Raycaster();
     raycaster.firstHitOnly = true;
     raycaster.setFromCamera(ndc, this.camera);
@@ -416,7 +448,10 @@ export class Viewport {
   /** The visible mesh under a canvas point (client coordinates), or null. */
   pick(clientX: number, clientY: number): Object3D | null {
     const rect = this.canvas.getBoundingClientRect();
-    const ndc = new Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    const ndc = new Vector2(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    );
     const raycaster = new Raycaster();
     raycaster.firstHitOnly = true;
     raycaster.setFromCamera(ndc, this.camera);

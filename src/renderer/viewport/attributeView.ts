@@ -26,18 +26,21 @@ function faceAttributes(geometry: BufferGeometry): Record<string, MeshAttribute>
  * (shown as scalars under their own name).
  */
 export function viewableAttributes(geometry: BufferGeometry): ViewableAttribute[] {
-  const described = (geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined) ?? {};
+  const described =
+    (geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo> | undefined) ?? {};
   const out: ViewableAttribute[] = [];
   const seen = new Set<string>();
   for (const [name, info] of Object.entries(described)) {
-    const present = info.domain === 'face' ? name in faceAttributes(geometry) : geometry.getAttribute(name) !== undefined;
+    const present =
+      info.domain === 'face' ? name in faceAttributes(geometry) : geometry.getAttribute(name) !== undefined;
     if (present) {
       out.push({ name, info });
       seen.add(name);
     }
   }
   for (const name of Object.keys(geometry.attributes)) {
-    if (name.startsWith('_') && !seen.has(name)) out.push({ name, info: { kind: 'scalar', domain: 'vertex', label: name } });
+    if (name.startsWith('_') && !seen.has(name))
+      out.push({ name, info: { kind: 'scalar', domain: 'vertex', label: name } });
   }
   for (const name of Object.keys(faceAttributes(geometry))) {
     if (!seen.has(name)) out.push({ name, info: { kind: 'scalar', domain: 'face', label: name } });
@@ -68,12 +71,18 @@ function colorize(values: Float64Array, info: AttributeInfo): { colors: Float32A
     const first = info.firstLabel ?? 0;
     let maxLabel = 0;
     for (const v of values) if (v - first > maxLabel) maxLabel = v - first;
-    const classes = info.classes ?? Array.from({ length: maxLabel + 1 }, (_, i) => ({ name: `${i + first}`, color: LABEL_PALETTE[i % LABEL_PALETTE.length]! }));
+    const classes =
+      info.classes ??
+      Array.from({ length: maxLabel + 1 }, (_, i) => ({
+        name: `${i + first}`,
+        color: LABEL_PALETTE[i % LABEL_PALETTE.length]!,
+      }));
     const linear = classes.map((c) => new Color().setStyle(c.color, SRGBColorSpace));
     const unlabelled = new Color(0.35, 0.35, 0.35);
     for (let i = 0; i < values.length; i++) {
       const index = Math.round(values[i]!) - first;
-      const c = index >= 0 ? (linear[index] ?? linear[index % Math.max(1, linear.length)] ?? unlabelled) : unlabelled;
+      const c =
+        index >= 0 ? (linear[index] ?? linear[index % Math.max(1, linear.length)] ?? unlabelled) : unlabelled;
       colors[3 * i] = c.r;
       colors[3 * i + 1] = c.g;
       colors[3 * i + 2] = c.b;
@@ -106,7 +115,10 @@ function colorize(values: Float64Array, info: AttributeInfo): { colors: Float32A
  * attributes need flat colours per face, so the display geometry is de-indexed (#F×3 corners).
  * Returns null when the geometry lacks the attribute.
  */
-export function attributeDisplayGeometry(source: BufferGeometry, attribute: ViewableAttribute): { geometry: BufferGeometry; legend: Legend } | null {
+export function attributeDisplayGeometry(
+  source: BufferGeometry,
+  attribute: ViewableAttribute,
+): { geometry: BufferGeometry; legend: Legend } | null {
   const { info, name } = attribute;
   if (info.domain === 'vertex') {
     const a = source.getAttribute(name);
@@ -114,7 +126,8 @@ export function attributeDisplayGeometry(source: BufferGeometry, attribute: View
     const { colors, legend } = colorize(scalarValues(a.array as TypedArray, a.itemSize), info);
     const geometry = new BufferGeometry();
     geometry.setIndex(source.index);
-    for (const [key, value] of Object.entries(source.attributes)) if (key !== 'color') geometry.setAttribute(key, value);
+    for (const [key, value] of Object.entries(source.attributes))
+      if (key !== 'color') geometry.setAttribute(key, value);
     geometry.morphAttributes = source.morphAttributes;
     geometry.morphTargetsRelative = source.morphTargetsRelative;
     geometry.setAttribute('color', new BufferAttribute(colors, 3));
@@ -154,11 +167,24 @@ export function attributeDisplayGeometry(source: BufferGeometry, attribute: View
  * declared classes can be recoloured alone (a scalar's range could move). @returns false when the
  * display must be rebuilt instead
  */
-export function recolorFaces(display: BufferGeometry, source: BufferGeometry, attribute: ViewableAttribute, faces: ArrayLike<number>): boolean {
+export function recolorFaces(
+  display: BufferGeometry,
+  source: BufferGeometry,
+  attribute: ViewableAttribute,
+  faces: ArrayLike<number>,
+): boolean {
   const { info, name } = attribute;
   const face = faceAttributes(source)[name];
   const color = display.getAttribute('color');
-  if (info.domain !== 'face' || info.kind !== 'label' || !info.classes || !face || face.itemSize !== 1 || !(color instanceof BufferAttribute)) return false;
+  if (
+    info.domain !== 'face' ||
+    info.kind !== 'label' ||
+    !info.classes ||
+    !face ||
+    face.itemSize !== 1 ||
+    !(color instanceof BufferAttribute)
+  )
+    return false;
   if (color.count !== face.array.length * 3) return false;
   const values = Float64Array.from({ length: faces.length }, (_, i) => face.array[faces[i]!]!);
   const { colors } = colorize(values, info);

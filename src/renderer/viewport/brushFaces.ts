@@ -22,7 +22,8 @@ function boxInside(box: Box3, s: Sphere): boolean {
 export function facesInSphere(bvh: MeshBVH, center: Vector3, radius: number, out: number[] = []): number[] {
   sphere.set(center, radius);
   bvh.shapecast({
-    intersectsBounds: (box: Box3) => (!sphere.intersectsBox(box) ? NOT_INTERSECTED : boxInside(box, sphere) ? CONTAINED : INTERSECTED),
+    intersectsBounds: (box: Box3) =>
+      !sphere.intersectsBox(box) ? NOT_INTERSECTED : boxInside(box, sphere) ? CONTAINED : INTERSECTED,
     intersectsTriangle: (triangle: ExtendedTriangle, index: number, contained: boolean) => {
       if (contained || triangle.intersectsSphere(sphere)) out.push(index);
       return false;
@@ -45,10 +46,17 @@ export function worldPerPixel(camera: PerspectiveCamera, point: Vector3, heightP
  * Points from `from` (exclusive) to `to` (inclusive) at most `spacing` apart, so a fast drag, whose
  * pointer events lie far apart, still paints a continuous stroke. Flat [x0, y0, x1, y1, …].
  */
-export function strokeSamples(fromX: number, fromY: number, toX: number, toY: number, spacing: number): number[] {
+export function strokeSamples(
+  fromX: number,
+  fromY: number,
+  toX: number,
+  toY: number,
+  spacing: number,
+): number[] {
   const length = Math.hypot(toX - fromX, toY - fromY);
   const steps = Math.max(1, Math.ceil(length / Math.max(1, spacing)));
   const out: number[] = [];
-  for (let i = 1; i <= steps; i++) out.push(fromX + ((toX - fromX) * i) / steps, fromY + ((toY - fromY) * i) / steps);
+  for (let i = 1; i <= steps; i++)
+    out.push(fromX + ((toX - fromX) * i) / steps, fromY + ((toY - fromY) * i) / steps);
   return out;
 }

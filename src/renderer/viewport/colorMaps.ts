@@ -33,12 +33,22 @@ export function viridis(t: number, out: Float32Array | number[], offset = 0): vo
 
 /** CSS gradient of the colour map, for the legend. */
 export function viridisCss(): string {
-  const stops = VIRIDIS.map(([r, g, b], i) => `rgb(${r * 255},${g * 255},${b * 255}) ${(i / (VIRIDIS.length - 1)) * 100}%`);
+  const stops = VIRIDIS.map(
+    ([r, g, b], i) => `rgb(${r * 255},${g * 255},${b * 255}) ${(i / (VIRIDIS.length - 1)) * 100}%`,
+  );
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
 /** Qualitative colours for classes without their own (Tableau 10). */
 export const LABEL_PALETTE = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
-  '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
 ];

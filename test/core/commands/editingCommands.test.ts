@@ -1,4 +1,13 @@
-import { BoxGeometry, BufferAttribute, Group, Mesh, MeshStandardMaterial, Object3D, Scene, Vector3 } from 'three';
+import {
+  BoxGeometry,
+  BufferAttribute,
+  Group,
+  Mesh,
+  MeshStandardMaterial,
+  Object3D,
+  Scene,
+  Vector3,
+} from 'three';
 import { describe, expect, it, vi } from 'vitest';
 import { DuplicateCommand } from '../../../src/core/commands/DuplicateCommand';
 import { GroupCommand } from '../../../src/core/commands/GroupCommand';
@@ -28,7 +37,8 @@ describe('History', () => {
   it('merges rapid slider drags into one undo step and restores the value before the drag', () => {
     const { host, b } = setup();
     const history = new History(500);
-    for (let x = 1; x <= 20; x++) history.execute(new SetTransformCommand(host, b, { position: new Vector3(x, 0, 0) }));
+    for (let x = 1; x <= 20; x++)
+      history.execute(new SetTransformCommand(host, b, { position: new Vector3(x, 0, 0) }));
     expect(history.undos).toHaveLength(1);
     expect(b.position.x).toBe(20);
     history.undo();
@@ -130,7 +140,9 @@ describe('editing commands', () => {
   it('sets a morph-target weight and merges drags; refuses a missing target', () => {
     const { host, a } = setup();
     const geometry = a.geometry;
-    geometry.morphAttributes.position = [new BufferAttribute(new Float32Array(geometry.getAttribute('position').count * 3), 3)];
+    geometry.morphAttributes.position = [
+      new BufferAttribute(new Float32Array(geometry.getAttribute('position').count * 3), 3),
+    ];
     a.updateMorphTargets();
     const first = new SetMorphInfluenceCommand(host, a, 0, 0.5);
     first.execute();

@@ -1,7 +1,12 @@
 import { Mesh, MeshStandardMaterial, PlaneGeometry, Scene } from 'three';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/core/commands/History';
-import { PAINT_ATTRIBUTE, PaintFacesCommand, paintClasses, paintedLabels } from '../../../src/core/commands/PaintFacesCommand';
+import {
+  PAINT_ATTRIBUTE,
+  PaintFacesCommand,
+  paintClasses,
+  paintedLabels,
+} from '../../../src/core/commands/PaintFacesCommand';
 import { HeadlessSceneHost } from '../../../src/core/commands/SceneHost';
 import { SetLabelClassesCommand } from '../../../src/core/commands/SetLabelClassesCommand';
 import { modelToThree } from '../../../src/core/io/modelToThree';
@@ -80,7 +85,11 @@ describe('PaintFacesCommand', () => {
     base.paint([1, 2]);
     history.execute(base);
     const stroke = {};
-    for (const faces of [[0, 1], [1, 2, 3], [3, 4]]) {
+    for (const faces of [
+      [0, 1],
+      [1, 2, 3],
+      [3, 4],
+    ]) {
       const piece = new PaintFacesCommand(host, mesh, 1, CLASSES, stroke);
       piece.paint(faces);
       history.execute(piece);
@@ -118,7 +127,10 @@ describe('PaintFacesCommand', () => {
     expect([...labels.keys()].filter((f) => labels[f]! > 0)).toEqual([0, 7, 31]);
     expect(labels[7]).toBe(2);
     expect(paintClasses(reread!.geometry)).toEqual(CLASSES);
-    expect((reread!.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, { kind: string }>)[PAINT_ATTRIBUTE]!.kind).toBe('label');
+    expect(
+      (reread!.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, { kind: string }>)[PAINT_ATTRIBUTE]!
+        .kind,
+    ).toBe('label');
   });
 });
 
@@ -132,7 +144,16 @@ describe('SetLabelClassesCommand', () => {
       c.paint([0]);
       history.execute(c);
     }
-    for (const name of ['n', 'ne', 'nec', 'neck']) history.execute(new SetLabelClassesCommand(host, [mesh, second], PAINT_ATTRIBUTE, [{ ...CLASSES[0]!, name }, CLASSES[1]!], 'Rename label'));
+    for (const name of ['n', 'ne', 'nec', 'neck'])
+      history.execute(
+        new SetLabelClassesCommand(
+          host,
+          [mesh, second],
+          PAINT_ATTRIBUTE,
+          [{ ...CLASSES[0]!, name }, CLASSES[1]!],
+          'Rename label',
+        ),
+      );
     expect(history.undos).toHaveLength(3);
     expect(paintClasses(mesh.geometry)![0]!.name).toBe('neck');
     expect(paintClasses(second.geometry)![0]!.name).toBe('neck');

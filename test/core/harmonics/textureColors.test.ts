@@ -33,12 +33,16 @@ describe('texture colour channels', () => {
   it('decodes JPEG textures too, and says which formats it knows for anything else', () => {
     // 16×8: left half red, right half blue (JPEG is lossy: compare with a tolerance away from the edge)
     const data = new Uint8Array(16 * 8 * 4);
-    for (let i = 0; i < 16 * 8; i++) data.set((i % 16) < 8 ? [255, 0, 0, 255] : [0, 0, 255, 255], 4 * i);
+    for (let i = 0; i < 16 * 8; i++) data.set(i % 16 < 8 ? [255, 0, 0, 255] : [0, 0, 255, 255], 4 * i);
     const jpeg = new Uint8Array(encodeJpeg({ width: 16, height: 8, data }, 95).data);
     const image = decodeTexture(jpeg);
     expect([image.width, image.height, image.channels]).toEqual([16, 8, 4]);
-    const pixel = (x: number, y: number) => Array.from(image.data.subarray(4 * (y * 16 + x), 4 * (y * 16 + x) + 4));
-    for (const [got, want] of [[pixel(1, 4), [255, 0, 0, 255]], [pixel(14, 4), [0, 0, 255, 255]]] as const)
+    const pixel = (x: number, y: number) =>
+      Array.from(image.data.subarray(4 * (y * 16 + x), 4 * (y * 16 + x) + 4));
+    for (const [got, want] of [
+      [pixel(1, 4), [255, 0, 0, 255]],
+      [pixel(14, 4), [0, 0, 255, 255]],
+    ] as const)
       got.forEach((v, k) => expect(Math.abs(v - want[k]!)).toBeLessThan(12));
     const png = encode({ width: 1, height: 1, data: new Uint8Array([1, 2, 3]), channels: 3, depth: 8 });
     expect(Array.from(decodeTexture(png).data)).toEqual([1, 2, 3, 255]);

@@ -53,7 +53,9 @@ describe('modelToThree', () => {
     const root = modelToThree(richModel());
     const hidden = root.children[0]!;
     hidden.visible = false;
-    const back = modelToThree(await readModel({ name: 'scene.glb', data: await writeModel(threeToModel(root), 'glb') }));
+    const back = modelToThree(
+      await readModel({ name: 'scene.glb', data: await writeModel(threeToModel(root), 'glb') }),
+    );
     const node = back.getObjectByName('octahedron')!;
     expect(node.visible).toBe(false);
     expect(node.userData).toEqual(hidden.userData);

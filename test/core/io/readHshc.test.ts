@@ -16,7 +16,10 @@ function file(withConnectivity: boolean): CoefficientFile {
     precision: 'float32',
     icosphereLevel: 2,
     connectivity: withConnectivity
-      ? { sphere: new Float32Array([1, 0, 0, 0, 1, 0, 0, 0, 1, -0.6, -0.6, -0.53]), indices: new Uint32Array([0, 1, 2, 0, 2, 3, 0, 3, 1, 1, 3, 2]) }
+      ? {
+          sphere: new Float32Array([1, 0, 0, 0, 1, 0, 0, 0, 1, -0.6, -0.6, -0.53]),
+          indices: new Uint32Array([0, 1, 2, 0, 2, 3, 0, 3, 1, 1, 3, 2]),
+        }
       : undefined,
   };
 }
@@ -28,9 +31,12 @@ describe('readModel on a Harmonic Compress coefficient file (.hshc)', () => {
     const mesh = model.root.mesh!;
     const expected = rebuildMesh(source);
     expect(Array.from(mesh.indices)).toEqual(Array.from(expected.indices));
-    for (let i = 0; i < expected.positions.length; i++) expect(mesh.positions[i]).toBeCloseTo(expected.positions[i]!, 5);
+    for (let i = 0; i < expected.positions.length; i++)
+      expect(mesh.positions[i]).toBeCloseTo(expected.positions[i]!, 5);
     expect(mesh.colors).toBeDefined();
-    expect(model.root.userData).toMatchObject({ harmonicFile: { degree: 4, channels: ['x', 'y', 'z', 'r', 'g', 'b'], rebuiltOn: 'stored connectivity' } });
+    expect(model.root.userData).toMatchObject({
+      harmonicFile: { degree: 4, channels: ['x', 'y', 'z', 'r', 'g', 'b'], rebuiltOn: 'stored connectivity' },
+    });
   });
 
   it('rebuilds on an icosphere without connectivity, and knows the file by its magic', async () => {

@@ -5,13 +5,26 @@ import { mulberry32 } from '../../../src/core/meshcnn/meshUNet';
 describe('MeshCNN matmul kernels (tiled) against the plain triple loop', () => {
   const random = mulberry32(4);
   const values = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  for (const [rows, k, n] of [[9, 15, 8], [8, 10, 3], [7, 7, 5], [4, 4, 4], [13, 24, 17], [37, 33, 40], [64, 80, 16]] as const) {
+  for (const [rows, k, n] of [
+    [9, 15, 8],
+    [8, 10, 3],
+    [7, 7, 5],
+    [4, 4, 4],
+    [13, 24, 17],
+    [37, 33, 40],
+    [64, 80, 16],
+  ] as const) {
     it(`${rows}×${k} · ${k}×${n}`, () => {
-      const a = values(rows * k), w = values(k * n), bias = values(n), dy = values(rows * n);
+      const a = values(rows * k),
+        w = values(k * n),
+        bias = values(n),
+        dy = values(rows * n);
       const out = new Float32Array(rows * n);
       matmulBias(a, w, bias, rows, k, n, out);
-      const gw = values(k * n), gb = values(n);
-      const gw0 = gw.slice(), gb0 = gb.slice();
+      const gw = values(k * n),
+        gb = values(n);
+      const gw0 = gw.slice(),
+        gb0 = gb.slice();
       matmulGradWeights(a, dy, rows, k, n, gw, gb);
       const da = new Float32Array(rows * k);
       matmulGradInput(dy, w, rows, k, n, da);

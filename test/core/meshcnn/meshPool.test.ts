@@ -17,7 +17,16 @@ import { datasetPath, hasShared } from '../../helpers/shared';
 function expectClosedManifold(level: MeshLevel): void {
   // The mesh helper's inspector: closed, manifold (edges and vertices), consistently oriented, genus 0.
   const inspection = inspectMesh({ positions: level.positions, indices: Uint32Array.from(level.faces) });
-  expect(inspection).toMatchObject({ closed: true, manifold: true, orientable: true, genus: 0, components: 1, nonManifoldVertices: 0, inconsistentEdges: 0, duplicateFaces: 0 });
+  expect(inspection).toMatchObject({
+    closed: true,
+    manifold: true,
+    orientable: true,
+    genus: 0,
+    components: 1,
+    nonManifoldVertices: 0,
+    inconsistentEdges: 0,
+    duplicateFaces: 0,
+  });
   const rebuilt = buildMeshLevel(level.positions, level.faces); // throws on non-manifold edges / degenerate faces
   expect(edgeCountOf(rebuilt)).toBe(edgeCountOf(level));
   expect(rebuilt.gemm.every((g) => g >= 0)).toBe(true);
@@ -25,7 +34,12 @@ function expectClosedManifold(level: MeshLevel): void {
   const used = new Set(level.faces);
   expect(used.size - edgeCountOf(level) + F).toBe(2);
   const keys = new Set<string>();
-  for (let f = 0; f < F; f++) keys.add(Array.from(level.faces.slice(3 * f, 3 * f + 3)).sort((a, b) => a - b).join());
+  for (let f = 0; f < F; f++)
+    keys.add(
+      Array.from(level.faces.slice(3 * f, 3 * f + 3))
+        .sort((a, b) => a - b)
+        .join(),
+    );
   expect(keys.size).toBe(F);
   // gemm neighbours of e are the other two edges of its faces, as stored in faceEdges.
   for (let e = 0; e < edgeCountOf(level); e++) {
@@ -89,7 +103,9 @@ describe.skipIf(!hasShared)('MeshCNN pooling on human_seg (2,250 → 1,800 → 1
     const up = unpoolFeatures(record, coarse, C);
     // A surviving edge that absorbed nothing and was absorbed by nobody keeps its own value.
     const j = Array.from({ length: 1800 }, (_, i) => i).find(
-      (i) => record.groupOffsets[i + 1]! - record.groupOffsets[i]! === 1 && record.occurrences[record.groupMembers[record.groupOffsets[i]!]!] === 1,
+      (i) =>
+        record.groupOffsets[i + 1]! - record.groupOffsets[i]! === 1 &&
+        record.occurrences[record.groupMembers[record.groupOffsets[i]!]!] === 1,
     )!;
     const m = record.groupMembers[record.groupOffsets[j]!]!;
     expect(up[m * C]).toBeCloseTo(coarse[j * C]!, 6);

@@ -24,11 +24,26 @@ describe('MeshCNN edge order and one-ring neighbours', () => {
     expect(Array.from(level.edges)).toEqual([0, 1, 1, 2, 2, 0, 2, 3, 3, 0]);
     expect(Array.from(level.faceEdges)).toEqual([0, 1, 2, 2, 3, 4]);
     expect(Array.from(level.gemm)).toEqual([
-      1, 2, -1, -1, // edge 0: the other edges of face 0 in slot order, no second face
-      2, 0, -1, -1,
-      0, 1, 3, 4, // the diagonal: a, b from face 0, c, d from face 1
-      4, 2, -1, -1,
-      2, 3, -1, -1,
+      1,
+      2,
+      -1,
+      -1, // edge 0: the other edges of face 0 in slot order, no second face
+      2,
+      0,
+      -1,
+      -1,
+      0,
+      1,
+      3,
+      4, // the diagonal: a, b from face 0, c, d from face 1
+      4,
+      2,
+      -1,
+      -1,
+      2,
+      3,
+      -1,
+      -1,
     ]);
   });
 
@@ -47,7 +62,9 @@ describe('MeshCNN edge features', () => {
       [Math.PI, Math.PI / 2, Math.PI / 2, 0.5, 0.5].map((x) => expect.closeTo(x, 6)),
     );
     // Boundary edge (0,1): dihedral 0 by MeshCNN's convention, 45° at vertex 2 on both "sides", height 1.
-    expect(Array.from(features.slice(0, 5))).toEqual([0, Math.PI / 4, Math.PI / 4, 1, 1].map((x) => expect.closeTo(x, 6)));
+    expect(Array.from(features.slice(0, 5))).toEqual(
+      [0, Math.PI / 4, Math.PI / 4, 1, 1].map((x) => expect.closeTo(x, 6)),
+    );
   });
 
   it('gives the regular octahedron its dihedral angle, 60° angles and √3/2 ratios on every edge', () => {
@@ -57,7 +74,9 @@ describe('MeshCNN edge features', () => {
     for (let e = 0; e < 12; e++) {
       const row = Array.from(features.slice(5 * e, 5 * e + 5));
       expect(row).toEqual(
-        [Math.acos(-1 / 3), Math.PI / 3, Math.PI / 3, Math.sqrt(3) / 2, Math.sqrt(3) / 2].map((x) => expect.closeTo(x, 5)),
+        [Math.acos(-1 / 3), Math.PI / 3, Math.PI / 3, Math.sqrt(3) / 2, Math.sqrt(3) / 2].map((x) =>
+          expect.closeTo(x, 5),
+        ),
       );
     }
   });
@@ -77,7 +96,9 @@ describe.skipIf(!hasShared)('MeshCNN edges on human_seg', () => {
   it('finds one edge per .eseg line (2,250) with finite, in-range features', () => {
     const name = 'shrec__1';
     const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', `${name}.obj`), 'utf8'));
-    const labels = readFileSync(datasetPath('human_seg', 'seg', `${name}.eseg`), 'utf8').trim().split('\n');
+    const labels = readFileSync(datasetPath('human_seg', 'seg', `${name}.eseg`), 'utf8')
+      .trim()
+      .split('\n');
     const level = buildMeshLevel(mesh.positions, mesh.indices);
     expect(edgeCountOf(level)).toBe(2250);
     expect(labels.length).toBe(2250);

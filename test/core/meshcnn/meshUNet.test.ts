@@ -26,7 +26,8 @@ describe('MeshUNet', () => {
     const tape = new Tape(true);
     const out = net.forward(tape, level, features);
     // Pooling picks edges by feature norm, a step function: replay the same choices for the differences.
-    const lossOf = () => softmaxCrossEntropy(net.forward(new Tape(false), level, features, out.pools).logits, labels);
+    const lossOf = () =>
+      softmaxCrossEntropy(net.forward(new Tape(false), level, features, out.pools).logits, labels);
     softmaxCrossEntropy(out.logits, labels);
     tape.backward();
     const random = mulberry32(5);

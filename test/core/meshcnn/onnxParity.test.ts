@@ -6,19 +6,29 @@ import { parseObjMesh } from '../../../src/core/io/parseObjMesh';
 import { loadModel } from '../../../src/core/meshcnn/modelFile';
 import { MeshUNet } from '../../../src/core/meshcnn/meshUNet';
 import { buildMeshLevel, edgeCountOf } from '../../../src/core/meshcnn/meshTopology';
-import { createMeshcnnSessions, exportMeshcnnSegments, forwardOnnx } from '../../../src/core/meshcnn/onnxSegments';
+import {
+  createMeshcnnSessions,
+  exportMeshcnnSegments,
+  forwardOnnx,
+} from '../../../src/core/meshcnn/onnxSegments';
 import { normalizedFeatures } from '../../../src/core/meshcnn/segmentation';
 import { Tape } from '../../../src/core/meshcnn/tape';
 import { datasetPath, hasShared } from '../../helpers/shared';
 
 const modelDir = join(import.meta.dirname, '..', '..', '..', 'resources', 'models');
-const shipped = existsSync(modelDir) ? readdirSync(modelDir).filter((f) => f.endsWith('.hmcn')).sort() : [];
+const shipped = existsSync(modelDir)
+  ? readdirSync(modelDir)
+      .filter((f) => f.endsWith('.hmcn'))
+      .sort()
+  : [];
 
 describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs as our own kernels', () => {
   const onnx = createNodeOnnxRuntime();
   const levelOf = (dataset: string) => {
     const dir = datasetPath(dataset, 'test');
-    const file = readdirSync(dir).filter((f) => f.endsWith('.obj')).sort()[0]!;
+    const file = readdirSync(dir)
+      .filter((f) => f.endsWith('.obj'))
+      .sort()[0]!;
     const mesh = parseObjMesh(readFileSync(join(dir, file), 'utf8'));
     return buildMeshLevel(mesh.positions, mesh.indices);
   };
@@ -31,12 +41,16 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
     const theirs = await forwardOnnx(onnx, sessions, net, level, features);
     await sessions.release();
     // Same pooling decisions (float rounding could in principle swap two near-equal priorities).
-    expect(theirs.pools.map((p) => Array.from(p.collapsed))).toEqual(ours.pools.map((p) => Array.from(p.collapsed)));
+    expect(theirs.pools.map((p) => Array.from(p.collapsed))).toEqual(
+      ours.pools.map((p) => Array.from(p.collapsed)),
+    );
     const K = ours.logits.cols;
     let maxDiff = 0;
-    let decisive = 0, sameLabel = 0;
+    let decisive = 0,
+      sameLabel = 0;
     for (let e = 0; e < edgeCountOf(level); e++) {
-      let a = 0, b = 0;
+      let a = 0,
+        b = 0;
       for (let c = 0; c < K; c++) {
         maxDiff = Math.max(maxDiff, Math.abs(ours.logits.data[e * K + c]! - theirs.logits[e * K + c]!));
         if (ours.logits.data[e * K + c]! > ours.logits.data[e * K + a]!) a = c;
@@ -56,12 +70,20 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
   };
 
   it('on a network with three poolings and residual blocks', async () => {
-    const net = new MeshUNet({ channels: [8, 16, 24, 32], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 }, 5);
+    const net = new MeshUNet(
+      { channels: [8, 16, 24, 32], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 },
+      5,
+    );
     await compare(net, [2.5, 0.8, 1.2, 0.5, 0.9], [0.5, 0.3, 0.3, 0.2, 0.3]);
   });
 
   it.each(shipped)('on the shipped model %s, on a test mesh of its own dataset', async (file) => {
     const { info, net } = loadModel(new Uint8Array(readFileSync(join(modelDir, file))));
-    await compare(net, info.featureMean, info.featureStd, (info.training?.dataset as string | undefined) ?? 'human_seg');
+    await compare(
+      net,
+      info.featureMean,
+      info.featureStd,
+      (info.training?.dataset as string | undefined) ?? 'human_seg',
+    );
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadSegmentationSplit } from '../../../src/cli/commands/meshcnnDataset';
 import { Adam } from '../../../src/core/meshcnn/adam';
 import { MeshUNet } from '../../../src/core/meshcnn/meshUNet';
-import { parallelTrainStep, type GradientRequest, type GradientResult } from '../../../src/core/meshcnn/parallelTrain';
+import {
+  parallelTrainStep,
+  type GradientRequest,
+  type GradientResult,
+} from '../../../src/core/meshcnn/parallelTrain';
 import { accumulateGradients, flatParams, setFlatParams } from '../../../src/core/meshcnn/train';
 import type { JobContext } from '../../../src/core/plugin/Job';
 import { meshcnnGradientJob } from '../../../src/plugins/segment-meshcnn/gradientJob';
@@ -40,7 +44,9 @@ describe.skipIf(!hasShared)('data-parallel MeshCNN training', () => {
     setFlatParams(serial, 'grad', sum);
     new Adam(1e-2).update(serial.params);
 
-    const a = flatParams(parallel, 'data'), b = flatParams(serial, 'data'), before = flatParams(new MeshUNet(config, 3), 'data');
+    const a = flatParams(parallel, 'data'),
+      b = flatParams(serial, 'data'),
+      before = flatParams(new MeshUNet(config, 3), 'data');
     let moved = 0;
     for (let i = 0; i < a.length; i++) {
       expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(1e-6);

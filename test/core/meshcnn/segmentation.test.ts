@@ -11,7 +11,9 @@ import { icosphere } from './icosphere';
 describe('MeshCNN segmentation helpers', () => {
   const sphere = icosphere(2, 0, 1);
   const F = sphere.indices.length / 3;
-  const byHeight = Int32Array.from({ length: F }, (_, f) => (sphere.positions[3 * sphere.indices[3 * f]! + 2]! > 0 ? 2 : 1));
+  const byHeight = Int32Array.from({ length: F }, (_, f) =>
+    sphere.positions[3 * sphere.indices[3 * f]! + 2]! > 0 ? 2 : 1,
+  );
 
   it('transfers labels between identical meshes exactly', () => {
     expect(transferFaceLabels(sphere, byHeight, sphere)).toEqual(byHeight);
@@ -40,7 +42,9 @@ describe('MeshCNN segmentation helpers', () => {
   });
 
   it('edge labels follow MeshCNN edge order from first faces', () => {
-    expect(Array.from(edgeLabelsFromFaces([0, 1, 2, 0, 2, 3], Int32Array.from([4, 7])))).toEqual([4, 4, 4, 7, 7]);
+    expect(Array.from(edgeLabelsFromFaces([0, 1, 2, 0, 2, 3], Int32Array.from([4, 7])))).toEqual([
+      4, 4, 4, 7, 7,
+    ]);
   });
 
   it('splits by label into compact parts', () => {
@@ -53,10 +57,18 @@ describe('MeshCNN segmentation helpers', () => {
   it('round-trips a model file and rejects corrupted ones', () => {
     const config = { channels: [4, 6], poolEdges: [300], resBlocks: 1, classCount: 3 };
     const net = new MeshUNet(config, 9);
-    const info = { name: 'x', config, classes: [], featureMean: [0, 0, 0, 0, 0], featureStd: [1, 1, 1, 1, 1] };
+    const info = {
+      name: 'x',
+      config,
+      classes: [],
+      featureMean: [0, 0, 0, 0, 0],
+      featureStd: [1, 1, 1, 1, 1],
+    };
     const bytes = saveModel(info, net);
     const loaded = loadModel(bytes);
-    expect(loaded.net.params.map((p) => Array.from(p.data))).toEqual(net.params.map((p) => Array.from(p.data)));
+    expect(loaded.net.params.map((p) => Array.from(p.data))).toEqual(
+      net.params.map((p) => Array.from(p.data)),
+    );
     expect(() => decodeModelFile(bytes.slice(0, bytes.length - 4))).toThrow(/truncated/);
     expect(() => decodeModelFile(new Uint8Array(16))).toThrow(/bad magic/);
   });

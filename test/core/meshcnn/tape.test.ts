@@ -12,7 +12,12 @@ describe('MeshCNN layers: backward passes against central differences', () => {
   const random = mulberry32(1);
   const C = 3;
   const values = (n: number) => Float32Array.from({ length: n }, () => random() - 0.5);
-  const param = (name: string, n: number): T.Param => ({ name, shape: [n], data: values(n), grad: new Float32Array(n) });
+  const param = (name: string, n: number): T.Param => ({
+    name,
+    shape: [n],
+    data: values(n),
+    grad: new Float32Array(n),
+  });
   const record = poolMesh(level, values(E), 360);
   const weight = param('w', 5 * C * 4);
   const bias = param('b', 4);
@@ -24,7 +29,8 @@ describe('MeshCNN layers: backward passes against central differences', () => {
     pool: (t, x) => T.pool(t, x, record),
     'pool → unpool': (t, x) => T.unpool(t, T.pool(t, x, record), record),
     'concat with relu': (t, x) => T.concatColumns(t, x, T.relu(t, x)),
-    'pool → meshConv on the pooled mesh': (t, x) => T.meshConv(t, T.pool(t, x, record), record.level.gemm, weight, bias),
+    'pool → meshConv on the pooled mesh': (t, x) =>
+      T.meshConv(t, T.pool(t, x, record), record.level.gemm, weight, bias),
   };
   for (const [name, op] of Object.entries(ops)) {
     it(name, () => {

@@ -11,7 +11,20 @@ import { datasetPath, hasShared } from '../../helpers/shared';
 describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
   const dir = mkdtempSync(join(tmpdir(), 'meshcnn-train-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const common = ['--dataset', datasetPath('human_seg'), '--out', dir, '--limit', '3', '--channels', '4,8', '--pool', '1800', '--res-blocks', '0'];
+  const common = [
+    '--dataset',
+    datasetPath('human_seg'),
+    '--out',
+    dir,
+    '--limit',
+    '3',
+    '--channels',
+    '4,8',
+    '--pool',
+    '1800',
+    '--res-blocks',
+    '0',
+  ];
   const lines: string[] = [];
 
   it('trains with checkpoints and a log, then resumes where it stopped', async () => {
@@ -20,7 +33,10 @@ describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
     expect(existsSync(join(dir, 'human_seg.hmcn'))).toBe(true);
     expect(await trainMeshcnn([...common, '--epochs', '2', '--resume'], (l) => lines.push(l))).toBe(0);
     expect(lines.some((l) => l.startsWith('resumed at epoch 1'))).toBe(true);
-    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; test: { softEdgeAccuracy: number } });
+    const log = readFileSync(join(dir, 'log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { epoch: number; test: { softEdgeAccuracy: number } });
     expect(log.map((e) => e.epoch)).toEqual([1, 2]);
     expect(log[1]!.test.softEdgeAccuracy).toBeGreaterThanOrEqual(0);
     const checkpoint = loadModel(new Uint8Array(readFileSync(join(dir, 'checkpoint.hmcn'))));
@@ -31,10 +47,29 @@ describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
 
   it('evaluates a model file and prints the accuracies as JSON', async () => {
     const out: string[] = [];
-    const ctx = { stdout: { write: (t: string) => void out.push(t) }, stderr: { write: () => {} }, cwd: dir, pool: () => undefined as never } as CliContext;
-    expect(await evalMeshcnnCommand.run(['--model', join(dir, 'human_seg.hmcn'), '--dataset', datasetPath('human_seg'), '--limit', '2', '--json'], ctx)).toBe(0);
+    const ctx = {
+      stdout: { write: (t: string) => void out.push(t) },
+      stderr: { write: () => {} },
+      cwd: dir,
+      pool: () => undefined as never,
+    } as CliContext;
+    expect(
+      await evalMeshcnnCommand.run(
+        [
+          '--model',
+          join(dir, 'human_seg.hmcn'),
+          '--dataset',
+          datasetPath('human_seg'),
+          '--limit',
+          '2',
+          '--json',
+        ],
+        ctx,
+      ),
+    ).toBe(0);
     const result = JSON.parse(out.join('')) as Record<string, number>;
     expect(result).toMatchObject({ dataset: 'human_seg', split: 'test', meshes: 2 });
-    for (const key of ['softEdgeAccuracy', 'hardEdgeAccuracy', 'faceAccuracy']) expect(result[key]).toBeGreaterThanOrEqual(0);
+    for (const key of ['softEdgeAccuracy', 'hardEdgeAccuracy', 'faceAccuracy'])
+      expect(result[key]).toBeGreaterThanOrEqual(0);
   });
 });

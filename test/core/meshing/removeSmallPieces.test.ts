@@ -8,7 +8,10 @@ describe('removeSmallPieces', () => {
   const small = icosphere(0.1, 0); // 20 faces
   const offset = big.positions.length / 3;
   const both = {
-    positions: Float32Array.from([...big.positions, ...Array.from(small.positions, (v, i) => (i % 3 === 0 ? v + 3 : v))]),
+    positions: Float32Array.from([
+      ...big.positions,
+      ...Array.from(small.positions, (v, i) => (i % 3 === 0 ? v + 3 : v)),
+    ]),
     indices: Uint32Array.from([...small.indices].map((v) => v + offset).concat([...big.indices])),
   };
 

@@ -9,9 +9,17 @@ import { sampleBox } from '../../../src/core/sampling/boxSampling';
 
 function cube(half: number, offset = 0): Mesh {
   const positions: number[] = [];
-  for (let i = 0; i < 8; i++) positions.push((i & 1 ? half : -half) + offset, i & 2 ? half : -half, i & 4 ? half : -half);
+  for (let i = 0; i < 8; i++)
+    positions.push((i & 1 ? half : -half) + offset, i & 2 ? half : -half, i & 4 ? half : -half);
   // outward-facing quads split in two triangles
-  const quads = [[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2], [1, 3, 7, 5]];
+  const quads = [
+    [0, 2, 3, 1],
+    [4, 5, 7, 6],
+    [0, 1, 5, 4],
+    [2, 6, 7, 3],
+    [0, 4, 6, 2],
+    [1, 3, 7, 5],
+  ];
   const indices: number[] = [];
   for (const [a, b, c, d] of quads) indices.push(a!, b!, c!, a!, c!, d!);
   return { positions: new Float32Array(positions), indices: new Uint32Array(indices) };
@@ -23,8 +31,11 @@ describe('KdTree', () => {
     const pts = sampleBox(3000, rng, -1, 1);
     const tree = new KdTree(pts);
     for (let q = 0; q < 300; q++) {
-      const x = rng.uniform(-1.2, 1.2), y = rng.uniform(-1.2, 1.2), z = rng.uniform(-1.2, 1.2);
-      let best = Infinity, bi = -1;
+      const x = rng.uniform(-1.2, 1.2),
+        y = rng.uniform(-1.2, 1.2),
+        z = rng.uniform(-1.2, 1.2);
+      let best = Infinity,
+        bi = -1;
       for (let i = 0; i < 3000; i++) {
         const d = (pts[3 * i]! - x) ** 2 + (pts[3 * i + 1]! - y) ** 2 + (pts[3 * i + 2]! - z) ** 2;
         if (d < best) {

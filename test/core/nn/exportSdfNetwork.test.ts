@@ -16,26 +16,38 @@ async function onnxValues(model: Uint8Array, points: Float32Array): Promise<Floa
 
 describe('ONNX export of the SDF network', () => {
   it.each([
-    ['dense and hashed levels, one hidden layer', { levels: 6, features: 2, log2Size: 12, minResolution: 4, maxResolution: 64, boxHalf: 0.55 }, [16]],
-    ['the reference grid, two hidden layers', { levels: 12, features: 2, log2Size: 16, minResolution: 16, maxResolution: 512, boxHalf: 0.55 }, [64, 64]],
-  ] as [string, HashGridConfig, number[]][])('gives the training-time outputs: %s', async (_name, grid, hidden) => {
-    const levels = hashGridLevels(grid);
-    expect(levels.some((l) => l.dense)).toBe(true);
-    expect(levels.some((l) => !l.dense)).toBe(true);
-    const rng = new Rng(5);
-    const network = new SdfNetwork({ grid, hidden }, rng);
-    // a table far from its tiny initial values, so every level matters
-    for (let i = 0; i < network.table.size; i++) network.table.data[i] = rng.next() - 0.5;
-    const points = sampleBox(4000, rng, -0.6, 0.6); // also outside the box (clamped)
-    points.set([0.55, -0.55, 0.55, -0.55, 0.55, 0, 0, 0, 0], 0); // corners and faces of the box
-    const expected = network.predict(points);
-    const actual = await onnxValues(exportSdfNetwork(network), points);
-    let maxDiff = 0, maxValue = 0;
-    for (let i = 0; i < expected.length; i++) {
-      maxDiff = Math.max(maxDiff, Math.abs(actual[i]! - expected[i]!));
-      maxValue = Math.max(maxValue, Math.abs(expected[i]!));
-    }
-    expect(maxValue).toBeGreaterThan(0.05);
-    expect(maxDiff).toBeLessThan(1e-4 * Math.max(1, maxValue));
-  });
+    [
+      'dense and hashed levels, one hidden layer',
+      { levels: 6, features: 2, log2Size: 12, minResolution: 4, maxResolution: 64, boxHalf: 0.55 },
+      [16],
+    ],
+    [
+      'the reference grid, two hidden layers',
+      { levels: 12, features: 2, log2Size: 16, minResolution: 16, maxResolution: 512, boxHalf: 0.55 },
+      [64, 64],
+    ],
+  ] as [string, HashGridConfig, number[]][])(
+    'gives the training-time outputs: %s',
+    async (_name, grid, hidden) => {
+      const levels = hashGridLevels(grid);
+      expect(levels.some((l) => l.dense)).toBe(true);
+      expect(levels.some((l) => !l.dense)).toBe(true);
+      const rng = new Rng(5);
+      const network = new SdfNetwork({ grid, hidden }, rng);
+      // a table far from its tiny initial values, so every level matters
+      for (let i = 0; i < network.table.size; i++) network.table.data[i] = rng.next() - 0.5;
+      const points = sampleBox(4000, rng, -0.6, 0.6); // also outside the box (clamped)
+      points.set([0.55, -0.55, 0.55, -0.55, 0.55, 0, 0, 0, 0], 0); // corners and faces of the box
+      const expected = network.predict(points);
+      const actual = await onnxValues(exportSdfNetwork(network), points);
+      let maxDiff = 0,
+        maxValue = 0;
+      for (let i = 0; i < expected.length; i++) {
+        maxDiff = Math.max(maxDiff, Math.abs(actual[i]! - expected[i]!));
+        maxValue = Math.max(maxValue, Math.abs(expected[i]!));
+      }
+      expect(maxValue).toBeGreaterThan(0.05);
+      expect(maxDiff).toBeLessThan(1e-4 * Math.max(1, maxValue));
+    },
+  );
 });

@@ -37,7 +37,10 @@ function checkGradients(params: Tensor[], loss: (tape: Tape) => Tensor, rng: Rng
 
 function randomParam(shape: number[], rng: Rng, scale = 1): Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
-  return Tensor.parameter(new Float32Array(n).map(() => (rng.next() * 2 - 1) * scale), shape);
+  return Tensor.parameter(
+    new Float32Array(n).map(() => (rng.next() * 2 - 1) * scale),
+    shape,
+  );
 }
 
 describe('tape gradients match finite differences', () => {
@@ -47,12 +50,19 @@ describe('tape gradients match finite differences', () => {
     const w = randomParam([4, 3], rng);
     const b = randomParam([3], rng);
     const c = randomParam([5, 3], rng);
-    checkGradients([x, w, b, c], (t) => {
-      const h = op.linear(t, x, w, b);
-      const a = op.add(t, op.tanh(t, h), op.mul(t, op.softplus(t, h), op.sin(t, c)));
-      const s = op.sub(t, op.sigmoid(t, a), op.square(t, op.affine(t, c, 0.5, 0.1)));
-      return op.mean(t, op.add(t, op.sumRows(t, op.exp(t, s)), op.sumRows(t, op.abs(t, op.clamp(t, c, -0.5, 0.5)))));
-    }, rng);
+    checkGradients(
+      [x, w, b, c],
+      (t) => {
+        const h = op.linear(t, x, w, b);
+        const a = op.add(t, op.tanh(t, h), op.mul(t, op.softplus(t, h), op.sin(t, c)));
+        const s = op.sub(t, op.sigmoid(t, a), op.square(t, op.affine(t, c, 0.5, 0.1)));
+        return op.mean(
+          t,
+          op.add(t, op.sumRows(t, op.exp(t, s)), op.sumRows(t, op.abs(t, op.clamp(t, c, -0.5, 0.5)))),
+        );
+      },
+      rng,
+    );
   });
 
   it('linear on shapes with whole WebAssembly tiles and remainders (13×10 · 10×19)', () => {
@@ -77,22 +87,48 @@ describe('tape gradients match finite differences', () => {
     const rng = new Rng(2);
     const x = randomParam([4, 3], rng);
     const row = randomParam([5], rng);
-    checkGradients([x, row], (t) => {
-      const g = op.gatherRows(t, x, new Int32Array([3, 0, 3, 1, 2, 2]));
-      const cat = op.concatCols(t, [g, op.sliceCols(t, g, 1, 3)]);
-      return op.sum(t, op.square(t, op.add(t, cat, row)));
-    }, rng);
+    checkGradients(
+      [x, row],
+      (t) => {
+        const g = op.gatherRows(t, x, new Int32Array([3, 0, 3, 1, 2, 2]));
+        const cat = op.concatCols(t, [g, op.sliceCols(t, g, 1, 3)]);
+        return op.sum(t, op.square(t, op.add(t, cat, row)));
+      },
+      rng,
+    );
   });
 
   it('the fused hash-grid encoding (dense and hashed levels) and the clamped L1 loss', () => {
     const rng = new Rng(3);
-    const config: HashGridConfig = { levels: 4, features: 2, log2Size: 9, minResolution: 4, maxResolution: 32, boxHalf: 0.55 };
+    const config: HashGridConfig = {
+      levels: 4,
+      features: 2,
+      log2Size: 9,
+      minResolution: 4,
+      maxResolution: 32,
+      boxHalf: 0.55,
+    };
     const table = createHashTable(config, rng);
     for (let i = 0; i < table.size; i++) table.data[i] = rng.next() - 0.5;
     const mlp = new Mlp([8, 6, 1], 'relu', rng);
-    const x = Tensor.constant(new Float32Array(60).map(() => rng.uniform(-0.6, 0.6)), [20, 3]);
+    const x = Tensor.constant(
+      new Float32Array(60).map(() => rng.uniform(-0.6, 0.6)),
+      [20, 3],
+    );
     const target = new Float32Array(20).map(() => rng.uniform(-0.3, 0.3));
-    checkGradients([table, ...mlp.parameters], (t) => op.mean(t, op.square(t, op.sub(t, mlp.forward(t, hashGridEncode(t, x, table, config)), Tensor.constant(target, [20, 1])))), rng, 40);
+    checkGradients(
+      [table, ...mlp.parameters],
+      (t) =>
+        op.mean(
+          t,
+          op.square(
+            t,
+            op.sub(t, mlp.forward(t, hashGridEncode(t, x, table, config)), Tensor.constant(target, [20, 1])),
+          ),
+        ),
+      rng,
+      40,
+    );
   });
 
   it('the clamped L1 loss, straight through the clamp where the clamped values differ', () => {
@@ -117,7 +153,8 @@ describe('Adam', () => {
     const x = Tensor.constant(xs, [200, 2]);
     const adam = new Adam(mlp.parameters, { lr: 0.02 });
     const tape = new Tape();
-    let first = 0, last = 0;
+    let first = 0,
+      last = 0;
     for (let s = 0; s < 400; s++) {
       const d = op.sub(tape, mlp.forward(tape, x), Tensor.constant(y, [200, 1]));
       const loss = op.mean(tape, op.square(tape, d));

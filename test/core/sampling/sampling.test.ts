@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
 import { Rng } from '../../../src/core/sampling/Rng';
 import { sampleBox } from '../../../src/core/sampling/boxSampling';
-import { cumulativeFaceAreas, sampleNearSurface, sampleSurface } from '../../../src/core/sampling/surfaceSampling';
+import {
+  cumulativeFaceAreas,
+  sampleNearSurface,
+  sampleSurface,
+} from '../../../src/core/sampling/surfaceSampling';
 
 /** Two triangles in the z = 0 plane: a 1×1 one and a 3×1 one (areas 0.5 and 1.5). */
 const twoTriangles: Mesh = {
@@ -12,7 +16,9 @@ const twoTriangles: Mesh = {
 
 describe('Rng', () => {
   it('is reproducible from its seed and differs between seeds', () => {
-    const a = new Rng(42), b = new Rng(42), c = new Rng(43);
+    const a = new Rng(42),
+      b = new Rng(42),
+      c = new Rng(43);
     const xa = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xa);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(xa);
@@ -20,7 +26,10 @@ describe('Rng', () => {
 
   it('has uniform and normal moments close to theory', () => {
     const rng = new Rng(1);
-    let s = 0, s2 = 0, n1 = 0, n2 = 0;
+    let s = 0,
+      s2 = 0,
+      n1 = 0,
+      n2 = 0;
     const n = 200_000;
     for (let i = 0; i < n; i++) {
       const u = rng.next();
@@ -49,7 +58,8 @@ describe('surface and box sampling', () => {
     const { points, faces } = sampleSurface(twoTriangles, 40_000, new Rng(3));
     let big = 0;
     for (let i = 0; i < faces.length; i++) {
-      const x = points[3 * i]!, y = points[3 * i + 1]!;
+      const x = points[3 * i]!,
+        y = points[3 * i + 1]!;
       expect(points[3 * i + 2]).toBe(0);
       if (faces[i] === 1) {
         big++;
@@ -61,7 +71,9 @@ describe('surface and box sampling', () => {
 
   it('spreads points uniformly within a triangle (centroid of the samples = centroid of the triangle)', () => {
     const { points, faces } = sampleSurface(twoTriangles, 50_000, new Rng(4));
-    let sx = 0, sy = 0, n = 0;
+    let sx = 0,
+      sy = 0,
+      n = 0;
     for (let i = 0; i < faces.length; i++) {
       if (faces[i] !== 0) continue;
       sx += points[3 * i]!;
@@ -86,7 +98,9 @@ describe('surface and box sampling', () => {
 
   it('samples the padded box uniformly', () => {
     const pts = sampleBox(30_000, new Rng(6));
-    let min = Infinity, max = -Infinity, mean = 0;
+    let min = Infinity,
+      max = -Infinity,
+      mean = 0;
     for (const v of pts) {
       min = Math.min(min, v);
       max = Math.max(max, v);

@@ -25,7 +25,9 @@ export function box(sx: number, sy: number, sz: number): Mesh {
 
 /** Exact signed distance to an axis-aligned box of half sizes h centred at the origin. */
 export function boxSdf(x: number, y: number, z: number, hx: number, hy: number, hz: number): number {
-  const qx = Math.abs(x) - hx, qy = Math.abs(y) - hy, qz = Math.abs(z) - hz;
+  const qx = Math.abs(x) - hx,
+    qy = Math.abs(y) - hy,
+    qz = Math.abs(z) - hz;
   const outside = Math.hypot(Math.max(qx, 0), Math.max(qy, 0), Math.max(qz, 0));
   return outside + Math.min(Math.max(qx, qy, qz), 0);
 }

@@ -12,7 +12,10 @@ describe('normaliseMesh', () => {
   it('centres the bounding box, scales the longest side to 1 and flips inward meshes', () => {
     const m = box(2, 4, 1);
     for (let i = 0; i < m.positions.length; i += 3) m.positions[i] = m.positions[i]! + 10;
-    const inward: Mesh = { positions: m.positions, indices: m.indices.map((_v, i) => m.indices[i - (i % 3) + [0, 2, 1][i % 3]!]!) };
+    const inward: Mesh = {
+      positions: m.positions,
+      indices: m.indices.map((_v, i) => m.indices[i - (i % 3) + [0, 2, 1][i % 3]!]!),
+    };
     const n = normaliseMesh(inward);
     expect(n.scale).toBeCloseTo(0.25, 12);
     expect(n.centre[0]).toBeCloseTo(10, 6);
@@ -31,7 +34,9 @@ describe('SignedDistanceField', () => {
     const pts = sampleBox(3000, new Rng(1));
     // detail-5 icosphere: its flat facets sit up to ~3e-3 inside the true sphere
     for (let i = 0; i < 3000; i++) {
-      const x = pts[3 * i]!, y = pts[3 * i + 1]!, z = pts[3 * i + 2]!;
+      const x = pts[3 * i]!,
+        y = pts[3 * i + 1]!,
+        z = pts[3 * i + 2]!;
       const exact = Math.hypot(x, y, z) - r;
       const d = field.signedDistance(x, y, z);
       expect(Math.abs(d - exact)).toBeLessThan(4e-3);
@@ -72,8 +77,12 @@ describe('SignedDistanceField', () => {
     const field = new SignedDistanceField(icosphere(0.4, 4));
     const pts = sampleBox(500, new Rng(4));
     for (let i = 0; i < 500; i++) {
-      const x = pts[3 * i]!, y = pts[3 * i + 1]!, z = pts[3 * i + 2]!;
-      expect(Math.abs(field.tree.windingNumber(x, y, z) - field.tree.windingNumberExact(x, y, z))).toBeLessThan(0.08);
+      const x = pts[3 * i]!,
+        y = pts[3 * i + 1]!,
+        z = pts[3 * i + 2]!;
+      expect(
+        Math.abs(field.tree.windingNumber(x, y, z) - field.tree.windingNumberExact(x, y, z)),
+      ).toBeLessThan(0.08);
     }
   });
 
@@ -83,7 +92,11 @@ describe('SignedDistanceField', () => {
     const kept: number[] = [];
     const p = sphere.positions;
     for (let t = 0; t < sphere.indices.length; t += 3) {
-      const cz = (p[3 * sphere.indices[t]! + 2]! + p[3 * sphere.indices[t + 1]! + 2]! + p[3 * sphere.indices[t + 2]! + 2]!) / 3;
+      const cz =
+        (p[3 * sphere.indices[t]! + 2]! +
+          p[3 * sphere.indices[t + 1]! + 2]! +
+          p[3 * sphere.indices[t + 2]! + 2]!) /
+        3;
       if (cz <= 0.36) kept.push(sphere.indices[t]!, sphere.indices[t + 1]!, sphere.indices[t + 2]!);
     }
     expect(kept.length).toBeLessThan(sphere.indices.length);
@@ -91,7 +104,9 @@ describe('SignedDistanceField', () => {
     const pts = sampleBox(3000, new Rng(5));
     let checked = 0;
     for (let i = 0; i < 3000; i++) {
-      const x = pts[3 * i]!, y = pts[3 * i + 1]!, z = pts[3 * i + 2]!;
+      const x = pts[3 * i]!,
+        y = pts[3 * i + 1]!,
+        z = pts[3 * i + 2]!;
       const r = Math.hypot(x, y, z);
       const nearHole = Math.hypot(x, y, z - 0.4) < 0.3;
       if (nearHole || Math.abs(r - 0.4) < 0.01) continue;

@@ -44,7 +44,9 @@ describe('sphericalParametrize on small synthetic meshes', () => {
     // An unused vertex has an empty row: the system is singular and the error says what to do.
     const withStray = new Float64Array(stretched.length + 3);
     withStray.set(stretched);
-    await expect(sphericalParametrize({ positions: withStray, indices })).rejects.toThrow(/singular.*Inspect & Repair/);
+    await expect(sphericalParametrize({ positions: withStray, indices })).rejects.toThrow(
+      /singular.*Inspect & Repair/,
+    );
   });
 });
 

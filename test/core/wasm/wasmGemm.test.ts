@@ -15,7 +15,9 @@ describe('WebAssembly SIMD gemm', () => {
   it('runs in Node and computes the whole tiles of A·B + bias, leaving the rest alone', () => {
     const gemm = wasmGemm();
     expect(gemm).not.toBeNull();
-    const rows = 10, k = 7, n = 13; // tiles: 8 rows × 8 columns
+    const rows = 10,
+      k = 7,
+      n = 13; // tiles: 8 rows × 8 columns
     const a = Float32Array.from({ length: rows * k }, (_, i) => Math.sin(i));
     const b = Float32Array.from({ length: k * n }, (_, i) => Math.cos(i));
     const bias = Float32Array.from({ length: n }, (_, j) => j);
@@ -35,8 +37,11 @@ describe('WebAssembly SIMD gemm', () => {
   });
 
   it('grows its memory for large matrices', () => {
-    const rows = 2048, k = 64, n = 64;
-    const a = new Float32Array(rows * k).fill(0.5), b = new Float32Array(k * n).fill(0.25);
+    const rows = 2048,
+      k = 64,
+      n = 64;
+    const a = new Float32Array(rows * k).fill(0.5),
+      b = new Float32Array(k * n).fill(0.25);
     const out = new Float32Array(rows * n);
     wasmGemm()!.gemmTiles(a, b, null, rows, k, n, out);
     expect(out[0]).toBeCloseTo(8, 5);

@@ -27,7 +27,11 @@ const quick = resolveProps(fitSdfProps, {
 
 function context(signal = new AbortController().signal) {
   const previews: unknown[] = [];
-  const ctx: JobContext = { signal, onnx: nodeOnnx, progress: (_f, _m, preview) => void (preview !== undefined && previews.push(preview)) };
+  const ctx: JobContext = {
+    signal,
+    onnx: nodeOnnx,
+    progress: (_f, _m, preview) => void (preview !== undefined && previews.push(preview)),
+  };
   return { ctx, previews };
 }
 
@@ -50,7 +54,11 @@ describe('mesh.fit_sdf', () => {
   let previews: unknown[];
   it('fits an ellipsoid: high F1, a closed manifold mesh of about the right volume, an ONNX model', async () => {
     const run = context();
-    const result = await fitSdfJob({ positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices }, quick, run.ctx);
+    const result = await fitSdfJob(
+      { positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices },
+      quick,
+      run.ctx,
+    );
     output = result.output;
     previews = run.previews;
     const m = output.metrics;
@@ -60,7 +68,13 @@ describe('mesh.fit_sdf', () => {
     expect(m.steps).toBe(150);
     expect(m.closedManifold).toBe(true);
     const inspection = inspectMesh({ positions: output.positions, indices: output.indices });
-    expect([inspection.closed, inspection.manifold, inspection.orientable, inspection.components, inspection.genus]).toEqual([true, true, true, 1, 0]);
+    expect([
+      inspection.closed,
+      inspection.manifold,
+      inspection.orientable,
+      inspection.components,
+      inspection.genus,
+    ]).toEqual([true, true, true, 1, 0]);
     // extracted in the input's coordinates: volume of the 6×4×2 ellipsoid (4/3 π·3·2·1) within 10%
     const volume = meshSignedVolume(output.positions, output.indices);
     expect(Math.abs(volume / ((4 / 3) * Math.PI * 6) - 1)).toBeLessThan(0.1);
@@ -72,7 +86,9 @@ describe('mesh.fit_sdf', () => {
   }, 180_000); // ~15 s of CPU; generous for a loaded 2-core machine
 
   it('reports the loss for the live chart while training', () => {
-    const losses = previews.map((p) => (p as { chart?: { loss?: number } }).chart?.loss).filter((l) => typeof l === 'number');
+    const losses = previews
+      .map((p) => (p as { chart?: { loss?: number } }).chart?.loss)
+      .filter((l) => typeof l === 'number');
     expect(losses.length).toBeGreaterThan(0);
     expect(output.lossCurve.length).toBeGreaterThan(0);
   });
@@ -103,15 +119,27 @@ describe('mesh.fit_sdf', () => {
 
   it('refuses empty, degenerate and flat meshes with a reason, in poll and in the job', async () => {
     const empty: Mesh = { positions: new Float32Array(0), indices: new Uint32Array(0) };
-    const degenerate: Mesh = { positions: new Float32Array([0, 0, 0, 1, 1, 1, 2, 2, 2]), indices: new Uint32Array([0, 1, 2]) };
-    const flat: Mesh = { positions: new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]), indices: new Uint32Array([0, 1, 2]) };
+    const degenerate: Mesh = {
+      positions: new Float32Array([0, 0, 0, 1, 1, 1, 2, 2, 2]),
+      indices: new Uint32Array([0, 1, 2]),
+    };
+    const flat: Mesh = {
+      positions: new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0]),
+      indices: new Uint32Array([0, 1, 2]),
+    };
     expect(fitSdfRefusal(empty)).toMatch(/empty/);
     expect(fitSdfRefusal(degenerate)).toMatch(/zero area/);
     expect(fitSdfRefusal(flat)).toMatch(/flat/);
     const host = new HeadlessSceneHost(new Group());
-    expect(fitSdfOperator.poll({ object: threeMesh(degenerate), selection: [], host })?.reason).toMatch(/zero area/);
-    expect(fitSdfOperator.poll({ object: new Group(), selection: [], host })?.reason).toMatch(/select a mesh/);
-    await expect(fitSdfJob({ positions: flat.positions as Float32Array, indices: flat.indices }, quick, context().ctx)).rejects.toThrow(InputError);
+    expect(fitSdfOperator.poll({ object: threeMesh(degenerate), selection: [], host })?.reason).toMatch(
+      /zero area/,
+    );
+    expect(fitSdfOperator.poll({ object: new Group(), selection: [], host })?.reason).toMatch(
+      /select a mesh/,
+    );
+    await expect(
+      fitSdfJob({ positions: flat.positions as Float32Array, indices: flat.indices }, quick, context().ctx),
+    ).rejects.toThrow(InputError);
   });
 
   it('warns about an open mesh and still gets its inside right', async () => {
@@ -123,7 +151,11 @@ describe('mesh.fit_sdf', () => {
     }
     const open: Mesh = { positions: sphere.positions, indices: new Uint32Array(kept) };
     expect(fitSdfWarnings(open)[0]).toMatch(/open/);
-    const { output } = await fitSdfJob({ positions: Float32Array.from(open.positions), indices: open.indices }, { ...quick, steps: 60, resolution: 32 }, context().ctx);
+    const { output } = await fitSdfJob(
+      { positions: Float32Array.from(open.positions), indices: open.indices },
+      { ...quick, steps: 60, resolution: 32 },
+      context().ctx,
+    );
     expect(output.metrics.warnings[0]).toMatch(/open/);
     expect(output.metrics.f1Uniform).toBeGreaterThan(0.95);
     expect(output.metrics.closedManifold).toBe(true);
@@ -132,8 +164,18 @@ describe('mesh.fit_sdf', () => {
   it('stops with CancelledError when cancelled during the ground truth', async () => {
     const controller = new AbortController();
     let calls = 0;
-    const ctx: JobContext = { signal: controller.signal, onnx: nodeOnnx, progress: () => void (calls++ === 1 && controller.abort()) };
-    await expect(fitSdfJob({ positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices }, quick, ctx)).rejects.toThrow(CancelledError);
+    const ctx: JobContext = {
+      signal: controller.signal,
+      onnx: nodeOnnx,
+      progress: () => void (calls++ === 1 && controller.abort()),
+    };
+    await expect(
+      fitSdfJob(
+        { positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices },
+        quick,
+        ctx,
+      ),
+    ).rejects.toThrow(CancelledError);
     expect(calls).toBeLessThan(5);
   });
 
@@ -146,6 +188,12 @@ describe('mesh.fit_sdf', () => {
         if (f > 0.2) controller.abort();
       },
     };
-    await expect(fitSdfJob({ positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices }, { ...defaultProps(fitSdfProps), ...quick, steps: 0, seconds: 30 }, ctx)).rejects.toThrow(CancelledError);
+    await expect(
+      fitSdfJob(
+        { positions: Float32Array.from(ellipsoid.positions), indices: ellipsoid.indices },
+        { ...defaultProps(fitSdfProps), ...quick, steps: 0, seconds: 30 },
+        ctx,
+      ),
+    ).rejects.toThrow(CancelledError);
   });
 });

@@ -13,7 +13,11 @@ export const nodeOnnx: OnnxRuntime = {
       release: () => session.release(),
     };
   },
-  tensor(type: 'float32' | 'int32' | 'int64', data: Float32Array | Int32Array | BigInt64Array, dims: readonly number[]): OnnxTensor {
+  tensor(
+    type: 'float32' | 'int32' | 'int64',
+    data: Float32Array | Int32Array | BigInt64Array,
+    dims: readonly number[],
+  ): OnnxTensor {
     return new ort.Tensor(type, data, dims);
   },
 } as OnnxRuntime;

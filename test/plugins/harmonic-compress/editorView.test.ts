@@ -12,12 +12,19 @@ import { harmonicCompressOperator } from '../../../src/plugins/harmonic-compress
 import { harmonicCompressProps } from '../../../src/plugins/harmonic-compress/props';
 import { jobs } from '../../../src/plugins/jobs';
 
-const context = (): JobContext => ({ signal: new AbortController().signal, progress: () => {}, onnx: undefined as never });
+const context = (): JobContext => ({
+  signal: new AbortController().signal,
+  progress: () => {},
+  onnx: undefined as never,
+});
 
 /** A star-shaped blob (an icosphere with radial bumps) in a scene, and its Harmonic Compress result at L = 10. */
 async function compressedBlob() {
   const ico = icosphere(3);
-  const positions = Float32Array.from(ico.positions, (p, i) => p * (1 + 0.2 * Math.sin(3 * ico.positions[i - (i % 3)])));
+  const positions = Float32Array.from(
+    ico.positions,
+    (p, i) => p * (1 + 0.2 * Math.sin(3 * ico.positions[i - (i % 3)])),
+  );
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(positions, 3));
   geometry.setIndex(new BufferAttribute(ico.indices, 1));
@@ -43,7 +50,9 @@ describe('Harmonic Compress result view (Operator.resultView)', () => {
     expect(view.slider).toMatchObject({ min: 0, max: 10, step: 1, value: 10 });
     expect(view.prepare!()).toBeNull(); // made in this session: the LOD table is at hand
     const images = view.images!();
-    expect(images.map((i) => [i.name, i.width, i.height, i.data.length])).toEqual([['geometry', 11, 11, 11 * 11 * 4]]);
+    expect(images.map((i) => [i.name, i.width, i.height, i.data.length])).toEqual([
+      ['geometry', 11, 11, 11 * 11 * 4],
+    ]);
     expect(decode(view.imagePng!('geometry')).width).toBe(11);
     expect(view.plot!.x).toEqual([8, 10]);
     expect(view.plot!.series.chamfer).toHaveLength(2);

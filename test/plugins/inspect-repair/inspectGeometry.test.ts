@@ -69,6 +69,8 @@ describe('seedInspection', () => {
     expect(hasInspection(geometry)).toBe(false);
     seedInspection(geometry, inspectMesh(geometryToMesh(geometry)));
     // Now a cache hit: the open cube's poll answers (and it is not a mappable mesh).
-    expect(withoutSyncInspection(() => sphereMapPollFailure(geometry))?.reason).toMatch(/cannot map onto the sphere/);
+    expect(withoutSyncInspection(() => sphereMapPollFailure(geometry))?.reason).toMatch(
+      /cannot map onto the sphere/,
+    );
   });
 });

@@ -14,7 +14,12 @@ import { datasetPath, hasShared } from '../../helpers/shared';
 
 function jobContext(): JobContext & { charts: unknown[] } {
   const charts: unknown[] = [];
-  return { signal: new AbortController().signal, charts, progress: (_f, _m, preview) => void charts.push(preview), onnx: undefined as never };
+  return {
+    signal: new AbortController().signal,
+    charts,
+    progress: (_f, _m, preview) => void charts.push(preview),
+    onnx: undefined as never,
+  };
 }
 
 describe.skipIf(!hasShared)('learn from painted labels (mesh.meshcnn_finetune)', () => {
@@ -29,7 +34,9 @@ describe.skipIf(!hasShared)('learn from painted labels (mesh.meshcnn_finetune)',
     const F = mesh.indices.length / 3;
     const level = buildMeshLevel(mesh.positions, mesh.indices);
     const features = computeEdgeFeatures(level);
-    const crease = Float64Array.from({ length: F }, (_, f) => Math.min(...[0, 1, 2].map((k) => features[5 * level.faceEdges[3 * f + k]!]!)));
+    const crease = Float64Array.from({ length: F }, (_, f) =>
+      Math.min(...[0, 1, 2].map((k) => features[5 * level.faceEdges[3 * f + k]!]!)),
+    );
     const median = [...crease].sort((a, b) => a - b)[Math.floor(F / 2)]!;
     const truth = Int32Array.from(crease, (c) => (c < median ? 1 : 2));
     const painted = Int32Array.from(truth, (l, f) => (f % 2 === 0 ? l : 0));
@@ -39,14 +46,23 @@ describe.skipIf(!hasShared)('learn from painted labels (mesh.meshcnn_finetune)',
       { name: 'smooth', color: '#0000ff' },
     ];
     const { output } = await fineTuneJob(
-      { meshes: [{ positions: mesh.positions, indices: mesh.indices, faceLabels: painted }], classes, name: 'mine', scratchConfig: { channels: [8, 16], poolEdges: [1800], resBlocks: 0 } },
+      {
+        meshes: [{ positions: mesh.positions, indices: mesh.indices, faceLabels: painted }],
+        classes,
+        name: 'mine',
+        scratchConfig: { channels: [8, 16], poolEdges: [1800], resBlocks: 0 },
+      },
       { steps: 30, learningRate: 1e-2 },
       ctx,
     );
     expect(ctx.charts.length).toBe(30);
     const model = loadModel(output.modelBytes);
     expect(model.info).toMatchObject({ name: 'mine', classes });
-    const result = await segmentMeshcnnJob({ positions: mesh.positions, indices: mesh.indices, modelBytes: output.modelBytes }, { ...defaultProps(segmentProps), smoothBoundaries: false }, jobContext());
+    const result = await segmentMeshcnnJob(
+      { positions: mesh.positions, indices: mesh.indices, modelBytes: output.modelBytes },
+      { ...defaultProps(segmentProps), smoothBoundaries: false },
+      jobContext(),
+    );
     const losses = (ctx.charts as { chart: { loss: number } }[]).map((c) => c.chart.loss);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(losses.slice(-5))).toBeLessThan(0.8 * mean(losses.slice(0, 5)));
@@ -64,8 +80,20 @@ describe.skipIf(!hasShared)('learn from painted labels (mesh.meshcnn_finetune)',
 
   it('refuses meshes with nothing painted', async () => {
     const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', 'shrec__10.obj'), 'utf8'));
-    const input = { meshes: [{ positions: mesh.positions, indices: mesh.indices, faceLabels: new Int32Array(mesh.indices.length / 3) }], classes: [{ name: 'a', color: '#000000' }, { name: 'b', color: '#ffffff' }], name: 'x' };
+    const input = {
+      meshes: [
+        {
+          positions: mesh.positions,
+          indices: mesh.indices,
+          faceLabels: new Int32Array(mesh.indices.length / 3),
+        },
+      ],
+      classes: [
+        { name: 'a', color: '#000000' },
+        { name: 'b', color: '#ffffff' },
+      ],
+      name: 'x',
+    };
     await expect(fineTuneJob(input, { steps: 2 }, jobContext())).rejects.toThrow(InputError);
   });
 });
-

@@ -7,7 +7,11 @@ import { readModel } from '../../../src/core/io/readModel';
 import { threeToModel } from '../../../src/core/io/threeToModel';
 import { writeModel } from '../../../src/core/io/writeModel';
 import { parseObjMesh } from '../../../src/core/io/parseObjMesh';
-import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../../src/core/mesh/attributeInfo';
+import {
+  ATTRIBUTE_INFO_KEY,
+  FACE_ATTRIBUTES_KEY,
+  type AttributeInfo,
+} from '../../../src/core/mesh/attributeInfo';
 import type { Mesh } from '../../../src/core/mesh/Mesh';
 import { meshToGeometry } from '../../../src/core/mesh/threeGeometry';
 import { classesFor } from '../../../src/core/meshcnn/datasetClasses';
@@ -19,21 +23,40 @@ import { defaultProps } from '../../../src/core/plugin/PropSpec';
 import { jobs } from '../../../src/plugins/jobs';
 import { findOperator } from '../../../src/plugins/operators';
 import { segmentMeshcnnJob } from '../../../src/plugins/segment-meshcnn/job';
-import { SEGMENT_ATTRIBUTE, segmentMeshcnnOperator as operator, splitByLabelOperator, USERDATA_KEY } from '../../../src/plugins/segment-meshcnn/operator';
+import {
+  SEGMENT_ATTRIBUTE,
+  segmentMeshcnnOperator as operator,
+  splitByLabelOperator,
+  USERDATA_KEY,
+} from '../../../src/plugins/segment-meshcnn/operator';
 import { segmentProps } from '../../../src/plugins/segment-meshcnn/props';
 import { splitByLabelJob } from '../../../src/plugins/segment-meshcnn/splitJob';
 import { datasetPath, hasShared, loadSharedMesh } from '../../helpers/shared';
 
 function jobContext(): JobContext & { messages: string[] } {
   const messages: string[] = [];
-  return { signal: new AbortController().signal, messages, progress: (_f, message) => void (message && messages.push(message)), onnx: undefined as never };
+  return {
+    signal: new AbortController().signal,
+    messages,
+    progress: (_f, message) => void (message && messages.push(message)),
+    onnx: undefined as never,
+  };
 }
 
 /** A small untrained model: the pipeline's behaviour does not depend on how well it is trained. */
 function testModelBytes(): Uint8Array {
   const config = { channels: [8, 16], poolEdges: [1800], resBlocks: 0, classCount: 8 };
   const net = new MeshUNet(config, 3);
-  return saveModel({ name: 'test', config, classes: classesFor('human_seg', 8), featureMean: [2.5, 0.8, 1.2, 0.5, 0.9], featureStd: [0.5, 0.3, 0.3, 0.2, 0.3] }, net);
+  return saveModel(
+    {
+      name: 'test',
+      config,
+      classes: classesFor('human_seg', 8),
+      featureMean: [2.5, 0.8, 1.2, 0.5, 0.9],
+      featureStd: [0.5, 0.3, 0.3, 0.2, 0.3],
+    },
+    net,
+  );
 }
 
 describe('mesh.segment_meshcnn registration', () => {
@@ -46,9 +69,23 @@ describe('mesh.segment_meshcnn registration', () => {
 
   it('refuses an empty mesh with a clear message', async () => {
     const props = defaultProps(segmentProps);
-    await expect(segmentMeshcnnJob({ positions: new Float32Array(0), indices: new Uint32Array(0), modelBytes: testModelBytes() }, props, jobContext())).rejects.toThrow(InputError);
     await expect(
-      segmentMeshcnnJob({ positions: new Float32Array(9), indices: Uint32Array.from([0, 0, 1, 1, 2, 2]), modelBytes: testModelBytes() }, props, jobContext()),
+      segmentMeshcnnJob(
+        { positions: new Float32Array(0), indices: new Uint32Array(0), modelBytes: testModelBytes() },
+        props,
+        jobContext(),
+      ),
+    ).rejects.toThrow(InputError);
+    await expect(
+      segmentMeshcnnJob(
+        {
+          positions: new Float32Array(9),
+          indices: Uint32Array.from([0, 0, 1, 1, 2, 2]),
+          modelBytes: testModelBytes(),
+        },
+        props,
+        jobContext(),
+      ),
     ).rejects.toThrow(/cannot segment this mesh/);
   });
 });
@@ -58,7 +95,11 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
 
   it('segments a human_seg mesh at its own resolution: one label per MeshCNN edge and per face', async () => {
     const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', 'shrec__10.obj'), 'utf8'));
-    const { output } = await segmentMeshcnnJob({ positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() }, props, jobContext());
+    const { output } = await segmentMeshcnnJob(
+      { positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() },
+      props,
+      jobContext(),
+    );
     expect(output.metrics.direct).toBe(true);
     expect(output.edgeLabels.length).toBe(2250);
     expect(output.faceLabels.length).toBe(1500);
@@ -71,7 +112,11 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     const mesh = loadSharedMesh('bunny.obj');
     const F = mesh.indices.length / 3;
     const ctx = jobContext();
-    const { output } = await segmentMeshcnnJob({ positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() }, { ...props, smoothBoundaries: true }, ctx);
+    const { output } = await segmentMeshcnnJob(
+      { positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() },
+      { ...props, smoothBoundaries: true },
+      ctx,
+    );
     expect(output.metrics.direct).toBe(false);
     expect(output.faceLabels.length).toBe(F);
     expect(output.faceLabels.every((l) => l >= 1 && l <= 8)).toBe(true);
@@ -83,7 +128,11 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
 
   it('repairs a mesh with a non-manifold vertex instead of crashing', async () => {
     const mesh = loadSharedMesh('cow_pinched.obj');
-    const { output } = await segmentMeshcnnJob({ positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() }, props, jobContext());
+    const { output } = await segmentMeshcnnJob(
+      { positions: mesh.positions, indices: mesh.indices, modelBytes: testModelBytes() },
+      props,
+      jobContext(),
+    );
     expect(output.faceLabels.length).toBe(mesh.indices.length / 3);
   });
 
@@ -99,13 +148,21 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     expect(operator.poll(ctx)).toBeNull();
     expect(splitByLabelOperator.poll(ctx)?.fix?.idname).toBe('mesh.segment_meshcnn');
     const { input } = operator.prepare(ctx, fullProps);
-    const { output } = await segmentMeshcnnJob({ ...input, modelBytes: testModelBytes() }, fullProps, jobContext());
+    const { output } = await segmentMeshcnnJob(
+      { ...input, modelBytes: testModelBytes() },
+      fullProps,
+      jobContext(),
+    );
     const oldGeometry = object.geometry;
     const command = operator.apply(ctx, output, fullProps);
     command.execute();
-    const labels = (object.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: Uint8Array }>)[SEGMENT_ATTRIBUTE]!.array;
+    const labels = (object.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: Uint8Array }>)[
+      SEGMENT_ATTRIBUTE
+    ]!.array;
     expect(labels.length).toBe(1500);
-    const info = (object.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo>)[SEGMENT_ATTRIBUTE]!;
+    const info = (object.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo>)[
+      SEGMENT_ATTRIBUTE
+    ]!;
     expect(info).toMatchObject({ kind: 'label', domain: 'face', firstLabel: 1 });
     expect(info.classes![0]!.name).toBe('head');
     expect((object.userData[USERDATA_KEY] as { plugin: string }).plugin).toBe('segment-meshcnn');
@@ -119,9 +176,14 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     modelToThree(await readModel({ name: 'human.glb', data: glb })).traverse((o) => {
       if (o instanceof ThreeMesh && o.name === 'human') reread = o;
     });
-    const rereadLabels = (reread!.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: ArrayLike<number> }>)[SEGMENT_ATTRIBUTE]!.array;
+    const rereadLabels = (
+      reread!.geometry.userData[FACE_ATTRIBUTES_KEY] as Record<string, { array: ArrayLike<number> }>
+    )[SEGMENT_ATTRIBUTE]!.array;
     expect(Array.from(rereadLabels)).toEqual(Array.from(labels));
-    expect((reread!.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo>)[SEGMENT_ATTRIBUTE]!.classes![7]!.name).toBe('foot');
+    expect(
+      (reread!.geometry.userData[ATTRIBUTE_INFO_KEY] as Record<string, AttributeInfo>)[SEGMENT_ATTRIBUTE]!
+        .classes![7]!.name,
+    ).toBe('foot');
 
     const metrics = operator.metrics(output, fullProps);
     expect(metrics).toMatchObject({ model: 'test', classes: expect.arrayContaining(['head', 'foot']) });

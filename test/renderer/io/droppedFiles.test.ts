@@ -3,7 +3,12 @@ import { droppedFiles } from '../../../src/renderer/io/droppedFiles';
 
 /** Minimal stand-ins for the browser's FileSystemEntry API, as a drop of a folder produces it. */
 function fileEntry(name: string) {
-  return { isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(new File([name], name)) };
+  return {
+    isFile: true,
+    isDirectory: false,
+    name,
+    file: (ok: (f: File) => void) => ok(new File([name], name)),
+  };
 }
 
 function dirEntry(name: string, children: unknown[], batch = 2) {
@@ -20,23 +25,40 @@ function dirEntry(name: string, children: unknown[], batch = 2) {
 }
 
 function transfer(entries: unknown[]): DataTransfer {
-  return { items: entries.map((e) => ({ kind: 'file', webkitGetAsEntry: () => e, getAsFile: () => null })), files: [] } as unknown as DataTransfer;
+  return {
+    items: entries.map((e) => ({ kind: 'file', webkitGetAsEntry: () => e, getAsFile: () => null })),
+    files: [],
+  } as unknown as DataTransfer;
 }
 
 describe('droppedFiles', () => {
   it('walks dropped folders (all batches) and keeps paths relative to the drop', async () => {
     const drop = transfer([
-      dirEntry('spot', [fileEntry('spot.obj'), fileEntry('spot.mtl'), dirEntry('textures', [fileEntry('a.png'), fileEntry('b.png'), fileEntry('c.png')])]),
+      dirEntry('spot', [
+        fileEntry('spot.obj'),
+        fileEntry('spot.mtl'),
+        dirEntry('textures', [fileEntry('a.png'), fileEntry('b.png'), fileEntry('c.png')]),
+      ]),
       fileEntry('bunny.glb'),
     ]);
     const files = await droppedFiles(drop);
-    expect(files.map((f) => f.path).sort()).toEqual(['bunny.glb', 'spot/spot.mtl', 'spot/spot.obj', 'spot/textures/a.png', 'spot/textures/b.png', 'spot/textures/c.png']);
+    expect(files.map((f) => f.path).sort()).toEqual([
+      'bunny.glb',
+      'spot/spot.mtl',
+      'spot/spot.obj',
+      'spot/textures/a.png',
+      'spot/textures/b.png',
+      'spot/textures/c.png',
+    ]);
     expect(await files.find((f) => f.path === 'spot/textures/c.png')!.file.text()).toBe('c.png');
   });
 
   it('falls back to the plain files of the drop when entries are not available', async () => {
     const file = new File(['v 0 0 0'], 'x.obj');
-    const drop = { items: [{ kind: 'file', webkitGetAsEntry: () => null, getAsFile: () => file }], files: [file] } as unknown as DataTransfer;
+    const drop = {
+      items: [{ kind: 'file', webkitGetAsEntry: () => null, getAsFile: () => file }],
+      files: [file],
+    } as unknown as DataTransfer;
     expect((await droppedFiles(drop)).map((f) => f.path)).toEqual(['x.obj']);
   });
 });

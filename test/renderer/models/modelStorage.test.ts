@@ -16,7 +16,16 @@ import { ModelLibrary } from '../../../src/renderer/models/ModelLibrary';
 
 function modelBytes(name: string, classCount = 2): Uint8Array {
   const config = { channels: [4, 8], poolEdges: [100], resBlocks: 0, classCount };
-  return saveModel({ name, config, classes: classesFor('none', classCount), featureMean: [0, 0, 0, 0, 0], featureStd: [1, 1, 1, 1, 1] }, new MeshUNet(config, 1));
+  return saveModel(
+    {
+      name,
+      config,
+      classes: classesFor('none', classCount),
+      featureMean: [0, 0, 0, 0, 0],
+      featureStd: [1, 1, 1, 1, 1],
+    },
+    new MeshUNet(config, 1),
+  );
 }
 
 const dirs: string[] = [];
@@ -34,7 +43,8 @@ describe('model names', () => {
     expect(modelNameProblem('my parts')).toBeNull();
     expect(modelNameProblem('Vase-2.b_x')).toBeNull();
     expect(modelNameProblem('Körper')).toBeNull();
-    for (const bad of ['', '  ', '../x', 'a/b', 'a\\b', '.hidden', 'trailing ', 'x'.repeat(65), 'a:b']) expect(modelNameProblem(bad), bad).not.toBeNull();
+    for (const bad of ['', '  ', '../x', 'a/b', 'a\\b', '.hidden', 'trailing ', 'x'.repeat(65), 'a:b'])
+      expect(modelNameProblem(bad), bad).not.toBeNull();
   });
 });
 
@@ -49,7 +59,7 @@ describe('the desktop model store (files in the user-data folder)', () => {
     await store.save('chairs 2', modelBytes('b'));
     expect(await store.list()).toEqual(['chairs 2', 'vases']);
     expect(readdirSync(dir).sort()).toEqual(['chairs 2.hmcn', 'vases.hmcn']); // no temporary file left
-    expect(Array.from(await store.load('vases') ?? [])).toEqual(Array.from(a));
+    expect(Array.from((await store.load('vases')) ?? [])).toEqual(Array.from(a));
     const replaced = modelBytes('c', 3);
     await store.save('vases', replaced);
     expect((await store.load('vases'))!.length).toBe(replaced.length);
@@ -74,7 +84,10 @@ describe('ModelLibrary', () => {
     expect(saved).toMatchObject({ name: 'tails', size: bytes.length });
     expect(saved.classes.map((c) => c.name)).toEqual(['label 1', 'label 2', 'label 3']);
     expect(changes).toBe(2);
-    expect(segmentProps.model.items.map(([id]) => id)).toEqual([...SHIPPED_MODELS.map(([id]) => id), 'user:tails']);
+    expect(segmentProps.model.items.map(([id]) => id)).toEqual([
+      ...SHIPPED_MODELS.map(([id]) => id),
+      'user:tails',
+    ]);
 
     // The segment operator sends the saved model's bytes with the job input.
     const scene = new Scene();
@@ -85,7 +98,9 @@ describe('ModelLibrary', () => {
     const { input, transfer } = segmentMeshcnnOperator.prepare(ctx, props);
     expect(loadModel(input.modelBytes!).info.name).toBe('tails');
     expect(transfer).toContain(input.modelBytes!.buffer);
-    expect(segmentMeshcnnOperator.prepare(ctx, resolveProps(segmentProps, {})).input.modelBytes).toBeUndefined();
+    expect(
+      segmentMeshcnnOperator.prepare(ctx, resolveProps(segmentProps, {})).input.modelBytes,
+    ).toBeUndefined();
 
     // A second editor start reads it back from the store.
     const again = new ModelLibrary(modelFileStore(dir));
@@ -98,13 +113,17 @@ describe('ModelLibrary', () => {
     expect(readdirSync(dir)).toEqual([]);
     expect(segmentProps.model.items.map(([id]) => id)).toEqual(SHIPPED_MODELS.map(([id]) => id));
     expect(() => resolveProps(segmentProps, { model: 'user:tails' })).toThrow(/must be one of/);
-    expect(() => segmentMeshcnnOperator.prepare(ctx, { ...props, model: 'user:tails' })).toThrow(/no longer saved/);
+    expect(() => segmentMeshcnnOperator.prepare(ctx, { ...props, model: 'user:tails' })).toThrow(
+      /no longer saved/,
+    );
   });
 
   it('stores nothing that is not a model, and skips an unreadable stored file with a message', async () => {
     const dir = tempDir();
     const library = new ModelLibrary(modelFileStore(dir));
-    await expect(library.save('junk', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).rejects.toThrow(/not a MeshCNN model file/);
+    await expect(library.save('junk', new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).rejects.toThrow(
+      /not a MeshCNN model file/,
+    );
     await expect(library.save('a/b', modelBytes('x'))).rejects.toThrow(/cannot name a model/);
     expect(await modelFileStore(dir).list()).toEqual([]);
     await modelFileStore(dir).save('good', modelBytes('good'));

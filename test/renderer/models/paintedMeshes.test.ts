@@ -41,10 +41,14 @@ describe('gathering painted meshes for fine-tuning', () => {
     paint(a, 1, [0]);
     paint(a, 2, [1]);
     b.name = 'old scan';
-    const other = new PaintFacesCommand(new HeadlessSceneHost(root), b, 1, [{ name: 'wing', color: '#000000' }]);
+    const other = new PaintFacesCommand(new HeadlessSceneHost(root), b, 1, [
+      { name: 'wing', color: '#000000' },
+    ]);
     other.paint([0]);
     other.execute();
-    expect(() => fineTuneInput(root, CLASSES, 'm')).toThrow(/"old scan" was painted with other labels \(wing\)/);
+    expect(() => fineTuneInput(root, CLASSES, 'm')).toThrow(
+      /"old scan" was painted with other labels \(wing\)/,
+    );
   });
 
   it('sends every painted mesh (copies of its arrays, to transfer) with the label set', () => {

@@ -33,7 +33,10 @@ describe('attribute view', () => {
   it('maps a vertex scalar through viridis over its range, sharing the index and positions', () => {
     const g = quad();
     g.setAttribute('_D', new BufferAttribute(new Float32Array([2, 4, 6, 4]), 1));
-    const view = attributeDisplayGeometry(g, { name: '_D', info: { kind: 'scalar', domain: 'vertex', label: 'D' } })!;
+    const view = attributeDisplayGeometry(g, {
+      name: '_D',
+      info: { kind: 'scalar', domain: 'vertex', label: 'D' },
+    })!;
     expect(view.legend).toEqual({ kind: 'scalar', label: 'D', min: 2, max: 6 });
     expect(view.geometry.index).toBe(g.index);
     expect(view.geometry.getAttribute('position')).toBe(g.getAttribute('position'));
@@ -45,7 +48,10 @@ describe('attribute view', () => {
     expect(colors.getX(0)).toBeCloseTo(linear(low).r, 5);
     expect(colors.getZ(2)).toBeCloseTo(linear(high).b, 5);
     // A fixed range from attributeInfo wins over the data's.
-    const ranged = attributeDisplayGeometry(g, { name: '_D', info: { kind: 'scalar', domain: 'vertex', label: 'D', range: [0, 10] } })!;
+    const ranged = attributeDisplayGeometry(g, {
+      name: '_D',
+      info: { kind: 'scalar', domain: 'vertex', label: 'D', range: [0, 10] },
+    })!;
     expect(ranged.legend).toEqual({ kind: 'scalar', label: 'D', min: 0, max: 10 });
   });
 
@@ -56,7 +62,10 @@ describe('attribute view', () => {
       { name: 'head', color: '#ff0000' },
       { name: 'torso', color: '#0000ff' },
     ];
-    const view = attributeDisplayGeometry(g, { name: '_SEGMENT', info: { kind: 'label', domain: 'face', label: 'Parts', classes, firstLabel: 1 } })!;
+    const view = attributeDisplayGeometry(g, {
+      name: '_SEGMENT',
+      info: { kind: 'label', domain: 'face', label: 'Parts', classes, firstLabel: 1 },
+    })!;
     expect(view.legend).toEqual({ kind: 'label', label: 'Parts', classes });
     expect(view.geometry.index).toBeNull();
     expect(view.geometry.getAttribute('position').count).toBe(6);
@@ -67,7 +76,14 @@ describe('attribute view', () => {
   });
 
   it('returns null for an attribute the geometry lacks', () => {
-    expect(attributeDisplayGeometry(quad(), { name: '_X', info: { kind: 'scalar', domain: 'vertex', label: 'X' } })).toBeNull();
-    expect(attributeDisplayGeometry(quad(), { name: '_X', info: { kind: 'scalar', domain: 'face', label: 'X' } })).toBeNull();
+    expect(
+      attributeDisplayGeometry(quad(), {
+        name: '_X',
+        info: { kind: 'scalar', domain: 'vertex', label: 'X' },
+      }),
+    ).toBeNull();
+    expect(
+      attributeDisplayGeometry(quad(), { name: '_X', info: { kind: 'scalar', domain: 'face', label: 'X' } }),
+    ).toBeNull();
   });
 });

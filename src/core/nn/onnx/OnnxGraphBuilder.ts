@@ -61,12 +61,22 @@ export class OnnxGraphBuilder {
 
   /** A bool initializer. */
   bool(values: boolean[], dims: number[] = [values.length], name = this.fresh('b')): string {
-    this.initializers.push({ name, dims, dataType: ONNX_BOOL, rawData: Uint8Array.from(values.map((v) => (v ? 1 : 0))) });
+    this.initializers.push({
+      name,
+      dims,
+      dataType: ONNX_BOOL,
+      rawData: Uint8Array.from(values.map((v) => (v ? 1 : 0))),
+    });
     return name;
   }
 
   /** Adds a node; returns its (single) output's name. */
-  node(opType: string, inputs: string[], attributes: Record<string, OnnxAttribute> = {}, outputName?: string): string {
+  node(
+    opType: string,
+    inputs: string[],
+    attributes: Record<string, OnnxAttribute> = {},
+    outputName?: string,
+  ): string {
     const output = outputName ?? this.fresh(opType.toLowerCase());
     const attribute = Object.entries(attributes).map(([name, v]) => attributeProto(name, v));
     this.nodes.push({ opType, input: inputs, output: [output], name: this.fresh(`n_${opType}`), attribute });

@@ -4,7 +4,11 @@ import type { OnnxRuntime, OnnxSession } from '../../onnx/OnnxRuntime';
  * Runs a points → values model ([N,3] float32 → [N,1] or [N]) through onnxruntime. The session's
  * first input and output are used.
  */
-export async function runPointModel(runtime: OnnxRuntime, session: OnnxSession, points: Float32Array): Promise<Float32Array> {
+export async function runPointModel(
+  runtime: OnnxRuntime,
+  session: OnnxSession,
+  points: Float32Array,
+): Promise<Float32Array> {
   const n = points.length / 3;
   const feeds = { [session.inputNames[0]!]: runtime.tensor('float32', points, [n, 3]) };
   const result = await session.run(feeds);

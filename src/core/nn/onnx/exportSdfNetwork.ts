@@ -23,12 +23,23 @@ export const SDF_OUTPUT = 'sdf';
  * two thirds of the whole model's time.
  * xT: [3,N] → `output` [F·L, N]; row r holds the MLP's input feature `order[r]` (= l·F + f).
  */
-export function addHashGridEncoding(g: OnnxGraphBuilder, xT: string, network: SdfNetwork): { output: string; order: number[] } {
+export function addHashGridEncoding(
+  g: OnnxGraphBuilder,
+  xT: string,
+  network: SdfNetwork,
+): { output: string; order: number[] } {
   const c = network.config.grid;
   const levels = hashGridLevels(c);
-  const L = c.levels, F = c.features, T = 2 ** c.log2Size, mask = T - 1;
+  const L = c.levels,
+    F = c.features,
+    T = 2 ** c.log2Size,
+    mask = T - 1;
   // u = clip((x + h) / 2h, 0, 1), one [1,N] row per axis
-  const u = g.node('Clip', [g.node('Mul', [g.node('Add', [xT, g.float([c.boxHalf], [])]), g.float([1 / (2 * c.boxHalf)], [])]), g.float([0], []), g.float([1], [])]);
+  const u = g.node('Clip', [
+    g.node('Mul', [g.node('Add', [xT, g.float([c.boxHalf], [])]), g.float([1 / (2 * c.boxHalf)], [])]),
+    g.float([0], []),
+    g.float([1], []),
+  ]);
   const axisRows = [0, 1, 2].map((a) => g.node('Slice', [u, g.int64([a]), g.int64([a + 1]), g.int64([0])]));
   const columns = Array.from({ length: F }, (_, f) => {
     const column = new Float32Array(L * T);
@@ -47,17 +58,32 @@ export function addHashGridEncoding(g: OnnxGraphBuilder, xT: string, network: Sd
     const res = levels.slice(lo, hi).map((l) => l.resolution);
     const perLevel = (values: number[]): string => g.int32(values, [Lg, 1, 1, 1, 1]);
     // corner layout [Lg, z, y, x, N]: axis a's pair of corner values lives on dim 3 − a
-    const pairShape = [[2, 1], [2, 1, 1], [2, 1, 1, 1]];
+    const pairShape = [
+      [2, 1],
+      [2, 1, 1],
+      [2, 1, 1, 1],
+    ];
     const coords: string[] = [];
     const weights: string[] = [];
     for (let a = 0; a < 3; a++) {
       const pos = g.node('Mul', [axisRows[a]!, g.float(res, [Lg, 1])]); // [Lg,N]
-      const cell = g.node('Min', [g.node('Floor', [pos]), g.float(res.map((r) => r - 1), [Lg, 1])]);
+      const cell = g.node('Min', [
+        g.node('Floor', [pos]),
+        g.float(
+          res.map((r) => r - 1),
+          [Lg, 1],
+        ),
+      ]);
       const shape5 = g.int64([Lg, 1, 1, 1, -1]);
       const frac = g.node('Reshape', [g.node('Sub', [pos, cell]), shape5]);
       const cellInt = g.node('Reshape', [g.node('Cast', [cell], { to: 6 }), shape5]); // int32 [Lg,1,1,1,N]
       coords.push(g.node('Add', [cellInt, g.int32([0, 1], pairShape[a]!)]));
-      weights.push(g.node('Add', [g.node('Mul', [frac, g.float([-1, 1], pairShape[a]!)]), g.float([1, 0], pairShape[a]!)])); // [1 − f, f]
+      weights.push(
+        g.node('Add', [
+          g.node('Mul', [frac, g.float([-1, 1], pairShape[a]!)]),
+          g.float([1, 0], pairShape[a]!),
+        ]),
+      ); // [1 − f, f]
     }
     const offsets = perLevel(res.map((_, i) => (lo + i) * T));
     let index: string;
@@ -77,8 +103,13 @@ export function addHashGridEncoding(g: OnnxGraphBuilder, xT: string, network: Sd
     const flatIndex = g.node('Reshape', [index, g.int64([-1])]);
     const weight = g.node('Mul', [g.node('Mul', [weights[0]!, weights[1]!]), weights[2]!]); // [Lg,2,2,2,N]
     for (let f = 0; f < F; f++) {
-      const gathered = g.node('Reshape', [g.node('GatherElements', [columns[f]!, flatIndex], { axis: 0 }), g.int64([Lg, 2, 2, 2, -1])]);
-      outputs.push(g.node('ReduceSum', [g.node('Mul', [gathered, weight]), g.int64([1, 2, 3])], { keepdims: 0 })); // [Lg,N]
+      const gathered = g.node('Reshape', [
+        g.node('GatherElements', [columns[f]!, flatIndex], { axis: 0 }),
+        g.int64([Lg, 2, 2, 2, -1]),
+      ]);
+      outputs.push(
+        g.node('ReduceSum', [g.node('Mul', [gathered, weight]), g.int64([1, 2, 3])], { keepdims: 0 }),
+      ); // [Lg,N]
       for (let l = lo; l < hi; l++) order.push(l * F + f);
     }
   }
@@ -90,7 +121,13 @@ export function addHashGridEncoding(g: OnnxGraphBuilder, xT: string, network: Sd
  * biases and activations broadcast over contiguous N. `inputRows` optionally reorders the first
  * layer's input rows (row i of hT is the MLP's input feature inputRows[i]).
  */
-export function addMlpTransposed(g: OnnxGraphBuilder, hT: string, mlp: Mlp, inputRows?: number[], prefix = 'mlp'): string {
+export function addMlpTransposed(
+  g: OnnxGraphBuilder,
+  hT: string,
+  mlp: Mlp,
+  inputRows?: number[],
+  prefix = 'mlp',
+): string {
   let h = hT;
   mlp.layers.forEach((layer, i) => {
     const [fin, fout] = layer.weight.shape as [number, number];
@@ -99,7 +136,10 @@ export function addMlpTransposed(g: OnnxGraphBuilder, hT: string, mlp: Mlp, inpu
       const source = i === 0 && inputRows ? inputRows[r]! : r;
       for (let o = 0; o < fout; o++) wT[o * fin + r] = layer.weight.data[source * fout + o]!;
     }
-    h = g.node('Add', [g.node('MatMul', [g.float(wT, [fout, fin], `${prefix}_w${i}`), h]), g.float(layer.bias.data, [fout, 1], `${prefix}_b${i}`)]);
+    h = g.node('Add', [
+      g.node('MatMul', [g.float(wT, [fout, fin], `${prefix}_w${i}`), h]),
+      g.float(layer.bias.data, [fout, 1], `${prefix}_b${i}`),
+    ]);
     if (i + 1 < mlp.layers.length) h = g.node(ACTIVATION_OPS[mlp.activation], [h]);
   });
   return h;
