@@ -38,8 +38,12 @@ export class OnnxGraphBuilder {
     this.outputs.push(valueInfo(name, elemType, dims));
   }
 
-  /** A float32 initializer (weights). */
+  /**
+   * A float32 initializer (weights). A name given twice refers to the first one (weights shared by
+   * several branches of a graph are stored once).
+   */
   float(data: Float32Array | number[], dims: number[], name = this.fresh('f')): string {
+    if (this.initializers.some((i) => (i as { name: string }).name === name)) return name;
     const f = data instanceof Float32Array ? data : Float32Array.from(data);
     this.initializers.push({ name, dims, dataType: ONNX_FLOAT, rawData: bytesOf(f) });
     return name;

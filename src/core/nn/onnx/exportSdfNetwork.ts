@@ -148,12 +148,31 @@ export function addMlpTransposed(
 const ACTIVATION_OPS = { relu: 'Relu', softplus: 'Softplus', sin: 'Sin', tanh: 'Tanh' } as const;
 
 /** The whole SDF network as an ONNX model: points [N,3] float32 → sdf [N,1] float32. */
-export function exportSdfNetwork(network: SdfNetwork, properties: Record<string, string> = {}): Uint8Array {
+export function exportSdfNetwork(
+  network: SdfNetwork,
+  properties: Record<string, string> = {},
+  options: { branches?: 1 | 2 } = {},
+): Uint8Array {
   const g = new OnnxGraphBuilder();
   const x = g.input(SDF_INPUT, ONNX_FLOAT, ['N', 3]);
-  const encoded = addHashGridEncoding(g, g.node('Transpose', [x], { perm: [1, 0] }), network);
-  const y = addMlpTransposed(g, encoded.output, network.mlp, encoded.order);
-  g.node('Transpose', [y], { perm: [1, 0] }, SDF_OUTPUT);
+  const field = (points: string): string => {
+    const encoded = addHashGridEncoding(g, g.node('Transpose', [points], { perm: [1, 0] }), network);
+    return g.node('Transpose', [addMlpTransposed(g, encoded.output, network.mlp, encoded.order)], {
+      perm: [1, 0],
+    });
+  };
+  if ((options.branches ?? 1) === 1) g.node('Identity', [field(x)], {}, SDF_OUTPUT);
+  else {
+    // two independent halves of the batch: onnxruntime's parallel executor runs them on two threads
+    // without the per-op synchronisation of intra-op threading (the tables are stored once)
+    const n = g.node('Gather', [g.node('Shape', [x]), g.int64([0])], { axis: 0 }); // [1]
+    const half = g.node('Div', [n, g.int64([2])]);
+    const zero = g.int64([0]),
+      axis = g.int64([0]);
+    const first = g.node('Slice', [x, zero, half, axis]);
+    const second = g.node('Slice', [x, half, n, axis]);
+    g.node('Concat', [field(first), field(second)], { axis: 0 }, SDF_OUTPUT);
+  }
   g.output(SDF_OUTPUT, ONNX_FLOAT, ['N', 1]);
   return g.toBytes({
     doc: 'Neural signed distance field (hash grid + MLP) fitted by Homeomorph: points in the normalised unit cube [N,3] -> signed distance [N,1], negative inside.',
