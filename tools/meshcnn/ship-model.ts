@@ -1,9 +1,12 @@
 // Copies a trained model into resources/models/NAME.hmcn for shipping: sets its name and the dataset's
-// class names and colours, drops optimiser state. Usage:
+// class names and colours, drops optimiser state, and records its accuracy on the dataset's test split
+// measured now (a checkpoint's own figure may come from an older metric). Usage:
 //   node node_modules/vite-node/vite-node.mjs tools/meshcnn/ship-model.ts -- IN.hmcn NAME
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadSegmentationSplit } from '../../src/cli/commands/meshcnnDataset';
 import { classesFor } from '../../src/core/meshcnn/datasetClasses';
+import { evaluateSplit } from '../../src/core/meshcnn/train';
 import { loadModel, saveModel } from '../../src/core/meshcnn/modelFile';
 
 const [input, name] = process.argv.slice(2).filter((a) => a !== '--');
@@ -23,8 +26,16 @@ const firstLabels = existsSync(datasetSeg)
 const inputEdges =
   info.inputEdges ??
   (firstLabels ? readFileSync(join(datasetSeg, firstLabels), 'utf8').trim().split('\n').length : undefined);
+const datasetDir = join(datasetSeg, '..');
+const test = existsSync(join(datasetDir, 'test'))
+  ? evaluateSplit(net, loadSegmentationSplit(datasetDir, 'test'), {
+      mean: info.featureMean,
+      std: info.featureStd,
+    })
+  : info.training?.test;
 const shipped = {
   ...info,
+  training: { ...info.training, test },
   name,
   classes: classesFor(dataset, info.config.classCount),
   ...(inputEdges ? { inputEdges } : {}),
@@ -32,5 +43,5 @@ const shipped = {
 const out = join(import.meta.dirname, '..', '..', 'resources', 'models', `${name}.hmcn`);
 writeFileSync(out, saveModel(shipped, net));
 console.log(
-  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(info.training?.test)}`,
+  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(test)}`,
 );

@@ -8,6 +8,7 @@ export const PLUGIN_VERSION = 1;
 export const SHIPPED_MODELS: [id: string, label: string][] = [
   ['human', 'Human body (human_seg, 8 parts)'],
   ['vases', 'Vase (COSEG vases, 4 parts)'],
+  ['chairs', 'Chair (COSEG chairs, 3 parts)'],
 ];
 
 export const segmentProps = {
