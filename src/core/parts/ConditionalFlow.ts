@@ -3,7 +3,15 @@ import { add, affine, gatherRows, linear, mul, relu } from '../nn/ops';
 import { Tape } from '../nn/Tape';
 import { Tensor } from '../nn/Tensor';
 import type { Rng } from '../sampling/Rng';
-import { composeRotations, couplingStep, eluPlusOne, quaternionRotation, rowAffine, rowNorm, selectColumns } from './partsOps';
+import {
+  composeRotations,
+  couplingStep,
+  eluPlusOne,
+  quaternionRotation,
+  rowAffine,
+  rowNorm,
+  selectColumns,
+} from './partsOps';
 
 /** Sizes of the conditional invertible network. */
 export interface FlowConfig {
@@ -129,7 +137,7 @@ export class ConditionalFlow {
       anchors ? Float32Array.from(anchors.scale) : new Float32Array(3 * M).fill(1),
       [M, 3],
     );
-    const identity = Float32Array.from({ length: 9 * M }, (_, i) => (i % 9) % 4 === 0 ? 1 : 0);
+    const identity = Float32Array.from({ length: 9 * M }, (_, i) => ((i % 9) % 4 === 0 ? 1 : 0));
     this.anchorRotation = Tensor.constant(anchors ? Float32Array.from(anchors.rotation) : identity, [M, 9]);
     if (
       this.anchorTranslation.size !== 3 * M ||
@@ -231,7 +239,10 @@ export class ConditionalFlow {
    * #3, σ factors #3 (r / semi-axis) and rotation #9 (rows = axes) — by setting its anchors so that
    * anchor ∘ prediction gives them with the network as it is now. Re-seeds a primitive that died.
    */
-  placePrimitive(m: number, target: { translation: ArrayLike<number>; scale: ArrayLike<number>; rotation: ArrayLike<number> }): void {
+  placePrimitive(
+    m: number,
+    target: { translation: ArrayLike<number>; scale: ArrayLike<number>; rotation: ArrayLike<number> },
+  ): void {
     const tape = new Tape();
     const cond = this.frozen().condition(tape);
     const T = this.anchorTranslation.data,

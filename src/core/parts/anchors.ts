@@ -17,7 +17,12 @@ const MIN_SEMI_AXIS = 0.01;
  * σ factors #M×3 (σ = r / semi-axis: the flow divides by σ) and rotations #M×9 whose rows are the
  * axes (p' = p·R, as quaternionRotation).
  */
-export function ellipsoidAnchors(inside: Float32Array, primitives: number, radius: number, rng: Rng): FlowAnchors {
+export function ellipsoidAnchors(
+  inside: Float32Array,
+  primitives: number,
+  radius: number,
+  rng: Rng,
+): FlowAnchors {
   const N = inside.length / 3;
   if (N === 0) throw new Error('no inside samples to place the primitives');
   const { centres, assignment } = kMeans(inside, primitives, rng);
@@ -57,9 +62,14 @@ export function ellipsoidOf(
   count: number,
   radius: number,
 ): { scale: Float32Array; rotation: Float32Array } {
-  if (count < 4) return { scale: new Float32Array(3).fill(radius / 0.05), rotation: Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]) };
+  if (count < 4)
+    return {
+      scale: new Float32Array(3).fill(radius / 0.05),
+      rotation: Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+    };
   const c = new Float64Array(9);
-  for (let a = 0; a < 3; a++) for (let b = a; b < 3; b++) c[3 * a + b] = c[3 * b + a] = scatter[3 * a + b]! / count;
+  for (let a = 0; a < 3; a++)
+    for (let b = a; b < 3; b++) c[3 * a + b] = c[3 * b + a] = scatter[3 * a + b]! / count;
   const { values, vectors } = symmetricEigen3(c);
   return {
     scale: Float32Array.from(values, (v) => radius / Math.max(MIN_SEMI_AXIS, Math.sqrt(5 * Math.max(0, v)))),
@@ -72,7 +82,12 @@ export function ellipsoidOf(
  * affine map do) against inside labels — points: #N×3, labels: #N (1 inside). Scores k-means
  * restarts before any training.
  */
-export function anchorsIou(anchors: FlowAnchors, points: Float32Array, labels: Uint8Array, radius: number): number {
+export function anchorsIou(
+  anchors: FlowAnchors,
+  points: Float32Array,
+  labels: Uint8Array,
+  radius: number,
+): number {
   const M = anchors.translation.length / 3,
     r2 = radius * radius;
   const { translation: T, scale: S, rotation: R } = anchors;
@@ -89,7 +104,8 @@ export function anchorsIou(anchors: FlowAnchors, points: Float32Array, labels: U
         d2 = z - T[3 * m + 2]!;
       let s = 0;
       for (let i = 0; i < 3; i++) {
-        const q = (d0 * R[9 * m + 3 * i]! + d1 * R[9 * m + 3 * i + 1]! + d2 * R[9 * m + 3 * i + 2]!) * S[3 * m + i]!;
+        const q =
+          (d0 * R[9 * m + 3 * i]! + d1 * R[9 * m + 3 * i + 1]! + d2 * R[9 * m + 3 * i + 2]!) * S[3 * m + i]!;
         s += q * q;
       }
       inside = s < r2;

@@ -155,7 +155,9 @@ export function composeRotations(tape: Tape, r: Tensor, a: Tensor): Tensor {
       for (let i = 0; i < 3; i++)
         for (let k = 0; k < 3; k++)
           GR[o + 3 * i + k] +=
-            G[o + 3 * i]! * A[o + 3 * k]! + G[o + 3 * i + 1]! * A[o + 3 * k + 1]! + G[o + 3 * i + 2]! * A[o + 3 * k + 2]!;
+            G[o + 3 * i]! * A[o + 3 * k]! +
+            G[o + 3 * i + 1]! * A[o + 3 * k + 1]! +
+            G[o + 3 * i + 2]! * A[o + 3 * k + 2]!;
     }
   });
   return y;

@@ -6,7 +6,8 @@
  */
 export function symmetricEigen3(a: ArrayLike<number>): { values: Float64Array; vectors: Float64Array } {
   const A = new Float64Array(9);
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) A[3 * i + j] = 0.5 * (a[3 * i + j]! + a[3 * j + i]!);
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) A[3 * i + j] = 0.5 * (a[3 * i + j]! + a[3 * j + i]!);
   const V = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]); // columns: eigenvectors
   for (let sweep = 0; sweep < 50; sweep++) {
     const off = A[1]! ** 2 + A[2]! ** 2 + A[5]! ** 2;

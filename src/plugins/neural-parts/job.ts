@@ -36,6 +36,11 @@ const CHAMFER_SAMPLES = 30_000;
 const ANCHOR_SAMPLES = 20_000;
 /** k-means seedings tried for the starting ellipsoids (the best by IoU on the training samples) */
 const ANCHOR_RESTARTS = 10;
+/**
+ * The learning rate falls along a half cosine to this fraction of `lr` over the budget: late steps
+ * refine instead of jittering (human_man in 5 parts at 150 CPU-s: IoU 0.701 → 0.718–0.746).
+ */
+const LR_FINAL = 0.1;
 /** fractions of the budget where a dead primitive is moved onto what the union misses */
 const RESEED_AT = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
 /** points per primitive sphere per step (the authors: 200; the union mask costs M²·this per step) */
@@ -157,16 +162,13 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     inside,
     reseedAt: RESEED_AT,
     lr: props.lr,
+    lrFinal: LR_FINAL,
     volumeBatch: props.batch,
     spherePoints: SPHERE_POINTS,
     surfaceBatch: props.batch,
     normalBatch: Math.max(16, Math.round(props.batch / 5)),
     seed: props.seed + 17,
     reportSeconds: 1,
-    ...(JSON.parse(
-      (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env
-        .PARTS_EXPERIMENT ?? '{}',
-    ) as object),
     onReport: async (r) => {
       const positions = denormalise(mapSphere(flow, previewSphere), norm);
       const view: NeuralPartsPreview = {
@@ -255,6 +257,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
       totalSeconds: (performance.now() - started) / 1000,
       totalCpuSeconds: cpu ? cpu() - cpuStarted : NaN,
       steps: result.steps,
+      reseeded: result.reseeded,
       parameters: flow.parameterCount,
       finalLoss: result.loss.total,
       perPart,

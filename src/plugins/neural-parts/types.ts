@@ -45,6 +45,8 @@ export interface NeuralPartsMetrics {
   /** CPU seconds of the whole job (NaN where the host has no CPU clock) */
   totalCpuSeconds: number;
   steps: number;
+  /** primitives re-seeded during the fit (dead ones moved onto what the union missed), with the step */
+  reseeded: { step: number; primitive: number }[];
   parameters: number;
   finalLoss: number;
   perPart: PartFigures[];

@@ -16,7 +16,12 @@ function solidEllipsoid(
     const u = [rng.next() * 2 - 1, rng.next() * 2 - 1, rng.next() * 2 - 1];
     if (u[0]! ** 2 + u[1]! ** 2 + u[2]! ** 2 > 1) continue;
     for (let j = 0; j < 3; j++)
-      out.push(centre[j]! + u[0]! * semi[0] * axes[j]! + u[1]! * semi[1] * axes[3 + j]! + u[2]! * semi[2] * axes[6 + j]!);
+      out.push(
+        centre[j]! +
+          u[0]! * semi[0] * axes[j]! +
+          u[1]! * semi[1] * axes[3 + j]! +
+          u[2]! * semi[2] * axes[6 + j]!,
+      );
   }
   return out;
 }
@@ -64,7 +69,9 @@ describe('primitive anchors', () => {
         expect(dot).toBeCloseTo(i === j ? 1 : 0, 5);
       }
     const det =
-      R[0]! * (R[4]! * R[8]! - R[5]! * R[7]!) - R[1]! * (R[3]! * R[8]! - R[5]! * R[6]!) + R[2]! * (R[3]! * R[7]! - R[4]! * R[6]!);
+      R[0]! * (R[4]! * R[8]! - R[5]! * R[7]!) -
+      R[1]! * (R[3]! * R[8]! - R[5]! * R[6]!) +
+      R[2]! * (R[3]! * R[7]! - R[4]! * R[6]!);
     expect(det).toBeCloseTo(1, 5);
   });
 
@@ -96,9 +103,17 @@ describe('primitive anchors', () => {
     ])
       pts.push(...solidEllipsoid(400, [0.12, 0.08, 0.08], [1, 0, 0, 0, 1, 0, 0, 0, 1], [cx!, cy!, 0], rng));
     const inside = Float32Array.from(pts);
-    const check = { points: Float32Array.from(pts.map((v, i) => (i % 3 === 2 ? v + 0.3 * ((i / 3) % 2) : v))), labels: new Uint8Array(1600) };
+    const check = {
+      points: Float32Array.from(pts.map((v, i) => (i % 3 === 2 ? v + 0.3 * ((i / 3) % 2) : v))),
+      labels: new Uint8Array(1600),
+    };
     check.labels.forEach((_, i, a) => (a[i] = i % 2 ? 0 : 1));
-    const single = anchorsIou(ellipsoidAnchors(inside, 4, 0.25, new Rng(9)), check.points, check.labels, 0.25);
+    const single = anchorsIou(
+      ellipsoidAnchors(inside, 4, 0.25, new Rng(9)),
+      check.points,
+      check.labels,
+      0.25,
+    );
     const best = bestEllipsoidAnchors(inside, 4, 0.25, check, 6, new Rng(9));
     expect(best.iou).toBeCloseTo(anchorsIou(best.anchors, check.points, check.labels, 0.25), 10);
     expect(best.iou).toBeGreaterThanOrEqual(single); // the first seeding is the single one

@@ -67,7 +67,10 @@ describe('Neural Parts ops: gradients match finite differences', () => {
   it('composeRotations multiplies row-major 3×3s per row, with the right gradients', () => {
     const rng = new Rng(5);
     const r = randomParam([3, 9], rng);
-    const a = Tensor.constant(Float32Array.from({ length: 27 }, () => rng.next() * 2 - 1), [3, 9]);
+    const a = Tensor.constant(
+      Float32Array.from({ length: 27 }, () => rng.next() * 2 - 1),
+      [3, 9],
+    );
     const y = composeRotations(new Tape(), r, a).data;
     for (let m = 0; m < 3; m++)
       for (let i = 0; i < 3; i++)

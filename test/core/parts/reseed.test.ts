@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionalFlow } from '../../../src/core/parts/ConditionalFlow';
 import { implicitValues } from '../../../src/core/parts/fitParts';
-import { largestRegion, reseedDeadPrimitive } from '../../../src/core/parts/reseed';
+import { largestMissedRegion, reseedDeadPrimitive } from '../../../src/core/parts/reseed';
 import { Rng } from '../../../src/core/sampling/Rng';
 
 /** n points uniform in the ball of radius `radius` at `centre`: #n×3 */
@@ -28,7 +28,10 @@ function flowWithDeadPrimitive(): ConditionalFlow {
 
 describe('re-seeding dead primitives', () => {
   const rng = new Rng(2);
-  const inside = Float32Array.from([...ball(800, 0.15, [-0.3, 0, 0], rng), ...ball(300, 0.1, [0.3, 0, 0], rng)]);
+  const inside = Float32Array.from([
+    ...ball(800, 0.15, [-0.3, 0, 0], rng),
+    ...ball(300, 0.1, [0.3, 0, 0], rng),
+  ]);
 
   it('moves a primitive hidden inside another onto the region the union misses', () => {
     const flow = flowWithDeadPrimitive();
@@ -45,22 +48,48 @@ describe('re-seeding dead primitives', () => {
     for (let i = 0; i < 5; i++) expect(after[i]).toBeCloseTo(before[i]!, 6); // primitive 0 untouched
   });
 
+  it('counts a sizeable primitive that only duplicates another as dead', () => {
+    // primitive 1 (radius 0.1) sits inside primitive 0 (radius 0.2): deepest at many points, but
+    // the union loses nothing without it
+    const flow = new ConditionalFlow(
+      { primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r },
+      new Rng(1),
+      {
+        translation: Float32Array.from([-0.3, 0, 0, -0.3, 0, 0]),
+        scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.1, r / 0.1, r / 0.1]),
+        rotation: Float32Array.from([...identity3, ...identity3]),
+      },
+    );
+    expect(reseedDeadPrimitive(flow, inside)).toBe(1);
+    expect(implicitValues(flow, Float32Array.from([0.3, 0, 0]))[1]).toBeLessThan(0);
+  });
+
   it('leaves a fit alone when every primitive holds its share', () => {
-    const flow = new ConditionalFlow({ primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r }, new Rng(1), {
-      translation: Float32Array.from([-0.3, 0, 0, 0.3, 0, 0]),
-      scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.12, r / 0.12, r / 0.12]),
-      rotation: Float32Array.from([...identity3, ...identity3]),
-    });
+    const flow = new ConditionalFlow(
+      { primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r },
+      new Rng(1),
+      {
+        translation: Float32Array.from([-0.3, 0, 0, 0.3, 0, 0]),
+        scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.12, r / 0.12, r / 0.12]),
+        rotation: Float32Array.from([...identity3, ...identity3]),
+      },
+    );
     const anchors = Float32Array.from(flow.anchorTranslation.data);
     expect(reseedDeadPrimitive(flow, inside)).toBe(-1);
     expect(Array.from(flow.anchorTranslation.data)).toEqual(Array.from(anchors));
   });
 
-  it('finds the largest connected region of points', () => {
-    // a row of 10 points 0.05 apart (one region at cell 0.06), and 6 points far away
-    const row = Array.from({ length: 10 }, (_, i) => [i * 0.05, 0, 0]).flat();
-    const far = Array.from({ length: 6 }, (_, i) => [0.9 + i * 0.01, 0.9, 0.9]).flat();
-    const region = largestRegion(Float32Array.from([...far, ...row]), 0.06);
+  it('finds the largest connected missed region, ignoring a thinly missed rim', () => {
+    // a dense row of 10 missed points 0.02 apart (one region at cell 0.06); 6 missed points far
+    // away; and a cell where 1 of 5 points is missed (a rim the union nearly covers): not a region
+    const row = Array.from({ length: 10 }, (_, i) => [i * 0.02, 0, 0]).flat();
+    const far = Array.from({ length: 6 }, (_, i) => [0.9 + i * 0.005, 0.9, 0.9]).flat();
+    const rim = Array.from({ length: 5 }, (_, i) => [-0.5 + i * 0.005, 0.5, 0.5]).flat();
+    const points = Float32Array.from([...far, ...row, ...rim]);
+    const missed = Uint8Array.from({ length: 21 }, (_, i) => (i < 17 ? 1 : 0));
+    const region = largestMissedRegion(points, missed, 0.06);
     expect(region.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 6 + i));
+    const rimOnly = Uint8Array.from({ length: 21 }, (_, i) => (i === 16 ? 1 : 0));
+    expect(largestMissedRegion(points, rimOnly, 0.06)).toEqual([]);
   });
 });

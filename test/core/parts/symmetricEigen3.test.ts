@@ -21,7 +21,9 @@ describe('symmetricEigen3', () => {
         }
       }
       const [x0, x1, x2, y0, y1, y2, z0, z1, z2] = vectors;
-      expect(x0! * (y1! * z2! - y2! * z1!) - x1! * (y0! * z2! - y2! * z0!) + x2! * (y0! * z1! - y1! * z0!)).toBeCloseTo(1, 10);
+      expect(
+        x0! * (y1! * z2! - y2! * z1!) - x1! * (y0! * z2! - y2! * z0!) + x2! * (y0! * z1! - y1! * z0!),
+      ).toBeCloseTo(1, 10);
     }
   });
 
