@@ -55,6 +55,7 @@ export function reseedDeadPrimitive(
   for (let m = 1; m < M; m++) if (own[m]! < own[dead]!) dead = m;
   if (own[dead]! >= options.minShare * (N - missed.length) || missed.length < options.minMissed) return -1;
 
+  // where it goes: the ellipsoid of the largest connected region the union misses
   const isMissed = new Uint8Array(N);
   for (const n of missed) isMissed[n] = 1;
   const region = largestMissedRegion(inside, isMissed, options.cell);
@@ -68,6 +69,14 @@ export function reseedDeadPrimitive(
     for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) scatter[3 * a + b] += d[a]! * d[b]!;
   }
   const e = ellipsoidOf(scatter, region.length, flow.config.radius);
+  // the dead primitive's code may have drifted anywhere while it had no gradient, and its
+  // couplings deform by it: it takes the code of the primitive that holds most, whose
+  // deformation is a working one, and its place comes from its own anchors
+  let donor = 0;
+  for (let m = 1; m < M; m++) if (own[m]! > own[donor]!) donor = m;
+  const D = flow.config.codeSize,
+    codes = flow.codes.data;
+  codes.copyWithin(dead * D, donor * D, (donor + 1) * D);
   flow.placePrimitive(dead, { translation: centre, ...e });
   return dead;
 }

@@ -46,6 +46,8 @@ describe('re-seeding dead primitives', () => {
     expect(after[8]).toBeGreaterThan(0); // not far beyond it,
     expect(after[9]).toBeGreaterThan(0); // and no longer at the left ball
     for (let i = 0; i < 5; i++) expect(after[i]).toBeCloseTo(before[i]!, 6); // primitive 0 untouched
+    // primitive 1 took the code of primitive 0 (the one that holds most)
+    expect(Array.from(flow.codes.data.subarray(4, 8))).toEqual(Array.from(flow.codes.data.subarray(0, 4)));
   });
 
   it('counts a sizeable primitive that only duplicates another as dead', () => {
