@@ -38,7 +38,7 @@ const ANCHOR_SAMPLES = 20_000;
 const ANCHOR_RESTARTS = 10;
 /**
  * The learning rate falls along a half cosine to this fraction of `lr` over the budget: late steps
- * refine instead of jittering (human_man in 5 parts at 150 CPU-s: IoU 0.701 → 0.718–0.746).
+ * refine instead of jittering (human_man in 5 parts at 150 CPU-s: IoU 0.701 → 0.718).
  */
 const LR_FINAL = 0.1;
 /**
