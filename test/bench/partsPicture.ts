@@ -2,11 +2,12 @@
  * Renders a shape decomposed into Neural Parts for the README: the input's faces coloured by part
  * (left) and the fitted primitives (right), headless in Debian's Chromium (software WebGL).
  *
- *   npx vite-node test/bench/partsPicture.ts -- [--shape human_man] [--parts 5] [--seconds 150] [--out docs/parts-human.png]
+ *   npx vite-node test/bench/partsPicture.ts -- [--shape human_man] [--parts 5] [--seconds 150] [--clock wall|cpu]
+ *                                              [--out docs/parts-human.png]
  *
  * It fits with the plugin's job (its defaults otherwise), prints the metrics, and writes the PNG.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -30,7 +31,10 @@ const out = resolve(root, option('out', 'docs/parts-human.png'));
 const props = resolveProps(neuralPartsProps, {
   parts: Number(option('parts', '5')),
   seconds: Number(option('seconds', '150')),
+  clock: option('clock', 'wall'),
 });
+const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const loadBefore = load();
 
 const mesh = loadSharedMesh(`${shape}.obj`);
 const ctx: JobContext = { signal: new AbortController().signal, onnx: nodeOnnx, progress: () => {} };
@@ -40,7 +44,7 @@ const { output } = await neuralPartsJob(
   ctx,
 );
 const { perPart: _perPart, ...summary } = output.metrics;
-console.log(JSON.stringify(summary));
+console.log(JSON.stringify({ ...summary, load: `${loadBefore} → ${load()}` }));
 
 /** One drawable: positions, indices, an sRGB colour. */
 interface Drawable {

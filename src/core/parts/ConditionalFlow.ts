@@ -1,9 +1,17 @@
 import { Mlp } from '../nn/Mlp';
-import { add, affine, gatherRows, linear, relu } from '../nn/ops';
-import type { Tape } from '../nn/Tape';
+import { add, affine, gatherRows, linear, mul, relu } from '../nn/ops';
+import { Tape } from '../nn/Tape';
 import { Tensor } from '../nn/Tensor';
 import type { Rng } from '../sampling/Rng';
-import { couplingStep, eluPlusOne, quaternionRotation, rowAffine, rowNorm, selectColumns } from './partsOps';
+import {
+  composeRotations,
+  couplingStep,
+  eluPlusOne,
+  quaternionRotation,
+  rowAffine,
+  rowNorm,
+  selectColumns,
+} from './partsOps';
 
 /** Sizes of the conditional invertible network. */
 export interface FlowConfig {
@@ -22,12 +30,15 @@ export interface FlowConfig {
 }
 
 /**
- * Where the primitives start: fixed offsets added to the predicted translations (#M×3) and a
- * factor on the predicted scales σ. Not trained; the network learns everything relative to them.
+ * Where the primitives start, as fixed ellipsoids: offsets added to the predicted translations
+ * (#M×3), per-axis factors on the predicted scales σ (#M×3), and rotations applied after the
+ * predicted ones (#M×9 row-major, p' = p·R_pred·R_anchor). Not trained; the network learns
+ * everything relative to them.
  */
 export interface FlowAnchors {
   translation: Float32Array;
-  scale: number;
+  scale: Float32Array;
+  rotation: Float32Array;
 }
 
 /** One conditional coupling layer: [x_j, x_k] and the code → (s, t) for coordinate `coordinate`. */
@@ -74,9 +85,10 @@ export class ConditionalFlow {
   readonly scaleNet: Mlp;
   readonly rotationNet: Mlp;
   readonly translationNet: Mlp;
-  /** anchor translations [M,3] (constant) and scale factor */
+  /** anchor translations [M,3], σ factors [M,3] and rotations [M,9] (constants) */
   readonly anchorTranslation: Tensor;
-  readonly anchorScale: number;
+  readonly anchorScale: Tensor;
+  readonly anchorRotation: Tensor;
 
   constructor(
     readonly config: FlowConfig,
@@ -121,8 +133,17 @@ export class ConditionalFlow {
       anchors ? Float32Array.from(anchors.translation) : new Float32Array(3 * M),
       [M, 3],
     );
-    this.anchorScale = anchors?.scale ?? 1;
-    if (this.anchorTranslation.size !== 3 * M)
+    this.anchorScale = Tensor.constant(
+      anchors ? Float32Array.from(anchors.scale) : new Float32Array(3 * M).fill(1),
+      [M, 3],
+    );
+    const identity = Float32Array.from({ length: 9 * M }, (_, i) => ((i % 9) % 4 === 0 ? 1 : 0));
+    this.anchorRotation = Tensor.constant(anchors ? Float32Array.from(anchors.rotation) : identity, [M, 9]);
+    if (
+      this.anchorTranslation.size !== 3 * M ||
+      this.anchorScale.size !== 3 * M ||
+      this.anchorRotation.size !== 9 * M
+    )
       throw new Error(`anchors for ${this.anchorTranslation.size / 3} primitives, the flow has ${M}`);
   }
 
@@ -144,8 +165,12 @@ export class ConditionalFlow {
   condition(tape: Tape): Conditioning {
     return {
       codeTerms: this.couplings.map((c) => linear(tape, this.codes, c.codeWeight, c.codeBias)),
-      sigma: affine(tape, eluPlusOne(tape, this.scaleNet.forward(tape, this.codes)), this.anchorScale),
-      rotation: quaternionRotation(tape, this.rotationNet.forward(tape, this.codes)),
+      sigma: mul(tape, eluPlusOne(tape, this.scaleNet.forward(tape, this.codes)), this.anchorScale),
+      rotation: composeRotations(
+        tape,
+        quaternionRotation(tape, this.rotationNet.forward(tape, this.codes)),
+        this.anchorRotation,
+      ),
       translation: add(tape, this.translationNet.forward(tape, this.codes), this.anchorTranslation),
     };
   }
@@ -210,6 +235,42 @@ export class ConditionalFlow {
   }
 
   /**
+   * Moves primitive m's affine part (before its couplings' deformation) to a new ellipsoid — centre
+   * #3, σ factors #3 (r / semi-axis) and rotation #9 (rows = axes) — by setting its anchors so that
+   * anchor ∘ prediction gives them with the network as it is now. Re-seeds a primitive that died.
+   */
+  placePrimitive(
+    m: number,
+    target: { translation: ArrayLike<number>; scale: ArrayLike<number>; rotation: ArrayLike<number> },
+  ): void {
+    const tape = new Tape();
+    const cond = this.frozen().condition(tape);
+    const T = this.anchorTranslation.data,
+      S = this.anchorScale.data,
+      A = this.anchorRotation.data;
+    for (let k = 0; k < 3; k++) {
+      const predictedOffset = cond.translation.data[3 * m + k]! - T[3 * m + k]!;
+      T[3 * m + k] = target.translation[k]! - predictedOffset;
+      const predictedSigma = cond.sigma.data[3 * m + k]! / S[3 * m + k]!;
+      S[3 * m + k] = target.scale[k]! / predictedSigma;
+    }
+    // R_total = R_pred·A with A orthonormal: R_pred = R_total·Aᵀ; the new A = R_predᵀ·R_target
+    const Rt = cond.rotation.data.subarray(9 * m, 9 * m + 9),
+      Aold = Float64Array.from(A.subarray(9 * m, 9 * m + 9));
+    const Rp = new Float64Array(9);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        for (let k = 0; k < 3; k++) Rp[3 * i + j] += Rt[3 * i + k]! * Aold[3 * j + k]!;
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) {
+        let v = 0;
+        for (let k = 0; k < 3; k++) v += Rp[3 * k + i]! * target.rotation[3 * k + j]!;
+        A[9 * m + 3 * i + j] = v;
+      }
+    tape.reset();
+  }
+
+  /**
    * A twin sharing this network's weights as constants: evaluating it records no backward steps
    * (for masks, metrics and meshing, where no gradient is wanted).
    */
@@ -240,6 +301,7 @@ export class ConditionalFlow {
       translationNet: mlp(this.translationNet),
       anchorTranslation: this.anchorTranslation,
       anchorScale: this.anchorScale,
+      anchorRotation: this.anchorRotation,
     });
     return twin;
   }

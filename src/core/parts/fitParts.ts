@@ -4,6 +4,7 @@ import { Tape } from '../nn/Tape';
 import { Tensor } from '../nn/Tensor';
 import { Rng } from '../sampling/Rng';
 import { blockPrimitives, type ConditionalFlow } from './ConditionalFlow';
+import { reseedDeadPrimitive } from './reseed';
 import { chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from './losses';
 
 /** Training data in the normalised unit cube. */
@@ -36,9 +37,16 @@ export const DEFAULT_WEIGHTS: LossWeights = {
 export interface FitPartsOptions {
   /** stop after this many steps (0 = only the time budget) */
   steps: number;
-  /** wall-clock budget in seconds (0 = only the step count) */
+  /** time budget in seconds on `clock` (0 = only the step count) */
   seconds: number;
+  /**
+   * The clock the budget is measured on, in seconds (default: wall clock). A CPU-time clock makes
+   * a budget mean the same work whatever else runs on the machine.
+   */
+  clock?: () => number;
   lr: number;
+  /** the learning rate falls along a half cosine from lr to lr·lrFinal over the budget (1 = constant) */
+  lrFinal: number;
   /** points sampled on each primitive's sphere per step (the authors: 200) */
   spherePoints: number;
   /** target surface points per step (reconstruction) */
@@ -49,6 +57,12 @@ export interface FitPartsOptions {
   normalBatch: number;
   /** 1/temperature of the inside/outside sigmoids (the authors: 250) */
   sharpness: number;
+  /**
+   * Sharpness at the start, raised geometrically to `sharpness` over the first `warmup` fraction of
+   * the budget: soft sigmoids reach points far from a primitive early on (= sharpness: no warm-up).
+   */
+  sharpnessStart: number;
+  warmup: number;
   /** overlap threshold λ (the paper: 1.95) */
   lambda: number;
   /** inside points each primitive must hold (coverage; the authors: 10) */
@@ -56,6 +70,12 @@ export interface FitPartsOptions {
   weights: LossWeights;
   /** global gradient-norm clip (the authors: 1) */
   clip: number;
+  /**
+   * Points uniform in the shape's inside (#N×3) for re-seeding dead primitives, checked when the
+   * budget passes each fraction in `reseedAt`; none: no re-seeding.
+   */
+  inside?: Float32Array;
+  reseedAt: number[];
   seed: number;
   reportSeconds: number;
   onReport?: (report: FitReport) => void | Promise<void>;
@@ -65,15 +85,19 @@ export const DEFAULT_FIT_OPTIONS: FitPartsOptions = {
   steps: 0,
   seconds: 60,
   lr: 3e-3,
+  lrFinal: 1,
   spherePoints: 200,
   surfaceBatch: 1000,
   volumeBatch: 1000,
   normalBatch: 200,
   sharpness: 250,
+  sharpnessStart: 250,
+  warmup: 0,
   lambda: 1.95,
   coverageK: 10,
   weights: DEFAULT_WEIGHTS,
   clip: 1,
+  reseedAt: [],
   seed: 0,
   reportSeconds: 1,
 };
@@ -104,6 +128,8 @@ export interface FitResult {
   loss: LossTerms;
   /** total loss per step */
   losses: number[];
+  /** primitives re-seeded, in order, with the step */
+  reseeded: { step: number; primitive: number }[];
 }
 
 /** `count` points uniform on the sphere of radius r: #count×3 */
@@ -189,9 +215,12 @@ export async function fitParts(
     owners = new Int32Array(4 * NB);
   const eps = 2e-3;
   const losses: number[] = [];
-  const started = performance.now();
-  let lastReport = started;
+  const clock = o.clock ?? ((): number => performance.now() / 1000);
+  const started = clock();
+  let lastReport = performance.now();
   let steps = 0;
+  const reseeded: FitResult['reseeded'] = [];
+  let nextReseed = 0;
   let last: LossTerms = {
     total: NaN,
     reconstruction: NaN,
@@ -201,8 +230,23 @@ export async function fitParts(
     overlap: NaN,
   };
   for (;;) {
-    const elapsed = (performance.now() - started) / 1000;
+    const elapsed = clock() - started;
     if ((o.steps > 0 && steps >= o.steps) || (o.seconds > 0 && elapsed >= o.seconds)) break;
+    const progress = Math.min(
+      1,
+      Math.max(o.steps > 0 ? steps / o.steps : 0, o.seconds > 0 ? elapsed / o.seconds : 0),
+    );
+    while (nextReseed < o.reseedAt.length && progress >= o.reseedAt[nextReseed]!) {
+      nextReseed++;
+      if (!o.inside) continue;
+      const m = reseedDeadPrimitive(flow, o.inside);
+      if (m >= 0) reseeded.push({ step: steps, primitive: m });
+    }
+    adam.lr = o.lr * (o.lrFinal + ((1 - o.lrFinal) * (1 + Math.cos(Math.PI * progress))) / 2);
+    const sharpness =
+      o.warmup > 0 && progress < o.warmup
+        ? o.sharpnessStart * (o.sharpness / o.sharpnessStart) ** (progress / o.warmup)
+        : o.sharpness;
     tape.reset();
     const cond = flow.condition(tape);
 
@@ -225,9 +269,9 @@ export async function fitParts(
         volumeTiled.set(data.volumePoints.subarray(3 * v, 3 * v + 3), 3 * (m * B + b));
     }
     const g = flow.implicit(tape, cond, Tensor.constant(volumeTiled, [M * B, 3]), volumePrimitives);
-    const occupancy = occupancyLoss(tape, g, labels, o.sharpness);
-    const overlap = overlapLoss(tape, g, B, o.sharpness, o.lambda);
-    const coverage = coverageLoss(tape, g, labels, o.coverageK, o.sharpness);
+    const occupancy = occupancyLoss(tape, g, labels, sharpness);
+    const overlap = overlapLoss(tape, g, B, sharpness, o.lambda);
+    const coverage = coverageLoss(tape, g, labels, o.coverageK, sharpness);
 
     // normal consistency under the primitive that owns each surface point (smallest |g_m|)
     for (let i = 0; i < NB; i++) {
@@ -268,7 +312,7 @@ export async function fitParts(
     const now = performance.now();
     if (o.onReport && now - lastReport >= o.reportSeconds * 1000) {
       lastReport = now;
-      const seconds = (now - started) / 1000;
+      const seconds = clock() - started;
       const fraction = Math.min(
         1,
         Math.max(o.steps > 0 ? steps / o.steps : 0, o.seconds > 0 ? seconds / o.seconds : 0),
@@ -277,7 +321,7 @@ export async function fitParts(
     }
   }
   tape.reset();
-  return { steps, seconds: (performance.now() - started) / 1000, loss: last, losses };
+  return { steps, seconds: clock() - started, loss: last, losses, reseeded };
 }
 
 /** SB rows picked at random from points: #S×3 into out: #SB×3 */

@@ -1,10 +1,16 @@
 import type { Rng } from '../sampling/Rng';
 
+/** k-means' result: centres #k×3 and each point's cluster #N. */
+export interface Clusters {
+  centres: Float32Array;
+  assignment: Int32Array;
+}
+
 /**
- * k-means (Lloyd's algorithm with k-means++ seeding) of points #N×3 → k centres #k×3. Used to place
- * the primitives where the shape's volume is before fitting starts.
+ * k-means (Lloyd's algorithm with k-means++ seeding) of points #N×3 → k centres #k×3 and each
+ * point's cluster. Used to place the primitives where the shape's volume is before fitting starts.
  */
-export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 20): Float32Array {
+export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 20): Clusters {
   const N = points.length / 3;
   if (N === 0) throw new Error('k-means needs at least one point');
   const centres = new Float32Array(3 * k);
@@ -32,7 +38,8 @@ export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 2
   const assign = new Int32Array(N);
   const sums = new Float64Array(3 * k),
     counts = new Int32Array(k);
-  for (let it = 0; it < iterations; it++) {
+  // the last pass only assigns, so `assignment` matches the returned centres
+  for (let it = 0; it <= iterations; it++) {
     sums.fill(0);
     counts.fill(0);
     for (let i = 0; i < N; i++) {
@@ -49,8 +56,9 @@ export function kMeans(points: Float32Array, k: number, rng: Rng, iterations = 2
       counts[bc]!++;
       for (let a = 0; a < 3; a++) sums[3 * bc + a] += points[3 * i + a]!;
     }
+    if (it === iterations) break;
     for (let c = 0; c < k; c++)
       if (counts[c]! > 0) for (let a = 0; a < 3; a++) centres[3 * c + a] = sums[3 * c + a]! / counts[c]!;
   }
-  return centres;
+  return { centres, assignment: assign };
 }

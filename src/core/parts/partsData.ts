@@ -87,3 +87,23 @@ export function partsTrainingData(
     volumeLabels: insideLabels(tree, volumePoints, onProgress),
   };
 }
+
+/**
+ * Points uniform in the inside of a mesh (#n×3, n ≤ count): `count` uniform samples of its bounding
+ * box, kept where the winding number says inside. Used to shape the starting ellipsoids.
+ */
+export function insideSamples(mesh: Mesh, tree: TriangleTree, count: number, rng: Rng): Float32Array {
+  const lo = [Infinity, Infinity, Infinity],
+    hi = [-Infinity, -Infinity, -Infinity];
+  const p = mesh.positions;
+  for (let i = 0; i < p.length; i++) {
+    lo[i % 3] = Math.min(lo[i % 3]!, p[i]!);
+    hi[i % 3] = Math.max(hi[i % 3]!, p[i]!);
+  }
+  const box = new Float32Array(3 * count);
+  for (let i = 0; i < box.length; i++) box[i] = lo[i % 3]! + rng.next() * (hi[i % 3]! - lo[i % 3]!);
+  const labels = insideLabels(tree, box);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (labels[i]) out.push(box[3 * i]!, box[3 * i + 1]!, box[3 * i + 2]!);
+  return Float32Array.from(out);
+}

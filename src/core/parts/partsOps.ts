@@ -129,6 +129,41 @@ export function quaternionRotation(tape: Tape, q: Tensor): Tensor {
 }
 
 /**
+ * Per-row products of 3×3 matrices R·A — r: [M,9] (row-major), a: [M,9] constant → [M,9]. Composes
+ * the predicted rotations with the fixed anchor rotations (p' = p·R·A). Gradient to r only.
+ */
+export function composeRotations(tape: Tape, r: Tensor, a: Tensor): Tensor {
+  const M = r.rows;
+  const y = tape.result([M, 9], [r]);
+  const R = r.data,
+    A = a.data,
+    Y = y.data;
+  for (let m = 0; m < M; m++) {
+    const o = 9 * m;
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++)
+        Y[o + 3 * i + j] =
+          R[o + 3 * i]! * A[o + j]! + R[o + 3 * i + 1]! * A[o + 3 + j]! + R[o + 3 * i + 2]! * A[o + 6 + j]!;
+  }
+  tape.record(y, () => {
+    const G = y.grad!,
+      GR = r.grad;
+    if (!GR) return;
+    // ∂/∂R[i][k] = Σ_j G[i][j]·A[k][j]
+    for (let m = 0; m < M; m++) {
+      const o = 9 * m;
+      for (let i = 0; i < 3; i++)
+        for (let k = 0; k < 3; k++)
+          GR[o + 3 * i + k] +=
+            G[o + 3 * i]! * A[o + 3 * k]! +
+            G[o + 3 * i + 1]! * A[o + 3 * k + 1]! +
+            G[o + 3 * i + 2]! * A[o + 3 * k + 2]!;
+    }
+  });
+  return y;
+}
+
+/**
  * One affine coupling step on coordinate `c` of points y: [N,3], with st: [N,2] = (raw s, t) from the
  * conditioning network; s = clamp(raw, ±sMax) (the authors' Hardtanh).
  * Forward (sphere → shape): y_c' = y_c·e^s + t. Inverse (shape → sphere): y_c' = (y_c − t)·e^(−s).

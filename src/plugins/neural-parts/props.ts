@@ -17,7 +17,17 @@ export const neuralPartsProps = {
     max: 3600,
     step: 10,
     label: 'Fitting seconds',
-    help: 'wall-clock budget of the fit (sampling and meshing come on top)',
+    help: 'time budget of the fit on the budget clock (sampling and meshing come on top)',
+  },
+  clock: {
+    type: 'enum',
+    default: 'wall',
+    items: [
+      ['wall', 'wall clock'],
+      ['cpu', 'CPU time'],
+    ],
+    label: 'Budget clock',
+    help: 'what the fitting seconds count: wall-clock time, or CPU time of the process (the same work whatever else runs)',
   },
   steps: {
     type: 'int',

@@ -35,10 +35,18 @@ export interface NeuralPartsMetrics {
   iou: number;
   /** Chamfer-L1 between the union's surface and the input, in units of the input's longest side */
   chamferL1: number;
-  /** fitting seconds (steps only) */
+  /** wall-clock seconds of the fit (steps only) */
   seconds: number;
+  /** CPU seconds of the fit (process-wide; NaN where the host has no CPU clock) */
+  cpuSeconds: number;
+  /** the clock the budget counted: 'wall' or 'cpu' */
+  clock: string;
   totalSeconds: number;
+  /** CPU seconds of the whole job (NaN where the host has no CPU clock) */
+  totalCpuSeconds: number;
   steps: number;
+  /** primitives re-seeded during the fit (dead ones moved onto what the union missed), with the step */
+  reseeded: { step: number; primitive: number }[];
   parameters: number;
   finalLoss: number;
   perPart: PartFigures[];

@@ -14,7 +14,11 @@ describe('ONNX export of the primitives', () => {
       rng,
       {
         translation: Float32Array.from([0.1, 0, 0, -0.1, 0.2, 0, 0, 0, 0.3]),
-        scale: 1.5,
+        scale: Float32Array.from([1.5, 1.5, 1.5, 1, 2, 3, 0.5, 1, 1]),
+        // a rotation about z by 90° for primitive 1, identity for the others
+        rotation: Float32Array.from([
+          1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, -1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1,
+        ]),
       },
     );
     for (const p of flow.parameters) for (let i = 0; i < p.size; i++) p.data[i] += (rng.next() - 0.5) * 0.6;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Tape } from '../../../src/core/nn/Tape';
 import { Tensor } from '../../../src/core/nn/Tensor';
 import {
+  composeRotations,
   couplingStep,
   eluPlusOne,
   quaternionRotation,
@@ -61,6 +62,24 @@ describe('Neural Parts ops: gradients match finite differences', () => {
         rng,
         14,
       );
+  });
+
+  it('composeRotations multiplies row-major 3×3s per row, with the right gradients', () => {
+    const rng = new Rng(5);
+    const r = randomParam([3, 9], rng);
+    const a = Tensor.constant(
+      Float32Array.from({ length: 27 }, () => rng.next() * 2 - 1),
+      [3, 9],
+    );
+    const y = composeRotations(new Tape(), r, a).data;
+    for (let m = 0; m < 3; m++)
+      for (let i = 0; i < 3; i++)
+        for (let j = 0; j < 3; j++) {
+          let v = 0;
+          for (let k = 0; k < 3; k++) v += r.data[9 * m + 3 * i + k]! * a.data[9 * m + 3 * k + j]!;
+          expect(y[9 * m + 3 * i + j]).toBeCloseTo(v, 5);
+        }
+    checkGradients([r], (t) => weighted(t, composeRotations(t, r, a), new Rng(13)), rng);
   });
 
   it.each([false, true])('rowAffine (inverse: %s)', (inverse) => {

@@ -154,6 +154,21 @@ describe('mesh.neural_parts', () => {
     expect(neuralPartsOperator.livePreview!(ctx, { chart: { loss: 1 } })).toBeUndefined(); // no primitives in it: nothing shown
   });
 
+  it('counts the fitting budget in CPU seconds when asked, and reports both clocks', async () => {
+    const { output: cpuRun } = await neuralPartsJob(
+      { positions: Float32Array.from(shape.positions), indices: shape.indices.slice() },
+      { ...quick, steps: 0, seconds: 0.4, clock: 'cpu' },
+      context().ctx,
+    );
+    const m = cpuRun.metrics;
+    expect(m.clock).toBe('cpu');
+    expect(m.steps).toBeGreaterThan(0);
+    expect(m.cpuSeconds).toBeGreaterThanOrEqual(0.4);
+    expect(m.cpuSeconds).toBeLessThan(0.4 + 2); // it stops within a step of the budget
+    expect(m.totalCpuSeconds).toBeGreaterThanOrEqual(m.cpuSeconds);
+    expect(m.seconds).toBeGreaterThan(0);
+  });
+
   it('refuses bad input with a clear message and stops when cancelled', async () => {
     expect(neuralPartsRefusal({ positions: new Float32Array(0), indices: new Uint32Array(0) })).toMatch(
       /empty/,

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ConditionalFlow } from '../../../src/core/parts/ConditionalFlow';
+import { implicitValues } from '../../../src/core/parts/fitParts';
+import { largestMissedRegion, reseedDeadPrimitive } from '../../../src/core/parts/reseed';
+import { Rng } from '../../../src/core/sampling/Rng';
+
+/** n points uniform in the ball of radius `radius` at `centre`: #n×3 */
+function ball(n: number, radius: number, centre: [number, number, number], rng: Rng): number[] {
+  const out: number[] = [];
+  while (out.length < 3 * n) {
+    const u = [rng.next() * 2 - 1, rng.next() * 2 - 1, rng.next() * 2 - 1];
+    if (Math.hypot(u[0]!, u[1]!, u[2]!) <= 1) out.push(...u.map((v, k) => centre[k]! + radius * v));
+  }
+  return out;
+}
+
+const r = 0.25;
+const identity3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+
+/** Two primitives at the left ball: 0 covers it (with room), 1 is a tiny sphere hidden inside 0 (dead). */
+function flowWithDeadPrimitive(): ConditionalFlow {
+  return new ConditionalFlow({ primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r }, new Rng(1), {
+    translation: Float32Array.from([-0.3, 0, 0, -0.3, 0, 0]),
+    scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.01, r / 0.01, r / 0.01]),
+    rotation: Float32Array.from([...identity3, ...identity3]),
+  });
+}
+
+describe('re-seeding dead primitives', () => {
+  const rng = new Rng(2);
+  const inside = Float32Array.from([
+    ...ball(800, 0.15, [-0.3, 0, 0], rng),
+    ...ball(300, 0.1, [0.3, 0, 0], rng),
+  ]);
+
+  it('moves a primitive hidden inside another onto the region the union misses', () => {
+    const flow = flowWithDeadPrimitive();
+    const probes = Float32Array.from([0.3, 0, 0, 0.37, 0, 0, 0.3, 0, 0.07, 0.46, 0, 0, -0.3, 0, 0]);
+    const before = implicitValues(flow, probes); // [2·5]: primitive 1 at 5…9
+    expect(before[5]).toBeGreaterThan(0); // the right ball is missed
+    expect(reseedDeadPrimitive(flow, inside)).toBe(1);
+    const after = implicitValues(flow, probes);
+    expect(after[5]).toBeLessThan(0); // now inside primitive 1: its centre,
+    expect(after[6]).toBeLessThan(0); // near its rim along x and z,
+    expect(after[7]).toBeLessThan(0);
+    expect(after[8]).toBeGreaterThan(0); // not far beyond it,
+    expect(after[9]).toBeGreaterThan(0); // and no longer at the left ball
+    for (let i = 0; i < 5; i++) expect(after[i]).toBeCloseTo(before[i]!, 6); // primitive 0 untouched
+    // primitive 1 took the code of primitive 0 (the one that holds most)
+    expect(Array.from(flow.codes.data.subarray(4, 8))).toEqual(Array.from(flow.codes.data.subarray(0, 4)));
+  });
+
+  it('counts a sizeable primitive that only duplicates another as dead', () => {
+    // primitive 1 (radius 0.1) sits inside primitive 0 (radius 0.2): deepest at many points, but
+    // the union loses nothing without it
+    const flow = new ConditionalFlow(
+      { primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r },
+      new Rng(1),
+      {
+        translation: Float32Array.from([-0.3, 0, 0, -0.3, 0, 0]),
+        scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.1, r / 0.1, r / 0.1]),
+        rotation: Float32Array.from([...identity3, ...identity3]),
+      },
+    );
+    expect(reseedDeadPrimitive(flow, inside)).toBe(1);
+    expect(implicitValues(flow, Float32Array.from([0.3, 0, 0]))[1]).toBeLessThan(0);
+  });
+
+  it('leaves a fit alone when every primitive holds its share', () => {
+    const flow = new ConditionalFlow(
+      { primitives: 2, codeSize: 4, hidden: 8, layers: 3, radius: r },
+      new Rng(1),
+      {
+        translation: Float32Array.from([-0.3, 0, 0, 0.3, 0, 0]),
+        scale: Float32Array.from([r / 0.2, r / 0.2, r / 0.2, r / 0.12, r / 0.12, r / 0.12]),
+        rotation: Float32Array.from([...identity3, ...identity3]),
+      },
+    );
+    const anchors = Float32Array.from(flow.anchorTranslation.data);
+    expect(reseedDeadPrimitive(flow, inside)).toBe(-1);
+    expect(Array.from(flow.anchorTranslation.data)).toEqual(Array.from(anchors));
+  });
+
+  it('finds the largest connected missed region, ignoring a thinly missed rim', () => {
+    // a dense row of 10 missed points 0.02 apart (one region at cell 0.06); 6 missed points far
+    // away; and a cell where 1 of 5 points is missed (a rim the union nearly covers): not a region
+    const row = Array.from({ length: 10 }, (_, i) => [i * 0.02, 0, 0]).flat();
+    const far = Array.from({ length: 6 }, (_, i) => [0.9 + i * 0.005, 0.9, 0.9]).flat();
+    const rim = Array.from({ length: 5 }, (_, i) => [-0.5 + i * 0.005, 0.5, 0.5]).flat();
+    const points = Float32Array.from([...far, ...row, ...rim]);
+    const missed = Uint8Array.from({ length: 21 }, (_, i) => (i < 17 ? 1 : 0));
+    const region = largestMissedRegion(points, missed, 0.06);
+    expect(region.sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, i) => 6 + i));
+    const rimOnly = Uint8Array.from({ length: 21 }, (_, i) => (i === 16 ? 1 : 0));
+    expect(largestMissedRegion(points, rimOnly, 0.06)).toEqual([]);
+  });
+});
