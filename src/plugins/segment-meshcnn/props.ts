@@ -9,6 +9,7 @@ export const SHIPPED_MODELS: [id: string, label: string][] = [
   ['human', 'Human body (human_seg, 8 parts)'],
   ['vases', 'Vase (COSEG vases, 4 parts)'],
   ['chairs', 'Chair (COSEG chairs, 3 parts)'],
+  ['aliens', 'Alien (COSEG aliens, 4 parts)'],
 ];
 
 export const segmentProps = {
