@@ -1,4 +1,5 @@
 import { wasmGemm } from '../wasm/wasmGemm';
+import { addAtB, matmulABt, matmulTiled } from '../wasm/wasmMatmul';
 
 /**
  * Dense kernels for MeshCNN on row-major float32 matrices (rows = edges). The three matmuls run their
@@ -6,22 +7,6 @@ import { wasmGemm } from '../wasm/wasmGemm';
  * remainder rows/columns in JavaScript; where WebAssembly SIMD is missing, JavaScript does everything
  * (4×4 register tiles, no allocation: a plain axpy loop ran at ~0.5 GMAC/s, the tiles at several times that).
  */
-
-/** Scratch matrices reused between calls (transposes, partial products): no allocation per call. */
-let scratchA = new Float32Array(0);
-let scratchB = new Float32Array(0);
-function scratch(which: 'a' | 'b', size: number): Float32Array {
-  if (which === 'a') return scratchA.length >= size ? scratchA : (scratchA = new Float32Array(size));
-  return scratchB.length >= size ? scratchB : (scratchB = new Float32Array(size));
-}
-
-/** t (cols×rows) = mᵀ for m (rows×cols). */
-function transpose(m: Float32Array, rows: number, cols: number, t: Float32Array): void {
-  for (let r = 0; r < rows; r++) {
-    const o = r * cols;
-    for (let c = 0; c < cols; c++) t[c * rows + r] = m[o + c]!;
-  }
-}
 
 /** out (rows×n) = a (rows×k) · w (k×n) + bias (n). */
 export function matmulBias(
@@ -34,11 +19,7 @@ export function matmulBias(
   out: Float32Array,
 ): void {
   const gemm = wasmGemm();
-  if (!gemm || !gemm.gemmTiles(a, w, bias, rows, k, n, out)) return matmulBiasJs(a, w, bias, rows, k, n, out);
-  const rows4 = rows & ~3,
-    n8 = n & ~7;
-  for (let r = 0; r < rows; r++)
-    for (let j = r < rows4 ? n8 : 0; j < n; j++) out[r * n + j] = dotColumn(a, r * k, w, j, k, n) + bias[j]!;
+  if (!gemm || !matmulTiled(gemm, a, w, bias, rows, k, n, out)) matmulBiasJs(a, w, bias, rows, k, n, out);
 }
 
 function matmulBiasJs(
@@ -147,25 +128,9 @@ export function matmulGradWeights(
   gradBias: Float32Array,
 ): void {
   const gemm = wasmGemm();
-  if (!gemm || (k & ~3) === 0 || (n & ~7) === 0)
+  if (!gemm || !addAtB(gemm, a, dy, rows, k, n, gradW))
     return matmulGradWeightsJs(a, dy, rows, k, n, gradW, gradBias);
   for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) gradBias[j]! += dy[r * n + j]!;
-  const aT = scratch('a', k * rows);
-  transpose(a, rows, k, aT);
-  const product = scratch('b', k * n);
-  gemm.gemmTiles(aT, dy, null, k, rows, n, product);
-  const k4 = k & ~3,
-    n8 = n & ~7;
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j < n; j++) {
-      if (i < k4 && j < n8) gradW[i * n + j]! += product[i * n + j]!;
-      else {
-        let sum = 0;
-        for (let r = 0; r < rows; r++) sum += aT[i * rows + r]! * dy[r * n + j]!;
-        gradW[i * n + j]! += sum;
-      }
-    }
-  }
 }
 
 function matmulGradWeightsJs(
@@ -266,19 +231,7 @@ export function matmulGradInput(
   da: Float32Array,
 ): void {
   const gemm = wasmGemm();
-  if (!gemm) return matmulGradInputJs(dy, w, rows, k, n, da);
-  const wT = scratch('a', n * k);
-  transpose(w, k, n, wT);
-  if (!gemm.gemmTiles(dy, wT, null, rows, n, k, da)) return matmulGradInputJs(dy, w, rows, k, n, da);
-  const rows4 = rows & ~3,
-    k8 = k & ~7;
-  for (let r = 0; r < rows; r++) {
-    for (let i = r < rows4 ? k8 : 0; i < k; i++) {
-      let sum = 0;
-      for (let j = 0; j < n; j++) sum += dy[r * n + j]! * w[i * n + j]!;
-      da[r * k + i] = sum;
-    }
-  }
+  if (!gemm || !matmulABt(gemm, dy, w, rows, n, k, da)) matmulGradInputJs(dy, w, rows, k, n, da);
 }
 
 function matmulGradInputJs(

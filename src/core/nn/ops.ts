@@ -1,4 +1,5 @@
-import { wasmGemm, type WasmGemm } from '../wasm/wasmGemm';
+import { wasmGemm } from '../wasm/wasmGemm';
+import { addABt, addAtB, matmulTiled } from '../wasm/wasmMatmul';
 import type { Tape } from './Tape';
 import type { Tensor } from './Tensor';
 
@@ -20,18 +21,7 @@ export function linear(tape: Tape, x: Tensor, w: Tensor, b?: Tensor): Tensor {
     Y = y.data,
     B = b?.data;
   const gemm = wasmGemm();
-  if (gemm && gemm.gemmTiles(X, W, B ?? null, N, K, M, Y)) {
-    // the WebAssembly kernel did the whole 4×8 tiles; the remainder rows and columns here
-    const N4 = N & ~3,
-      M8 = M & ~7;
-    for (let n = 0; n < N; n++) {
-      for (let m = n < N4 ? M8 : 0; m < M; m++) {
-        let sum = B ? B[m]! : 0;
-        for (let k = 0; k < K; k++) sum += X[n * K + k]! * W[k * M + m]!;
-        Y[n * M + m] = sum;
-      }
-    }
-  } else {
+  if (!gemm || !matmulTiled(gemm, X, W, B ?? null, N, K, M, Y)) {
     for (let n = 0; n < N; n++) {
       const yo = n * M;
       if (B) for (let m = 0; m < M; m++) Y[yo + m] = B[m]!;
@@ -415,71 +405,4 @@ export function clampedL1(tape: Tape, pred: Tensor, target: Float32Array, delta:
     }
   });
   return y;
-}
-
-/** Scratch matrices for the WebAssembly backward products (transposes, products): reused, no allocation per step. */
-let scratchT = new Float32Array(0);
-let scratchP = new Float32Array(0);
-
-/** out [R×C] += L [R×I] · Rt [I×C] (both already laid out), tiles in WebAssembly, the rest here. */
-function addProduct(
-  gemm: WasmGemm,
-  left: Float32Array,
-  right: Float32Array,
-  R: number,
-  I: number,
-  C: number,
-  out: Float32Array,
-): void {
-  if (scratchP.length < R * C) scratchP = new Float32Array(R * C);
-  const P = scratchP;
-  gemm.gemmTiles(left, right, null, R, I, C, P);
-  const R4 = R & ~3,
-    C8 = C & ~7;
-  for (let i = 0; i < R; i++) {
-    for (let j = 0; j < C; j++) {
-      if (i < R4 && j < C8) out[i * C + j] += P[i * C + j]!;
-      else {
-        let sum = 0;
-        for (let q = 0; q < I; q++) sum += left[i * I + q]! * right[q * C + j]!;
-        out[i * C + j] += sum;
-      }
-    }
-  }
-}
-
-/** out [K×M] += Aᵀ·B for A [R×K], B [R×M] (a weight gradient). @returns false when there is no whole tile */
-function addAtB(
-  gemm: WasmGemm,
-  A: Float32Array,
-  B: Float32Array,
-  R: number,
-  K: number,
-  M: number,
-  out: Float32Array,
-): boolean {
-  if ((K & ~3) === 0 || (M & ~7) === 0) return false;
-  if (scratchT.length < R * K) scratchT = new Float32Array(R * K);
-  const T = scratchT;
-  for (let r = 0; r < R; r++) for (let k = 0; k < K; k++) T[k * R + r] = A[r * K + k]!;
-  addProduct(gemm, T, B, K, R, M, out);
-  return true;
-}
-
-/** out [N×K] += A·Bᵀ for A [N×M], B [K×M] (an input gradient). @returns false when there is no whole tile */
-function addABt(
-  gemm: WasmGemm,
-  A: Float32Array,
-  B: Float32Array,
-  N: number,
-  M: number,
-  K: number,
-  out: Float32Array,
-): boolean {
-  if ((N & ~3) === 0 || (K & ~7) === 0) return false;
-  if (scratchT.length < M * K) scratchT = new Float32Array(M * K);
-  const T = scratchT;
-  for (let k = 0; k < K; k++) for (let m = 0; m < M; m++) T[m * K + k] = B[k * M + m]!;
-  addProduct(gemm, A, T, N, M, K, out);
-  return true;
 }
