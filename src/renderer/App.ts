@@ -100,6 +100,7 @@ export class App {
       this.models,
       $('plugins'),
       (name, bytes) => this.platform.saveFile(name, bytes),
+      () => this.platform.openFiles({ title: 'Import MeshCNN models', extensions: ['hmcn'], multiple: true }),
     );
     // Beside the Segment with MeshCNN panel, whose Model choice lists the models trained here.
     const segmentPanel = root.querySelector('[data-plugin="Segment with MeshCNN"]');
@@ -197,6 +198,13 @@ export class App {
 
   /** Imports files (drop, File ▸ Open) as one undo step; each file that fails says why. */
   async importFiles(files: readonly PickedFile[], options: { replace?: boolean } = {}): Promise<Object3D[]> {
+    // MeshCNN model files go to the saved models (Paint labels ▸ Your models), not the scene.
+    const networks = files.filter((f) => extension(f.path) === 'hmcn');
+    if (networks.length) {
+      await this.labels.importModels(networks);
+      files = files.filter((f) => !networks.includes(f));
+      if (files.length === 0) return [];
+    }
     const models = files.filter((f) => this.io.modelExtensions.includes(extension(f.path)));
     if (models.length === 0) {
       this.status.toast(

@@ -238,6 +238,17 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     const exported = loadModel(new Uint8Array(readFileSync(file)));
     expect(exported.info.name).toBe('e2e parts');
     expect(exported.info.classes.map((c) => c.name)).toEqual(['head', 'part 2']);
+    // Import it back (as another machine would): a second saved model, named after the file.
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('[data-import-model]').click();
+    await (
+      await chooser
+    ).setFiles({ name: 'e2e parts.hmcn', mimeType: 'application/octet-stream', buffer: readFileSync(file) });
+    await expect.poll(async () => (await state(page)).models).toEqual(['e2e parts', 'e2e parts 2']);
+    await expect.poll(() => modelSelect.locator('option').allTextContents()).toContain('e2e parts 2 (yours)');
+    await page.locator('[data-delete-model="e2e parts 2"]').click();
+    await page.locator('.dialog button', { hasText: 'Delete' }).click();
+    await expect.poll(async () => (await state(page)).models).toEqual(['e2e parts']);
     await page.locator('[data-delete-model="e2e parts"]').click();
     await page.locator('.dialog button', { hasText: 'Delete' }).click();
     await expect.poll(async () => (await state(page)).models).toEqual([]);

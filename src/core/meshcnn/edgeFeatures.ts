@@ -67,7 +67,11 @@ function normalizedCross(ax: number, ay: number, az: number, bx: number, by: num
   return [cx / n, cy / n, cz / n];
 }
 
-/** The angle at o between the directions to a and b. */
+/**
+ * The angle at o between the directions to a and b, by MeshCNN's formula (acos, a zero length read as
+ * 0.1) rather than geometry/triangles.ts's cornerAngle: the shipped models learned from these values,
+ * degenerate faces included.
+ */
 function angleAt(
   ox: number,
   oy: number,

@@ -66,6 +66,19 @@ export class ModelLibrary {
     return model;
   }
 
+  /**
+   * Adds a model file the user gave (dropped, or picked with Import): named after the file, with a
+   * number added when that name is taken, so an import never replaces a model. A file that is not a
+   * MeshCNN model throws and stores nothing.
+   */
+  async importFile(fileName: string, bytes: Uint8Array): Promise<SavedModel> {
+    loadModel(bytes); // before the name is taken: a corrupt file must not reach the store
+    const base = modelNameFromFile(fileName);
+    let name = base;
+    for (let n = 2; this.saved.has(name); n++) name = `${base.slice(0, 60)} ${n}`;
+    return this.save(name, bytes);
+  }
+
   async remove(name: string): Promise<void> {
     await this.store.remove(name);
     this.saved.delete(name);
@@ -88,4 +101,15 @@ export class ModelLibrary {
   private changed(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** 'models/My vase:v2.hmcn' → 'My vase_v2': the file's base name made into a valid model name. */
+export function modelNameFromFile(fileName: string): string {
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.hmcn$/i, '');
+  const name = base
+    .replace(/[^\p{L}\p{N} _.-]/gu, '_')
+    .replace(/^[ .]+/, '')
+    .slice(0, 64)
+    .trimEnd();
+  return modelNameProblem(name) === null ? name : 'imported model';
 }

@@ -16,6 +16,7 @@ import { modelNameProblem } from '../../plugins/segment-meshcnn/modelName';
 import { SHIPPED_MODELS } from '../../plugins/segment-meshcnn/props';
 import { USER_MODEL_PREFIX } from '../../plugins/segment-meshcnn/userModels';
 import type { Editor } from '../editor/Editor';
+import type { PickedFile } from '../io/droppedFiles';
 import type { JobRunner } from '../jobs/JobRunner';
 import type { ModelLibrary } from '../models/ModelLibrary';
 import { fineTuneInput, paintedMeshes } from '../models/paintedMeshes';
@@ -93,6 +94,8 @@ export class LabelPanel {
     container: HTMLElement,
     /** Saves a file where the user says (desktop) or downloads it (web): the platform's saveFile. */
     private readonly saveFile: (name: string, bytes: Uint8Array) => Promise<boolean>,
+    /** Asks the user for .hmcn files (the platform's openFiles). */
+    private readonly pickModelFiles: () => Promise<PickedFile[]>,
   ) {
     this.brush = new LabelBrush(editor, viewport, () => ({
       label: this.state.label,
@@ -306,6 +309,10 @@ export class LabelPanel {
         ? 'Choose them in Segment with MeshCNN ▸ Model to label other meshes.'
         : 'None yet: models you train appear here and in Segment with MeshCNN ▸ Model.',
     );
+    const imported = this.models
+      .add({ import: () => void this.pickModelFiles().then((files) => this.importModels(files)) }, 'import')
+      .name('⬆ Import a model (.hmcn)…');
+    imported.domElement.querySelector('button')!.dataset.importModel = '';
     for (const m of saved) {
       const exported = this.models
         .add({ save: () => void this.exportModel(m.name) }, 'save')
@@ -316,6 +323,31 @@ export class LabelPanel {
         .name(`🗑 Delete "${m.name}"`);
       removed.domElement.querySelector('button')!.dataset.deleteModel = m.name;
     }
+  }
+
+  /**
+   * Adds .hmcn files (picked with Import, or dropped on the editor) to the saved models; each file
+   * that is not a model says why and adds nothing.
+   */
+  async importModels(files: readonly PickedFile[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const f of files) {
+      try {
+        const model = await this.library.importFile(f.path, new Uint8Array(await f.file.arrayBuffer()));
+        names.push(model.name);
+      } catch (error) {
+        this.onMessage(
+          `Could not import ${f.path}: ${error instanceof Error ? error.message : String(error)}`,
+          'error',
+        );
+      }
+    }
+    if (names.length)
+      this.onMessage(
+        `Imported ${names.map((n) => `"${n}"`).join(', ')}: choose it in Segment with MeshCNN ▸ Model`,
+        'ok',
+      );
+    return names;
   }
 
   /** Writes a saved model as NAME.hmcn (for `homeomorph eval meshcnn --model FILE`, or another machine). */

@@ -1,3 +1,4 @@
+import { idbObjectStore } from './idbObjectStore';
 import type { ModelStore } from './Platform';
 
 // A database of its own: the recovery copy's database is at version 1 with one store, and adding a
@@ -5,32 +6,7 @@ import type { ModelStore } from './Platform';
 const DB = 'homeomorph-models';
 const STORE = 'models';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
-  });
-}
-
-function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = body(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(request.result);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        };
-      }),
-  );
-}
+const { transact } = idbObjectStore(DB, STORE);
 
 /** The web editor's saved models: IndexedDB, one record per name, the bytes as a Blob. */
 export const idbModelStore: ModelStore = {

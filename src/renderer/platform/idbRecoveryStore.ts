@@ -1,35 +1,11 @@
+import { idbObjectStore } from './idbObjectStore';
 import type { RecoveryStore } from './Platform';
 
 const DB = 'homeomorph';
 const STORE = 'recovery';
 const KEY = 'scene';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
-  });
-}
-
-function transact<T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return open().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = body(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(request.result);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        };
-      }),
-  );
-}
+const { transact } = idbObjectStore(DB, STORE);
 
 /**
  * The web editor's recovery copy in IndexedDB. Stored as a Blob, which the browser writes to disk

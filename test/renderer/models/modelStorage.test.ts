@@ -12,7 +12,7 @@ import { modelFileStore } from '../../../src/main/userModelFiles';
 import { modelNameProblem } from '../../../src/plugins/segment-meshcnn/modelName';
 import { segmentMeshcnnOperator } from '../../../src/plugins/segment-meshcnn/operator';
 import { SHIPPED_MODELS, segmentProps } from '../../../src/plugins/segment-meshcnn/props';
-import { ModelLibrary } from '../../../src/renderer/models/ModelLibrary';
+import { ModelLibrary, modelNameFromFile } from '../../../src/renderer/models/ModelLibrary';
 
 function modelBytes(name: string, classCount = 2): Uint8Array {
   const config = { channels: [4, 8], poolEdges: [100], resBlocks: 0, classCount };
@@ -135,5 +135,33 @@ describe('ModelLibrary', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/"broken" could not be read/);
     await reader.remove('good');
+  });
+
+  it('imports model files under their file name, never replacing a saved model, and refuses junk', async () => {
+    const dir = tempDir();
+    const library = new ModelLibrary(modelFileStore(dir));
+    expect((await library.importFile('downloads/vase parts.hmcn', modelBytes('a'))).name).toBe('vase parts');
+    expect((await library.importFile('vase parts.HMCN', modelBytes('b', 3))).name).toBe('vase parts 2');
+    expect((await library.importFile('C:\\models\\vase parts.hmcn', modelBytes('c'))).name).toBe(
+      'vase parts 3',
+    );
+    expect(library.models.map((m) => [m.name, m.classes.length])).toEqual([
+      ['vase parts', 2],
+      ['vase parts 2', 3],
+      ['vase parts 3', 2],
+    ]);
+    await expect(library.importFile('junk.hmcn', new Uint8Array(64))).rejects.toThrow(/not a MeshCNN model/);
+    expect(await modelFileStore(dir).list()).toEqual(['vase parts', 'vase parts 2', 'vase parts 3']);
+    for (const m of library.models) await library.remove(m.name);
+  });
+
+  it('turns any file name into a valid model name', () => {
+    expect(modelNameFromFile('a/b/My vase:v2.hmcn')).toBe('My vase_v2');
+    expect(modelNameFromFile('.hidden.hmcn')).toBe('hidden');
+    expect(modelNameFromFile('Körper.hmcn')).toBe('Körper');
+    expect(modelNameFromFile('.hmcn')).toBe('imported model');
+    expect(modelNameFromFile(`${'x'.repeat(80)}.hmcn`)).toBe('x'.repeat(64));
+    for (const name of ['a/b/My vase:v2.hmcn', '  spaced  .hmcn', '--.hmcn', '….hmcn'])
+      expect(modelNameProblem(modelNameFromFile(name)), name).toBeNull();
   });
 });
