@@ -38,6 +38,9 @@ export interface Param {
 
 export class Tape {
   private readonly steps: (() => void)[] = [];
+  /** Buffers lent out in this pass, and buffers free for the next pass by capacity. */
+  private readonly lent: Float32Array[] = [];
+  private readonly free = new Map<number, Float32Array[]>();
   constructor(readonly recording: boolean) {}
 
   push(step: () => void): void {
@@ -49,14 +52,44 @@ export class Tape {
     for (let i = this.steps.length - 1; i >= 0; i--) this.steps[i]!();
     this.steps.length = 0;
   }
+
+  /**
+   * A #length array for this pass's activations and gradients. A recording tape recycles them (see
+   * `recycle`): a training step allocated ~100 MB of short-lived arrays, and the garbage collector took
+   * a tenth of the step. A non-recording tape (inference) returns fresh arrays, which callers keep.
+   * @param zeroed false where the caller overwrites every element
+   */
+  floats(length: number, zeroed = true): Float32Array {
+    if (!this.recording) return new Float32Array(length);
+    // Capacities in steps of at most 1/8, so meshes of slightly different sizes share buffers.
+    const shift = Math.max(0, 28 - Math.clz32(length));
+    const capacity = Math.ceil(length / 2 ** shift) * 2 ** shift;
+    const reused = this.free.get(capacity)?.pop();
+    const buffer = reused ?? new Float32Array(capacity);
+    this.lent.push(buffer);
+    const view = buffer.subarray(0, length);
+    if (reused && zeroed) view.fill(0);
+    return view;
+  }
+
+  /** Takes back every array lent in the pass: after this, no tensor of the pass may be read. */
+  recycle(): void {
+    this.steps.length = 0;
+    for (const buffer of this.lent) {
+      let stack = this.free.get(buffer.length);
+      if (!stack) this.free.set(buffer.length, (stack = []));
+      stack.push(buffer);
+    }
+    this.lent.length = 0;
+  }
 }
 
 export function tensor(data: Float32Array, rows: number, cols: number): Tensor {
   return { data, rows, cols, grad: null };
 }
 
-function gradOf(t: Tensor): Float32Array {
-  return (t.grad ??= new Float32Array(t.data.length));
+function gradOf(tape: Tape, t: Tensor): Float32Array {
+  return (t.grad ??= tape.floats(t.data.length));
 }
 
 /** MeshConv: y = [x_e, x_a+x_c, x_b+x_d, |x_a−x_c|, |x_b−x_d|] · W + b. W: 5·Cin×Cout, b: Cout. */
@@ -66,16 +99,16 @@ export function meshConv(tape: Tape, x: Tensor, gemm: Int32Array, weight: Param,
   const n = bias.data.length;
   if (weight.data.length !== k * n)
     throw new Error(`${weight.name}: expects ${weight.shape[0]! / 5} input channels, got ${x.cols}`);
-  const g = new Float32Array(rows * k);
+  const g = tape.floats(rows * k, false);
   gatherNeighbourhood(x.data, gemm, rows, x.cols, g);
-  const y = tensor(new Float32Array(rows * n), rows, n);
+  const y = tensor(tape.floats(rows * n, false), rows, n);
   matmulBias(g, weight.data, bias.data, rows, k, n, y.data);
   tape.push(() => {
     if (!y.grad) return;
     matmulGradWeights(g, y.grad, rows, k, n, weight.grad, bias.grad);
-    const dg = new Float32Array(rows * k);
+    const dg = tape.floats(rows * k, false);
     matmulGradInput(y.grad, weight.data, rows, k, n, dg);
-    scatterNeighbourhood(x.data, gemm, dg, rows, x.cols, gradOf(x));
+    scatterNeighbourhood(x.data, gemm, dg, rows, x.cols, gradOf(tape, x));
   });
   return y;
 }
@@ -85,7 +118,7 @@ const NORM_EPSILON = 1e-5;
 /** Instance norm over the edges of one mesh, per channel, with learned scale and shift (γ, β: C). */
 export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): Tensor {
   const { rows, cols } = x;
-  const xhat = new Float32Array(rows * cols);
+  const xhat = tape.floats(rows * cols, false);
   const invStd = new Float32Array(cols);
   const mean = new Float64Array(cols);
   const variance = new Float64Array(cols);
@@ -98,7 +131,7 @@ export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): 
     }
   }
   for (let c = 0; c < cols; c++) invStd[c] = 1 / Math.sqrt(variance[c]! / rows + NORM_EPSILON);
-  const y = tensor(new Float32Array(rows * cols), rows, cols);
+  const y = tensor(tape.floats(rows * cols, false), rows, cols);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
@@ -122,7 +155,7 @@ export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): 
         sumDhH[c]! += dh * xhat[i]!;
       }
     }
-    const dx = gradOf(x);
+    const dx = gradOf(tape, x);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const i = r * cols + c;
@@ -135,23 +168,23 @@ export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): 
 }
 
 export function relu(tape: Tape, x: Tensor): Tensor {
-  const y = tensor(new Float32Array(x.data.length), x.rows, x.cols);
+  const y = tensor(tape.floats(x.data.length, false), x.rows, x.cols);
   for (let i = 0; i < x.data.length; i++) y.data[i] = x.data[i]! > 0 ? x.data[i]! : 0;
   tape.push(() => {
     if (!y.grad) return;
-    const dx = gradOf(x);
+    const dx = gradOf(tape, x);
     for (let i = 0; i < y.data.length; i++) if (y.data[i]! > 0) dx[i]! += y.grad[i]!;
   });
   return y;
 }
 
 export function add(tape: Tape, a: Tensor, b: Tensor): Tensor {
-  const y = tensor(new Float32Array(a.data.length), a.rows, a.cols);
+  const y = tensor(tape.floats(a.data.length, false), a.rows, a.cols);
   for (let i = 0; i < a.data.length; i++) y.data[i] = a.data[i]! + b.data[i]!;
   tape.push(() => {
     if (!y.grad) return;
-    const da = gradOf(a);
-    const db = gradOf(b);
+    const da = gradOf(tape, a);
+    const db = gradOf(tape, b);
     for (let i = 0; i < y.grad.length; i++) {
       da[i]! += y.grad[i]!;
       db[i]! += y.grad[i]!;
@@ -164,15 +197,15 @@ export function add(tape: Tape, a: Tensor, b: Tensor): Tensor {
 export function concatColumns(tape: Tape, a: Tensor, b: Tensor): Tensor {
   const rows = a.rows;
   const cols = a.cols + b.cols;
-  const y = tensor(new Float32Array(rows * cols), rows, cols);
+  const y = tensor(tape.floats(rows * cols, false), rows, cols);
   for (let r = 0; r < rows; r++) {
     y.data.set(a.data.subarray(r * a.cols, (r + 1) * a.cols), r * cols);
     y.data.set(b.data.subarray(r * b.cols, (r + 1) * b.cols), r * cols + a.cols);
   }
   tape.push(() => {
     if (!y.grad) return;
-    const da = gradOf(a);
-    const db = gradOf(b);
+    const da = gradOf(tape, a);
+    const db = gradOf(tape, b);
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < a.cols; c++) da[r * a.cols + c]! += y.grad[r * cols + c]!;
       for (let c = 0; c < b.cols; c++) db[r * b.cols + c]! += y.grad[r * cols + a.cols + c]!;
@@ -186,7 +219,7 @@ export function pool(tape: Tape, x: Tensor, record: PoolRecord): Tensor {
   tape.push(() => {
     if (!y.grad) return;
     const d = poolFeaturesBackward(record, y.grad, x.cols);
-    const dx = gradOf(x);
+    const dx = gradOf(tape, x);
     for (let i = 0; i < d.length; i++) dx[i]! += d[i]!;
   });
   return y;
@@ -197,7 +230,7 @@ export function unpool(tape: Tape, x: Tensor, record: PoolRecord): Tensor {
   tape.push(() => {
     if (!y.grad) return;
     const d = unpoolFeaturesBackward(record, y.grad, x.cols);
-    const dx = gradOf(x);
+    const dx = gradOf(tape, x);
     for (let i = 0; i < d.length; i++) dx[i]! += d[i]!;
   });
   return y;
@@ -209,7 +242,7 @@ export function unpool(tape: Tape, x: Tensor, record: PoolRecord): Tensor {
  */
 export function softmaxCrossEntropy(logits: Tensor, labels: Int32Array): number {
   const { rows, cols } = logits;
-  const grad = gradOf(logits);
+  const grad = (logits.grad ??= new Float32Array(logits.data.length));
   let counted = 0;
   for (let r = 0; r < rows; r++) if (labels[r]! >= 0) counted++;
   let loss = 0;

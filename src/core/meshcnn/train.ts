@@ -15,6 +15,14 @@ export interface FeatureStats {
   std: readonly number[];
 }
 
+/** One recording tape per network, so each step reuses the buffers of the last (see Tape.floats). */
+const tapes = new WeakMap<MeshUNet, Tape>();
+function trainingTape(net: MeshUNet): Tape {
+  let tape = tapes.get(net);
+  if (!tape) tapes.set(net, (tape = new Tape(true)));
+  return tape;
+}
+
 /**
  * Forward and backward on one mesh (augmented anew each time: edge flips, slides and scales): leaves the
  * gradient of the cross-entropy against the hard edge labels in `net`'s params.
@@ -29,21 +37,25 @@ export function accumulateGradients(
 ): { loss: number; accuracy: number } {
   const level = augment ? augmentLevel(sample.level, augment, random) : sample.level;
   net.zeroGrad();
-  const tape = new Tape(true);
-  const out = net.forward(tape, level, normalizedFeatures(level, stats.mean, stats.std));
-  const loss = softmaxCrossEntropy(out.logits, sample.labels);
-  tape.backward();
-  const { rows, cols, data } = out.logits;
-  let correct = 0;
-  let labelled = 0;
-  for (let r = 0; r < rows; r++) {
-    if (sample.labels[r]! < 0) continue; // unlabelled edges (painted data) count nowhere
-    labelled++;
-    let best = 0;
-    for (let c = 1; c < cols; c++) if (data[r * cols + c]! > data[r * cols + best]!) best = c;
-    if (best === sample.labels[r]) correct++;
+  const tape = trainingTape(net);
+  try {
+    const out = net.forward(tape, level, normalizedFeatures(level, stats.mean, stats.std));
+    const loss = softmaxCrossEntropy(out.logits, sample.labels);
+    tape.backward();
+    const { rows, cols, data } = out.logits;
+    let correct = 0;
+    let labelled = 0;
+    for (let r = 0; r < rows; r++) {
+      if (sample.labels[r]! < 0) continue; // unlabelled edges (painted data) count nowhere
+      labelled++;
+      let best = 0;
+      for (let c = 1; c < cols; c++) if (data[r * cols + c]! > data[r * cols + best]!) best = c;
+      if (best === sample.labels[r]) correct++;
+    }
+    return { loss, accuracy: correct / Math.max(1, labelled) };
+  } finally {
+    tape.recycle(); // also after a throw, so the next step starts clean
   }
-  return { loss, accuracy: correct / Math.max(1, labelled) };
 }
 
 /** One optimisation step on one mesh: gradients (see accumulateGradients), then Adam. */

@@ -68,4 +68,39 @@ describe('MeshUNet', () => {
     }
     expect(lossOf()).toBeLessThan(0.7 * first);
   });
+
+  it('gives the same gradients on a tape that recycles its buffers as on a fresh one', () => {
+    const other = icosphere(2, 0.2, 7); // a second mesh: the recycled buffers hold its values
+    const otherLevel = buildMeshLevel(other.positions, other.indices);
+    const gradients = (tape: Tape, lvl = level, feats = features, lab = labels) => {
+      const net = new MeshUNet(config, 4);
+      net.zeroGrad();
+      softmaxCrossEntropy(net.forward(tape, lvl, feats).logits, lab);
+      tape.backward();
+      return net.params.map((p) => Float32Array.from(p.grad));
+    };
+    const fresh = gradients(new Tape(true));
+    const reused = new Tape(true);
+    for (let round = 0; round < 3; round++) {
+      const otherLabels = new Int32Array(edgeCountOf(otherLevel)).map((_, e) => e % 2);
+      gradients(reused, otherLevel, computeEdgeFeatures(otherLevel), otherLabels);
+      reused.recycle();
+      expect(gradients(reused)).toEqual(fresh);
+      reused.recycle();
+    }
+  });
+
+  it('lends recycled buffers zeroed unless told they will be overwritten', () => {
+    const tape = new Tape(true);
+    tape.floats(1000, false).fill(7);
+    tape.floats(1000).fill(7);
+    tape.recycle();
+    const a = tape.floats(1000, false);
+    const b = tape.floats(990);
+    expect(a.length).toBe(1000);
+    expect(b.length).toBe(990);
+    expect(a.buffer).not.toBe(b.buffer);
+    expect(b.every((v) => v === 0)).toBe(true);
+    expect(new Tape(false).floats(10)).toEqual(new Float32Array(10));
+  });
 });
