@@ -115,65 +115,78 @@ export function meshConv(tape: Tape, x: Tensor, gemm: Int32Array, weight: Param,
 
 const NORM_EPSILON = 1e-5;
 
-/** Instance norm over the edges of one mesh, per channel, with learned scale and shift (γ, β: C). */
+/**
+ * Instance norm over the edges of one mesh, per channel, with learned scale and shift (γ, β: C). The
+ * loops read local typed arrays and keep per-channel sums in float64; the backward pass needs only Σdy
+ * and Σdy·x̂ per channel (γ's and β's gradients are those sums).
+ */
 export function instanceNorm(tape: Tape, x: Tensor, gamma: Param, beta: Param): Tensor {
   const { rows, cols } = x;
+  const xd = x.data;
   const xhat = tape.floats(rows * cols, false);
-  const invStd = new Float32Array(cols);
+  const y = tensor(tape.floats(rows * cols, false), rows, cols);
+  const yd = y.data;
   const mean = new Float64Array(cols);
-  const variance = new Float64Array(cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) mean[c]! += x.data[r * cols + c]!;
+  const invStd = new Float64Array(cols);
+  for (let i = 0; i < rows * cols; i += cols) for (let c = 0; c < cols; c++) mean[c]! += xd[i + c]!;
   for (let c = 0; c < cols; c++) mean[c]! /= rows;
-  for (let r = 0; r < rows; r++) {
+  const variance = invStd; // sums of squares first, then turned into 1/σ
+  for (let i = 0; i < rows * cols; i += cols) {
     for (let c = 0; c < cols; c++) {
-      const d = x.data[r * cols + c]! - mean[c]!;
+      const d = xd[i + c]! - mean[c]!;
       variance[c]! += d * d;
     }
   }
   for (let c = 0; c < cols; c++) invStd[c] = 1 / Math.sqrt(variance[c]! / rows + NORM_EPSILON);
-  const y = tensor(tape.floats(rows * cols, false), rows, cols);
-  for (let r = 0; r < rows; r++) {
+  const g = gamma.data;
+  const b = beta.data;
+  for (let i = 0; i < rows * cols; i += cols) {
     for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      const h = (x.data[i]! - mean[c]!) * invStd[c]!;
-      xhat[i] = h;
-      y.data[i] = gamma.data[c]! * h + beta.data[c]!;
+      const h = (xd[i + c]! - mean[c]!) * invStd[c]!;
+      xhat[i + c] = h;
+      yd[i + c] = g[c]! * h + b[c]!;
     }
   }
   tape.push(() => {
     if (!y.grad) return;
     const dy = y.grad;
-    const sumDh = new Float64Array(cols);
-    const sumDhH = new Float64Array(cols);
-    for (let r = 0; r < rows; r++) {
+    const sumDy = new Float64Array(cols);
+    const sumDyH = new Float64Array(cols);
+    for (let i = 0; i < rows * cols; i += cols) {
       for (let c = 0; c < cols; c++) {
-        const i = r * cols + c;
-        gamma.grad[c]! += dy[i]! * xhat[i]!;
-        beta.grad[c]! += dy[i]!;
-        const dh = dy[i]! * gamma.data[c]!;
-        sumDh[c]! += dh;
-        sumDhH[c]! += dh * xhat[i]!;
+        const d = dy[i + c]!;
+        sumDy[c]! += d;
+        sumDyH[c]! += d * xhat[i + c]!;
       }
     }
+    // dx = γ/σ · (dy − mean(dy) − x̂ · mean(dy·x̂)), per channel
+    const scale = new Float64Array(cols);
+    for (let c = 0; c < cols; c++) {
+      gamma.grad[c]! += sumDyH[c]!;
+      beta.grad[c]! += sumDy[c]!;
+      scale[c] = g[c]! * invStd[c]!;
+      sumDy[c]! /= rows;
+      sumDyH[c]! /= rows;
+    }
     const dx = gradOf(tape, x);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const i = r * cols + c;
-        const dh = dy[i]! * gamma.data[c]!;
-        dx[i]! += (invStd[c]! / rows) * (rows * dh - sumDh[c]! - xhat[i]! * sumDhH[c]!);
-      }
+    for (let i = 0; i < rows * cols; i += cols) {
+      for (let c = 0; c < cols; c++)
+        dx[i + c]! += scale[c]! * (dy[i + c]! - sumDy[c]! - xhat[i + c]! * sumDyH[c]!);
     }
   });
   return y;
 }
 
 export function relu(tape: Tape, x: Tensor): Tensor {
-  const y = tensor(tape.floats(x.data.length, false), x.rows, x.cols);
-  for (let i = 0; i < x.data.length; i++) y.data[i] = x.data[i]! > 0 ? x.data[i]! : 0;
+  const xd = x.data;
+  const y = tensor(tape.floats(xd.length, false), x.rows, x.cols);
+  const yd = y.data;
+  for (let i = 0; i < xd.length; i++) yd[i] = xd[i]! > 0 ? xd[i]! : 0;
   tape.push(() => {
     if (!y.grad) return;
+    const dy = y.grad;
     const dx = gradOf(tape, x);
-    for (let i = 0; i < y.data.length; i++) if (y.data[i]! > 0) dx[i]! += y.grad[i]!;
+    for (let i = 0; i < yd.length; i++) if (yd[i]! > 0) dx[i]! += dy[i]!;
   });
   return y;
 }
