@@ -1,3 +1,4 @@
+import { LABEL_PALETTE } from '../mesh/labelPalette';
 import type { SegmentClass } from './modelFile';
 
 /**
@@ -36,25 +37,12 @@ export const DATASET_CLASSES: Record<string, SegmentClass[]> = {
   ],
 };
 
-const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-];
-
 /** The classes of a dataset folder name, or numbered classes with palette colours. */
 export function classesFor(datasetName: string, classCount: number): SegmentClass[] {
   const known = DATASET_CLASSES[datasetName];
   if (known && known.length === classCount) return known;
   return Array.from({ length: classCount }, (_, i) => ({
     name: `label ${i + 1}`,
-    color: PALETTE[i % PALETTE.length]!,
+    color: LABEL_PALETTE[i % LABEL_PALETTE.length]!,
   }));
 }

@@ -9,6 +9,7 @@ import {
   type PaintFacesCommand,
 } from '../../core/commands/PaintFacesCommand';
 import { SetLabelClassesCommand } from '../../core/commands/SetLabelClassesCommand';
+import { LABEL_PALETTE } from '../../core/mesh/labelPalette';
 import { DATASET_CLASSES } from '../../core/meshcnn/datasetClasses';
 import { CancelledError, InputError } from '../../core/plugin/Job';
 import type { FineTuneJobOutput } from '../../plugins/segment-meshcnn/fineTuneJob';
@@ -26,18 +27,6 @@ import { formatNumber } from '../viewport/LegendView';
 import { askUser } from './dialog';
 import { JobBox } from './JobBox';
 
-const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-];
 /** Label sets offered besides the saved models' (the shipped models' classes; a fresh pair). */
 const SHIPPED_CLASSES: Record<string, LabelClass[]> = { human: DATASET_CLASSES.human_seg! };
 const NEW_SET = 'new';
@@ -250,7 +239,10 @@ export class LabelPanel {
   private addLabel(): void {
     const n = this.classes.length + 1;
     if (n > 255) return;
-    this.classes = [...this.classes, { name: `label ${n}`, color: PALETTE[(n - 1) % PALETTE.length]! }];
+    this.classes = [
+      ...this.classes,
+      { name: `label ${n}`, color: LABEL_PALETTE[(n - 1) % LABEL_PALETTE.length]! },
+    ];
     this.state.label = n;
     this.renderLabels();
   }
@@ -259,7 +251,7 @@ export class LabelPanel {
     const choice = this.state.labelsFrom;
     const classes =
       choice === NEW_SET
-        ? [0, 1].map((i) => ({ name: `part ${i + 1}`, color: PALETTE[i]! }))
+        ? [0, 1].map((i) => ({ name: `part ${i + 1}`, color: LABEL_PALETTE[i]! }))
         : choice.startsWith(USER_MODEL_PREFIX)
           ? this.library.models.find((m) => m.name === choice.slice(USER_MODEL_PREFIX.length))?.classes
           : SHIPPED_CLASSES[choice];

@@ -3,7 +3,8 @@ import type { TypedArray } from 'three';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY } from '../../core/mesh/attributeInfo';
 import type { AttributeInfo } from '../../core/mesh/attributeInfo';
 import type { MeshAttribute } from '../../core/mesh/Mesh';
-import { LABEL_PALETTE, viridis } from './colorMaps';
+import { LABEL_PALETTE } from '../../core/mesh/labelPalette';
+import { viridis } from './colorMaps';
 
 /** An attribute the colour-map view can show. */
 export interface ViewableAttribute {

@@ -38,17 +38,3 @@ export function viridisCss(): string {
   );
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
-
-/** Qualitative colours for classes without their own (Tableau 10). */
-export const LABEL_PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#bab0ac',
-];
