@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PreviewServer } from 'vite';
-import { canvasCoverage, hasChromium, openEditor, startServer } from './browser';
-import type { Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { canvasCoverage, hasChromium } from './browser';
+import { editorForSuite } from './editorSuite';
 
 /** The basics an artist meets first: the sample scene, the outliner, the properties, undo/redo. */
 describe.skipIf(!hasChromium)('editor basics', () => {
-  let server: PreviewServer;
-  let s: Session;
-
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-  });
+  const s = editorForSuite();
 
   it('opens on the sample scene and draws it (the canvas is not blank)', async () => {
     expect(await s.page.locator('.tree-row .tree-name').allTextContents()).toEqual(['Spot']);

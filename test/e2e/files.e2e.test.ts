@@ -1,11 +1,10 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetPath, hasShared } from '../helpers/shared';
-import { hasChromium, openEditor, startServer } from './browser';
-import type { Session } from './browser';
+import { hasChromium } from './browser';
+import { editorForSuite } from './editorSuite';
 
 type AppHandle = {
   editor: {
@@ -17,21 +16,14 @@ type AppHandle = {
 };
 
 describe.skipIf(!hasChromium)('files: folders with textures, crash recovery', () => {
-  let server: PreviewServer;
-  let s: Session;
+  const s = editorForSuite();
   let folder: string;
 
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
+  beforeAll(() => {
     folder = mkdtempSync(join(tmpdir(), 'homeomorph-folder-'));
   });
 
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it.skipIf(!hasShared)(
     'opens a folder (File ▸ Open folder) and the OBJ finds its MTL and texture beside it',

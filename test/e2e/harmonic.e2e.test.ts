@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFiles, hasChromium, openEditor, startServer } from './browser';
-import type { Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { dropFiles, hasChromium } from './browser';
+import { editorForSuite } from './editorSuite';
 
 /** The active object's positions and the undo history, read through the editor's window.homeomorph. */
 function state(page: Page) {
@@ -45,20 +44,9 @@ async function dragSlider(page: Page, selector: string, to: number): Promise<voi
 }
 
 describe.skipIf(!hasChromium)('Harmonic Compress in the editor', () => {
-  let server: PreviewServer;
-  let s: Session;
+  const s = editorForSuite();
   const L = 16;
   const slider = '[data-role="result-slider"]';
-
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-  });
 
   it('runs on Spot from its panel and shows the result view when the result is selected', async () => {
     const page = s.page;

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadModel } from '../../src/core/meshcnn/modelFile';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFiles, hasChromium, openEditor, repoRoot, startServer } from './browser';
-import type { Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { dropFiles, hasChromium, repoRoot } from './browser';
+import { editorForSuite } from './editorSuite';
 import { bandStroke, stroke, surfacePoints } from './labelBrush';
 
 /** What the test reads of the editor, in the page. */
@@ -66,22 +65,12 @@ async function learn(page: Page, timeout: number): Promise<string> {
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
 describe.skipIf(!hasChromium)('painting labels and learning from them in the browser', () => {
-  let server: PreviewServer;
-  let s: Session;
-
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
-    // Only the label panel open: the list stays short and the canvas keeps its size.
-    for (const plugin of await s.page.locator('[data-plugin]').all())
+  // Only the label panel open: the list stays short and the canvas keeps its size.
+  const s = editorForSuite(async ({ page }) => {
+    for (const plugin of await page.locator('[data-plugin]').all())
       if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
         await plugin.locator('> .lil-title').click();
-    await s.page.locator('[data-plugin="Paint labels"] > .lil-title').click();
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
+    await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
   });
 
   it('paints faces with mouse strokes, one undo step each, without orbiting; refuses to learn from too little paint', async () => {

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetPath, hasShared } from '../helpers/shared';
-import { dropFiles, hasChromium, openEditor, sceneNames, startServer } from './browser';
-import type { Session } from './browser';
+import { dropFiles, hasChromium, sceneNames } from './browser';
+import { editorForSuite } from './editorSuite';
 
 /** Facts about the editor's state, read in the page. */
 function state(page: Page) {
@@ -73,18 +72,7 @@ async function runFromPanel(page: Page, idname: string, timeout: number): Promis
 }
 
 describe.skipIf(!hasChromium)('the neural plugins in the browser', () => {
-  let server: PreviewServer;
-  let s: Session;
-
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-  });
+  const s = editorForSuite();
 
   it('fits an SDF to Spot from its panel, adds the extracted mesh, and undo removes it', async () => {
     const before = await state(s.page);

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { datasetPath, hasShared } from '../helpers/shared';
-import { dropFiles, hasChromium, openEditor, repoRoot, sceneNames, startServer } from './browser';
-import type { Session } from './browser';
+import { dropFiles, hasChromium, repoRoot, sceneNames } from './browser';
+import { editorForSuite } from './editorSuite';
 
 /** Facts about the editor's state, read in the page. */
 function state(page: Page) {
@@ -69,18 +68,7 @@ async function runOperator(page: Page, idname: string): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('import, plugins, undo, cancel, export', () => {
-  let server: PreviewServer;
-  let s: Session;
-
-  beforeAll(async () => {
-    server = await startServer();
-    s = await openEditor(server);
-  });
-
-  afterAll(async () => {
-    await s?.close();
-    await server?.close();
-  });
+  const s = editorForSuite();
 
   it('imports an OBJ and a GLB dropped together as one undo step', async () => {
     const obj = new TextEncoder().encode(
