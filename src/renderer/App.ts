@@ -72,6 +72,11 @@ export class App {
     this.outliner = new Outliner(this.editor, $('outliner'));
     this.status = new StatusBar(this.editor, $('statusbar'));
     this.properties = new PropertiesPanel(this.editor, this.viewport, $('properties'), services.computeStats);
+    // A drag on a panel's control (a number field, a slider) is one undo step, however slow.
+    for (const panel of [$('properties'), $('plugins')])
+      panel.addEventListener('pointerdown', () => this.editor.history.beginGesture());
+    for (const end of ['pointerup', 'pointercancel'])
+      window.addEventListener(end, () => this.editor.history.endGesture());
     this.properties.resultViews = new ResultViewPanel({
       editor: this.editor,
       operators: services.operators,

@@ -1,8 +1,9 @@
 import type { Command } from './Command';
 
 /**
- * The undo/redo stacks. A command executed within `mergeWindowMs` of the previous one is offered to
- * it through `mergeWith`, so a slider drag of a hundred small steps undoes as one.
+ * The undo/redo stacks. A command executed within `mergeWindowMs` of the previous one, or during the
+ * same gesture (a drag on a control: see beginGesture), is offered to it through `mergeWith`, so a
+ * slider drag of a hundred small steps undoes as one, however slowly it is dragged.
  */
 export class History {
   readonly undos: Command[] = [];
@@ -10,6 +11,8 @@ export class History {
   /** Called after every execute, undo, redo and clear (menus and the title bar listen). */
   onChange: () => void = () => {};
   private lastExecuteTime = -Infinity;
+  /** 'none', or inside a gesture: before ('started') or after ('editing') its first edit. */
+  private gesture: 'none' | 'started' | 'editing' = 'none';
 
   constructor(readonly mergeWindowMs = 500) {}
 
@@ -19,12 +22,26 @@ export class History {
     const last = this.undos[this.undos.length - 1];
     const merged =
       last !== undefined &&
-      now - this.lastExecuteTime < this.mergeWindowMs &&
+      this.gesture !== 'started' &&
+      (this.gesture === 'editing' || now - this.lastExecuteTime < this.mergeWindowMs) &&
       last.mergeWith?.(command) === true;
     if (!merged) this.undos.push(command);
+    if (this.gesture === 'started') this.gesture = 'editing';
     this.lastExecuteTime = now;
     this.redos.length = 0;
     this.onChange();
+  }
+
+  /** The pointer went down on a control: its edits until endGesture are one undo step. */
+  beginGesture(): void {
+    this.gesture = 'started'; // its first edit starts a step of its own
+  }
+
+  /** The pointer was released: the next edit starts a new step. */
+  endGesture(): void {
+    if (this.gesture === 'none') return;
+    this.gesture = 'none';
+    this.lastExecuteTime = -Infinity;
   }
 
   undo(): Command | undefined {

@@ -65,6 +65,32 @@ describe('History', () => {
     expect(history.undos).toHaveLength(4);
   });
 
+  it('merges a slow drag (one gesture) into one step, and keeps gestures apart', () => {
+    const { host, b } = setup();
+    const history = new History(500);
+    const now = vi.spyOn(performance, 'now');
+    const drag = (from: number) => {
+      history.beginGesture();
+      for (let i = 0; i < 5; i++) {
+        now.mockReturnValue(1e9 + from * 1e4 + i * 2000); // 2 s between moves
+        history.execute(new SetTransformCommand(host, b, { position: new Vector3(from + i, 0, 0) }));
+      }
+      history.endGesture();
+    };
+    drag(10);
+    expect(history.undos).toHaveLength(1);
+    drag(20); // a second drag right after is a second step
+    now.mockReturnValue(1e9 + 20 * 1e4 + 8100); // and so is an edit right after the release
+    history.execute(new SetTransformCommand(host, b, { position: new Vector3(99, 0, 0) }));
+    now.mockRestore();
+    expect(history.undos).toHaveLength(3);
+    history.undo();
+    history.undo();
+    expect(b.position.x).toBe(14);
+    history.undo();
+    expect(b.position.toArray()).toEqual([1, 2, 3]);
+  });
+
   it('clears redo on a new command and reports every change', () => {
     const { host, a } = setup();
     const history = new History();
