@@ -11,7 +11,7 @@ import { runPointModel, runPointModelChunked } from '../../core/nn/onnx/evaluate
 import { SdfNetwork } from '../../core/nn/SdfNetwork';
 import { checkCancelled, InputError, yieldToHost, type Job } from '../../core/plugin/Job';
 import { Rng } from '../../core/sampling/Rng';
-import { cumulativeFaceAreas } from '../../core/sampling/surfaceSampling';
+import { solidMeshRefusal } from '../../core/mesh/solidMeshRefusal';
 import { normaliseMesh } from '../../core/sdf/normaliseMesh';
 import { BOX_HALF, concatSamples, sampleSdf } from '../../core/sdf/sdfSamples';
 import { SignedDistanceField } from '../../core/sdf/signedDistance';
@@ -26,28 +26,7 @@ const SLICE_SIZE = 256;
 
 /** Why a mesh cannot be fitted, or null. Shared by the operator's poll and the job. */
 export function fitSdfRefusal(mesh: Mesh): string | null {
-  if (mesh.positions.length < 9 || mesh.indices.length < 3)
-    return 'the mesh is empty: it needs at least one triangle';
-  for (let i = 0; i < mesh.positions.length; i++)
-    if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
-  const n = mesh.positions.length / 3;
-  for (let i = 0; i < mesh.indices.length; i++)
-    if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
-  const areas = cumulativeFaceAreas(mesh);
-  if (!(areas[areas.length - 1]! > 0)) return 'the mesh is degenerate: all its triangles have zero area';
-  // a flat mesh (zero extent along an axis) has no inside
-  const lo = [Infinity, Infinity, Infinity],
-    hi = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < 3; k++) {
-      lo[k] = Math.min(lo[k]!, mesh.positions[3 * i + k]!);
-      hi[k] = Math.max(hi[k]!, mesh.positions[3 * i + k]!);
-    }
-  }
-  const extent = [hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!];
-  if (Math.min(...extent) <= 1e-6 * Math.max(...extent))
-    return 'the mesh is flat (no volume): a signed distance needs an inside';
-  return null;
+  return solidMeshRefusal(mesh, 'a signed distance needs an inside');
 }
 
 /** Warnings for meshes that can be fitted but whose inside is only defined by the winding number. */
