@@ -2,7 +2,7 @@ import { permutedEliminationTree, postorder, type EliminationTree } from './elim
 import { LdltFactor } from './LdltFactor';
 import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
-import { SupernodalLdlt } from './SupernodalLdlt';
+import { SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 
@@ -43,7 +43,7 @@ export interface IterativeSolveReport {
  * several steps whose matrices differ a little.
  *
  * Values and vectors are always in the caller's (original) numbering; vectors hold k interleaved
- * right-hand sides (n×k row-major).
+ * right-hand sides (n×k row-major). `kernel` picks the supernodal numeric kernel (SupernodalLdlt).
  */
 export class SparseSolver {
   readonly n: number;
@@ -66,6 +66,7 @@ export class SparseSolver {
     readonly pattern: SymmetricPattern,
     ordering: Ordering = 'auto',
     kind: FactorizationKind = 'supernodal',
+    kernel: SupernodalKernelChoice = 'auto',
   ) {
     const n = (this.n = pattern.n);
     const { xadj, adj } = pattern.adjacency();
@@ -110,7 +111,9 @@ export class SparseSolver {
     this.slotMap = permuted.slotMap;
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
     this.factorization =
-      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern, tree!) : new LdltFactor(permuted.pattern);
+      kind === 'supernodal'
+        ? new SupernodalLdlt(permuted.pattern, tree!, kernel)
+        : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {

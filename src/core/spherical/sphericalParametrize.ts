@@ -12,6 +12,7 @@ import {
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
+import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
 import { normalizeToUnitArea, radialDeviation } from './normalize';
@@ -44,6 +45,11 @@ export interface SphericalOptions {
   stepSolver: StepSolver;
   /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
   iterativeTolerance: number;
+  /**
+   * The numeric factorisation's kernel: 'auto' (WebAssembly where the runtime has it) or 'js' (the
+   * JavaScript kernel; same results to the bit, kept for comparisons and runtimes without WebAssembly).
+   */
+  kernel: SupernodalKernelChoice;
 }
 
 /**
@@ -70,6 +76,7 @@ export const defaultSphericalOptions: SphericalOptions = {
   mobiusCentring: false,
   stepSolver: 'reuse',
   iterativeTolerance: 1e-10,
+  kernel: 'auto',
 };
 
 /** Reported after every flow step. */
@@ -171,7 +178,7 @@ export async function sphericalParametrize(
     addStiffness(mp, x, indices, stiffness, opts.timeStep);
   }
   const nnz = mp.pattern.nnz;
-  const solver = new SparseSolver(mp.pattern);
+  const solver = new SparseSolver(mp.pattern, 'auto', 'supernodal', opts.kernel);
 
   const system = new Float64Array(nnz);
   const rhs = new Float64Array(3 * n);

@@ -1,0 +1,617 @@
+;; Multifrontal numeric LDLᵀ (the body of SupernodalLdlt.factor) in WebAssembly, f64 with f64x2 SIMD.
+;;
+;; Why: on small and medium meshes the factorisation is thousands of tiny dense fronts, where the JavaScript
+;; kernel runs at about Eigen's speed per operation and a cold worker interprets it until V8 has compiled it.
+;; Here one call factors the whole matrix (no call per supernode), the loops over rows go two at a time in
+;; f64x2 lanes, and the module is compiled when it is instantiated.
+;;
+;; It performs exactly the JavaScript kernel's floating-point operations in the same order (each lane of an
+;; f64x2 operation is the IEEE operation of the scalar code; no fused multiply-adds), so both give the same
+;; bits; test/core/sparse/supernodalWasm.test.ts checks that.
+;;
+;; All pointers are byte offsets into the module's memory (one instance per factorisation, grown once to
+;; fit). Front columns are addressed by the byte address of their row 0; `o`/`end` are byte offsets of
+;; rows inside a column.
+(module
+  (memory (export "memory") 1)
+
+  ;; x[o..end) -= ((l0·a0 + l1·a1) + l2·a2) + l3·a3 and y[o..end) -= ((l0·b0 + l1·b1) + l2·b2) + l3·b3.
+  (func $update2x4
+    (param $x i32) (param $y i32) (param $l0 i32) (param $l1 i32) (param $l2 i32) (param $l3 i32)
+    (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $a3 f64)
+    (param $b0 f64) (param $b1 f64) (param $b2 f64) (param $b3 f64)
+    (param $o i32) (param $end i32)
+    (local $va0 v128) (local $va1 v128) (local $va2 v128) (local $va3 v128)
+    (local $vb0 v128) (local $vb1 v128) (local $vb2 v128) (local $vb3 v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (local.set $va1 (f64x2.splat (local.get $a1)))
+    (local.set $va2 (f64x2.splat (local.get $a2)))
+    (local.set $va3 (f64x2.splat (local.get $a3)))
+    (local.set $vb0 (f64x2.splat (local.get $b0)))
+    (local.set $vb1 (f64x2.splat (local.get $b1)))
+    (local.set $vb2 (f64x2.splat (local.get $b2)))
+    (local.set $vb3 (f64x2.splat (local.get $b3)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (local.set $v0 (v128.load align=8 (i32.add (local.get $l0) (local.get $o))))
+        (local.set $v1 (v128.load align=8 (i32.add (local.get $l1) (local.get $o))))
+        (local.set $v2 (v128.load align=8 (i32.add (local.get $l2) (local.get $o))))
+        (local.set $v3 (v128.load align=8 (i32.add (local.get $l3) (local.get $o))))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add (f64x2.mul (local.get $v0) (local.get $va0)) (f64x2.mul (local.get $v1) (local.get $va1)))
+                (f64x2.mul (local.get $v2) (local.get $va2)))
+              (f64x2.mul (local.get $v3) (local.get $va3)))))
+        (v128.store align=8 (i32.add (local.get $y) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $y) (local.get $o)))
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add (f64x2.mul (local.get $v0) (local.get $vb0)) (f64x2.mul (local.get $v1) (local.get $vb1)))
+                (f64x2.mul (local.get $v2) (local.get $vb2)))
+              (f64x2.mul (local.get $v3) (local.get $vb3)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (local.set $s0 (f64.load (i32.add (local.get $l0) (local.get $o))))
+        (local.set $s1 (f64.load (i32.add (local.get $l1) (local.get $o))))
+        (local.set $s2 (f64.load (i32.add (local.get $l2) (local.get $o))))
+        (local.set $s3 (f64.load (i32.add (local.get $l3) (local.get $o))))
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o)))
+            (f64.add
+              (f64.add
+                (f64.add (f64.mul (local.get $s0) (local.get $a0)) (f64.mul (local.get $s1) (local.get $a1)))
+                (f64.mul (local.get $s2) (local.get $a2)))
+              (f64.mul (local.get $s3) (local.get $a3)))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $y) (local.get $o)))
+            (f64.add
+              (f64.add
+                (f64.add (f64.mul (local.get $s0) (local.get $b0)) (f64.mul (local.get $s1) (local.get $b1)))
+                (f64.mul (local.get $s2) (local.get $b2)))
+              (f64.mul (local.get $s3) (local.get $b3))))))))
+
+  ;; As update2x4 with three pivot columns: x -= (l0·a0 + l1·a1) + l2·a2, y likewise.
+  (func $update2x3
+    (param $x i32) (param $y i32) (param $l0 i32) (param $l1 i32) (param $l2 i32)
+    (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $b0 f64) (param $b1 f64) (param $b2 f64)
+    (param $o i32) (param $end i32)
+    (local $va0 v128) (local $va1 v128) (local $va2 v128) (local $vb0 v128) (local $vb1 v128) (local $vb2 v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (local.set $va1 (f64x2.splat (local.get $a1)))
+    (local.set $va2 (f64x2.splat (local.get $a2)))
+    (local.set $vb0 (f64x2.splat (local.get $b0)))
+    (local.set $vb1 (f64x2.splat (local.get $b1)))
+    (local.set $vb2 (f64x2.splat (local.get $b2)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (local.set $v0 (v128.load align=8 (i32.add (local.get $l0) (local.get $o))))
+        (local.set $v1 (v128.load align=8 (i32.add (local.get $l1) (local.get $o))))
+        (local.set $v2 (v128.load align=8 (i32.add (local.get $l2) (local.get $o))))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.add
+              (f64x2.add (f64x2.mul (local.get $v0) (local.get $va0)) (f64x2.mul (local.get $v1) (local.get $va1)))
+              (f64x2.mul (local.get $v2) (local.get $va2)))))
+        (v128.store align=8 (i32.add (local.get $y) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $y) (local.get $o)))
+            (f64x2.add
+              (f64x2.add (f64x2.mul (local.get $v0) (local.get $vb0)) (f64x2.mul (local.get $v1) (local.get $vb1)))
+              (f64x2.mul (local.get $v2) (local.get $vb2)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (local.set $s0 (f64.load (i32.add (local.get $l0) (local.get $o))))
+        (local.set $s1 (f64.load (i32.add (local.get $l1) (local.get $o))))
+        (local.set $s2 (f64.load (i32.add (local.get $l2) (local.get $o))))
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o)))
+            (f64.add
+              (f64.add (f64.mul (local.get $s0) (local.get $a0)) (f64.mul (local.get $s1) (local.get $a1)))
+              (f64.mul (local.get $s2) (local.get $a2)))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $y) (local.get $o)))
+            (f64.add
+              (f64.add (f64.mul (local.get $s0) (local.get $b0)) (f64.mul (local.get $s1) (local.get $b1)))
+              (f64.mul (local.get $s2) (local.get $b2))))))))
+
+  ;; x -= l0·a0 + l1·a1, y -= l0·b0 + l1·b1.
+  (func $update2x2
+    (param $x i32) (param $y i32) (param $l0 i32) (param $l1 i32)
+    (param $a0 f64) (param $a1 f64) (param $b0 f64) (param $b1 f64)
+    (param $o i32) (param $end i32)
+    (local $va0 v128) (local $va1 v128) (local $vb0 v128) (local $vb1 v128)
+    (local $v0 v128) (local $v1 v128) (local $s0 f64) (local $s1 f64)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (local.set $va1 (f64x2.splat (local.get $a1)))
+    (local.set $vb0 (f64x2.splat (local.get $b0)))
+    (local.set $vb1 (f64x2.splat (local.get $b1)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (local.set $v0 (v128.load align=8 (i32.add (local.get $l0) (local.get $o))))
+        (local.set $v1 (v128.load align=8 (i32.add (local.get $l1) (local.get $o))))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.add (f64x2.mul (local.get $v0) (local.get $va0)) (f64x2.mul (local.get $v1) (local.get $va1)))))
+        (v128.store align=8 (i32.add (local.get $y) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $y) (local.get $o)))
+            (f64x2.add (f64x2.mul (local.get $v0) (local.get $vb0)) (f64x2.mul (local.get $v1) (local.get $vb1)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (local.set $s0 (f64.load (i32.add (local.get $l0) (local.get $o))))
+        (local.set $s1 (f64.load (i32.add (local.get $l1) (local.get $o))))
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o)))
+            (f64.add (f64.mul (local.get $s0) (local.get $a0)) (f64.mul (local.get $s1) (local.get $a1)))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $y) (local.get $o)))
+            (f64.add (f64.mul (local.get $s0) (local.get $b0)) (f64.mul (local.get $s1) (local.get $b1))))))))
+
+  ;; x -= l0·a0, y -= l0·b0.
+  (func $update2x1
+    (param $x i32) (param $y i32) (param $l0 i32) (param $a0 f64) (param $b0 f64)
+    (param $o i32) (param $end i32)
+    (local $va0 v128) (local $vb0 v128) (local $v0 v128) (local $s0 f64)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (local.set $vb0 (f64x2.splat (local.get $b0)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (local.set $v0 (v128.load align=8 (i32.add (local.get $l0) (local.get $o))))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.mul (local.get $v0) (local.get $va0))))
+        (v128.store align=8 (i32.add (local.get $y) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $y) (local.get $o)))
+            (f64x2.mul (local.get $v0) (local.get $vb0))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (local.set $s0 (f64.load (i32.add (local.get $l0) (local.get $o))))
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o))) (f64.mul (local.get $s0) (local.get $a0))))
+        (f64.store (i32.add (local.get $y) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $y) (local.get $o))) (f64.mul (local.get $s0) (local.get $b0)))))))
+
+  ;; x -= ((l0·a0 + l1·a1) + l2·a2) + l3·a3 (one target column).
+  (func $update1x4
+    (param $x i32) (param $l0 i32) (param $l1 i32) (param $l2 i32) (param $l3 i32)
+    (param $a0 f64) (param $a1 f64) (param $a2 f64) (param $a3 f64)
+    (param $o i32) (param $end i32)
+    (local $va0 v128) (local $va1 v128) (local $va2 v128) (local $va3 v128)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (local.set $va1 (f64x2.splat (local.get $a1)))
+    (local.set $va2 (f64x2.splat (local.get $a2)))
+    (local.set $va3 (f64x2.splat (local.get $a3)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.add
+              (f64x2.add
+                (f64x2.add
+                  (f64x2.mul (v128.load align=8 (i32.add (local.get $l0) (local.get $o))) (local.get $va0))
+                  (f64x2.mul (v128.load align=8 (i32.add (local.get $l1) (local.get $o))) (local.get $va1)))
+                (f64x2.mul (v128.load align=8 (i32.add (local.get $l2) (local.get $o))) (local.get $va2)))
+              (f64x2.mul (v128.load align=8 (i32.add (local.get $l3) (local.get $o))) (local.get $va3)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o)))
+            (f64.add
+              (f64.add
+                (f64.add
+                  (f64.mul (f64.load (i32.add (local.get $l0) (local.get $o))) (local.get $a0))
+                  (f64.mul (f64.load (i32.add (local.get $l1) (local.get $o))) (local.get $a1)))
+                (f64.mul (f64.load (i32.add (local.get $l2) (local.get $o))) (local.get $a2)))
+              (f64.mul (f64.load (i32.add (local.get $l3) (local.get $o))) (local.get $a3))))))))
+
+  ;; x -= l0·a0 (one target column, one pivot column).
+  (func $update1x1 (param $x i32) (param $l0 i32) (param $a0 f64) (param $o i32) (param $end i32)
+    (local $va0 v128)
+    (local.set $va0 (f64x2.splat (local.get $a0)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.sub (v128.load align=8 (i32.add (local.get $x) (local.get $o)))
+            (f64x2.mul (v128.load align=8 (i32.add (local.get $l0) (local.get $o))) (local.get $va0))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $x) (local.get $o)))
+            (f64.mul (f64.load (i32.add (local.get $l0) (local.get $o))) (local.get $a0)))))))
+
+  ;; x[o..end) *= s.
+  (func $scale (param $x i32) (param $s f64) (param $o i32) (param $end i32)
+    (local $vs v128)
+    (local.set $vs (f64x2.splat (local.get $s)))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (v128.store align=8 (i32.add (local.get $x) (local.get $o))
+          (f64x2.mul (v128.load align=8 (i32.add (local.get $x) (local.get $o))) (local.get $vs)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $rows)))
+    (if (i32.lt_s (local.get $o) (local.get $end))
+      (then
+        (f64.store (i32.add (local.get $x) (local.get $o))
+          (f64.mul (f64.load (i32.add (local.get $x) (local.get $o))) (local.get $s))))))
+
+  ;; A pivot is usable when it is positive and finite (NaN fails both tests).
+  (func $usable (param $p f64) (result i32)
+    (i32.and (f64.gt (local.get $p) (f64.const 0)) (f64.lt (local.get $p) (f64.const inf))))
+
+  ;; Dense LDLᵀ of the w pivot columns of the m×m column-major front at $front, left-looking, pivot columns
+  ;; in pairs (SupernodalLdlt.ts factorPivots, operation for operation). $d: the pivots' d (byte address of
+  ;; d[first column]). Returns −1, or the front column whose pivot is not positive and finite.
+  (func $factorPivots (param $front i32) (param $d i32) (param $m i32) (param $w i32) (result i32)
+    (local $k i32) (local $j i32) (local $pair i32) (local $col i32) (local $ka i32) (local $kb i32)
+    (local $j0 i32) (local $j1 i32) (local $j2 i32) (local $j3 i32)
+    (local $d0 f64) (local $d1 f64) (local $d2 f64) (local $d3 f64)
+    (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64)
+    (local $rk i32) (local $end i32) (local $dk f64) (local $c f64)
+    (local.set $col (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $end (local.get $col))
+    (local.set $k (i32.const 0))
+    (block $pivotsDone
+      (loop $pivots
+        (br_if $pivotsDone (i32.ge_s (local.get $k) (local.get $w)))
+        (local.set $pair (i32.lt_s (i32.add (local.get $k) (i32.const 1)) (local.get $w)))
+        (local.set $ka (i32.add (local.get $front) (i32.mul (local.get $k) (local.get $col))))
+        (local.set $kb (i32.add (local.get $ka) (local.get $col)))
+        (local.set $rk (i32.shl (local.get $k) (i32.const 3)))
+        ;; Updates from the pivots before k, four at a time.
+        (local.set $j (i32.const 0))
+        (block $fourDone
+          (loop $four
+            (br_if $fourDone (i32.ge_s (i32.add (local.get $j) (i32.const 3)) (local.get $k)))
+            (local.set $j0 (i32.add (local.get $front) (i32.mul (local.get $j) (local.get $col))))
+            (local.set $j1 (i32.add (local.get $j0) (local.get $col)))
+            (local.set $j2 (i32.add (local.get $j1) (local.get $col)))
+            (local.set $j3 (i32.add (local.get $j2) (local.get $col)))
+            (local.set $d0 (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $d1 (f64.load offset=8 (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $d2 (f64.load offset=16 (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $d3 (f64.load offset=24 (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $a0 (f64.mul (local.get $d0) (f64.load (i32.add (local.get $j0) (local.get $rk)))))
+            (local.set $a1 (f64.mul (local.get $d1) (f64.load (i32.add (local.get $j1) (local.get $rk)))))
+            (local.set $a2 (f64.mul (local.get $d2) (f64.load (i32.add (local.get $j2) (local.get $rk)))))
+            (local.set $a3 (f64.mul (local.get $d3) (f64.load (i32.add (local.get $j3) (local.get $rk)))))
+            (f64.store (i32.add (local.get $ka) (local.get $rk))
+              (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+                (f64.add
+                  (f64.add
+                    (f64.add
+                      (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))
+                      (f64.mul (f64.load (i32.add (local.get $j1) (local.get $rk))) (local.get $a1)))
+                    (f64.mul (f64.load (i32.add (local.get $j2) (local.get $rk))) (local.get $a2)))
+                  (f64.mul (f64.load (i32.add (local.get $j3) (local.get $rk))) (local.get $a3)))))
+            (if (local.get $pair)
+              (then
+                (call $update2x4 (local.get $ka) (local.get $kb)
+                  (local.get $j0) (local.get $j1) (local.get $j2) (local.get $j3)
+                  (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3)
+                  (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+                  (f64.mul (local.get $d1) (f64.load offset=8 (i32.add (local.get $j1) (local.get $rk))))
+                  (f64.mul (local.get $d2) (f64.load offset=8 (i32.add (local.get $j2) (local.get $rk))))
+                  (f64.mul (local.get $d3) (f64.load offset=8 (i32.add (local.get $j3) (local.get $rk))))
+                  (i32.add (local.get $rk) (i32.const 8)) (local.get $end)))
+              (else
+                (call $update1x4 (local.get $ka)
+                  (local.get $j0) (local.get $j1) (local.get $j2) (local.get $j3)
+                  (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3)
+                  (i32.add (local.get $rk) (i32.const 8)) (local.get $end))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $four)))
+        ;; The remaining pivots before k, one at a time.
+        (block $oneDone
+          (loop $one
+            (br_if $oneDone (i32.ge_s (local.get $j) (local.get $k)))
+            (local.set $j0 (i32.add (local.get $front) (i32.mul (local.get $j) (local.get $col))))
+            (local.set $d0 (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3)))))
+            (local.set $a0 (f64.mul (local.get $d0) (f64.load (i32.add (local.get $j0) (local.get $rk)))))
+            (f64.store (i32.add (local.get $ka) (local.get $rk))
+              (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+                (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))))
+            (if (local.get $pair)
+              (then
+                (call $update2x1 (local.get $ka) (local.get $kb) (local.get $j0) (local.get $a0)
+                  (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+                  (i32.add (local.get $rk) (i32.const 8)) (local.get $end)))
+              (else
+                (call $update1x1 (local.get $ka) (local.get $j0) (local.get $a0)
+                  (i32.add (local.get $rk) (i32.const 8)) (local.get $end))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $one)))
+        ;; Finalise column k.
+        (local.set $dk (f64.load (i32.add (local.get $ka) (local.get $rk))))
+        (if (i32.eqz (call $usable (local.get $dk))) (then (return (local.get $k))))
+        (f64.store (i32.add (local.get $d) (local.get $rk)) (local.get $dk))
+        (call $scale (local.get $ka) (f64.div (f64.const 1) (local.get $dk))
+          (i32.add (local.get $rk) (i32.const 8)) (local.get $end))
+        (if (local.get $pair)
+          (then
+            ;; Column k+1: the update from pivot k, then finalise.
+            (local.set $c (f64.mul (local.get $dk) (f64.load offset=8 (i32.add (local.get $ka) (local.get $rk)))))
+            (call $update1x1 (local.get $kb) (local.get $ka) (local.get $c)
+              (i32.add (local.get $rk) (i32.const 8)) (local.get $end))
+            (local.set $dk (f64.load offset=8 (i32.add (local.get $kb) (local.get $rk))))
+            (if (i32.eqz (call $usable (local.get $dk)))
+              (then (return (i32.add (local.get $k) (i32.const 1)))))
+            (f64.store offset=8 (i32.add (local.get $d) (local.get $rk)) (local.get $dk))
+            (call $scale (local.get $kb) (f64.div (f64.const 1) (local.get $dk))
+              (i32.add (local.get $rk) (i32.const 16)) (local.get $end))))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $pivots)))
+    (i32.const -1))
+
+  ;; The Schur complement U = F22 − L21·D·L21ᵀ over the front's columns w..m−1, two target columns at a
+  ;; time (SupernodalLdlt.ts schurComplement, operation for operation).
+  (func $schurComplement (param $front i32) (param $d i32) (param $m i32) (param $w i32)
+    (local $k i32) (local $j i32) (local $col i32) (local $ka i32) (local $kb i32) (local $rk i32) (local $end i32)
+    (local $j0 i32) (local $j1 i32) (local $j2 i32) (local $j3 i32) (local $dj i32)
+    (local $d0 f64) (local $d1 f64) (local $d2 f64) (local $d3 f64)
+    (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64)
+    (local.set $col (i32.shl (local.get $m) (i32.const 3)))
+    (local.set $end (local.get $col))
+    (local.set $k (local.get $w))
+    (block $pairsDone
+      (loop $pairs
+        (br_if $pairsDone (i32.ge_s (i32.add (local.get $k) (i32.const 1)) (local.get $m)))
+        (local.set $ka (i32.add (local.get $front) (i32.mul (local.get $k) (local.get $col))))
+        (local.set $kb (i32.add (local.get $ka) (local.get $col)))
+        (local.set $rk (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $j (i32.const 0))
+        (block $fourDone
+          (loop $four
+            (br_if $fourDone (i32.ge_s (i32.add (local.get $j) (i32.const 3)) (local.get $w)))
+            (local.set $j0 (i32.add (local.get $front) (i32.mul (local.get $j) (local.get $col))))
+            (local.set $j1 (i32.add (local.get $j0) (local.get $col)))
+            (local.set $j2 (i32.add (local.get $j1) (local.get $col)))
+            (local.set $j3 (i32.add (local.get $j2) (local.get $col)))
+            (local.set $dj (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $d0 (f64.load (local.get $dj)))
+            (local.set $d1 (f64.load offset=8 (local.get $dj)))
+            (local.set $d2 (f64.load offset=16 (local.get $dj)))
+            (local.set $d3 (f64.load offset=24 (local.get $dj)))
+            (local.set $a0 (f64.mul (local.get $d0) (f64.load (i32.add (local.get $j0) (local.get $rk)))))
+            (local.set $a1 (f64.mul (local.get $d1) (f64.load (i32.add (local.get $j1) (local.get $rk)))))
+            (local.set $a2 (f64.mul (local.get $d2) (f64.load (i32.add (local.get $j2) (local.get $rk)))))
+            (local.set $a3 (f64.mul (local.get $d3) (f64.load (i32.add (local.get $j3) (local.get $rk)))))
+            ;; Row k belongs to column k only.
+            (f64.store (i32.add (local.get $ka) (local.get $rk))
+              (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+                (f64.add
+                  (f64.add
+                    (f64.add
+                      (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))
+                      (f64.mul (f64.load (i32.add (local.get $j1) (local.get $rk))) (local.get $a1)))
+                    (f64.mul (f64.load (i32.add (local.get $j2) (local.get $rk))) (local.get $a2)))
+                  (f64.mul (f64.load (i32.add (local.get $j3) (local.get $rk))) (local.get $a3)))))
+            (call $update2x4 (local.get $ka) (local.get $kb)
+              (local.get $j0) (local.get $j1) (local.get $j2) (local.get $j3)
+              (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3)
+              (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+              (f64.mul (local.get $d1) (f64.load offset=8 (i32.add (local.get $j1) (local.get $rk))))
+              (f64.mul (local.get $d2) (f64.load offset=8 (i32.add (local.get $j2) (local.get $rk))))
+              (f64.mul (local.get $d3) (f64.load offset=8 (i32.add (local.get $j3) (local.get $rk))))
+              (i32.add (local.get $rk) (i32.const 8)) (local.get $end))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $four)))
+        ;; The last 1–3 pivots in one pass.
+        (local.set $j0 (i32.add (local.get $front) (i32.mul (local.get $j) (local.get $col))))
+        (local.set $j1 (i32.add (local.get $j0) (local.get $col)))
+        (local.set $j2 (i32.add (local.get $j1) (local.get $col)))
+        (local.set $dj (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
+        (block $restDone
+          (br_if $restDone (i32.eq (local.get $j) (local.get $w)))
+          (local.set $d0 (f64.load (local.get $dj)))
+          (local.set $a0 (f64.mul (local.get $d0) (f64.load (i32.add (local.get $j0) (local.get $rk)))))
+          (if (i32.eq (i32.sub (local.get $w) (local.get $j)) (i32.const 3))
+            (then
+              (local.set $d1 (f64.load offset=8 (local.get $dj)))
+              (local.set $d2 (f64.load offset=16 (local.get $dj)))
+              (local.set $a1 (f64.mul (local.get $d1) (f64.load (i32.add (local.get $j1) (local.get $rk)))))
+              (local.set $a2 (f64.mul (local.get $d2) (f64.load (i32.add (local.get $j2) (local.get $rk)))))
+              (f64.store (i32.add (local.get $ka) (local.get $rk))
+                (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+                  (f64.add
+                    (f64.add
+                      (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))
+                      (f64.mul (f64.load (i32.add (local.get $j1) (local.get $rk))) (local.get $a1)))
+                    (f64.mul (f64.load (i32.add (local.get $j2) (local.get $rk))) (local.get $a2)))))
+              (call $update2x3 (local.get $ka) (local.get $kb) (local.get $j0) (local.get $j1) (local.get $j2)
+                (local.get $a0) (local.get $a1) (local.get $a2)
+                (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+                (f64.mul (local.get $d1) (f64.load offset=8 (i32.add (local.get $j1) (local.get $rk))))
+                (f64.mul (local.get $d2) (f64.load offset=8 (i32.add (local.get $j2) (local.get $rk))))
+                (i32.add (local.get $rk) (i32.const 8)) (local.get $end))
+              (br $restDone)))
+          (if (i32.eq (i32.sub (local.get $w) (local.get $j)) (i32.const 2))
+            (then
+              (local.set $d1 (f64.load offset=8 (local.get $dj)))
+              (local.set $a1 (f64.mul (local.get $d1) (f64.load (i32.add (local.get $j1) (local.get $rk)))))
+              (f64.store (i32.add (local.get $ka) (local.get $rk))
+                (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+                  (f64.add
+                    (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))
+                    (f64.mul (f64.load (i32.add (local.get $j1) (local.get $rk))) (local.get $a1)))))
+              (call $update2x2 (local.get $ka) (local.get $kb) (local.get $j0) (local.get $j1)
+                (local.get $a0) (local.get $a1)
+                (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+                (f64.mul (local.get $d1) (f64.load offset=8 (i32.add (local.get $j1) (local.get $rk))))
+                (i32.add (local.get $rk) (i32.const 8)) (local.get $end))
+              (br $restDone)))
+          (f64.store (i32.add (local.get $ka) (local.get $rk))
+            (f64.sub (f64.load (i32.add (local.get $ka) (local.get $rk)))
+              (f64.mul (f64.load (i32.add (local.get $j0) (local.get $rk))) (local.get $a0))))
+          (call $update2x1 (local.get $ka) (local.get $kb) (local.get $j0) (local.get $a0)
+            (f64.mul (local.get $d0) (f64.load offset=8 (i32.add (local.get $j0) (local.get $rk))))
+            (i32.add (local.get $rk) (i32.const 8)) (local.get $end)))
+        (local.set $k (i32.add (local.get $k) (i32.const 2)))
+        (br $pairs)))
+    ;; An odd last column: its pivots one at a time, from its diagonal down.
+    (if (i32.lt_s (local.get $k) (local.get $m))
+      (then
+        (local.set $ka (i32.add (local.get $front) (i32.mul (local.get $k) (local.get $col))))
+        (local.set $rk (i32.shl (local.get $k) (i32.const 3)))
+        (local.set $j (i32.const 0))
+        (block $singlesDone
+          (loop $singles
+            (br_if $singlesDone (i32.ge_s (local.get $j) (local.get $w)))
+            (local.set $j0 (i32.add (local.get $front) (i32.mul (local.get $j) (local.get $col))))
+            (call $update1x1 (local.get $ka) (local.get $j0)
+              (f64.mul (f64.load (i32.add (local.get $d) (i32.shl (local.get $j) (i32.const 3))))
+                (f64.load (i32.add (local.get $j0) (local.get $rk))))
+              (local.get $rk) (local.get $end))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $singles))))))
+
+  ;; Adds a child's u×u update matrix (lower triangle, column-major at $src) into the front (m rows at
+  ;; $front); $rel: the child's rows' positions in the front (u i32s).
+  (func $extendAdd (param $front i32) (param $m i32) (param $src i32) (param $rel i32) (param $u i32)
+    (local $jj i32) (local $ii i32) (local $col i32) (local $base i32) (local $at i32)
+    (local.set $jj (i32.const 0))
+    (block $colsDone
+      (loop $cols
+        (br_if $colsDone (i32.ge_s (local.get $jj) (local.get $u)))
+        (local.set $col (i32.add (local.get $front)
+          (i32.shl (i32.mul (i32.load (i32.add (local.get $rel) (i32.shl (local.get $jj) (i32.const 2))))
+            (local.get $m)) (i32.const 3))))
+        (local.set $base (i32.add (local.get $src) (i32.shl (i32.mul (local.get $jj) (local.get $u)) (i32.const 3))))
+        (local.set $ii (local.get $jj))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.ge_s (local.get $ii) (local.get $u)))
+            (local.set $at (i32.add (local.get $col)
+              (i32.shl (i32.load (i32.add (local.get $rel) (i32.shl (local.get $ii) (i32.const 2)))) (i32.const 3))))
+            (f64.store (local.get $at)
+              (f64.add (f64.load (local.get $at))
+                (f64.load (i32.add (local.get $base) (i32.shl (local.get $ii) (i32.const 3))))))
+            (local.set $ii (i32.add (local.get $ii) (i32.const 1)))
+            (br $rows)))
+        (local.set $jj (i32.add (local.get $jj) (i32.const 1)))
+        (br $cols))))
+
+  ;; Copies the front's lower-right u×u block (lower triangle) to $dst (u×u column-major).
+  (func $pushUpdate (param $front i32) (param $dst i32) (param $m i32) (param $w i32) (param $u i32)
+    (local $jj i32) (local $src i32) (local $to i32) (local $o i32) (local $end i32)
+    (local.set $jj (i32.const 0))
+    (local.set $end (i32.shl (local.get $u) (i32.const 3)))
+    (block $colsDone
+      (loop $cols
+        (br_if $colsDone (i32.ge_s (local.get $jj) (local.get $u)))
+        (local.set $src (i32.add (local.get $front)
+          (i32.shl (i32.add (i32.mul (i32.add (local.get $w) (local.get $jj)) (local.get $m)) (local.get $w))
+            (i32.const 3))))
+        (local.set $to (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $jj) (local.get $u)) (i32.const 3))))
+        (local.set $o (i32.shl (local.get $jj) (i32.const 3)))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.gt_s (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+            (v128.store align=8 (i32.add (local.get $to) (local.get $o))
+              (v128.load align=8 (i32.add (local.get $src) (local.get $o))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (br $rows)))
+        (if (i32.lt_s (local.get $o) (local.get $end))
+          (then
+            (f64.store (i32.add (local.get $to) (local.get $o)) (f64.load (i32.add (local.get $src) (local.get $o))))))
+        (local.set $jj (i32.add (local.get $jj) (i32.const 1)))
+        (br $cols))))
+
+  ;; The whole numeric factorisation (SupernodalLdlt.factor). Int32 arrays: first, rowPtr, valPtr (S+1
+  ;; each), assemblyPtr (S+1), assemblySlot, assemblyOffset, relPtr (S+1), relIndex, childPtr (S+1),
+  ;; childList. Float64 arrays: a (A's upper-triangle values), d (n), values (L's blocks), front, stack.
+  ;; Returns −1, or the column whose pivot is not positive and finite.
+  (func (export "factor")
+    (param $S i32) (param $first i32) (param $rowPtr i32) (param $valPtr i32)
+    (param $assemblyPtr i32) (param $assemblySlot i32) (param $assemblyOffset i32)
+    (param $relPtr i32) (param $relIndex i32) (param $childPtr i32) (param $childList i32)
+    (param $a i32) (param $d i32) (param $values i32) (param $front i32) (param $stack i32)
+    (result i32)
+    (local $s i32) (local $s4 i32) (local $f i32) (local $w i32) (local $m i32) (local $u i32)
+    (local $top i32) (local $q i32) (local $q1 i32) (local $c i32) (local $c0 i32) (local $child i32)
+    (local $rel i32) (local $at i32) (local $bad i32)
+    (local.set $top (local.get $stack))
+    (local.set $s (i32.const 0))
+    (block $supernodesDone
+      (loop $supernodes
+        (br_if $supernodesDone (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $s4 (i32.shl (local.get $s) (i32.const 2)))
+        (local.set $f (i32.load (i32.add (local.get $first) (local.get $s4))))
+        (local.set $w (i32.sub (i32.load offset=4 (i32.add (local.get $first) (local.get $s4))) (local.get $f)))
+        (local.set $m (i32.sub (i32.load offset=4 (i32.add (local.get $rowPtr) (local.get $s4)))
+          (i32.load (i32.add (local.get $rowPtr) (local.get $s4)))))
+        (memory.fill (local.get $front) (i32.const 0) (i32.shl (i32.mul (local.get $m) (local.get $m)) (i32.const 3)))
+        ;; Assemble A's entries of this supernode.
+        (local.set $q (i32.load (i32.add (local.get $assemblyPtr) (local.get $s4))))
+        (local.set $q1 (i32.load offset=4 (i32.add (local.get $assemblyPtr) (local.get $s4))))
+        (block $assemblyDone
+          (loop $assembly
+            (br_if $assemblyDone (i32.ge_s (local.get $q) (local.get $q1)))
+            (local.set $at (i32.add (local.get $front)
+              (i32.shl (i32.load (i32.add (local.get $assemblyOffset) (i32.shl (local.get $q) (i32.const 2))))
+                (i32.const 3))))
+            (f64.store (local.get $at)
+              (f64.add (f64.load (local.get $at))
+                (f64.load (i32.add (local.get $a)
+                  (i32.shl (i32.load (i32.add (local.get $assemblySlot) (i32.shl (local.get $q) (i32.const 2))))
+                    (i32.const 3))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $assembly)))
+        ;; Extend-add the children's update matrices: the top of the stack, last child on top.
+        (local.set $c0 (i32.load (i32.add (local.get $childPtr) (local.get $s4))))
+        (local.set $c (i32.sub (i32.load offset=4 (i32.add (local.get $childPtr) (local.get $s4))) (i32.const 1)))
+        (block $childrenDone
+          (loop $children
+            (br_if $childrenDone (i32.lt_s (local.get $c) (local.get $c0)))
+            (local.set $child (i32.load (i32.add (local.get $childList) (i32.shl (local.get $c) (i32.const 2)))))
+            (local.set $rel (i32.load (i32.add (local.get $relPtr) (i32.shl (local.get $child) (i32.const 2)))))
+            (local.set $u (i32.sub
+              (i32.load offset=4 (i32.add (local.get $relPtr) (i32.shl (local.get $child) (i32.const 2))))
+              (local.get $rel)))
+            (local.set $top (i32.sub (local.get $top) (i32.shl (i32.mul (local.get $u) (local.get $u)) (i32.const 3))))
+            (call $extendAdd (local.get $front) (local.get $m) (local.get $top)
+              (i32.add (local.get $relIndex) (i32.shl (local.get $rel) (i32.const 2))) (local.get $u))
+            (local.set $c (i32.sub (local.get $c) (i32.const 1)))
+            (br $children)))
+        (local.set $bad (call $factorPivots (local.get $front)
+          (i32.add (local.get $d) (i32.shl (local.get $f) (i32.const 3))) (local.get $m) (local.get $w)))
+        (if (i32.ge_s (local.get $bad) (i32.const 0))
+          (then (return (i32.add (local.get $f) (local.get $bad)))))
+        (call $schurComplement (local.get $front)
+          (i32.add (local.get $d) (i32.shl (local.get $f) (i32.const 3))) (local.get $m) (local.get $w))
+        ;; Push the Schur complement as this supernode's update matrix.
+        (local.set $u (i32.sub (local.get $m) (local.get $w)))
+        (if (i32.gt_s (local.get $u) (i32.const 0))
+          (then
+            (call $pushUpdate (local.get $front) (local.get $top) (local.get $m) (local.get $w) (local.get $u))
+            (local.set $top (i32.add (local.get $top) (i32.shl (i32.mul (local.get $u) (local.get $u)) (i32.const 3))))))
+        (memory.copy
+          (i32.add (local.get $values)
+            (i32.shl (i32.load (i32.add (local.get $valPtr) (local.get $s4))) (i32.const 3)))
+          (local.get $front)
+          (i32.shl (i32.mul (local.get $m) (local.get $w)) (i32.const 3)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (i32.const -1)))

@@ -1,0 +1,159 @@
+import { SUPERNODAL_WASM_BASE64 } from './supernodal.wasm';
+
+/**
+ * The multifrontal numeric factorisation of SupernodalLdlt in WebAssembly (supernodal.wat: one call
+ * factors the whole matrix; f64x2 SIMD over the rows of each dense front). It gives the same bits as the
+ * JavaScript kernel. Each factorisation object gets its own instance, whose memory holds the symbolic
+ * structure, the factor (`values`, `d`: views that the solves read directly, so nothing is copied
+ * back), the front and the update-matrix stack; it is grown once, so the views stay valid.
+ */
+export interface SupernodalKernel {
+  /** L's dense blocks (a view into the module's memory). */
+  readonly values: Float64Array;
+  /** The pivots (n; a view into the module's memory). */
+  readonly d: Float64Array;
+  /** Factors A (upper-triangle values on the permuted pattern); −1, or the first unusable pivot's column. */
+  factor(a: Float64Array): number;
+}
+
+/** The symbolic structure the kernel needs (SupernodalLdlt's fields; see its comments). */
+export interface SupernodalStructure {
+  n: number;
+  nnzA: number;
+  first: Int32Array;
+  rowPtr: Int32Array;
+  valPtr: Int32Array;
+  assemblyPtr: Int32Array;
+  assemblySlot: Int32Array;
+  assemblyOffset: Int32Array;
+  relPtr: Int32Array;
+  relIndex: Int32Array;
+  childPtr: Int32Array;
+  childList: Int32Array;
+  valuesLength: number;
+  frontLength: number;
+  stackLength: number;
+}
+
+type FactorExport = (
+  S: number,
+  first: number,
+  rowPtr: number,
+  valPtr: number,
+  assemblyPtr: number,
+  assemblySlot: number,
+  assemblyOffset: number,
+  relPtr: number,
+  relIndex: number,
+  childPtr: number,
+  childList: number,
+  a: number,
+  d: number,
+  values: number,
+  front: number,
+  stack: number,
+) => number;
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB; stay well below so the JavaScript kernel takes the largest problems. */
+const MAX_BYTES = 2 ** 31;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function module(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    try {
+      const binary = atob(SUPERNODAL_WASM_BASE64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      compiled = new WebAssembly.Module(bytes);
+    } catch {
+      compiled = null; // no WebAssembly, or no SIMD: callers use JavaScript
+    }
+  }
+  return compiled;
+}
+
+/** The kernel for this structure, or null where WebAssembly (with SIMD) is missing or it would not fit. */
+export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | null {
+  const mod = module();
+  if (!mod) return null;
+  // Layout: the int32 arrays, then the float64 arrays, each 16-byte aligned.
+  let bytes = 0;
+  const place = (length: number, size: number): number => {
+    const at = bytes;
+    bytes = (bytes + length * size + 15) & ~15;
+    return at;
+  };
+  const ints = [
+    st.first,
+    st.rowPtr,
+    st.valPtr,
+    st.assemblyPtr,
+    st.assemblySlot,
+    st.assemblyOffset,
+    st.relPtr,
+    st.relIndex,
+    st.childPtr,
+    st.childList,
+  ];
+  const intAt = ints.map((array) => place(array.length, 4));
+  const aAt = place(st.nnzA, 8);
+  const dAt = place(st.n, 8);
+  const valuesAt = place(st.valuesLength, 8);
+  const frontAt = place(st.frontLength, 8);
+  const stackAt = place(st.stackLength, 8);
+  if (bytes > MAX_BYTES) return null;
+  let memory: WebAssembly.Memory;
+  let factor: FactorExport;
+  try {
+    const instance = new WebAssembly.Instance(mod);
+    memory = instance.exports.memory as WebAssembly.Memory;
+    factor = instance.exports.factor as FactorExport;
+    const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
+    if (pages > 0) memory.grow(pages);
+  } catch {
+    return null; // out of memory for the instance: the JavaScript kernel allocates less
+  }
+  const buffer = memory.buffer;
+  ints.forEach((array, q) => new Int32Array(buffer, intAt[q], array.length).set(array));
+  const a = new Float64Array(buffer, aAt, st.nnzA);
+  const S = st.first.length - 1;
+  const [
+    first,
+    rowPtr,
+    valPtr,
+    assemblyPtr,
+    assemblySlot,
+    assemblyOffset,
+    relPtr,
+    relIndex,
+    childPtr,
+    childList,
+  ] = intAt;
+  return {
+    values: new Float64Array(buffer, valuesAt, st.valuesLength),
+    d: new Float64Array(buffer, dAt, st.n),
+    factor(values) {
+      a.set(values.subarray(0, st.nnzA));
+      return factor(
+        S,
+        first,
+        rowPtr,
+        valPtr,
+        assemblyPtr,
+        assemblySlot,
+        assemblyOffset,
+        relPtr,
+        relIndex,
+        childPtr,
+        childList,
+        aAt,
+        dAt,
+        valuesAt,
+        frontAt,
+        stackAt,
+      );
+    },
+  };
+}
