@@ -245,6 +245,7 @@ export class SupernodalLdlt implements SymmetricFactorization {
             nnzA: pattern.nnz,
             first,
             rowPtr,
+            rows,
             valPtr: Int32Array.from(valPtr),
             assemblyPtr,
             assemblySlot: this.assemblySlot,
@@ -256,6 +257,7 @@ export class SupernodalLdlt implements SymmetricFactorization {
             valuesLength: valPtr[S],
             frontLength: maxFront * maxFront,
             stackLength: maxStack,
+            gatherLength: 3 * maxFront,
           })
         : null;
     if (this.wasm) {
@@ -331,6 +333,10 @@ export class SupernodalLdlt implements SymmetricFactorization {
    * a float32 copy of `values`, for preconditioning at half the memory traffic.
    */
   solveInPlace(b: Float64Array, k = 1, lx: Float64Array | Float32Array = this.values): void {
+    if (k === 3 && this.wasm && lx === this.values) {
+      this.wasm.solve3(b);
+      return;
+    }
     if (k === 3) {
       this.solve3(b, lx);
       return;

@@ -14,6 +14,8 @@ export interface SupernodalKernel {
   readonly d: Float64Array;
   /** Factors A (upper-triangle values on the permuted pattern); −1, or the first unusable pivot's column. */
   factor(a: Float64Array): number;
+  /** Solves L·D·Lᵀ x = b in place with the current factor (b: n×3 interleaved). */
+  solve3(b: Float64Array): void;
 }
 
 /** The symbolic structure the kernel needs (SupernodalLdlt's fields; see its comments). */
@@ -22,6 +24,7 @@ export interface SupernodalStructure {
   nnzA: number;
   first: Int32Array;
   rowPtr: Int32Array;
+  rows: Int32Array;
   valPtr: Int32Array;
   assemblyPtr: Int32Array;
   assemblySlot: Int32Array;
@@ -33,6 +36,8 @@ export interface SupernodalStructure {
   valuesLength: number;
   frontLength: number;
   stackLength: number;
+  /** Scratch of the solves: 3 × the largest front's rows. */
+  gatherLength: number;
 }
 
 type FactorExport = (
@@ -53,6 +58,19 @@ type FactorExport = (
   front: number,
   stack: number,
 ) => number;
+
+type Solve3Export = (
+  S: number,
+  n: number,
+  first: number,
+  rowPtr: number,
+  rows: number,
+  valPtr: number,
+  values: number,
+  d: number,
+  b: number,
+  t: number,
+) => void;
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; stay well below so the JavaScript kernel takes the largest problems. */
@@ -89,6 +107,7 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
     st.first,
     st.rowPtr,
     st.valPtr,
+    st.rows,
     st.assemblyPtr,
     st.assemblySlot,
     st.assemblyOffset,
@@ -103,13 +122,17 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const valuesAt = place(st.valuesLength, 8);
   const frontAt = place(st.frontLength, 8);
   const stackAt = place(st.stackLength, 8);
+  const bAt = place(3 * st.n, 8);
+  const tAt = place(st.gatherLength, 8);
   if (bytes > MAX_BYTES) return null;
   let memory: WebAssembly.Memory;
   let factor: FactorExport;
+  let solve3: Solve3Export;
   try {
     const instance = new WebAssembly.Instance(mod);
     memory = instance.exports.memory as WebAssembly.Memory;
     factor = instance.exports.factor as FactorExport;
+    solve3 = instance.exports.solve3 as Solve3Export;
     const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
     if (pages > 0) memory.grow(pages);
   } catch {
@@ -119,10 +142,12 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   ints.forEach((array, q) => new Int32Array(buffer, intAt[q], array.length).set(array));
   const a = new Float64Array(buffer, aAt, st.nnzA);
   const S = st.first.length - 1;
+  const b = new Float64Array(buffer, bAt, 3 * st.n);
   const [
     first,
     rowPtr,
     valPtr,
+    rows,
     assemblyPtr,
     assemblySlot,
     assemblyOffset,
@@ -154,6 +179,11 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
         frontAt,
         stackAt,
       );
+    },
+    solve3(x) {
+      b.set(x.subarray(0, 3 * st.n));
+      solve3(S, st.n, first, rowPtr, rows, valPtr, valuesAt, dAt, bAt, tAt);
+      x.set(b);
     },
   };
 }
