@@ -147,7 +147,8 @@ export class SparseSolver {
   private precondition(b: Float64Array, x: Float64Array, k: number): void {
     if (!this.lx32Fresh) {
       const values = this.factorization.values;
-      if (!this.lx32 || this.lx32.length !== values.length) this.lx32 = new Float32Array(values.length);
+      if (!this.lx32 || this.lx32.length !== values.length)
+        this.lx32 = this.factorization.float32Storage?.() ?? new Float32Array(values.length);
       this.lx32.set(values);
       this.lx32Fresh = true;
     }

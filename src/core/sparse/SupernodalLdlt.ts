@@ -272,6 +272,14 @@ export class SupernodalLdlt implements SymmetricFactorization {
     }
   }
 
+  /**
+   * Where a float32 copy of `values` for preconditioning should live: with the WebAssembly kernel, in
+   * its memory, so that its solves read it there.
+   */
+  float32Storage(): Float32Array {
+    return this.wasm ? this.wasm.values32 : new Float32Array(this.values.length);
+  }
+
   /** Which kernel factors: 'wasm' or 'js'. */
   get kernel(): 'wasm' | 'js' {
     return this.wasm ? 'wasm' : 'js';
@@ -333,8 +341,8 @@ export class SupernodalLdlt implements SymmetricFactorization {
    * a float32 copy of `values`, for preconditioning at half the memory traffic.
    */
   solveInPlace(b: Float64Array, k = 1, lx: Float64Array | Float32Array = this.values): void {
-    if (k === 3 && this.wasm && lx === this.values) {
-      this.wasm.solve3(b);
+    if (k === 3 && this.wasm && (lx === this.values || lx === this.wasm.values32)) {
+      this.wasm.solve3(b, lx !== this.values);
       return;
     }
     if (k === 3) {

@@ -7,6 +7,8 @@ export interface SymmetricFactorization {
   readonly factorFlops: number;
   /** The numeric storage of L that `solveInPlace` reads (a float32 copy of it may be passed instead). */
   readonly values: Float64Array;
+  /** A buffer for a float32 copy of `values` (as long) that `solveInPlace` reads best, if it has one. */
+  float32Storage?(): Float32Array;
   /** Factors the matrix whose upper triangle is `a` on the pattern; throws NotPositiveDefiniteError. */
   factor(a: Float64Array): void;
   /** Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k). */

@@ -14,8 +14,10 @@ export interface SupernodalKernel {
   readonly d: Float64Array;
   /** Factors A (upper-triangle values on the permuted pattern); −1, or the first unusable pivot's column. */
   factor(a: Float64Array): number;
-  /** Solves L·D·Lᵀ x = b in place with the current factor (b: n×3 interleaved). */
-  solve3(b: Float64Array): void;
+  /** L's blocks rounded to float32, filled by the caller (a view into the module's memory). */
+  readonly values32: Float32Array;
+  /** Solves L·D·Lᵀ x = b in place with the current factor (b: n×3 interleaved); L from `values32` if asked. */
+  solve3(b: Float64Array, float32: boolean): void;
 }
 
 /** The symbolic structure the kernel needs (SupernodalLdlt's fields; see its comments). */
@@ -122,17 +124,20 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const valuesAt = place(st.valuesLength, 8);
   const frontAt = place(st.frontLength, 8);
   const stackAt = place(st.stackLength, 8);
+  const values32At = place(st.valuesLength, 4);
   const bAt = place(3 * st.n, 8);
   const tAt = place(st.gatherLength, 8);
   if (bytes > MAX_BYTES) return null;
   let memory: WebAssembly.Memory;
   let factor: FactorExport;
   let solve3: Solve3Export;
+  let solve3f32: Solve3Export;
   try {
     const instance = new WebAssembly.Instance(mod);
     memory = instance.exports.memory as WebAssembly.Memory;
     factor = instance.exports.factor as FactorExport;
     solve3 = instance.exports.solve3 as Solve3Export;
+    solve3f32 = instance.exports.solve3f32 as Solve3Export;
     const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
     if (pages > 0) memory.grow(pages);
   } catch {
@@ -159,6 +164,7 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   return {
     values: new Float64Array(buffer, valuesAt, st.valuesLength),
     d: new Float64Array(buffer, dAt, st.n),
+    values32: new Float32Array(buffer, values32At, st.valuesLength),
     factor(values) {
       a.set(values.subarray(0, st.nnzA));
       return factor(
@@ -180,9 +186,10 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
         stackAt,
       );
     },
-    solve3(x) {
+    solve3(x, float32) {
       b.set(x.subarray(0, 3 * st.n));
-      solve3(S, st.n, first, rowPtr, rows, valPtr, valuesAt, dAt, bAt, tAt);
+      if (float32) solve3f32(S, st.n, first, rowPtr, rows, valPtr, values32At, dAt, bAt, tAt);
+      else solve3(S, st.n, first, rowPtr, rows, valPtr, valuesAt, dAt, bAt, tAt);
       x.set(b);
     },
   };

@@ -64,6 +64,24 @@ describe('WebAssembly supernodal kernel', () => {
     expectSameBits(wasm.factorization.values, again.factorization.values);
   });
 
+  it('runs stale-factor PCG (float32 copy of L in its memory) to the JavaScript kernel’s bits', () => {
+    const { pattern, values } = randomSpd(400, 1600, 6, 1e-2);
+    const { wasm, js } = bothKernels(pattern, values);
+    const random = rng(9);
+    const next = Float64Array.from(values);
+    for (let j = 0; j < pattern.n; j++) next[pattern.diagSlot(j)] += 1e-2 * (random() - 0.5) * 0.6;
+    const b = new Float64Array(pattern.n * 3).map(() => random() - 0.5);
+    const x = new Float64Array(b.length);
+    const xJs = new Float64Array(b.length);
+    const report = wasm.solveIterative(next, b, x, 3, 1e-12, 100);
+    const reportJs = js.solveIterative(next, b, xJs, 3, 1e-12, 100);
+    expect(report.converged).toBe(true);
+    expect(report.iterations).toBe(reportJs.iterations);
+    expectSameBits(x, xJs);
+    const expected = denseSolve(toDense(pattern, next), b, 3);
+    expect(maxAbsDiff(x, expected) / maxAbs(expected)).toBeLessThan(1e-9);
+  });
+
   it('refuses a matrix that is not positive definite, naming the pivot', () => {
     const pattern = SymmetricPattern.fromEdges(2, [0, 1]);
     const factor = new SupernodalLdlt(pattern);
