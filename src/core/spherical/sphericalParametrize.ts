@@ -12,6 +12,7 @@ import {
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
+import { flowStepKernel } from '../wasm/wasmFlowStep';
 import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
@@ -145,9 +146,9 @@ export async function sphericalParametrize(
   const t0 = performance.now();
 
   // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway).
-  const x = Float64Array.from(mesh.positions);
-  const areas = new Float64Array(faceCount);
-  const weights = new Float64Array(n);
+  let x: Float64Array = Float64Array.from(mesh.positions);
+  let areas: Float64Array = new Float64Array(faceCount);
+  let weights: Float64Array = new Float64Array(n);
   normalizeToUnitArea(x, indices, areas);
   let mp: MeshPattern;
   let stiffness: Float64Array;
@@ -180,9 +181,21 @@ export async function sphericalParametrize(
   const nnz = mp.pattern.nnz;
   const solver = new SparseSolver(mp.pattern, 'auto', 'supernodal', opts.kernel);
 
-  const system = new Float64Array(nnz);
-  const rhs = new Float64Array(3 * n);
-  let rd = radialDeviation(x, indices, areas, weights);
+  let system: Float64Array = new Float64Array(nnz);
+  let rhs: Float64Array = new Float64Array(3 * n);
+  // The per-step mesh work (mass, M·x, normalisation, radial deviation) in WebAssembly where the
+  // runtime has it: same bits as the JavaScript functions, on arrays in the module's memory.
+  const flow =
+    opts.kernel === 'auto' && opts.mass === 'fem'
+      ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, nnz)
+      : null;
+  if (flow) {
+    flow.x.set(x);
+    flow.areas.set(areas);
+    flow.stiffness.set(stiffness);
+    ({ x, areas, weights, system, rhs, stiffness } = flow);
+  }
+  let rd = flow ? flow.radialDeviation() : radialDeviation(x, indices, areas, weights);
   let steps = 0;
   let factorizations = 0;
   let pcgIterations = 0;
@@ -201,9 +214,14 @@ export async function sphericalParametrize(
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
     // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
-    system.set(stiffness);
-    addMass(mp, areas, indices, opts.mass, system);
-    multiplyMass(areas, indices, opts.mass, x, rhs);
+    if (flow) {
+      flow.assembleFemMass();
+      flow.multiplyFemMass();
+    } else {
+      system.set(stiffness);
+      addMass(mp, areas, indices, opts.mass, system);
+      multiplyMass(areas, indices, opts.mass, x, rhs);
+    }
 
     let refactored = false;
     let iterations = 0;
@@ -255,15 +273,21 @@ export async function sphericalParametrize(
 
     lastIterations = refactored ? 0 : iterations;
     stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
-    normalizeToUnitArea(x, indices, areas);
-    rd = radialDeviation(x, indices, areas, weights);
+    if (flow) {
+      flow.normalize();
+      rd = flow.radialDeviation();
+    } else {
+      normalizeToUnitArea(x, indices, areas);
+      rd = radialDeviation(x, indices, areas, weights);
+    }
     steps++;
     if (!Number.isFinite(rd)) throw new Error(`the flow diverged (non-finite positions) at step ${steps}`);
     await onStep?.({ step: steps, maxSteps: opts.maxSteps, radialDeviation: rd, refactored, iterations });
   }
   if (signal?.aborted) throw new CancelledError();
 
-  const sphere = x;
+  // A copy when x is a view into WebAssembly memory (the result is transferred between threads).
+  const sphere = flow ? x.slice() : x;
   for (let i = 0; i < n; i++) {
     const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
     sphere[3 * i] /= len;

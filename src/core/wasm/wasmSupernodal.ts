@@ -1,3 +1,4 @@
+import { compileModule, instantiateWithMemory, MemoryLayout } from './compileModule';
 import { SUPERNODAL_WASM_BASE64 } from './supernodal.wasm';
 
 /**
@@ -74,37 +75,15 @@ type Solve3Export = (
   t: number,
 ) => void;
 
-const PAGE = 65536;
-/** wasm32 addresses 4 GiB; stay well below so the JavaScript kernel takes the largest problems. */
-const MAX_BYTES = 2 ** 31;
-
 let compiled: WebAssembly.Module | null | undefined;
-
-function module(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const binary = atob(SUPERNODAL_WASM_BASE64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      compiled = new WebAssembly.Module(bytes);
-    } catch {
-      compiled = null; // no WebAssembly, or no SIMD: callers use JavaScript
-    }
-  }
-  return compiled;
-}
 
 /** The kernel for this structure, or null where WebAssembly (with SIMD) is missing or it would not fit. */
 export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | null {
-  const mod = module();
-  if (!mod) return null;
+  if (compiled === undefined) compiled = compileModule(SUPERNODAL_WASM_BASE64);
+  if (!compiled) return null;
   // Layout: the int32 arrays, then the float64 arrays, each 16-byte aligned.
-  let bytes = 0;
-  const place = (length: number, size: number): number => {
-    const at = bytes;
-    bytes = (bytes + length * size + 15) & ~15;
-    return at;
-  };
+  const layout = new MemoryLayout();
+  const place = (length: number, size: number): number => layout.place(length, size);
   const ints = [
     st.first,
     st.rowPtr,
@@ -127,22 +106,12 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const values32At = place(st.valuesLength, 4);
   const bAt = place(3 * st.n, 8);
   const tAt = place(st.gatherLength, 8);
-  if (bytes > MAX_BYTES) return null;
-  let memory: WebAssembly.Memory;
-  let factor: FactorExport;
-  let solve3: Solve3Export;
-  let solve3f32: Solve3Export;
-  try {
-    const instance = new WebAssembly.Instance(mod);
-    memory = instance.exports.memory as WebAssembly.Memory;
-    factor = instance.exports.factor as FactorExport;
-    solve3 = instance.exports.solve3 as Solve3Export;
-    solve3f32 = instance.exports.solve3f32 as Solve3Export;
-    const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
-  } catch {
-    return null; // out of memory for the instance: the JavaScript kernel allocates less
-  }
+  const instance = instantiateWithMemory(compiled, layout.bytes);
+  if (!instance) return null;
+  const { exports, memory } = instance;
+  const factor = exports.factor as FactorExport;
+  const solve3 = exports.solve3 as Solve3Export;
+  const solve3f32 = exports.solve3f32 as Solve3Export;
   const buffer = memory.buffer;
   ints.forEach((array, q) => new Int32Array(buffer, intAt[q], array.length).set(array));
   const a = new Float64Array(buffer, aAt, st.nnzA);

@@ -1,0 +1,268 @@
+;; The per-step mesh work of the cMCF flow (sphericalParametrize) in WebAssembly, f64: the FEM mass matrix
+;; added to the stiffness, the mass product M·x, the normalisation to unit area and the radial deviation.
+;;
+;; Why: once the factorisation and the solves run in WebAssembly, these passes over the faces are most of
+;; what is left of a step on the 100-step meshes, and a fresh worker runs them interpreted at first.
+;;
+;; Each function performs the JavaScript code's floating-point operations in the same order
+;; (src/core/geometry/operators.ts addMass / multiplyFemMass, src/core/geometry/triangles.ts faceAreas,
+;; src/core/spherical/normalize.ts), so both give the same bits; test/core/spherical/flowStep.test.ts
+;; checks that. Pointers are byte offsets into the module's memory; x and out are #V×3 f64, indices #F×3
+;; u32, areas #F f64, weights #V f64, slots i32.
+(module
+  (memory (export "memory") 1)
+
+  ;; areas[f] = ½|(b − a) × (c − a)|.
+  (func $faceAreas (param $x i32) (param $indices i32) (param $areas i32) (param $F i32)
+    (local $f i32) (local $ip i32) (local $a i32) (local $b i32) (local $c i32)
+    (local $ux f64) (local $uy f64) (local $uz f64) (local $vx f64) (local $vy f64) (local $vz f64)
+    (local $cx f64) (local $cy f64) (local $cz f64)
+    (local.set $f (i32.const 0))
+    (local.set $ip (local.get $indices))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        (local.set $a (i32.add (local.get $x) (i32.mul (i32.load (local.get $ip)) (i32.const 24))))
+        (local.set $b (i32.add (local.get $x) (i32.mul (i32.load offset=4 (local.get $ip)) (i32.const 24))))
+        (local.set $c (i32.add (local.get $x) (i32.mul (i32.load offset=8 (local.get $ip)) (i32.const 24))))
+        (local.set $ux (f64.sub (f64.load (local.get $b)) (f64.load (local.get $a))))
+        (local.set $uy (f64.sub (f64.load offset=8 (local.get $b)) (f64.load offset=8 (local.get $a))))
+        (local.set $uz (f64.sub (f64.load offset=16 (local.get $b)) (f64.load offset=16 (local.get $a))))
+        (local.set $vx (f64.sub (f64.load (local.get $c)) (f64.load (local.get $a))))
+        (local.set $vy (f64.sub (f64.load offset=8 (local.get $c)) (f64.load offset=8 (local.get $a))))
+        (local.set $vz (f64.sub (f64.load offset=16 (local.get $c)) (f64.load offset=16 (local.get $a))))
+        (local.set $cx (f64.sub (f64.mul (local.get $uy) (local.get $vz)) (f64.mul (local.get $uz) (local.get $vy))))
+        (local.set $cy (f64.sub (f64.mul (local.get $uz) (local.get $vx)) (f64.mul (local.get $ux) (local.get $vz))))
+        (local.set $cz (f64.sub (f64.mul (local.get $ux) (local.get $vy)) (f64.mul (local.get $uy) (local.get $vx))))
+        (f64.store (i32.add (local.get $areas) (i32.shl (local.get $f) (i32.const 3)))
+          (f64.mul (f64.const 0.5)
+            (f64.sqrt
+              (f64.add
+                (f64.add (f64.mul (local.get $cx) (local.get $cx)) (f64.mul (local.get $cy) (local.get $cy)))
+                (f64.mul (local.get $cz) (local.get $cz))))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces))))
+
+  ;; normalize.ts normalizeToUnitArea: areas ← face areas of x; translate the area centroid to the origin,
+  ;; scale to unit area, areas ← areas / area. Returns the area before scaling.
+  (func (export "normalize") (param $x i32) (param $indices i32) (param $areas i32) (param $F i32) (param $n i32)
+    (result f64)
+    (local $f i32) (local $ip i32) (local $a i32) (local $b i32) (local $c i32) (local $p i32) (local $end i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $w f64) (local $af f64)
+    (local $area f64) (local $s f64) (local $cx f64) (local $cy f64) (local $cz f64)
+    (call $faceAreas (local.get $x) (local.get $indices) (local.get $areas) (local.get $F))
+    ;; Area moments.
+    (local.set $f (i32.const 0))
+    (local.set $ip (local.get $indices))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        (local.set $af (f64.load (i32.add (local.get $areas) (i32.shl (local.get $f) (i32.const 3)))))
+        (local.set $w (f64.div (local.get $af) (f64.const 3)))
+        (local.set $a (i32.add (local.get $x) (i32.mul (i32.load (local.get $ip)) (i32.const 24))))
+        (local.set $b (i32.add (local.get $x) (i32.mul (i32.load offset=4 (local.get $ip)) (i32.const 24))))
+        (local.set $c (i32.add (local.get $x) (i32.mul (i32.load offset=8 (local.get $ip)) (i32.const 24))))
+        (local.set $s0 (f64.add (local.get $s0) (local.get $af)))
+        (local.set $s1 (f64.add (local.get $s1) (f64.mul (local.get $w)
+          (f64.add (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))) (f64.load (local.get $c))))))
+        (local.set $s2 (f64.add (local.get $s2) (f64.mul (local.get $w)
+          (f64.add (f64.add (f64.load offset=8 (local.get $a)) (f64.load offset=8 (local.get $b)))
+            (f64.load offset=8 (local.get $c))))))
+        (local.set $s3 (f64.add (local.get $s3) (f64.mul (local.get $w)
+          (f64.add (f64.add (f64.load offset=16 (local.get $a)) (f64.load offset=16 (local.get $b)))
+            (f64.load offset=16 (local.get $c))))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces)))
+    (local.set $area (local.get $s0))
+    (local.set $s (f64.div (f64.const 1) (f64.sqrt (local.get $area))))
+    (local.set $cx (f64.div (local.get $s1) (local.get $area)))
+    (local.set $cy (f64.div (local.get $s2) (local.get $area)))
+    (local.set $cz (f64.div (local.get $s3) (local.get $area)))
+    ;; x_i ← s·(x_i − c).
+    (local.set $p (local.get $x))
+    (local.set $end (i32.add (local.get $x) (i32.mul (local.get $n) (i32.const 24))))
+    (block $done
+      (loop $points
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (f64.store (local.get $p) (f64.mul (local.get $s) (f64.sub (f64.load (local.get $p)) (local.get $cx))))
+        (f64.store offset=8 (local.get $p)
+          (f64.mul (local.get $s) (f64.sub (f64.load offset=8 (local.get $p)) (local.get $cy))))
+        (f64.store offset=16 (local.get $p)
+          (f64.mul (local.get $s) (f64.sub (f64.load offset=16 (local.get $p)) (local.get $cz))))
+        (local.set $p (i32.add (local.get $p) (i32.const 24)))
+        (br $points)))
+    ;; areas ← areas / area.
+    (local.set $p (local.get $areas))
+    (local.set $end (i32.add (local.get $areas) (i32.shl (local.get $F) (i32.const 3))))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (f64.store (local.get $p) (f64.div (f64.load (local.get $p)) (local.get $area)))
+        (local.set $p (i32.add (local.get $p) (i32.const 8)))
+        (br $faces)))
+    (local.get $area))
+
+  ;; normalize.ts radialDeviation: σ/μ of |x_i − c| weighted by the barycentric vertex areas (weights:
+  ;; scratch, #V).
+  (func (export "radialDeviation")
+    (param $x i32) (param $indices i32) (param $areas i32) (param $weights i32) (param $F i32) (param $n i32)
+    (result f64)
+    (local $f i32) (local $i i32) (local $ip i32) (local $at i32) (local $p i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $af f64) (local $third f64)
+    (local $area f64) (local $cx f64) (local $cy f64) (local $cz f64) (local $wi f64)
+    (local $dx f64) (local $dy f64) (local $dz f64) (local $r f64) (local $mean f64) (local $meanSq f64)
+    (memory.fill (local.get $weights) (i32.const 0) (i32.shl (local.get $n) (i32.const 3)))
+    ;; Vertex weights.
+    (local.set $f (i32.const 0))
+    (local.set $ip (local.get $indices))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        (local.set $af (f64.load (i32.add (local.get $areas) (i32.shl (local.get $f) (i32.const 3)))))
+        (local.set $third (f64.div (local.get $af) (f64.const 3)))
+        (local.set $s0 (f64.add (local.get $s0) (local.get $af)))
+        (local.set $at (i32.add (local.get $weights) (i32.shl (i32.load (local.get $ip)) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $third)))
+        (local.set $at (i32.add (local.get $weights) (i32.shl (i32.load offset=4 (local.get $ip)) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $third)))
+        (local.set $at (i32.add (local.get $weights) (i32.shl (i32.load offset=8 (local.get $ip)) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $third)))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces)))
+    (local.set $area (local.get $s0))
+    ;; Weighted centre.
+    (local.set $i (i32.const 0))
+    (local.set $p (local.get $x))
+    (block $done
+      (loop $points
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $wi (f64.load (i32.add (local.get $weights) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $s1 (f64.add (local.get $s1) (f64.mul (local.get $wi) (f64.load (local.get $p)))))
+        (local.set $s2 (f64.add (local.get $s2) (f64.mul (local.get $wi) (f64.load offset=8 (local.get $p)))))
+        (local.set $s3 (f64.add (local.get $s3) (f64.mul (local.get $wi) (f64.load offset=16 (local.get $p)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 24)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $points)))
+    (local.set $cx (f64.div (local.get $s1) (local.get $area)))
+    (local.set $cy (f64.div (local.get $s2) (local.get $area)))
+    (local.set $cz (f64.div (local.get $s3) (local.get $area)))
+    ;; Radial moments.
+    (local.set $s0 (f64.const 0))
+    (local.set $s1 (f64.const 0))
+    (local.set $i (i32.const 0))
+    (local.set $p (local.get $x))
+    (block $done
+      (loop $points
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $wi (f64.load (i32.add (local.get $weights) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $dx (f64.sub (f64.load (local.get $p)) (local.get $cx)))
+        (local.set $dy (f64.sub (f64.load offset=8 (local.get $p)) (local.get $cy)))
+        (local.set $dz (f64.sub (f64.load offset=16 (local.get $p)) (local.get $cz)))
+        (local.set $r (f64.sqrt (f64.add
+          (f64.add (f64.mul (local.get $dx) (local.get $dx)) (f64.mul (local.get $dy) (local.get $dy)))
+          (f64.mul (local.get $dz) (local.get $dz)))))
+        (local.set $s0 (f64.add (local.get $s0) (f64.mul (local.get $wi) (local.get $r))))
+        (local.set $s1 (f64.add (local.get $s1) (f64.mul (f64.mul (local.get $wi) (local.get $r)) (local.get $r))))
+        (local.set $p (i32.add (local.get $p) (i32.const 24)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $points)))
+    (local.set $mean (f64.div (local.get $s0) (local.get $area)))
+    (local.set $meanSq (f64.div (local.get $s1) (local.get $area)))
+    (f64.div (f64.sqrt (f64.abs (f64.sub (local.get $meanSq) (f64.mul (local.get $mean) (local.get $mean)))))
+      (local.get $mean)))
+
+  ;; system = stiffness + M (operators.ts addMass, 'fem'): per face A/12 on its edges, 2·A/12 on its corners.
+  (func (export "assembleFemMass")
+    (param $stiffness i32) (param $system i32) (param $nnz i32) (param $areas i32) (param $indices i32)
+    (param $edgeSlots i32) (param $diagSlots i32) (param $F i32)
+    (local $f i32) (local $ip i32) (local $at i32) (local $off f64) (local $diag f64)
+    (memory.copy (local.get $system) (local.get $stiffness) (i32.shl (local.get $nnz) (i32.const 3)))
+    (local.set $f (i32.const 0))
+    (local.set $ip (i32.const 0))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        (local.set $off (f64.div (f64.load (i32.add (local.get $areas) (i32.shl (local.get $f) (i32.const 3))))
+          (f64.const 12)))
+        (local.set $diag (f64.mul (f64.const 2) (local.get $off)))
+        (local.set $at (i32.add (local.get $system) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+          (i32.shl (i32.load (i32.add (local.get $indices) (local.get $ip))) (i32.const 2)))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $diag)))
+        (local.set $at (i32.add (local.get $system) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $indices) (local.get $ip))) (i32.const 2)))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $diag)))
+        (local.set $at (i32.add (local.get $system) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+          (i32.shl (i32.load offset=8 (i32.add (local.get $indices) (local.get $ip))) (i32.const 2)))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $diag)))
+        (local.set $at (i32.add (local.get $system)
+          (i32.shl (i32.load (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $off)))
+        (local.set $at (i32.add (local.get $system)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $off)))
+        (local.set $at (i32.add (local.get $system)
+          (i32.shl (i32.load offset=8 (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+        (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (local.get $off)))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces))))
+
+  ;; out = M·x (operators.ts multiplyFemMass): per face and coordinate, out_v += A/12·(x_v + x_a + x_b + x_c).
+  (func (export "multiplyFemMass")
+    (param $areas i32) (param $indices i32) (param $x i32) (param $out i32) (param $F i32) (param $n i32)
+    (local $f i32) (local $ip i32) (local $a i32) (local $b i32) (local $c i32)
+    (local $w f64) (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $shift i32)
+    (local.set $shift (i32.sub (local.get $out) (local.get $x)))
+    (memory.fill (local.get $out) (i32.const 0) (i32.mul (local.get $n) (i32.const 24)))
+    (local.set $f (i32.const 0))
+    (local.set $ip (local.get $indices))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        ;; a, b, c: the three rows in x; + $shift: the same rows in out.
+        (local.set $a (i32.mul (i32.load (local.get $ip)) (i32.const 24)))
+        (local.set $b (i32.mul (i32.load offset=4 (local.get $ip)) (i32.const 24)))
+        (local.set $c (i32.mul (i32.load offset=8 (local.get $ip)) (i32.const 24)))
+        (local.set $w (f64.div (f64.load (i32.add (local.get $areas) (i32.shl (local.get $f) (i32.const 3))))
+          (f64.const 12)))
+        (local.set $a (i32.add (local.get $a) (local.get $x)))
+        (local.set $b (i32.add (local.get $b) (local.get $x)))
+        (local.set $c (i32.add (local.get $c) (local.get $x)))
+        (local.set $s0 (f64.add (f64.add (f64.load (local.get $a)) (f64.load (local.get $b))) (f64.load (local.get $c))))
+        (local.set $s1 (f64.add (f64.add (f64.load offset=8 (local.get $a)) (f64.load offset=8 (local.get $b)))
+          (f64.load offset=8 (local.get $c))))
+        (local.set $s2 (f64.add (f64.add (f64.load offset=16 (local.get $a)) (f64.load offset=16 (local.get $b)))
+          (f64.load offset=16 (local.get $c))))
+        (f64.store (i32.add (local.get $a) (local.get $shift))
+          (f64.add (f64.load (i32.add (local.get $a) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load (local.get $a)) (local.get $s0)))))
+        (f64.store (i32.add (local.get $b) (local.get $shift))
+          (f64.add (f64.load (i32.add (local.get $b) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load (local.get $b)) (local.get $s0)))))
+        (f64.store (i32.add (local.get $c) (local.get $shift))
+          (f64.add (f64.load (i32.add (local.get $c) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load (local.get $c)) (local.get $s0)))))
+        (f64.store offset=8 (i32.add (local.get $a) (local.get $shift))
+          (f64.add (f64.load offset=8 (i32.add (local.get $a) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=8 (local.get $a)) (local.get $s1)))))
+        (f64.store offset=8 (i32.add (local.get $b) (local.get $shift))
+          (f64.add (f64.load offset=8 (i32.add (local.get $b) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=8 (local.get $b)) (local.get $s1)))))
+        (f64.store offset=8 (i32.add (local.get $c) (local.get $shift))
+          (f64.add (f64.load offset=8 (i32.add (local.get $c) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=8 (local.get $c)) (local.get $s1)))))
+        (f64.store offset=16 (i32.add (local.get $a) (local.get $shift))
+          (f64.add (f64.load offset=16 (i32.add (local.get $a) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=16 (local.get $a)) (local.get $s2)))))
+        (f64.store offset=16 (i32.add (local.get $b) (local.get $shift))
+          (f64.add (f64.load offset=16 (i32.add (local.get $b) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=16 (local.get $b)) (local.get $s2)))))
+        (f64.store offset=16 (i32.add (local.get $c) (local.get $shift))
+          (f64.add (f64.load offset=16 (i32.add (local.get $c) (local.get $shift)))
+            (f64.mul (local.get $w) (f64.add (f64.load offset=16 (local.get $c)) (local.get $s2)))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces)))))
