@@ -12,6 +12,10 @@
  * (useful on a loaded machine). `--refactor` adds a row for our solver refactoring every step.
  * `--js-kernel` adds a row for our solver with the JavaScript factorisation kernel instead of the
  * WebAssembly one (same results to the bit), run interleaved with the default.
+ * `--host` instead measures the job host: the CLI's worker (out/cli/worker.mjs, built by
+ * `node scripts/build-cli.mjs`) started fresh per run, the job posted with the mesh, and the times to
+ * its first progress message (worker start, module load, topology check), to the first flow step and
+ * to the result, beside the flow's own `seconds`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -236,6 +240,78 @@ interface Variant {
   cold?: SphericalMetrics | string;
   warm?: SphericalMetrics | string;
 }
+if (args.includes('--host')) {
+  await benchHost();
+  process.exit(0);
+}
+
+/** `--host`: cold job runs in a fresh CLI worker (see the header). */
+async function benchHost(): Promise<void> {
+  const { cliWorkerUrl } = await import('../../src/cli/repoRoot');
+  const { createNodeWorkerPool } = await import('../../src/hosts/node/NodeWorkerPool');
+  const { runJob } = await import('../../src/core/jobs/runJob');
+  const { defaultProps } = await import('../../src/core/plugin/PropSpec');
+  const { sphericalProps } = await import('../../src/plugins/spherical-parametrize/props');
+  const workerUrl = cliWorkerUrl();
+  if (!existsSync(workerUrl)) {
+    console.log(`${fileURLToPath(workerUrl)} not found: run \`node scripts/build-cli.mjs\` first`);
+    return;
+  }
+  console.log(machineLine());
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `job host: a fresh CLI worker (worker_threads) per run, ${repeat === 1 ? 'one run each' : `fastest of ${repeat} runs each`}`,
+  );
+  console.log('');
+  console.log(
+    '| mesh | V | to first progress ms | to step 1 ms | to result ms | flow seconds (metrics) | outside the flow ms |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  for (const name of meshes) {
+    const mesh = parseObjMesh(readFileSync(meshFile(name), 'utf8'));
+    let best: number[] | null = null;
+    for (let r = 0; r < repeat; r++) {
+      const pool = createNodeWorkerPool({ workerUrl, size: 1 });
+      const positions = Float64Array.from(mesh.positions);
+      const indices = Uint32Array.from(mesh.indices);
+      const t0 = performance.now();
+      let first = NaN;
+      let step1 = NaN;
+      const output = await runJob<{ metrics: { seconds: number } }>(
+        pool,
+        'spherical-parametrize',
+        { positions, indices },
+        defaultProps(sphericalProps),
+        [positions.buffer, indices.buffer],
+        {
+          onProgress: () => {
+            const now = performance.now() - t0;
+            if (Number.isNaN(first)) first = now;
+            else if (Number.isNaN(step1)) step1 = now;
+          },
+        },
+      );
+      const total = performance.now() - t0;
+      await pool.dispose();
+      const run = [first, step1, total, output.metrics.seconds];
+      if (!best || run[2] < best[2]) best = run;
+    }
+    const [first, step1, total, seconds] = best!;
+    console.log(
+      `| ${name} | ${mesh.positions.length / 3} | ${fmt(first)} | ${fmt(step1)} | ${fmt(total)} | ${fmt(seconds)} | ${fmt(total - 1000 * seconds)} |`,
+    );
+  }
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
 const buildProblem = buildReference();
 console.log(machineLine());
 console.log(
