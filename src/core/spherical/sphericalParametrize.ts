@@ -12,7 +12,7 @@ import {
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
-import { flowStepKernel } from '../wasm/wasmFlowStep';
+import { flowStepKernel, type FlowStepKernel } from '../wasm/wasmFlowStep';
 import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
@@ -145,14 +145,18 @@ export async function sphericalParametrize(
   if (faceCount === 0 || n === 0) throw new Error('the mesh has no faces');
   const t0 = performance.now();
 
-  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway).
+  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway). The per-step
+  // mesh work (mass, M·x, normalisation, radial deviation) and the cotangent L₀ run in WebAssembly
+  // where the runtime has it: same bits as the JavaScript functions, on arrays in the module's memory.
+  const wasmFlow = opts.kernel === 'auto' && opts.mass === 'fem';
+  let flow: FlowStepKernel | null = null;
   let x: Float64Array = Float64Array.from(mesh.positions);
   let areas: Float64Array = new Float64Array(faceCount);
   let weights: Float64Array = new Float64Array(n);
-  normalizeToUnitArea(x, indices, areas);
   let mp: MeshPattern;
   let stiffness: Float64Array;
   if (opts.laplacian === 'intrinsic-delaunay') {
+    normalizeToUnitArea(x, indices, areas);
     // One pattern for both triangulations: the mesh's faces (mass) and the intrinsic ones (L₀).
     const intrinsic = intrinsicDelaunay(x, indices);
     const both = new Uint32Array(2 * indices.length);
@@ -173,28 +177,32 @@ export async function sphericalParametrize(
       stiffness,
       opts.timeStep,
     );
+    flow = wasmFlow ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, mp.pattern.nnz) : null;
+    if (flow) {
+      flow.x.set(x);
+      flow.areas.set(areas);
+      flow.stiffness.set(stiffness);
+    }
   } else {
     mp = meshPattern(indices, n);
-    stiffness = new Float64Array(mp.pattern.nnz);
-    addStiffness(mp, x, indices, stiffness, opts.timeStep);
+    flow = wasmFlow ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, mp.pattern.nnz) : null;
+    if (flow) {
+      flow.x.set(x);
+      flow.normalize();
+      flow.addStiffness(opts.timeStep);
+      stiffness = flow.stiffness;
+    } else {
+      normalizeToUnitArea(x, indices, areas);
+      stiffness = new Float64Array(mp.pattern.nnz);
+      addStiffness(mp, x, indices, stiffness, opts.timeStep);
+    }
   }
   const nnz = mp.pattern.nnz;
+  const system = flow ? flow.system : new Float64Array(nnz);
+  const rhs = flow ? flow.rhs : new Float64Array(3 * n);
+  if (flow) ({ x, areas, weights } = flow);
   const solver = new SparseSolver(mp.pattern, 'auto', 'supernodal', opts.kernel);
 
-  let system: Float64Array = new Float64Array(nnz);
-  let rhs: Float64Array = new Float64Array(3 * n);
-  // The per-step mesh work (mass, M·x, normalisation, radial deviation) in WebAssembly where the
-  // runtime has it: same bits as the JavaScript functions, on arrays in the module's memory.
-  const flow =
-    opts.kernel === 'auto' && opts.mass === 'fem'
-      ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, nnz)
-      : null;
-  if (flow) {
-    flow.x.set(x);
-    flow.areas.set(areas);
-    flow.stiffness.set(stiffness);
-    ({ x, areas, weights, system, rhs, stiffness } = flow);
-  }
   let rd = flow ? flow.radialDeviation() : radialDeviation(x, indices, areas, weights);
   let steps = 0;
   let factorizations = 0;

@@ -1,11 +1,12 @@
 ;; The per-step mesh work of the cMCF flow (sphericalParametrize) in WebAssembly, f64: the FEM mass matrix
-;; added to the stiffness, the mass product M·x, the normalisation to unit area and the radial deviation.
+;; added to the stiffness, the mass product M·x, the normalisation to unit area and the radial deviation;
+;; and, once, the cotangent stiffness.
 ;;
 ;; Why: once the factorisation and the solves run in WebAssembly, these passes over the faces are most of
 ;; what is left of a step on the 100-step meshes, and a fresh worker runs them interpreted at first.
 ;;
 ;; Each function performs the JavaScript code's floating-point operations in the same order
-;; (src/core/geometry/operators.ts addMass / multiplyFemMass, src/core/geometry/triangles.ts faceAreas,
+;; (src/core/geometry/operators.ts addMass / multiplyFemMass / addStiffness, triangles.ts faceAreas,
 ;; src/core/spherical/normalize.ts), so both give the same bits; test/core/spherical/flowStep.test.ts
 ;; checks that. Pointers are byte offsets into the module's memory; x and out are #V×3 f64, indices #F×3
 ;; u32, areas #F f64, weights #V f64, slots i32.
@@ -265,4 +266,82 @@
             (f64.mul (local.get $w) (f64.add (f64.load offset=16 (local.get $c)) (local.get $s2)))))
         (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
         (local.set $f (i32.add (local.get $f) (i32.const 1)))
-        (br $faces)))))
+        (br $faces))))
+
+  ;; values += scale·L, the cotangent stiffness (operators.ts addStiffness): per face the Gram matrix of
+  ;; its edge vectors over 4A, with A floored at 1e-12 of the squared edge lengths.
+  (func (export "addStiffness")
+    (param $x i32) (param $indices i32) (param $edgeSlots i32) (param $diagSlots i32) (param $F i32)
+    (param $scale f64) (param $values i32)
+    (local $f i32) (local $ip i32) (local $i0 i32) (local $i1 i32) (local $i2 i32)
+    (local $p0 i32) (local $p1 i32) (local $p2 i32) (local $at i32)
+    (local $e0x f64) (local $e0y f64) (local $e0z f64) (local $e1x f64) (local $e1y f64) (local $e1z f64)
+    (local $e2x f64) (local $e2y f64) (local $e2z f64) (local $cx f64) (local $cy f64) (local $cz f64)
+    (local $g00 f64) (local $g11 f64) (local $g22 f64) (local $twiceArea f64) (local $w f64)
+    (local.set $f (i32.const 0))
+    (local.set $ip (i32.const 0))
+    (block $done
+      (loop $faces
+        (br_if $done (i32.ge_s (local.get $f) (local.get $F)))
+        (local.set $i0 (i32.load (i32.add (local.get $indices) (local.get $ip))))
+        (local.set $i1 (i32.load offset=4 (i32.add (local.get $indices) (local.get $ip))))
+        (local.set $i2 (i32.load offset=8 (i32.add (local.get $indices) (local.get $ip))))
+        (local.set $p0 (i32.add (local.get $x) (i32.mul (local.get $i0) (i32.const 24))))
+        (local.set $p1 (i32.add (local.get $x) (i32.mul (local.get $i1) (i32.const 24))))
+        (local.set $p2 (i32.add (local.get $x) (i32.mul (local.get $i2) (i32.const 24))))
+        ;; e0 = x2 − x1 (opposite corner 0), e1 = x0 − x2, e2 = −e0 − e1.
+        (local.set $e0x (f64.sub (f64.load (local.get $p2)) (f64.load (local.get $p1))))
+        (local.set $e0y (f64.sub (f64.load offset=8 (local.get $p2)) (f64.load offset=8 (local.get $p1))))
+        (local.set $e0z (f64.sub (f64.load offset=16 (local.get $p2)) (f64.load offset=16 (local.get $p1))))
+        (local.set $e1x (f64.sub (f64.load (local.get $p0)) (f64.load (local.get $p2))))
+        (local.set $e1y (f64.sub (f64.load offset=8 (local.get $p0)) (f64.load offset=8 (local.get $p2))))
+        (local.set $e1z (f64.sub (f64.load offset=16 (local.get $p0)) (f64.load offset=16 (local.get $p2))))
+        (local.set $e2x (f64.sub (f64.neg (local.get $e0x)) (local.get $e1x)))
+        (local.set $e2y (f64.sub (f64.neg (local.get $e0y)) (local.get $e1y)))
+        (local.set $e2z (f64.sub (f64.neg (local.get $e0z)) (local.get $e1z)))
+        (local.set $cx (f64.sub (f64.mul (local.get $e1y) (local.get $e2z)) (f64.mul (local.get $e1z) (local.get $e2y))))
+        (local.set $cy (f64.sub (f64.mul (local.get $e1z) (local.get $e2x)) (f64.mul (local.get $e1x) (local.get $e2z))))
+        (local.set $cz (f64.sub (f64.mul (local.get $e1x) (local.get $e2y)) (f64.mul (local.get $e1y) (local.get $e2x))))
+        (local.set $g00 (f64.add (f64.add (f64.mul (local.get $e0x) (local.get $e0x)) (f64.mul (local.get $e0y) (local.get $e0y)))
+          (f64.mul (local.get $e0z) (local.get $e0z))))
+        (local.set $g11 (f64.add (f64.add (f64.mul (local.get $e1x) (local.get $e1x)) (f64.mul (local.get $e1y) (local.get $e1y)))
+          (f64.mul (local.get $e1z) (local.get $e1z))))
+        (local.set $g22 (f64.add (f64.add (f64.mul (local.get $e2x) (local.get $e2x)) (f64.mul (local.get $e2y) (local.get $e2y)))
+          (f64.mul (local.get $e2z) (local.get $e2z))))
+        (local.set $twiceArea
+          (f64.max
+            (f64.sqrt (f64.add (f64.add (f64.mul (local.get $cx) (local.get $cx)) (f64.mul (local.get $cy) (local.get $cy)))
+              (f64.mul (local.get $cz) (local.get $cz))))
+            (f64.mul (f64.const 1e-12) (f64.add (f64.add (local.get $g00) (local.get $g11)) (local.get $g22)))))
+        ;; All three vertices coincide (or NaN): no energy.
+        (if (f64.gt (local.get $twiceArea) (f64.const 0))
+          (then
+            (local.set $w (f64.div (local.get $scale) (f64.mul (f64.const 2) (local.get $twiceArea))))
+            (local.set $at (i32.add (local.get $values) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+              (i32.shl (local.get $i0) (i32.const 2)))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w) (local.get $g00))))
+            (local.set $at (i32.add (local.get $values) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+              (i32.shl (local.get $i1) (i32.const 2)))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w) (local.get $g11))))
+            (local.set $at (i32.add (local.get $values) (i32.shl (i32.load (i32.add (local.get $diagSlots)
+              (i32.shl (local.get $i2) (i32.const 2)))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w) (local.get $g22))))
+            (local.set $at (i32.add (local.get $values)
+              (i32.shl (i32.load (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w)
+              (f64.add (f64.add (f64.mul (local.get $e1x) (local.get $e2x)) (f64.mul (local.get $e1y) (local.get $e2y)))
+                (f64.mul (local.get $e1z) (local.get $e2z))))))
+            (local.set $at (i32.add (local.get $values)
+              (i32.shl (i32.load offset=4 (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w)
+              (f64.add (f64.add (f64.mul (local.get $e2x) (local.get $e0x)) (f64.mul (local.get $e2y) (local.get $e0y)))
+                (f64.mul (local.get $e2z) (local.get $e0z))))))
+            (local.set $at (i32.add (local.get $values)
+              (i32.shl (i32.load offset=8 (i32.add (local.get $edgeSlots) (local.get $ip))) (i32.const 3))))
+            (f64.store (local.get $at) (f64.add (f64.load (local.get $at)) (f64.mul (local.get $w)
+              (f64.add (f64.add (f64.mul (local.get $e0x) (local.get $e1x)) (f64.mul (local.get $e0y) (local.get $e1y)))
+                (f64.mul (local.get $e0z) (local.get $e1z))))))))
+        (local.set $ip (i32.add (local.get $ip) (i32.const 12)))
+        (local.set $f (i32.add (local.get $f) (i32.const 1)))
+        (br $faces))))
+)

@@ -3,7 +3,8 @@ import { FLOWSTEP_WASM_BASE64 } from './flowStep.wasm';
 
 /**
  * The per-step mesh work of the cMCF flow in WebAssembly (flowStep.wat): the FEM mass matrix added to
- * the stiffness, M·x, the normalisation to unit area and the radial deviation, with the same bits as the
+ * the stiffness, M·x, the normalisation to unit area and the radial deviation (and, once, the cotangent
+ * stiffness), with the same bits as the
  * JavaScript functions (operators.ts, normalize.ts). The flow's arrays live in the module's memory (the
  * typed arrays below are views into it, grown once, so they stay valid), so nothing is copied per step.
  */
@@ -28,6 +29,8 @@ export interface FlowStepKernel {
   assembleFemMass(): void;
   /** rhs = M·x (FEM mass of `areas`). */
   multiplyFemMass(): void;
+  /** stiffness += scale·L, the cotangent stiffness of x (operators.ts addStiffness). */
+  addStiffness(scale: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
@@ -97,6 +100,15 @@ export function flowStepKernel(
     F: number,
     n: number,
   ) => void;
+  const addStiffness = exports.addStiffness as (
+    x: number,
+    ix: number,
+    edgeSlots: number,
+    diagSlots: number,
+    F: number,
+    scale: number,
+    values: number,
+  ) => void;
   return {
     x: new Float64Array(buffer, xAt, 3 * n),
     rhs: new Float64Array(buffer, rhsAt, 3 * n),
@@ -109,5 +121,6 @@ export function flowStepKernel(
     assembleFemMass: () =>
       assembleFemMass(stiffnessAt, systemAt, nnz, areasAt, indicesAt, edgeSlotsAt, diagSlotsAt, F),
     multiplyFemMass: () => multiplyFemMass(areasAt, indicesAt, xAt, rhsAt, F, n),
+    addStiffness: (scale) => addStiffness(xAt, indicesAt, edgeSlotsAt, diagSlotsAt, F, scale, stiffnessAt),
   };
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { meshPattern } from '../../../src/core/geometry/meshPattern';
 import { addMass, addStiffness, multiplyMass } from '../../../src/core/geometry/operators';
 import { normalizeToUnitArea, radialDeviation } from '../../../src/core/spherical/normalize';
-import { sphericalParametrize } from '../../../src/core/spherical/sphericalParametrize';
+import {
+  sphericalParametrize,
+  type SphericalOptions,
+} from '../../../src/core/spherical/sphericalParametrize';
 import { flowStepKernel } from '../../../src/core/wasm/wasmFlowStep';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 import { icosphere } from './helpers';
@@ -15,7 +18,7 @@ function expectSameBits(a: Float64Array, b: Float64Array): void {
 }
 
 describe('WebAssembly flow step', () => {
-  it('normalises, measures the radial deviation and assembles M + t·L and M·x to the JavaScript bits', () => {
+  it('normalises, measures the radial deviation and assembles t·L, M + t·L and M·x to the JavaScript bits', () => {
     const sphere = icosphere(3);
     // A lumpy ellipsoid, so that nothing is symmetric by accident.
     const positions = Float64Array.from(
@@ -38,7 +41,8 @@ describe('WebAssembly flow step', () => {
     expectSameBits(flow!.weights, weights);
     const stiffness = new Float64Array(mp.pattern.nnz);
     addStiffness(mp, x, indices, stiffness, 0.05);
-    flow!.stiffness.set(stiffness);
+    flow!.addStiffness(0.05);
+    expectSameBits(flow!.stiffness, stiffness);
     flow!.assembleFemMass();
     const system = Float64Array.from(stiffness);
     addMass(mp, areas, indices, 'fem', system);
@@ -50,12 +54,17 @@ describe('WebAssembly flow step', () => {
   });
 
   it.skipIf(!hasShared)(
-    'gives the whole flow the same bits as the JavaScript kernels (spot_low; fandisk, with PCG steps)',
+    'gives the whole flow the same bits as the JavaScript kernels (spot_low, also with the intrinsic Delaunay L₀; fandisk, with PCG steps)',
     async () => {
-      for (const name of ['spot_low.obj', 'fandisk.obj']) {
+      const runs: [string, Partial<SphericalOptions>][] = [
+        ['spot_low.obj', {}],
+        ['spot_low.obj', { laplacian: 'intrinsic-delaunay' }],
+        ['fandisk.obj', {}],
+      ];
+      for (const [name, options] of runs) {
         const mesh = loadSharedMesh(name);
-        const wasm = await sphericalParametrize(mesh, {});
-        const js = await sphericalParametrize(mesh, { kernel: 'js' });
+        const wasm = await sphericalParametrize(mesh, options);
+        const js = await sphericalParametrize(mesh, { ...options, kernel: 'js' });
         expectSameBits(wasm.sphere, js.sphere);
         // The sphere is a plain copy, not a view into WebAssembly memory (it is transferred to the host).
         expect(wasm.sphere.buffer.byteLength).toBe(wasm.sphere.byteLength);
