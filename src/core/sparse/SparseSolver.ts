@@ -129,8 +129,11 @@ export class SparseSolver {
   factor(values: Float64Array): void {
     this.hasFactor = false;
     this.lx32Fresh = false;
-    scatterSlots(values, this.slotMap, this.permutedValues);
-    this.factorization.factor(this.permutedValues);
+    // The WebAssembly kernel scatters into its own memory; otherwise scatter here.
+    if (!this.factorization.factorScattered?.(values, this.slotMap)) {
+      scatterSlots(values, this.slotMap, this.permutedValues);
+      this.factorization.factor(this.permutedValues);
+    }
     this.hasFactor = true;
   }
 
@@ -158,6 +161,7 @@ export class SparseSolver {
   private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
     if (!this.hasFactor) throw new Error('solve before factor');
     const { n, perm } = this;
+    if (k === 3 && this.factorization.solvePermuted3?.(b, x, perm, lx)) return;
     const w = this.workspace(n * k);
     gatherRows(b, perm, w, k);
     this.factorization.solveInPlace(w, k, lx);

@@ -280,6 +280,34 @@ export class SupernodalLdlt implements SymmetricFactorization {
     return this.wasm ? this.wasm.values32 : new Float32Array(this.values.length);
   }
 
+  /**
+   * With the WebAssembly kernel: factors A given in the caller's numbering (`values[p]` is slot
+   * `slotMap[p]` of this pattern; see SupernodalKernel.factorScattered) and returns true. Without it,
+   * returns false and does nothing (the caller scatters and calls `factor`).
+   */
+  factorScattered(values: Float64Array, slotMap: Int32Array): boolean {
+    if (!this.wasm) return false;
+    const column = this.wasm.factorScattered(values, slotMap);
+    if (column >= 0) throw new NotPositiveDefiniteError(column);
+    return true;
+  }
+
+  /**
+   * With the WebAssembly kernel: x = A⁻¹·b for 3 interleaved right-hand sides in the caller's
+   * numbering (`perm[new] = old`), L read from `lx` (`values` or the float32 storage), and returns
+   * true. Otherwise returns false and does nothing.
+   */
+  solvePermuted3(
+    b: Float64Array,
+    x: Float64Array,
+    perm: Int32Array,
+    lx: Float64Array | Float32Array,
+  ): boolean {
+    if (!this.wasm || (lx !== this.values && lx !== this.wasm.values32)) return false;
+    this.wasm.solvePermuted3(b, x, perm, lx !== this.values);
+    return true;
+  }
+
   /** Which kernel factors: 'wasm' or 'js'. */
   get kernel(): 'wasm' | 'js' {
     return this.wasm ? 'wasm' : 'js';

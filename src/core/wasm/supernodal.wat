@@ -1481,4 +1481,50 @@
               (local.get $t))))
         (local.set $s (i32.sub (local.get $s) (i32.const 1)))
         (br $backward))))
+
+  ;; ---- Between the caller's numbering and the factor's (SparseSolver's scatterSlots, gatherRows and
+  ;; scatterRows, for 3 columns): pure data movement.
+
+  ;; a[slotMap[p]] = values[p] for p < nnz.
+  (func (export "scatterSlots") (param $values i32) (param $slotMap i32) (param $nnz i32) (param $a i32)
+    (local $p i32)
+    (block $done
+      (loop $slots
+        (br_if $done (i32.ge_s (local.get $p) (local.get $nnz)))
+        (f64.store
+          (i32.add (local.get $a)
+            (i32.shl (i32.load (i32.add (local.get $slotMap) (i32.shl (local.get $p) (i32.const 2)))) (i32.const 3)))
+          (f64.load (i32.add (local.get $values) (i32.shl (local.get $p) (i32.const 3)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $slots))))
+
+  ;; Row i of dst (n×3) = row perm[i] of src.
+  (func (export "gatherRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
+    (local $i i32) (local $from i32) (local $to i32)
+    (local.set $to (local.get $dst))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $from (i32.add (local.get $src)
+          (i32.mul (i32.load (i32.add (local.get $perm) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 24))))
+        (v128.store align=8 (local.get $to) (v128.load align=8 (local.get $from)))
+        (f64.store offset=16 (local.get $to) (f64.load offset=16 (local.get $from)))
+        (local.set $to (i32.add (local.get $to) (i32.const 24)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; Row perm[i] of dst (n×3) = row i of src.
+  (func (export "scatterRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
+    (local $i i32) (local $from i32) (local $to i32)
+    (local.set $from (local.get $src))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $to (i32.add (local.get $dst)
+          (i32.mul (i32.load (i32.add (local.get $perm) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 24))))
+        (v128.store align=8 (local.get $to) (v128.load align=8 (local.get $from)))
+        (f64.store offset=16 (local.get $to) (f64.load offset=16 (local.get $from)))
+        (local.set $from (i32.add (local.get $from) (i32.const 24)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
 )

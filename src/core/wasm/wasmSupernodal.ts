@@ -19,6 +19,17 @@ export interface SupernodalKernel {
   readonly values32: Float32Array;
   /** Solves L·D·Lᵀ x = b in place with the current factor (b: n×3 interleaved); L from `values32` if asked. */
   solve3(b: Float64Array, float32: boolean): void;
+  /**
+   * As `factor`, with A in the caller's numbering: slot p of `values` goes to slot slotMap[p] of the
+   * permuted pattern (scattered in WebAssembly). `slotMap` is copied in on its first use and then
+   * remembered by identity, so it must not change afterwards (SparseSolver's never does).
+   */
+  factorScattered(values: Float64Array, slotMap: Int32Array): number;
+  /**
+   * As `solve3`, with b and x (n×3) in the caller's numbering (perm[new] = old; remembered like
+   * `slotMap`); b and x may be the same array.
+   */
+  solvePermuted3(b: Float64Array, x: Float64Array, perm: Int32Array, float32: boolean): void;
 }
 
 /** The symbolic structure the kernel needs (SupernodalLdlt's fields; see its comments). */
@@ -106,17 +117,34 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const values32At = place(st.valuesLength, 4);
   const bAt = place(3 * st.n, 8);
   const tAt = place(st.gatherLength, 8);
+  const rawAt = place(st.nnzA, 8);
+  const slotMapAt = place(st.nnzA, 4);
+  const permAt = place(st.n, 4);
+  const ioAt = place(3 * st.n, 8);
   const instance = instantiateWithMemory(compiled, layout.bytes);
   if (!instance) return null;
   const { exports, memory } = instance;
   const factor = exports.factor as FactorExport;
   const solve3 = exports.solve3 as Solve3Export;
   const solve3f32 = exports.solve3f32 as Solve3Export;
+  const scatterSlots = exports.scatterSlots as (
+    values: number,
+    slotMap: number,
+    nnz: number,
+    a: number,
+  ) => void;
+  type RowsExport = (src: number, perm: number, n: number, dst: number) => void;
+  const gatherRows3 = exports.gatherRows3 as RowsExport;
+  const scatterRows3 = exports.scatterRows3 as RowsExport;
   const buffer = memory.buffer;
   ints.forEach((array, q) => new Int32Array(buffer, intAt[q], array.length).set(array));
   const a = new Float64Array(buffer, aAt, st.nnzA);
   const S = st.first.length - 1;
   const b = new Float64Array(buffer, bAt, 3 * st.n);
+  const raw = new Float64Array(buffer, rawAt, st.nnzA);
+  const io = new Float64Array(buffer, ioAt, 3 * st.n);
+  let slotMapIn: Int32Array | null = null;
+  let permIn: Int32Array | null = null;
   const [
     first,
     rowPtr,
@@ -136,30 +164,58 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
     values32: new Float32Array(buffer, values32At, st.valuesLength),
     factor(values) {
       a.set(values.subarray(0, st.nnzA));
-      return factor(
-        S,
-        first,
-        rowPtr,
-        valPtr,
-        assemblyPtr,
-        assemblySlot,
-        assemblyOffset,
-        relPtr,
-        relIndex,
-        childPtr,
-        childList,
-        aAt,
-        dAt,
-        valuesAt,
-        frontAt,
-        stackAt,
-      );
+      return factorA();
+    },
+    factorScattered(values, slotMap) {
+      if (slotMap !== slotMapIn) {
+        new Int32Array(buffer, slotMapAt, st.nnzA).set(slotMap.subarray(0, st.nnzA));
+        slotMapIn = slotMap;
+      }
+      raw.set(values.subarray(0, st.nnzA));
+      scatterSlots(rawAt, slotMapAt, st.nnzA, aAt);
+      return factorA();
     },
     solve3(x, float32) {
       b.set(x.subarray(0, 3 * st.n));
-      if (float32) solve3f32(S, st.n, first, rowPtr, rows, valPtr, values32At, dAt, bAt, tAt);
-      else solve3(S, st.n, first, rowPtr, rows, valPtr, valuesAt, dAt, bAt, tAt);
+      solveB(float32);
       x.set(b);
     },
+    solvePermuted3(bIn, x, perm, float32) {
+      if (perm !== permIn) {
+        new Int32Array(buffer, permAt, st.n).set(perm);
+        permIn = perm;
+      }
+      io.set(bIn.subarray(0, 3 * st.n));
+      gatherRows3(ioAt, permAt, st.n, bAt);
+      solveB(float32);
+      scatterRows3(bAt, permAt, st.n, ioAt);
+      x.set(io);
+    },
   };
+
+  function solveB(float32: boolean): void {
+    if (float32) solve3f32(S, st.n, first, rowPtr, rows, valPtr, values32At, dAt, bAt, tAt);
+    else solve3(S, st.n, first, rowPtr, rows, valPtr, valuesAt, dAt, bAt, tAt);
+  }
+
+  function factorA(): number {
+    return factor(
+      S,
+      first,
+      rowPtr,
+      valPtr,
+      assemblyPtr,
+      assemblySlot,
+      assemblyOffset,
+      relPtr,
+      relIndex,
+      childPtr,
+      childList,
+      aAt,
+      dAt,
+      valuesAt,
+      frontAt,
+      stackAt,
+    );
+  }
 }
