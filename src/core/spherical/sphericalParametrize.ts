@@ -47,8 +47,9 @@ export interface SphericalOptions {
   /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
   iterativeTolerance: number;
   /**
-   * The numeric factorisation's kernel: 'auto' (WebAssembly where the runtime has it) or 'js' (the
-   * JavaScript kernel; same results to the bit, kept for comparisons and runtimes without WebAssembly).
+   * Where the numeric work runs (factorisation, solves, the per-step mesh work): 'auto' in WebAssembly
+   * where the runtime has it, 'js' in JavaScript (same results to the bit; kept for comparisons and
+   * runtimes without WebAssembly).
    */
   kernel: SupernodalKernelChoice;
 }
