@@ -148,6 +148,11 @@ export class SparseSolver {
    * memory-bound, so preconditioning with it costs less and converges the same.
    */
   private precondition(b: Float64Array, x: Float64Array, k: number): void {
+    this.solveWith(b, x, k, this.float32Factor());
+  }
+
+  /** The current factor's values in float32 (made once per factorisation). */
+  private float32Factor(): Float32Array {
     if (!this.lx32Fresh) {
       const values = this.factorization.values;
       if (!this.lx32 || this.lx32.length !== values.length)
@@ -155,7 +160,7 @@ export class SparseSolver {
       this.lx32.set(values);
       this.lx32Fresh = true;
     }
-    this.solveWith(b, x, k, this.lx32!);
+    return this.lx32!;
   }
 
   private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
@@ -183,6 +188,21 @@ export class SparseSolver {
     maxIterations: number,
   ): IterativeSolveReport {
     const { n, pattern } = this;
+    if (k === 3 && this.hasFactor && this.factorization.conjugateGradients3) {
+      // The WebAssembly kernel runs the whole iteration (the same arithmetic as below).
+      this.float32Factor();
+      const run = this.factorization.conjugateGradients3(
+        pattern,
+        values,
+        b,
+        x,
+        this.perm,
+        tol,
+        maxIterations,
+      );
+      if (run)
+        return { iterations: run.iterations, relativeResidual: run.residual, converged: run.residual <= tol };
+    }
     const size = n * k;
     if (this.pcgWork.length === 0 || this.pcgWork[0].length !== size) {
       this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));

@@ -308,6 +308,33 @@ export class SupernodalLdlt implements SymmetricFactorization {
     return true;
   }
 
+  /**
+   * With the WebAssembly kernel: SparseSolver.solveIterative for 3 columns in WebAssembly (A: the
+   * upper-triangle `values` on `pattern`, in the caller's numbering; the preconditioner is the float32
+   * storage, which the caller has filled from `values`), same bits. Null without it (nothing done).
+   */
+  conjugateGradients3(
+    pattern: SymmetricPattern,
+    values: Float64Array,
+    b: Float64Array,
+    x: Float64Array,
+    perm: Int32Array,
+    tol: number,
+    maxIterations: number,
+  ): { iterations: number; residual: number } | null {
+    if (!this.wasm) return null;
+    return this.wasm.conjugateGradients3(
+      pattern.colPtr,
+      pattern.rowIdx,
+      values,
+      b,
+      x,
+      perm,
+      tol,
+      maxIterations,
+    );
+  }
+
   /** Which kernel factors: 'wasm' or 'js'. */
   get kernel(): 'wasm' | 'js' {
     return this.wasm ? 'wasm' : 'js';

@@ -1,3 +1,5 @@
+import type { SymmetricPattern } from './SymmetricPattern';
+
 /** What the solver needs of a numeric LDLᵀ factorisation on a fixed pattern. */
 export interface SymmetricFactorization {
   readonly n: number;
@@ -18,6 +20,19 @@ export interface SymmetricFactorization {
     perm: Int32Array,
     lx: Float64Array | Float32Array,
   ): boolean;
+  /**
+   * Preconditioned conjugate gradients for 3 columns (SparseSolver.solveIterative's arithmetic, with the
+   * float32 storage, already filled, as the preconditioner), if it can; null: it did nothing.
+   */
+  conjugateGradients3?(
+    pattern: SymmetricPattern,
+    values: Float64Array,
+    b: Float64Array,
+    x: Float64Array,
+    perm: Int32Array,
+    tol: number,
+    maxIterations: number,
+  ): { iterations: number; residual: number } | null;
   /** Factors the matrix whose upper triangle is `a` on the pattern; throws NotPositiveDefiniteError. */
   factor(a: Float64Array): void;
   /** Solves L·D·Lᵀ x = b in place for k interleaved right-hand sides (b: n×k). */

@@ -1424,7 +1424,7 @@
 
   ;; Solves L·D·Lᵀ x = b in place (b: n×3 at $b) with the factor at $values / $d; $t: 3·(largest front)
   ;; doubles of scratch.
-  (func (export "solve3f32")
+  (func $solve3f32 (export "solve3f32")
     (param $S i32) (param $n i32) (param $first i32) (param $rowPtr i32) (param $rows i32) (param $valPtr i32)
     (param $values i32) (param $d i32) (param $b i32) (param $t i32)
     (local $s i32) (local $s4 i32) (local $f i32) (local $w i32) (local $r0 i32) (local $m i32) (local $lx i32)
@@ -1499,7 +1499,7 @@
         (br $slots))))
 
   ;; Row i of dst (n×3) = row perm[i] of src.
-  (func (export "gatherRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
+  (func $gatherRows3 (export "gatherRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
     (local $i i32) (local $from i32) (local $to i32)
     (local.set $to (local.get $dst))
     (block $done
@@ -1514,7 +1514,7 @@
         (br $rows))))
 
   ;; Row perm[i] of dst (n×3) = row i of src.
-  (func (export "scatterRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
+  (func $scatterRows3 (export "scatterRows3") (param $src i32) (param $perm i32) (param $n i32) (param $dst i32)
     (local $i i32) (local $from i32) (local $to i32)
     (local.set $from (local.get $src))
     (block $done
@@ -1527,4 +1527,227 @@
         (local.set $from (i32.add (local.get $from) (i32.const 24)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
+
+  ;; ---- Conjugate gradients preconditioned with the float32 factor, 3 columns (SparseSolver.solveIterative
+  ;; and its helpers symmetricMultiply, columnDots, subtract, updateSolution, updateDirection, operation for
+  ;; operation). Vectors are n×3 in the caller's numbering; A is the upper triangle `values` on the pattern
+  ;; (colPtr, rowIdx) in the caller's numbering. The scalars per column live in the 16 f64 slots at $s:
+  ;; bNorm 0–2, dots 3–5, rz 6–8, pq 9–11, alpha/beta 12–14, the last residual 15.
+
+  ;; y = A·x (SymmetricPattern.ts symmetricMultiply, k = 3).
+  (func $multiply3 (param $n i32) (param $colPtr i32) (param $rowIdx i32) (param $values i32)
+    (param $x i32) (param $y i32)
+    (local $j i32) (local $p i32) (local $end i32) (local $xi i32) (local $yi i32) (local $xj i32) (local $yj i32)
+    (local $a f64) (local $x0 f64) (local $x1 f64) (local $x2 f64) (local $s0 f64) (local $s1 f64) (local $s2 f64)
+    (local $d f64)
+    (memory.fill (local.get $y) (i32.const 0) (i32.mul (local.get $n) (i32.const 24)))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $xj (i32.add (local.get $x) (i32.mul (local.get $j) (i32.const 24))))
+        (local.set $yj (i32.add (local.get $y) (i32.mul (local.get $j) (i32.const 24))))
+        (local.set $x0 (f64.load (local.get $xj)))
+        (local.set $x1 (f64.load offset=8 (local.get $xj)))
+        (local.set $x2 (f64.load offset=16 (local.get $xj)))
+        (local.set $s0 (f64.const 0))
+        (local.set $s1 (f64.const 0))
+        (local.set $s2 (f64.const 0))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end (i32.sub
+          (i32.load offset=4 (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))) (i32.const 1)))
+        (block $entriesDone
+          (loop $entries
+            (br_if $entriesDone (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $a (f64.load (i32.add (local.get $values) (i32.shl (local.get $p) (i32.const 3)))))
+            (local.set $xi (i32.mul (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+              (i32.const 24)))
+            (local.set $yi (i32.add (local.get $y) (local.get $xi)))
+            (local.set $xi (i32.add (local.get $x) (local.get $xi)))
+            (f64.store (local.get $yi) (f64.add (f64.load (local.get $yi)) (f64.mul (local.get $a) (local.get $x0))))
+            (f64.store offset=8 (local.get $yi)
+              (f64.add (f64.load offset=8 (local.get $yi)) (f64.mul (local.get $a) (local.get $x1))))
+            (f64.store offset=16 (local.get $yi)
+              (f64.add (f64.load offset=16 (local.get $yi)) (f64.mul (local.get $a) (local.get $x2))))
+            (local.set $s0 (f64.add (local.get $s0) (f64.mul (local.get $a) (f64.load (local.get $xi)))))
+            (local.set $s1 (f64.add (local.get $s1) (f64.mul (local.get $a) (f64.load offset=8 (local.get $xi)))))
+            (local.set $s2 (f64.add (local.get $s2) (f64.mul (local.get $a) (f64.load offset=16 (local.get $xi)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $d (f64.load (i32.add (local.get $values) (i32.shl (local.get $end) (i32.const 3)))))
+        (f64.store (local.get $yj)
+          (f64.add (f64.load (local.get $yj)) (f64.add (local.get $s0) (f64.mul (local.get $d) (local.get $x0)))))
+        (f64.store offset=8 (local.get $yj)
+          (f64.add (f64.load offset=8 (local.get $yj)) (f64.add (local.get $s1) (f64.mul (local.get $d) (local.get $x1)))))
+        (f64.store offset=16 (local.get $yj)
+          (f64.add (f64.load offset=16 (local.get $yj)) (f64.add (local.get $s2) (f64.mul (local.get $d) (local.get $x2)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns))))
+
+  ;; out[0..2] = the three columns' dot products of a and b (n×3), summed in row order (columnDots).
+  (func $dots3 (param $a i32) (param $b i32) (param $n i32) (param $out i32)
+    (local $end i32) (local $d0 f64) (local $d1 f64) (local $d2 f64)
+    (local.set $end (i32.add (local.get $a) (i32.mul (local.get $n) (i32.const 24))))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $d0 (f64.add (local.get $d0) (f64.mul (f64.load (local.get $a)) (f64.load (local.get $b)))))
+        (local.set $d1 (f64.add (local.get $d1) (f64.mul (f64.load offset=8 (local.get $a)) (f64.load offset=8 (local.get $b)))))
+        (local.set $d2 (f64.add (local.get $d2) (f64.mul (f64.load offset=16 (local.get $a)) (f64.load offset=16 (local.get $b)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 24)))
+        (local.set $b (i32.add (local.get $b) (i32.const 24)))
+        (br $rows)))
+    (f64.store (local.get $out) (local.get $d0))
+    (f64.store offset=8 (local.get $out) (local.get $d1))
+    (f64.store offset=16 (local.get $out) (local.get $d2)))
+
+  ;; max over the columns of sqrt(r·r)/bNorm, NaN-propagating like Math.max (dots: scratch slots 3–5).
+  (func $worst (param $r i32) (param $n i32) (param $s i32) (result f64)
+    (local $w f64) (local $c i32)
+    (call $dots3 (local.get $r) (local.get $r) (local.get $n) (i32.add (local.get $s) (i32.const 24)))
+    (local.set $w (f64.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $c) (i32.const 3)))
+        (local.set $w (f64.max (local.get $w)
+          (f64.div (f64.sqrt (f64.load offset=24 (i32.add (local.get $s) (i32.shl (local.get $c) (i32.const 3)))))
+            (f64.load (i32.add (local.get $s) (i32.shl (local.get $c) (i32.const 3)))))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $columns)))
+    (local.get $w))
+
+  ;; Solves A·x = b; x holds the first guess. Returns the iterations; slot 15 of $s gets the residual.
+  ;; $work: r, z, p, q (n×3 each, consecutive); the preconditioner is the float32 factor at $values32,
+  ;; applied through $perm (perm[new] = old) with $bw (n×3) and $t as scratch.
+  (func (export "pcg3")
+    (param $n i32) (param $colPtr i32) (param $rowIdx i32) (param $a i32) (param $b i32) (param $x i32)
+    (param $work i32) (param $s i32) (param $tol f64) (param $maxIterations i32)
+    (param $S i32) (param $first i32) (param $rowPtr i32) (param $rows i32) (param $valPtr i32)
+    (param $values32 i32) (param $d i32) (param $perm i32) (param $bw i32) (param $t i32)
+    (result i32)
+    (local $r i32) (local $z i32) (local $p i32) (local $q i32) (local $size i32) (local $c i32)
+    (local $o i32) (local $end i32) (local $iterations i32) (local $residual f64) (local $v f64)
+    (local $a0 f64) (local $a1 f64) (local $a2 f64)
+    (local.set $size (i32.mul (local.get $n) (i32.const 24)))
+    (local.set $r (local.get $work))
+    (local.set $z (i32.add (local.get $r) (local.get $size)))
+    (local.set $p (i32.add (local.get $z) (local.get $size)))
+    (local.set $q (i32.add (local.get $p) (local.get $size)))
+    ;; bNorm = sqrt(b·b), or 1 where that is 0 (or NaN).
+    (call $dots3 (local.get $b) (local.get $b) (local.get $n) (local.get $s))
+    (local.set $c (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $c) (i32.const 3)))
+        (local.set $v (f64.sqrt (f64.load (i32.add (local.get $s) (i32.shl (local.get $c) (i32.const 3))))))
+        ;; JavaScript's `|| 1`: 0 and NaN are falsy.
+        (if (i32.or (f64.eq (local.get $v) (f64.const 0)) (f64.ne (local.get $v) (local.get $v)))
+          (then (local.set $v (f64.const 1))))
+        (f64.store (i32.add (local.get $s) (i32.shl (local.get $c) (i32.const 3))) (local.get $v))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (br $columns)))
+    ;; r = b − A·x.
+    (call $multiply3 (local.get $n) (local.get $colPtr) (local.get $rowIdx) (local.get $a) (local.get $x) (local.get $q))
+    (local.set $o (i32.const 0))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $o) (local.get $size)))
+        (f64.store (i32.add (local.get $r) (local.get $o))
+          (f64.sub (f64.load (i32.add (local.get $b) (local.get $o))) (f64.load (i32.add (local.get $q) (local.get $o)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $rows)))
+    (local.set $residual (call $worst (local.get $r) (local.get $n) (local.get $s)))
+    (f64.store offset=120 (local.get $s) (local.get $residual))
+    (if (f64.le (local.get $residual) (local.get $tol)) (then (return (i32.const 0))))
+    ;; z = M⁻¹ r; p = z; rz = r·z.
+    (call $precondition (local.get $r) (local.get $z) (local.get $n) (local.get $S) (local.get $first)
+      (local.get $rowPtr) (local.get $rows) (local.get $valPtr) (local.get $values32) (local.get $d)
+      (local.get $perm) (local.get $bw) (local.get $t))
+    (memory.copy (local.get $p) (local.get $z) (local.get $size))
+    (call $dots3 (local.get $r) (local.get $z) (local.get $n) (i32.add (local.get $s) (i32.const 48)))
+    (block $converged
+      (loop $iterate
+        (br_if $converged (i32.ge_s (local.get $iterations) (local.get $maxIterations)))
+        (local.set $iterations (i32.add (local.get $iterations) (i32.const 1)))
+        (call $multiply3 (local.get $n) (local.get $colPtr) (local.get $rowIdx) (local.get $a) (local.get $p) (local.get $q))
+        (call $dots3 (local.get $p) (local.get $q) (local.get $n) (i32.add (local.get $s) (i32.const 72)))
+        ;; alpha = pq > 0 ? rz / pq : 0.
+        (local.set $a0 (select (f64.div (f64.load offset=48 (local.get $s)) (f64.load offset=72 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=72 (local.get $s)) (f64.const 0))))
+        (local.set $a1 (select (f64.div (f64.load offset=56 (local.get $s)) (f64.load offset=80 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=80 (local.get $s)) (f64.const 0))))
+        (local.set $a2 (select (f64.div (f64.load offset=64 (local.get $s)) (f64.load offset=88 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=88 (local.get $s)) (f64.const 0))))
+        ;; x += alpha·p, r −= alpha·q.
+        (local.set $o (i32.const 0))
+        (block $done
+          (loop $rows
+            (br_if $done (i32.ge_s (local.get $o) (local.get $size)))
+            (call $axpy3 (i32.add (local.get $x) (local.get $o)) (i32.add (local.get $p) (local.get $o))
+              (local.get $a0) (local.get $a1) (local.get $a2) (i32.const 0))
+            (call $axpy3 (i32.add (local.get $r) (local.get $o)) (i32.add (local.get $q) (local.get $o))
+              (local.get $a0) (local.get $a1) (local.get $a2) (i32.const 1))
+            (local.set $o (i32.add (local.get $o) (i32.const 24)))
+            (br $rows)))
+        (local.set $residual (call $worst (local.get $r) (local.get $n) (local.get $s)))
+        (f64.store offset=120 (local.get $s) (local.get $residual))
+        (br_if $converged (f64.le (local.get $residual) (local.get $tol)))
+        (call $precondition (local.get $r) (local.get $z) (local.get $n) (local.get $S) (local.get $first)
+          (local.get $rowPtr) (local.get $rows) (local.get $valPtr) (local.get $values32) (local.get $d)
+          (local.get $perm) (local.get $bw) (local.get $t))
+        (call $dots3 (local.get $r) (local.get $z) (local.get $n) (i32.add (local.get $s) (i32.const 24)))
+        ;; beta = rz > 0 ? (r·z) / rz : 0; rz = r·z.
+        (local.set $a0 (select (f64.div (f64.load offset=24 (local.get $s)) (f64.load offset=48 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=48 (local.get $s)) (f64.const 0))))
+        (local.set $a1 (select (f64.div (f64.load offset=32 (local.get $s)) (f64.load offset=56 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=56 (local.get $s)) (f64.const 0))))
+        (local.set $a2 (select (f64.div (f64.load offset=40 (local.get $s)) (f64.load offset=64 (local.get $s)))
+          (f64.const 0) (f64.gt (f64.load offset=64 (local.get $s)) (f64.const 0))))
+        (f64.store offset=48 (local.get $s) (f64.load offset=24 (local.get $s)))
+        (f64.store offset=56 (local.get $s) (f64.load offset=32 (local.get $s)))
+        (f64.store offset=64 (local.get $s) (f64.load offset=40 (local.get $s)))
+        ;; p = z + beta·p.
+        (local.set $o (i32.const 0))
+        (local.set $end (local.get $size))
+        (block $done
+          (loop $rows
+            (br_if $done (i32.ge_s (local.get $o) (local.get $end)))
+            (call $direction3 (i32.add (local.get $p) (local.get $o)) (i32.add (local.get $z) (local.get $o))
+              (local.get $a0) (local.get $a1) (local.get $a2))
+            (local.set $o (i32.add (local.get $o) (i32.const 24)))
+            (br $rows)))
+        (br $iterate)))
+    (local.get $iterations))
+
+  ;; One row: y += c·v ($subtract = 0) or y −= c·v ($subtract = 1), per column.
+  (func $axpy3 (param $y i32) (param $v i32) (param $c0 f64) (param $c1 f64) (param $c2 f64) (param $subtract i32)
+    (if (local.get $subtract)
+      (then
+        (f64.store (local.get $y) (f64.sub (f64.load (local.get $y)) (f64.mul (local.get $c0) (f64.load (local.get $v)))))
+        (f64.store offset=8 (local.get $y)
+          (f64.sub (f64.load offset=8 (local.get $y)) (f64.mul (local.get $c1) (f64.load offset=8 (local.get $v)))))
+        (f64.store offset=16 (local.get $y)
+          (f64.sub (f64.load offset=16 (local.get $y)) (f64.mul (local.get $c2) (f64.load offset=16 (local.get $v))))))
+      (else
+        (f64.store (local.get $y) (f64.add (f64.load (local.get $y)) (f64.mul (local.get $c0) (f64.load (local.get $v)))))
+        (f64.store offset=8 (local.get $y)
+          (f64.add (f64.load offset=8 (local.get $y)) (f64.mul (local.get $c1) (f64.load offset=8 (local.get $v)))))
+        (f64.store offset=16 (local.get $y)
+          (f64.add (f64.load offset=16 (local.get $y)) (f64.mul (local.get $c2) (f64.load offset=16 (local.get $v))))))))
+
+  ;; One row: p = z + beta·p, per column.
+  (func $direction3 (param $p i32) (param $z i32) (param $b0 f64) (param $b1 f64) (param $b2 f64)
+    (f64.store (local.get $p) (f64.add (f64.load (local.get $z)) (f64.mul (local.get $b0) (f64.load (local.get $p)))))
+    (f64.store offset=8 (local.get $p)
+      (f64.add (f64.load offset=8 (local.get $z)) (f64.mul (local.get $b1) (f64.load offset=8 (local.get $p)))))
+    (f64.store offset=16 (local.get $p)
+      (f64.add (f64.load offset=16 (local.get $z)) (f64.mul (local.get $b2) (f64.load offset=16 (local.get $p))))))
+
+  ;; z = (L·D·Lᵀ)⁻¹ r with the float32 factor, r and z in the caller's numbering.
+  (func $precondition (param $r i32) (param $z i32) (param $n i32) (param $S i32) (param $first i32)
+    (param $rowPtr i32) (param $rows i32) (param $valPtr i32) (param $values32 i32) (param $d i32)
+    (param $perm i32) (param $bw i32) (param $t i32)
+    (call $gatherRows3 (local.get $r) (local.get $perm) (local.get $n) (local.get $bw))
+    (call $solve3f32 (local.get $S) (local.get $n) (local.get $first) (local.get $rowPtr) (local.get $rows)
+      (local.get $valPtr) (local.get $values32) (local.get $d) (local.get $bw) (local.get $t))
+    (call $scatterRows3 (local.get $bw) (local.get $perm) (local.get $n) (local.get $z)))
 )

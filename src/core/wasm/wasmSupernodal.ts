@@ -30,6 +30,22 @@ export interface SupernodalKernel {
    * `slotMap`); b and x may be the same array.
    */
   solvePermuted3(b: Float64Array, x: Float64Array, perm: Int32Array, float32: boolean): void;
+  /**
+   * Conjugate gradients for A·x = b (3 columns, the caller's numbering; A: upper-triangle `values` on
+   * the pattern colPtr/rowIdx, remembered by identity like `slotMap`), preconditioned with `values32`
+   * (which the caller has filled) through `perm`; x holds the first guess. SparseSolver.solveIterative's
+   * arithmetic, operation for operation.
+   */
+  conjugateGradients3(
+    colPtr: Int32Array,
+    rowIdx: Int32Array,
+    values: Float64Array,
+    b: Float64Array,
+    x: Float64Array,
+    perm: Int32Array,
+    tol: number,
+    maxIterations: number,
+  ): { iterations: number; residual: number };
 }
 
 /** The symbolic structure the kernel needs (SupernodalLdlt's fields; see its comments). */
@@ -121,6 +137,14 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const slotMapAt = place(st.nnzA, 4);
   const permAt = place(st.n, 4);
   const ioAt = place(3 * st.n, 8);
+  // Conjugate gradients: A's pattern and values in the caller's numbering, b, x, r, z, p, q, scalars.
+  const colPtrAt = place(st.n + 1, 4);
+  const rowIdxAt = place(st.nnzA, 4);
+  const aOrigAt = place(st.nnzA, 8);
+  const cgBAt = place(3 * st.n, 8);
+  const cgXAt = place(3 * st.n, 8);
+  const cgWorkAt = place(4 * 3 * st.n, 8);
+  const cgScalarsAt = place(16, 8);
   const instance = instantiateWithMemory(compiled, layout.bytes);
   if (!instance) return null;
   const { exports, memory } = instance;
@@ -136,6 +160,7 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   type RowsExport = (src: number, perm: number, n: number, dst: number) => void;
   const gatherRows3 = exports.gatherRows3 as RowsExport;
   const scatterRows3 = exports.scatterRows3 as RowsExport;
+  const pcg3 = exports.pcg3 as (...args: number[]) => number;
   const buffer = memory.buffer;
   ints.forEach((array, q) => new Int32Array(buffer, intAt[q], array.length).set(array));
   const a = new Float64Array(buffer, aAt, st.nnzA);
@@ -145,6 +170,17 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
   const io = new Float64Array(buffer, ioAt, 3 * st.n);
   let slotMapIn: Int32Array | null = null;
   let permIn: Int32Array | null = null;
+  let colPtrIn: Int32Array | null = null;
+  const aOrig = new Float64Array(buffer, aOrigAt, st.nnzA);
+  const cgB = new Float64Array(buffer, cgBAt, 3 * st.n);
+  const cgX = new Float64Array(buffer, cgXAt, 3 * st.n);
+  const cgScalars = new Float64Array(buffer, cgScalarsAt, 16);
+  const usePerm = (perm: Int32Array): void => {
+    if (perm !== permIn) {
+      new Int32Array(buffer, permAt, st.n).set(perm);
+      permIn = perm;
+    }
+  };
   const [
     first,
     rowPtr,
@@ -181,15 +217,47 @@ export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | nu
       x.set(b);
     },
     solvePermuted3(bIn, x, perm, float32) {
-      if (perm !== permIn) {
-        new Int32Array(buffer, permAt, st.n).set(perm);
-        permIn = perm;
-      }
+      usePerm(perm);
       io.set(bIn.subarray(0, 3 * st.n));
       gatherRows3(ioAt, permAt, st.n, bAt);
       solveB(float32);
       scatterRows3(bAt, permAt, st.n, ioAt);
       x.set(io);
+    },
+    conjugateGradients3(colPtr, rowIdx, values, b, x, perm, tol, maxIterations) {
+      usePerm(perm);
+      if (colPtr !== colPtrIn) {
+        new Int32Array(buffer, colPtrAt, st.n + 1).set(colPtr);
+        new Int32Array(buffer, rowIdxAt, st.nnzA).set(rowIdx.subarray(0, st.nnzA));
+        colPtrIn = colPtr;
+      }
+      aOrig.set(values.subarray(0, st.nnzA));
+      cgB.set(b.subarray(0, 3 * st.n));
+      cgX.set(x.subarray(0, 3 * st.n));
+      const iterations = pcg3(
+        st.n,
+        colPtrAt,
+        rowIdxAt,
+        aOrigAt,
+        cgBAt,
+        cgXAt,
+        cgWorkAt,
+        cgScalarsAt,
+        tol,
+        maxIterations,
+        S,
+        first,
+        rowPtr,
+        rows,
+        valPtr,
+        values32At,
+        dAt,
+        permAt,
+        bAt,
+        tAt,
+      );
+      x.set(cgX);
+      return { iterations, residual: cgScalars[15] };
     },
   };
 
