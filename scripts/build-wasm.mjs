@@ -10,10 +10,10 @@ import wabtInit from 'wabt';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'core', 'wasm');
 
-/** The binary of a .wat source (SIMD enabled). */
+/** The binary of a .wat source (SIMD and bulk memory operations enabled). */
 export async function compileWat(name, source) {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(name, source, { simd: true });
+  const module = wabt.parseWat(name, source, { simd: true, bulk_memory: true });
   module.validate();
   const { buffer } = module.toBinary({});
   module.destroy();

@@ -10,6 +10,12 @@
  * `--warm` adds a row for a second run in the same process (JIT already warm), labelled as such.
  * `--repeat N` runs both sides N times, each in a fresh process, and keeps the fastest of each
  * (useful on a loaded machine). `--refactor` adds a row for our solver refactoring every step.
+ * `--js-kernel` adds a row for our solver with the JavaScript factorisation kernel instead of the
+ * WebAssembly one (same results to the bit), run interleaved with the default.
+ * `--host` instead measures the job host: the CLI's worker (out/cli/worker.mjs, built by
+ * `node scripts/build-cli.mjs`) started fresh per run, the job posted with the mesh, and the times to
+ * its first progress message (worker start, module load, topology check), to the first flow step and
+ * to the result, beside the flow's own `seconds`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +29,7 @@ import {
   type SphericalMetrics,
   type StepSolver,
 } from '../../src/core/spherical/sphericalParametrize';
+import type { SupernodalKernelChoice } from '../../src/core/sparse/SupernodalLdlt';
 import { datasetPath, hasShared, sharedDir } from '../helpers/shared';
 import { machineLine } from './machine';
 
@@ -33,6 +40,7 @@ const BIG = 'nefertiti_lowres_x4';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const withRefactor = args.includes('--refactor');
+const withJsKernel = args.includes('--js-kernel');
 // Mesh names: the arguments that are neither flags nor a flag's value.
 const requested = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--repeat');
 const meshes =
@@ -164,14 +172,20 @@ function meshFile(name: string): string {
 const fmt = (v: number, digits = 3): string =>
   Number.isFinite(v) ? Number(v.toPrecision(digits)).toString() : '∞';
 
-/** Child mode: `--child FILE SOLVER WARM` runs ours once cold (and once warm) and prints JSON lines. */
+/**
+ * Child mode: `--child FILE SOLVER WARM KERNEL` runs ours once cold (and once warm) and prints JSON
+ * lines.
+ */
 const childAt = args.indexOf('--child');
 if (childAt >= 0) {
-  const [file, stepSolver, warm] = args.slice(childAt + 1);
+  const [file, stepSolver, warm, kernel] = args.slice(childAt + 1);
   const mesh = parseObjMesh(readFileSync(file, 'utf8'));
   const runs = warm === 'warm' ? 2 : 1;
   for (let r = 0; r < runs; r++) {
-    const { metrics } = await sphericalParametrize(mesh, { stepSolver: stepSolver as StepSolver });
+    const { metrics } = await sphericalParametrize(mesh, {
+      stepSolver: stepSolver as StepSolver,
+      kernel: kernel as SupernodalKernelChoice,
+    });
     console.log(JSON.stringify(metrics));
   }
   process.exit(0);
@@ -182,7 +196,11 @@ const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Math.max(1, Number(args[repeatAt + 1]) || 1) : 1;
 
 /** Ours in a fresh process: [cold metrics, warm metrics (only if asked for)]. */
-function runOurs(file: string, stepSolver: StepSolver): SphericalMetrics[] | string {
+function runOurs(
+  file: string,
+  stepSolver: StepSolver,
+  kernel: SupernodalKernelChoice,
+): SphericalMetrics[] | string {
   const viteNode = resolve('node_modules', 'vite-node', 'vite-node.mjs');
   const self = fileURLToPath(import.meta.url);
   const result = spawnSync(
@@ -196,6 +214,7 @@ function runOurs(file: string, stepSolver: StepSolver): SphericalMetrics[] | str
       file,
       stepSolver,
       withWarm ? 'warm' : 'cold',
+      kernel,
     ],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
@@ -207,15 +226,90 @@ function runOurs(file: string, stepSolver: StepSolver): SphericalMetrics[] | str
   return lines.map((l) => JSON.parse(l) as SphericalMetrics);
 }
 
-/** The fastest of `repeat` runs (each in a fresh process); an error string if any failed. */
-function best<T extends { seconds: number }>(run: () => T | string): T | string {
-  let fastest: T | string = 'no run';
-  for (let r = 0; r < repeat; r++) {
-    const result = run();
-    if (typeof result === 'string') return result;
-    if (typeof fastest === 'string' || result.seconds < fastest.seconds) fastest = result;
+/** Keeps the faster of two results (an error string wins, so failures show). */
+function faster<T extends { seconds: number }>(a: T | string | undefined, b: T | string): T | string {
+  if (a === undefined || typeof b === 'string') return b;
+  if (typeof a === 'string') return a;
+  return b.seconds < a.seconds ? b : a;
+}
+
+interface Variant {
+  label: string;
+  stepSolver: StepSolver;
+  kernel: SupernodalKernelChoice;
+  cold?: SphericalMetrics | string;
+  warm?: SphericalMetrics | string;
+}
+if (args.includes('--host')) {
+  await benchHost();
+  process.exit(0);
+}
+
+/** `--host`: cold job runs in a fresh CLI worker (see the header). */
+async function benchHost(): Promise<void> {
+  const { cliWorkerUrl } = await import('../../src/cli/repoRoot');
+  const { createNodeWorkerPool } = await import('../../src/hosts/node/NodeWorkerPool');
+  const { runJob } = await import('../../src/core/jobs/runJob');
+  const { defaultProps } = await import('../../src/core/plugin/PropSpec');
+  const { sphericalProps } = await import('../../src/plugins/spherical-parametrize/props');
+  const workerUrl = cliWorkerUrl();
+  if (!existsSync(workerUrl)) {
+    console.log(`${fileURLToPath(workerUrl)} not found: run \`node scripts/build-cli.mjs\` first`);
+    return;
   }
-  return fastest;
+  console.log(machineLine());
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `job host: a fresh CLI worker (worker_threads) per run, ${repeat === 1 ? 'one run each' : `fastest of ${repeat} runs each`}`,
+  );
+  console.log('');
+  console.log(
+    '| mesh | V | to first progress ms | to step 1 ms | to result ms | flow seconds (metrics) | outside the flow ms |',
+  );
+  console.log('|---|--:|--:|--:|--:|--:|--:|');
+  for (const name of meshes) {
+    const mesh = parseObjMesh(readFileSync(meshFile(name), 'utf8'));
+    let best: number[] | null = null;
+    for (let r = 0; r < repeat; r++) {
+      const pool = createNodeWorkerPool({ workerUrl, size: 1 });
+      const positions = Float64Array.from(mesh.positions);
+      const indices = Uint32Array.from(mesh.indices);
+      const t0 = performance.now();
+      let first = NaN;
+      let step1 = NaN;
+      const output = await runJob<{ metrics: { seconds: number } }>(
+        pool,
+        'spherical-parametrize',
+        { positions, indices },
+        defaultProps(sphericalProps),
+        [positions.buffer, indices.buffer],
+        {
+          onProgress: () => {
+            const now = performance.now() - t0;
+            if (Number.isNaN(first)) first = now;
+            else if (Number.isNaN(step1)) step1 = now;
+          },
+        },
+      );
+      const total = performance.now() - t0;
+      await pool.dispose();
+      const run = [first, step1, total, output.metrics.seconds];
+      if (!best || run[2] < best[2]) best = run;
+    }
+    const [first, step1, total, seconds] = best!;
+    console.log(
+      `| ${name} | ${mesh.positions.length / 3} | ${fmt(first)} | ${fmt(step1)} | ${fmt(total)} | ${fmt(seconds)} | ${fmt(total - 1000 * seconds)} |`,
+    );
+  }
+  console.log(
+    `load average at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 }
 
 const buildProblem = buildReference();
@@ -231,45 +325,52 @@ console.log(
 if (buildProblem) console.log(`NOTE: ${buildProblem} — showing our figures only`);
 console.log('');
 console.log(
-  '| mesh | V | solver | steps | seconds | ×ref | flips | angle mean | angle max | area mean | rad. dev. | factorisations | PCG its | nnz(L) |',
+  '| mesh | V | solver | steps | seconds | ×ref | flips | angle mean | angle max | area mean | rad. dev. | factorisations | PCG its | nnz(L) | factor s |',
 );
-console.log('|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+console.log('|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const name of meshes) {
   const file = meshFile(name);
   const V = parseObjMesh(readFileSync(file, 'utf8')).positions.length / 3;
-  const reference = buildProblem
-    ? null
-    : best(() => {
-        const run = runReference(file);
-        return typeof run === 'string' ? run : { ...run, seconds: run.total_s };
-      });
+  // `repeat` rounds, each running the reference and every variant of ours once (interleaved, so
+  // a burst of load hits all of them alike); the fastest run of each is kept.
+  const variants: Variant[] = [{ label: 'reuse: stale-factor PCG', stepSolver: 'reuse', kernel: 'auto' }];
+  if (withJsKernel)
+    variants.push({ label: 'reuse: stale-factor PCG, JS kernel', stepSolver: 'reuse', kernel: 'js' });
+  if (withRefactor) variants.push({ label: 'refactor each step', stepSolver: 'refactor', kernel: 'auto' });
+  let reference: (ReferenceRun & { seconds: number }) | string | undefined;
+  for (let r = 0; r < repeat; r++) {
+    if (!buildProblem) {
+      const run = runReference(file);
+      reference = faster(reference, typeof run === 'string' ? run : { ...run, seconds: run.total_s });
+    }
+    for (const variant of variants) {
+      const runs = runOurs(file, variant.stepSolver, variant.kernel);
+      variant.cold = faster(variant.cold, typeof runs === 'string' ? runs : runs[0]);
+      if (typeof runs === 'string' || runs[1])
+        variant.warm = faster(variant.warm, typeof runs === 'string' ? runs : runs[1]);
+    }
+  }
   let refSeconds = NaN;
   if (typeof reference === 'string') console.log(`| ${name} | ${V} | reference | ${reference} |`);
   else if (reference) {
     refSeconds = reference.total_s;
     console.log(
-      `| ${name} | ${V} | reference Eigen LDLᵀ | ${reference.steps} | ${fmt(reference.total_s)} | 1 | ${reference.flipped} | ${fmt(reference.angle_mean)} | ${fmt(reference.angle_max)} | ${fmt(reference.area_log_mean)} | ${fmt(reference.radial_dev, 2)} | ${reference.steps} | – | – |`,
+      `| ${name} | ${V} | reference Eigen LDLᵀ | ${reference.steps} | ${fmt(reference.total_s)} | 1 | ${reference.flipped} | ${fmt(reference.angle_mean)} | ${fmt(reference.angle_max)} | ${fmt(reference.area_log_mean)} | ${fmt(reference.radial_dev, 2)} | ${reference.steps} | – | – | ${fmt(reference.factor_s)} |`,
     );
   }
-  const solvers: StepSolver[] = withRefactor ? ['reuse', 'refactor'] : ['reuse'];
-  for (const stepSolver of solvers) {
-    const label = stepSolver === 'reuse' ? 'reuse: stale-factor PCG' : 'refactor each step';
-    let warm: SphericalMetrics | undefined;
-    const cold = best(() => {
-      const runs = runOurs(file, stepSolver);
-      if (typeof runs === 'string') return runs;
-      if (runs[1] && (!warm || runs[1].seconds < warm.seconds)) warm = runs[1];
-      return runs[0];
-    });
-    const rows: [string, SphericalMetrics | string][] = [[`ours, cold (${label})`, cold]];
-    if (warm) rows.push([`ours, warm (${label})`, warm]);
+  for (const variant of variants) {
+    const rows: [string, SphericalMetrics | string | undefined][] = [
+      [`ours, cold (${variant.label})`, variant.cold],
+      [`ours, warm (${variant.label})`, variant.warm],
+    ];
     for (const [what, m] of rows) {
+      if (m === undefined) continue;
       if (typeof m === 'string') {
         console.log(`| ${name} | ${V} | ${what} | ${m} |`);
         continue;
       }
       console.log(
-        `| ${name} | ${V} | ${what} | ${m.steps} | ${fmt(m.seconds)} | ${fmt(m.seconds / refSeconds, 2)} | ${m.flippedTriangles} | ${fmt(m.angleDistortionMean)} | ${fmt(m.angleDistortionMax)} | ${fmt(m.areaDistortionMean)} | ${fmt(m.radialDeviation, 2)} | ${m.factorizations} | ${m.pcgIterations} | ${m.factorNonzeros} |`,
+        `| ${name} | ${V} | ${what} | ${m.steps} | ${fmt(m.seconds)} | ${fmt(m.seconds / refSeconds, 2)} | ${m.flippedTriangles} | ${fmt(m.angleDistortionMean)} | ${fmt(m.angleDistortionMax)} | ${fmt(m.areaDistortionMean)} | ${fmt(m.radialDeviation, 2)} | ${m.factorizations} | ${m.pcgIterations} | ${m.factorNonzeros} | ${fmt(m.factorSeconds)} |`,
       );
     }
   }
@@ -281,5 +382,5 @@ console.log(
     .join(' ')}`,
 );
 console.log(
-  "seconds: ours = normalisation, Laplacian, ordering and analysis, all steps, projection (the reference's total_s; neither counts reading the file); ×ref = ours / reference on the same mesh in this run; angle = mean/max |θ′−θ|/θ over corners; area = mean |ln(a′/a)|.",
+  "seconds: ours = normalisation, Laplacian, ordering and analysis, all steps, projection (the reference's total_s; neither counts reading the file); ×ref = ours / reference on the same mesh in this run; angle = mean/max |θ′−θ|/θ over corners; area = mean |ln(a′/a)|; factor s = the numeric factorisations' seconds (the reference's factor_s).",
 );

@@ -2,7 +2,7 @@ import { permutedEliminationTree, postorder, type EliminationTree } from './elim
 import { LdltFactor } from './LdltFactor';
 import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
-import { SupernodalLdlt } from './SupernodalLdlt';
+import { SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 
@@ -43,7 +43,7 @@ export interface IterativeSolveReport {
  * several steps whose matrices differ a little.
  *
  * Values and vectors are always in the caller's (original) numbering; vectors hold k interleaved
- * right-hand sides (n×k row-major).
+ * right-hand sides (n×k row-major). `kernel` picks the supernodal numeric kernel (SupernodalLdlt).
  */
 export class SparseSolver {
   readonly n: number;
@@ -66,6 +66,7 @@ export class SparseSolver {
     readonly pattern: SymmetricPattern,
     ordering: Ordering = 'auto',
     kind: FactorizationKind = 'supernodal',
+    kernel: SupernodalKernelChoice = 'auto',
   ) {
     const n = (this.n = pattern.n);
     const { xadj, adj } = pattern.adjacency();
@@ -110,7 +111,9 @@ export class SparseSolver {
     this.slotMap = permuted.slotMap;
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
     this.factorization =
-      kind === 'supernodal' ? new SupernodalLdlt(permuted.pattern, tree!) : new LdltFactor(permuted.pattern);
+      kind === 'supernodal'
+        ? new SupernodalLdlt(permuted.pattern, tree!, kernel)
+        : new LdltFactor(permuted.pattern);
   }
 
   get nnzL(): number {
@@ -126,8 +129,11 @@ export class SparseSolver {
   factor(values: Float64Array): void {
     this.hasFactor = false;
     this.lx32Fresh = false;
-    scatterSlots(values, this.slotMap, this.permutedValues);
-    this.factorization.factor(this.permutedValues);
+    // The WebAssembly kernel scatters into its own memory; otherwise scatter here.
+    if (!this.factorization.factorScattered?.(values, this.slotMap)) {
+      scatterSlots(values, this.slotMap, this.permutedValues);
+      this.factorization.factor(this.permutedValues);
+    }
     this.hasFactor = true;
   }
 
@@ -142,18 +148,25 @@ export class SparseSolver {
    * memory-bound, so preconditioning with it costs less and converges the same.
    */
   private precondition(b: Float64Array, x: Float64Array, k: number): void {
+    this.solveWith(b, x, k, this.float32Factor());
+  }
+
+  /** The current factor's values in float32 (made once per factorisation). */
+  private float32Factor(): Float32Array {
     if (!this.lx32Fresh) {
       const values = this.factorization.values;
-      if (!this.lx32 || this.lx32.length !== values.length) this.lx32 = new Float32Array(values.length);
+      if (!this.lx32 || this.lx32.length !== values.length)
+        this.lx32 = this.factorization.float32Storage?.() ?? new Float32Array(values.length);
       this.lx32.set(values);
       this.lx32Fresh = true;
     }
-    this.solveWith(b, x, k, this.lx32!);
+    return this.lx32!;
   }
 
   private solveWith(b: Float64Array, x: Float64Array, k: number, lx: Float64Array | Float32Array): void {
     if (!this.hasFactor) throw new Error('solve before factor');
     const { n, perm } = this;
+    if (k === 3 && this.factorization.solvePermuted3?.(b, x, perm, lx)) return;
     const w = this.workspace(n * k);
     gatherRows(b, perm, w, k);
     this.factorization.solveInPlace(w, k, lx);
@@ -175,6 +188,21 @@ export class SparseSolver {
     maxIterations: number,
   ): IterativeSolveReport {
     const { n, pattern } = this;
+    if (k === 3 && this.hasFactor && this.factorization.conjugateGradients3) {
+      // The WebAssembly kernel runs the whole iteration (the same arithmetic as below).
+      this.float32Factor();
+      const run = this.factorization.conjugateGradients3(
+        pattern,
+        values,
+        b,
+        x,
+        this.perm,
+        tol,
+        maxIterations,
+      );
+      if (run)
+        return { iterations: run.iterations, relativeResidual: run.residual, converged: run.residual <= tol };
+    }
     const size = n * k;
     if (this.pcgWork.length === 0 || this.pcgWork[0].length !== size) {
       this.pcgWork = [0, 1, 2, 3].map(() => new Float64Array(size));

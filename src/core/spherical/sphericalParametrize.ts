@@ -12,6 +12,8 @@ import {
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
+import { flowStepKernel, type FlowStepKernel } from '../wasm/wasmFlowStep';
+import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
 import { normalizeToUnitArea, radialDeviation } from './normalize';
@@ -44,6 +46,12 @@ export interface SphericalOptions {
   stepSolver: StepSolver;
   /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
   iterativeTolerance: number;
+  /**
+   * Where the numeric work runs (factorisation, solves, the per-step mesh work): 'auto' in WebAssembly
+   * where the runtime has it, 'js' in JavaScript (same results to the bit; kept for comparisons and
+   * runtimes without WebAssembly).
+   */
+  kernel: SupernodalKernelChoice;
 }
 
 /**
@@ -70,6 +78,7 @@ export const defaultSphericalOptions: SphericalOptions = {
   mobiusCentring: false,
   stepSolver: 'reuse',
   iterativeTolerance: 1e-10,
+  kernel: 'auto',
 };
 
 /** Reported after every flow step. */
@@ -137,14 +146,18 @@ export async function sphericalParametrize(
   if (faceCount === 0 || n === 0) throw new Error('the mesh has no faces');
   const t0 = performance.now();
 
-  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway).
-  const x = Float64Array.from(mesh.positions);
-  const areas = new Float64Array(faceCount);
-  const weights = new Float64Array(n);
-  normalizeToUnitArea(x, indices, areas);
+  // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway). The per-step
+  // mesh work (mass, M·x, normalisation, radial deviation) and the cotangent L₀ run in WebAssembly
+  // where the runtime has it: same bits as the JavaScript functions, on arrays in the module's memory.
+  const wasmFlow = opts.kernel === 'auto' && opts.mass === 'fem';
+  let flow: FlowStepKernel | null = null;
+  let x: Float64Array = Float64Array.from(mesh.positions);
+  let areas: Float64Array = new Float64Array(faceCount);
+  let weights: Float64Array = new Float64Array(n);
   let mp: MeshPattern;
   let stiffness: Float64Array;
   if (opts.laplacian === 'intrinsic-delaunay') {
+    normalizeToUnitArea(x, indices, areas);
     // One pattern for both triangulations: the mesh's faces (mass) and the intrinsic ones (L₀).
     const intrinsic = intrinsicDelaunay(x, indices);
     const both = new Uint32Array(2 * indices.length);
@@ -165,17 +178,33 @@ export async function sphericalParametrize(
       stiffness,
       opts.timeStep,
     );
+    flow = wasmFlow ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, mp.pattern.nnz) : null;
+    if (flow) {
+      flow.x.set(x);
+      flow.areas.set(areas);
+      flow.stiffness.set(stiffness);
+    }
   } else {
     mp = meshPattern(indices, n);
-    stiffness = new Float64Array(mp.pattern.nnz);
-    addStiffness(mp, x, indices, stiffness, opts.timeStep);
+    flow = wasmFlow ? flowStepKernel(indices, n, mp.edgeSlots, mp.diagSlots, mp.pattern.nnz) : null;
+    if (flow) {
+      flow.x.set(x);
+      flow.normalize();
+      flow.addStiffness(opts.timeStep);
+      stiffness = flow.stiffness;
+    } else {
+      normalizeToUnitArea(x, indices, areas);
+      stiffness = new Float64Array(mp.pattern.nnz);
+      addStiffness(mp, x, indices, stiffness, opts.timeStep);
+    }
   }
   const nnz = mp.pattern.nnz;
-  const solver = new SparseSolver(mp.pattern);
+  const system = flow ? flow.system : new Float64Array(nnz);
+  const rhs = flow ? flow.rhs : new Float64Array(3 * n);
+  if (flow) ({ x, areas, weights } = flow);
+  const solver = new SparseSolver(mp.pattern, 'auto', 'supernodal', opts.kernel);
 
-  const system = new Float64Array(nnz);
-  const rhs = new Float64Array(3 * n);
-  let rd = radialDeviation(x, indices, areas, weights);
+  let rd = flow ? flow.radialDeviation() : radialDeviation(x, indices, areas, weights);
   let steps = 0;
   let factorizations = 0;
   let pcgIterations = 0;
@@ -194,9 +223,14 @@ export async function sphericalParametrize(
   while (!(rd <= opts.tolerance) && steps < opts.maxSteps) {
     if (signal?.aborted) throw new CancelledError();
     // A = M(x_k) + t·L₀, b = M(x_k)·x_k (`areas` are x_k's, from the normalisation).
-    system.set(stiffness);
-    addMass(mp, areas, indices, opts.mass, system);
-    multiplyMass(areas, indices, opts.mass, x, rhs);
+    if (flow) {
+      flow.assembleFemMass();
+      flow.multiplyFemMass();
+    } else {
+      system.set(stiffness);
+      addMass(mp, areas, indices, opts.mass, system);
+      multiplyMass(areas, indices, opts.mass, x, rhs);
+    }
 
     let refactored = false;
     let iterations = 0;
@@ -248,15 +282,21 @@ export async function sphericalParametrize(
 
     lastIterations = refactored ? 0 : iterations;
     stepsSincePcg = refactored ? stepsSincePcg + 1 : 0;
-    normalizeToUnitArea(x, indices, areas);
-    rd = radialDeviation(x, indices, areas, weights);
+    if (flow) {
+      flow.normalize();
+      rd = flow.radialDeviation();
+    } else {
+      normalizeToUnitArea(x, indices, areas);
+      rd = radialDeviation(x, indices, areas, weights);
+    }
     steps++;
     if (!Number.isFinite(rd)) throw new Error(`the flow diverged (non-finite positions) at step ${steps}`);
     await onStep?.({ step: steps, maxSteps: opts.maxSteps, radialDeviation: rd, refactored, iterations });
   }
   if (signal?.aborted) throw new CancelledError();
 
-  const sphere = x;
+  // A copy when x is a view into WebAssembly memory (the result is transferred between threads).
+  const sphere = flow ? x.slice() : x;
   for (let i = 0; i < n; i++) {
     const len = Math.sqrt(sphere[3 * i] ** 2 + sphere[3 * i + 1] ** 2 + sphere[3 * i + 2] ** 2);
     sphere[3 * i] /= len;

@@ -8,8 +8,11 @@ const dir = join(import.meta.dirname, '..', '..', '..', 'src', 'core', 'wasm');
 
 describe('WebAssembly SIMD gemm', () => {
   it('is the compiled form of its .wat source (re-run scripts/build-wasm.mjs after editing it)', async () => {
-    const binary = await compileWat('gemm.wat', readFileSync(join(dir, 'gemm.wat'), 'utf8'));
-    expect(readFileSync(join(dir, 'gemm.wasm.ts'), 'utf8')).toBe(wasmModuleSource('gemm', binary));
+    // Every kernel: gemm, the supernodal factorisation and solves, the flow step.
+    for (const name of ['gemm', 'supernodal', 'flowStep']) {
+      const binary = await compileWat(`${name}.wat`, readFileSync(join(dir, `${name}.wat`), 'utf8'));
+      expect(readFileSync(join(dir, `${name}.wasm.ts`), 'utf8')).toBe(wasmModuleSource(name, binary));
+    }
   });
 
   it('runs in Node and computes the whole tiles of A·B + bias, leaving the rest alone', () => {
