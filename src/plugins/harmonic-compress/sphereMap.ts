@@ -1,5 +1,5 @@
 import type { Mesh } from '../../core/mesh/Mesh';
-import { InputError, type JobContext } from '../../core/plugin/Job';
+import { InputError, throttledYield, type JobContext } from '../../core/plugin/Job';
 import { sphericalParametrize } from '../../core/spherical/sphericalParametrize';
 
 export interface SphereMapResult {
@@ -30,6 +30,7 @@ export async function computeSphereMap(
     return { sphere: given, kind: 'given', seconds: 0 };
   }
   const t0 = performance.now();
+  const yieldNow = throttledYield(ctx);
   const result = await sphericalParametrize(
     mesh,
     {},
@@ -41,7 +42,7 @@ export async function computeSphereMap(
           chart: { radialDeviation: step.radialDeviation },
         },
       );
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await yieldNow();
     },
     ctx.signal,
   );

@@ -1,17 +1,9 @@
 import { inspectMesh } from '../../core/mesh/inspect';
 import type { Mesh } from '../../core/mesh/Mesh';
-import { InputError, yieldToHost, type Job } from '../../core/plugin/Job';
+import { InputError, throttledYield, type Job } from '../../core/plugin/Job';
 import { sphereMapProblem } from '../../core/spherical/requirements';
 import { sphericalParametrize, type SphericalMetrics } from '../../core/spherical/sphericalParametrize';
 import type { SphericalJobInput, SphericalJobOutput, SphericalProps } from './props';
-
-/**
- * A yield to the host is a setTimeout(0): about 1 ms in Node and 4 ms in a browser worker once
- * timers nest, so yielding after each of a small mesh's 100 flow steps cost as much as the flow
- * (measured in a fresh CLI worker: see docs/spherical.md). Every step still reports its progress,
- * and a cancel is noticed within this interval plus one step.
- */
-const YIELD_INTERVAL_MS = 25;
 
 /**
  * Maps the mesh onto the unit sphere by conformalized mean curvature flow. Re-checks the topology
@@ -26,7 +18,7 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
   const problem = sphereMapProblem(inspectMesh(mesh));
   if (problem) throw new InputError(`cannot map onto the sphere: ${problem}`);
   ctx.progress(0, 'building the Laplacian');
-  let lastYield = -Infinity;
+  const yieldNow = throttledYield(ctx); // not after every step: see throttledYield
   const result = await sphericalParametrize(
     mesh,
     {
@@ -45,12 +37,7 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
           chart: { radialDeviation: step.radialDeviation },
         },
       );
-      // Yield (so that a cancel message can arrive) at most every YIELD_INTERVAL_MS, not every step.
-      const now = performance.now();
-      if (now - lastYield >= YIELD_INTERVAL_MS) {
-        await yieldToHost(ctx);
-        lastYield = performance.now();
-      }
+      await yieldNow();
     },
     ctx.signal,
   );
