@@ -27,7 +27,12 @@ export class SymmetricPattern {
 
   /** The slot of entry (i, j) (either order), or -1 if it is not in the pattern. */
   slot(i: number, j: number): number {
-    if (i > j) [i, j] = [j, i];
+    // A swap without destructuring: cold code runs in V8's interpreter, where [j, i] builds an array.
+    if (i > j) {
+      const t = i;
+      i = j;
+      j = t;
+    }
     let lo = this.colPtr[j]!;
     let hi = this.colPtr[j + 1]! - 1;
     while (lo <= hi) {
