@@ -1,0 +1,933 @@
+;; Approximate minimum degree ordering (src/core/sparse/minimumDegree.ts) in WebAssembly.
+;;
+;; Why: the ordering runs once per flow, so a fresh worker runs the JavaScript version in V8's interpreter
+;; until it is optimised: 7–20 ms cold on an 829-vertex mesh that it orders in 0.6 ms warm, a fifth of
+;; spot_low's whole flow. A module is compiled before it runs. The pivot phases are separate functions, as
+;; in the JavaScript, so that V8's dynamic tiering can move the hot ones to its optimising compiler while
+;; the ordering runs (a WebAssembly loop cannot switch tiers in the middle of a call).
+;;
+;; It is the JavaScript code statement for statement, on int32 arrays in this memory at the global base
+;; addresses below (each n+1 long, `store` `capacity` long), so it returns the same permutation; the hash
+;; of a variable's list is summed in i64 (the JavaScript sums in doubles, exactly). test/core/wasm checks
+;; the two against each other.
+(module
+  (memory (export "memory") 1)
+  (global $store (mut i32) (i32.const 0))
+  (global $start (mut i32) (i32.const 0))
+  (global $len (mut i32) (i32.const 0))
+  (global $nv (mut i32) (i32.const 0))
+  (global $next (mut i32) (i32.const 0))
+  (global $last (mut i32) (i32.const 0))
+  (global $head (mut i32) (i32.const 0))
+  (global $elen (mut i32) (i32.const 0))
+  (global $degree (mut i32) (i32.const 0))
+  (global $w (mut i32) (i32.const 0))
+  (global $hhead (mut i32) (i32.const 0))
+  (global $n (mut i32) (i32.const 0))
+  (global $capacity (mut i32) (i32.const 0))
+  (global $mark (mut i32) (i32.const 0))
+  (global $eliminated (mut i32) (i32.const 0))
+  (global $free (mut i32) (i32.const 0))
+  (global $minDegree (mut i32) (i32.const 0))
+  (global $maxElement (mut i32) (i32.const 0))
+  (global $k (mut i32) (i32.const 0))
+  (global $pk1 (mut i32) (i32.const 0))
+  (global $pk2 (mut i32) (i32.const 0))
+  (global $dk (mut i32) (i32.const 0))
+  (global $nvk (mut i32) (i32.const 0))
+  ;; flip(e) = −e − 2: "absorbed into e" as a negative number, and back.
+  (func $flip (param $e i32) (result i32) (i32.sub (i32.const -2) (local.get $e)))
+  ;; clearMarks: a fresh mark above every live w (mark in i64: mark + maxElement may pass int32).
+  (func $clearMarks
+    (param $mark i64)
+    (result i32)
+    (local $k i32)
+    (if
+      (i32.or
+        (i64.lt_s (local.get $mark) (i64.const 2))
+        (i64.ge_s
+          (i64.add (local.get $mark) (i64.extend_i32_s (global.get $maxElement)))
+          (i64.const 0x7fffffff)))
+      (then
+        (local.set $k (i32.const 0))
+        (block $done
+          (loop $vertices
+            (br_if $done (i32.ge_s (local.get $k) (global.get $n)))
+            (if
+              (i32.ne
+                (i32.load (i32.add (global.get $w) (i32.shl (local.get $k) (i32.const 2))))
+                (i32.const 0))
+              (then
+                (i32.store (i32.add (global.get $w) (i32.shl (local.get $k) (i32.const 2))) (i32.const 1))))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $vertices)))
+        (return (i32.const 2))))
+    (i32.wrap_i64 (local.get $mark)))
+  ;; The QuotientGraph constructor: the graph (xadj: n+1, adj) at byte offsets; work arrays from `work`.
+  (func $init
+    (param $n i32)
+    (param $xadj i32)
+    (param $adj i32)
+    (param $work i32)
+    (local $nnz i32)
+    (local $size i32)
+    (local $i i32)
+    (local $d i32)
+    (local $dense i32)
+    (local $eliminated i32)
+    (local $a i32)
+    (global.set $n (local.get $n))
+    (local.set $nnz (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $n) (i32.const 2)))))
+    (local.set $size (i32.add (local.get $n) (i32.const 1)))
+    (global.set $capacity
+      (i32.add
+        (i32.add (i32.shl (local.get $nnz) (i32.const 1)) (i32.shl (local.get $n) (i32.const 1)))
+        (i32.const 1)))
+    (global.set $store (local.get $work))
+    (local.set $a (i32.add (local.get $work) (i32.shl (global.get $capacity) (i32.const 2))))
+    (global.set $start (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $len (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $nv (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $next (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $last (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $head (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $elen (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $degree (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $w (local.get $a))
+    (local.set $a (i32.add (local.get $a) (i32.shl (local.get $size) (i32.const 2))))
+    (global.set $hhead (local.get $a))
+    (memory.copy (global.get $store) (local.get $adj) (i32.shl (local.get $nnz) (i32.const 2)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $vertices
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (i32.store
+          (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $i) (i32.const 2)))))
+        (i32.store
+          (i32.add (global.get $len) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $xadj) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $vertices)))
+    (i32.store (i32.add (global.get $len) (i32.shl (local.get $n) (i32.const 2))) (i32.const 0))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $nodes
+        (br_if $done (i32.ge_s (local.get $i) (local.get $size)))
+        (i32.store (i32.add (global.get $head) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $hhead) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))) (i32.const 1))
+        (i32.store (i32.add (global.get $w) (i32.shl (local.get $i) (i32.const 2))) (i32.const 1))
+        (i32.store (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0))
+        (i32.store
+          (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.load (i32.add (global.get $len) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $nodes)))
+    (global.set $maxElement (i32.const 0))
+    (global.set $mark (call $clearMarks (i64.const 0)))
+    (i32.store (i32.add (global.get $elen) (i32.shl (local.get $n) (i32.const 2))) (i32.const -2))
+    (i32.store (i32.add (global.get $start) (i32.shl (local.get $n) (i32.const 2))) (i32.const -1))
+    (i32.store (i32.add (global.get $w) (i32.shl (local.get $n) (i32.const 2))) (i32.const 0))
+    ;; dense = min(n − 2, max(16, floor(10·sqrt(n))))
+    (local.set $dense
+      (i32.trunc_f64_s (f64.floor (f64.mul (f64.const 10) (f64.sqrt (f64.convert_i32_s (local.get $n)))))))
+    (if (i32.lt_s (local.get $dense) (i32.const 16)) (then (local.set $dense (i32.const 16))))
+    (if
+      (i32.lt_s (i32.sub (local.get $n) (i32.const 2)) (local.get $dense))
+      (then (local.set $dense (i32.sub (local.get $n) (i32.const 2)))))
+    (local.set $eliminated (i32.const 0))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $vertices
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $d (i32.load (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2)))))
+        (if
+          (i32.eqz (local.get $d))
+          (then
+            ;; An isolated vertex: an element with nothing in it.
+            (i32.store (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2))) (i32.const -2))
+            (local.set $eliminated (i32.add (local.get $eliminated) (i32.const 1)))
+            (i32.store (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+            (i32.store (i32.add (global.get $w) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0)))
+          (else
+            (if
+              (i32.gt_s (local.get $d) (local.get $dense))
+              (then
+                (i32.store (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0))
+                (i32.store (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+                (local.set $eliminated (i32.add (local.get $eliminated) (i32.const 1)))
+                (i32.store
+                  (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
+                  (call $flip (local.get $n)))
+                (i32.store
+                  (i32.add (global.get $nv) (i32.shl (local.get $n) (i32.const 2)))
+                  (i32.add
+                    (i32.load (i32.add (global.get $nv) (i32.shl (local.get $n) (i32.const 2))))
+                    (i32.const 1))))
+              (else
+                (if
+                  (i32.ne
+                    (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))))
+                    (i32.const -1))
+                  (then
+                    (i32.store
+                      (i32.add
+                        (global.get $last)
+                        (i32.shl
+                          (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))))
+                          (i32.const 2)))
+                      (local.get $i))))
+                (i32.store
+                  (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))
+                  (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2)))))
+                (i32.store (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))) (local.get $i))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $vertices)))
+    (global.set $eliminated (local.get $eliminated))
+    (global.set $free (local.get $nnz))
+    (global.set $minDegree (i32.const 0))
+    (global.set $k (i32.const -1))
+    (global.set $pk1 (i32.const 0))
+    (global.set $pk2 (i32.const 0))
+    (global.set $dk (i32.const 0))
+    (global.set $nvk (i32.const 0)))
+  ;; compact: moves every live list to the front of the store, in order.
+  (func $compact
+    (local $j i32)
+    (local $p i32)
+    (local $q i32)
+    (local $t i32)
+    (local $end i32)
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $lists
+        (br_if $done (i32.ge_s (local.get $j) (global.get $n)))
+        (local.set $p (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+        (if
+          (i32.ge_s (local.get $p) (i32.const 0))
+          (then
+            (i32.store
+              (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))
+              (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))))
+            (i32.store
+              (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))
+              (call $flip (local.get $j)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $lists)))
+    (local.set $q (i32.const 0))
+    (local.set $p (i32.const 0))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_s (local.get $p) (global.get $free)))
+        (local.set $j
+          (call $flip (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (if
+          (i32.ge_s (local.get $j) (i32.const 0))
+          (then
+            (i32.store
+              (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2)))
+              (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+            (i32.store (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2))) (local.get $q))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (local.set $t (i32.const 0))
+            (local.set $end
+              (i32.sub
+                (i32.load (i32.add (global.get $len) (i32.shl (local.get $j) (i32.const 2))))
+                (i32.const 1)))
+            (block $copied
+              (loop $copy
+                (br_if $copied (i32.ge_s (local.get $t) (local.get $end)))
+                (i32.store
+                  (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2)))
+                  (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))))
+                (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                (local.set $p (i32.add (local.get $p) (i32.const 1)))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $copy)))))
+        (br $entries)))
+    (global.set $free (local.get $q)))
+  ;; buildElement: L_k, the variables of k's elements and of k's own list, each once (nv negated marks them).
+  (func $buildElement
+    (param $k i32)
+    (param $elenk i32)
+    (local $dk i32)
+    (local $p i32)
+    (local $pk1 i32)
+    (local $pk2 i32)
+    (local $k1 i32)
+    (local $k2 i32)
+    (local $e i32)
+    (local $pj i32)
+    (local $ln i32)
+    (local $i i32)
+    (local $nvi i32)
+    (local.set $dk (i32.const 0))
+    (i32.store
+      (i32.add (global.get $nv) (i32.shl (local.get $k) (i32.const 2)))
+      (i32.sub (i32.const 0) (i32.load (i32.add (global.get $nv) (i32.shl (local.get $k) (i32.const 2))))))
+    (local.set $p (i32.load (i32.add (global.get $start) (i32.shl (local.get $k) (i32.const 2)))))
+    ;; In place when k has no elements (L_k is no longer than its list).
+    (local.set $pk1 (select (local.get $p) (global.get $free) (i32.eqz (local.get $elenk))))
+    (local.set $pk2 (local.get $pk1))
+    (local.set $k1 (i32.const 1))
+    (block $done
+      (loop $objects
+        (br_if $done (i32.gt_s (local.get $k1) (i32.add (local.get $elenk) (i32.const 1))))
+        (if
+          (i32.gt_s (local.get $k1) (local.get $elenk))
+          (then
+            (local.set $e (local.get $k))
+            (local.set $pj (local.get $p))
+            (local.set $ln
+              (i32.sub
+                (i32.load (i32.add (global.get $len) (i32.shl (local.get $k) (i32.const 2))))
+                (local.get $elenk))))
+          (else
+            (local.set $e (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (local.set $pj (i32.load (i32.add (global.get $start) (i32.shl (local.get $e) (i32.const 2)))))
+            (local.set $ln (i32.load (i32.add (global.get $len) (i32.shl (local.get $e) (i32.const 2)))))))
+        (local.set $k2 (i32.const 1))
+        (block $listed
+          (loop $list
+            (br_if $listed (i32.gt_s (local.get $k2) (local.get $ln)))
+            (local.set $i (i32.load (i32.add (global.get $store) (i32.shl (local.get $pj) (i32.const 2)))))
+            (local.set $pj (i32.add (local.get $pj) (i32.const 1)))
+            (local.set $k2 (i32.add (local.get $k2) (i32.const 1)))
+            (local.set $nvi (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2)))))
+            ;; Dead, or already in L_k.
+            (br_if $list (i32.le_s (local.get $nvi) (i32.const 0)))
+            (local.set $dk (i32.add (local.get $dk) (local.get $nvi)))
+            (i32.store
+              (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2)))
+              (i32.sub (i32.const 0) (local.get $nvi)))
+            (i32.store (i32.add (global.get $store) (i32.shl (local.get $pk2) (i32.const 2))) (local.get $i))
+            (local.set $pk2 (i32.add (local.get $pk2) (i32.const 1)))
+            ;; Out of its degree list.
+            (if
+              (i32.ne
+                (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const -1))
+              (then
+                (i32.store
+                  (i32.add
+                    (global.get $last)
+                    (i32.shl
+                      (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2))))
+                      (i32.const 2)))
+                  (i32.load (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2)))))))
+            (if
+              (i32.ne
+                (i32.load (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const -1))
+              (then
+                (i32.store
+                  (i32.add
+                    (global.get $next)
+                    (i32.shl
+                      (i32.load (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2))))
+                      (i32.const 2)))
+                  (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2))))))
+              (else
+                (i32.store
+                  (i32.add
+                    (global.get $head)
+                    (i32.shl
+                      (i32.load (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2))))
+                      (i32.const 2)))
+                  (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))))))
+            (br $list)))
+        (if
+          (i32.ne (local.get $e) (local.get $k))
+          (then
+            ;; e is absorbed into k.
+            (i32.store
+              (i32.add (global.get $start) (i32.shl (local.get $e) (i32.const 2)))
+              (call $flip (local.get $k)))
+            (i32.store (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))) (i32.const 0))))
+        (local.set $k1 (i32.add (local.get $k1) (i32.const 1)))
+        (br $objects)))
+    (if (i32.ne (local.get $elenk) (i32.const 0)) (then (global.set $free (local.get $pk2))))
+    (i32.store (i32.add (global.get $degree) (i32.shl (local.get $k) (i32.const 2))) (local.get $dk))
+    (i32.store (i32.add (global.get $start) (i32.shl (local.get $k) (i32.const 2))) (local.get $pk1))
+    (i32.store
+      (i32.add (global.get $len) (i32.shl (local.get $k) (i32.const 2)))
+      (i32.sub (local.get $pk2) (local.get $pk1)))
+    (i32.store (i32.add (global.get $elen) (i32.shl (local.get $k) (i32.const 2))) (i32.const -2))
+    (global.set $pk1 (local.get $pk1))
+    (global.set $pk2 (local.get $pk2))
+    (global.set $dk (local.get $dk)))
+  ;; externalDegrees: |L_e \ L_k| for every element e next to L_k, in w[e] − mark.
+  (func $externalDegrees
+    (local $mark i32)
+    (local $pk i32)
+    (local $i i32)
+    (local $eln i32)
+    (local $nvi i32)
+    (local $wnvi i32)
+    (local $q i32)
+    (local $end i32)
+    (local $e i32)
+    (local $we i32)
+    (global.set $mark (call $clearMarks (i64.extend_i32_s (global.get $mark))))
+    (local.set $mark (global.get $mark))
+    (local.set $pk (global.get $pk1))
+    (block $done
+      (loop $members
+        (br_if $done (i32.ge_s (local.get $pk) (global.get $pk2)))
+        (local.set $i (i32.load (i32.add (global.get $store) (i32.shl (local.get $pk) (i32.const 2)))))
+        (local.set $pk (i32.add (local.get $pk) (i32.const 1)))
+        (local.set $eln (i32.load (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2)))))
+        (br_if $members (i32.le_s (local.get $eln) (i32.const 0)))
+        (local.set $nvi
+          (i32.sub (i32.const 0) (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $wnvi (i32.sub (local.get $mark) (local.get $nvi)))
+        (local.set $q (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $end (i32.add (local.get $q) (local.get $eln)))
+        (block $scanned
+          (loop $elements
+            (br_if $scanned (i32.ge_s (local.get $q) (local.get $end)))
+            (local.set $e (i32.load (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2)))))
+            (local.set $we (i32.load (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2)))))
+            (if
+              (i32.ge_s (local.get $we) (local.get $mark))
+              (then
+                (i32.store
+                  (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2)))
+                  (i32.sub (local.get $we) (local.get $nvi))))
+              (else
+                (if
+                  (i32.ne (local.get $we) (i32.const 0))
+                  (then
+                    (i32.store
+                      (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2)))
+                      (i32.add
+                        (i32.load (i32.add (global.get $degree) (i32.shl (local.get $e) (i32.const 2))))
+                        (local.get $wnvi)))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $elements)))
+        (br $members))))
+  ;; updateDegrees: prunes each variable's lists, absorbs elements inside L_k, hashes for merging.
+  (func $updateDegrees
+    (local $n i32)
+    (local $k i32)
+    (local $mark i32)
+    (local $dk i32)
+    (local $pk i32)
+    (local $i i32)
+    (local $p1 i32)
+    (local $p2 i32)
+    (local $p3 i32)
+    (local $p4 i32)
+    (local $pn i32)
+    (local $q i32)
+    (local $h i64)
+    (local $d i32)
+    (local $e i32)
+    (local $external i32)
+    (local $j i32)
+    (local $nvj i32)
+    (local $nvi i32)
+    (local $hash i32)
+    (local.set $n (global.get $n))
+    (local.set $k (global.get $k))
+    (local.set $mark (global.get $mark))
+    (local.set $dk (global.get $dk))
+    (local.set $pk (global.get $pk1))
+    (block $done
+      (loop $members
+        (br_if $done (i32.ge_s (local.get $pk) (global.get $pk2)))
+        (local.set $i (i32.load (i32.add (global.get $store) (i32.shl (local.get $pk) (i32.const 2)))))
+        (local.set $p1 (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $p2
+          (i32.sub
+            (i32.add
+              (local.get $p1)
+              (i32.load (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2)))))
+            (i32.const 1)))
+        (local.set $pn (local.get $p1))
+        (local.set $h (i64.const 0))
+        (local.set $d (i32.const 0))
+        (local.set $q (local.get $p1))
+        (block $elementsDone
+          (loop $elements
+            (br_if $elementsDone (i32.gt_s (local.get $q) (local.get $p2)))
+            (local.set $e (i32.load (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2)))))
+            (if
+              (i32.ne
+                (i32.load (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))))
+                (i32.const 0))
+              (then
+                (local.set $external
+                  (i32.sub
+                    (i32.load (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))))
+                    (local.get $mark)))
+                (if
+                  (i32.gt_s (local.get $external) (i32.const 0))
+                  (then
+                    (local.set $d (i32.add (local.get $d) (local.get $external)))
+                    (i32.store
+                      (i32.add (global.get $store) (i32.shl (local.get $pn) (i32.const 2)))
+                      (local.get $e))
+                    (local.set $pn (i32.add (local.get $pn) (i32.const 1)))
+                    (local.set $h (i64.add (local.get $h) (i64.extend_i32_s (local.get $e)))))
+                  (else
+                    ;; Aggressive absorption: L_e ⊆ L_k.
+                    (i32.store
+                      (i32.add (global.get $start) (i32.shl (local.get $e) (i32.const 2)))
+                      (call $flip (local.get $k)))
+                    (i32.store (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))) (i32.const 0))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $elements)))
+        (i32.store
+          (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.add (i32.sub (local.get $pn) (local.get $p1)) (i32.const 1)))
+        (local.set $p3 (local.get $pn))
+        (local.set $p4
+          (i32.add
+            (local.get $p1)
+            (i32.load (i32.add (global.get $len) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $q (i32.add (local.get $p2) (i32.const 1)))
+        (block $variablesDone
+          (loop $variables
+            (br_if $variablesDone (i32.ge_s (local.get $q) (local.get $p4)))
+            (local.set $j (i32.load (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2)))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (local.set $nvj (i32.load (i32.add (global.get $nv) (i32.shl (local.get $j) (i32.const 2)))))
+            ;; Dead, or in L_k (reached through k now).
+            (br_if $variables (i32.le_s (local.get $nvj) (i32.const 0)))
+            (local.set $d (i32.add (local.get $d) (local.get $nvj)))
+            (i32.store (i32.add (global.get $store) (i32.shl (local.get $pn) (i32.const 2))) (local.get $j))
+            (local.set $pn (i32.add (local.get $pn) (i32.const 1)))
+            (local.set $h (i64.add (local.get $h) (i64.extend_i32_s (local.get $j))))
+            (br $variables)))
+        (if
+          (i32.eqz (local.get $d))
+          (then
+            ;; Mass elimination: i has nothing outside L_k.
+            (i32.store
+              (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
+              (call $flip (local.get $k)))
+            (local.set $nvi
+              (i32.sub
+                (i32.const 0)
+                (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))))))
+            (local.set $dk (i32.sub (local.get $dk) (local.get $nvi)))
+            (global.set $nvk (i32.add (global.get $nvk) (local.get $nvi)))
+            (global.set $eliminated (i32.add (global.get $eliminated) (local.get $nvi)))
+            (i32.store (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0))
+            (i32.store (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1)))
+          (else
+            (if
+              (i32.lt_s
+                (local.get $d)
+                (i32.load (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2)))))
+              (then
+                (i32.store
+                  (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2)))
+                  (local.get $d))))
+            ;; k becomes i's first element.
+            (i32.store
+              (i32.add (global.get $store) (i32.shl (local.get $pn) (i32.const 2)))
+              (i32.load (i32.add (global.get $store) (i32.shl (local.get $p3) (i32.const 2)))))
+            (i32.store
+              (i32.add (global.get $store) (i32.shl (local.get $p3) (i32.const 2)))
+              (i32.load (i32.add (global.get $store) (i32.shl (local.get $p1) (i32.const 2)))))
+            (i32.store (i32.add (global.get $store) (i32.shl (local.get $p1) (i32.const 2))) (local.get $k))
+            (i32.store
+              (i32.add (global.get $len) (i32.shl (local.get $i) (i32.const 2)))
+              (i32.add (i32.sub (local.get $pn) (local.get $p1)) (i32.const 1)))
+            (local.set $hash (i32.wrap_i64 (i64.rem_s (local.get $h) (i64.extend_i32_s (local.get $n)))))
+            (i32.store
+              (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))
+              (i32.load (i32.add (global.get $hhead) (i32.shl (local.get $hash) (i32.const 2)))))
+            (i32.store (i32.add (global.get $hhead) (i32.shl (local.get $hash) (i32.const 2))) (local.get $i))
+            (i32.store (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2))) (local.get $hash))))
+        (local.set $pk (i32.add (local.get $pk) (i32.const 1)))
+        (br $members)))
+    (i32.store (i32.add (global.get $degree) (i32.shl (local.get $k) (i32.const 2))) (local.get $dk))
+    (global.set $dk (local.get $dk)))
+  ;; mergeSupervariables: merges variables of L_k with the same hash and identical lists.
+  (func $mergeSupervariables
+    (local $mark i32)
+    (local $pk i32)
+    (local $i i32)
+    (local $h i32)
+    (local $ln i32)
+    (local $eln i32)
+    (local $q i32)
+    (local $end i32)
+    (local $jlast i32)
+    (local $j i32)
+    (local $same i32)
+    (local.set $mark (global.get $mark))
+    (local.set $pk (global.get $pk1))
+    (block $done
+      (loop $members
+        (br_if $done (i32.ge_s (local.get $pk) (global.get $pk2)))
+        (local.set $i (i32.load (i32.add (global.get $store) (i32.shl (local.get $pk) (i32.const 2)))))
+        (local.set $pk (i32.add (local.get $pk) (i32.const 1)))
+        (br_if $members
+          (i32.ge_s
+            (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))))
+            (i32.const 0)))
+        (local.set $h (i32.load (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $i (i32.load (i32.add (global.get $hhead) (i32.shl (local.get $h) (i32.const 2)))))
+        (i32.store (i32.add (global.get $hhead) (i32.shl (local.get $h) (i32.const 2))) (i32.const -1))
+        (block $bucketDone
+          (loop $bucket
+            (br_if $bucketDone (i32.eq (local.get $i) (i32.const -1)))
+            (br_if $bucketDone
+              (i32.eq
+                (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const -1)))
+            (local.set $ln (i32.load (i32.add (global.get $len) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $eln (i32.load (i32.add (global.get $elen) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $q
+              (i32.add
+                (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))
+                (i32.const 1)))
+            (local.set $end
+              (i32.sub
+                (i32.add
+                  (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))
+                  (local.get $ln))
+                (i32.const 1)))
+            (block $marked
+              (loop $marking
+                (br_if $marked (i32.gt_s (local.get $q) (local.get $end)))
+                (i32.store
+                  (i32.add
+                    (global.get $w)
+                    (i32.shl
+                      (i32.load (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2))))
+                      (i32.const 2)))
+                  (local.get $mark))
+                (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                (br $marking)))
+            (local.set $jlast (local.get $i))
+            (local.set $j (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))))
+            (block $compared
+              (loop $candidates
+                (br_if $compared (i32.eq (local.get $j) (i32.const -1)))
+                (local.set $same
+                  (i32.and
+                    (i32.eq
+                      (i32.load (i32.add (global.get $len) (i32.shl (local.get $j) (i32.const 2))))
+                      (local.get $ln))
+                    (i32.eq
+                      (i32.load (i32.add (global.get $elen) (i32.shl (local.get $j) (i32.const 2))))
+                      (local.get $eln))))
+                (local.set $q
+                  (i32.add
+                    (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2))))
+                    (i32.const 1)))
+                (local.set $end
+                  (i32.sub
+                    (i32.add
+                      (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2))))
+                      (local.get $ln))
+                    (i32.const 1)))
+                (block $checked
+                  (loop $checking
+                    (br_if $checked (i32.eqz (local.get $same)))
+                    (br_if $checked (i32.gt_s (local.get $q) (local.get $end)))
+                    (if
+                      (i32.ne
+                        (i32.load
+                          (i32.add
+                            (global.get $w)
+                            (i32.shl
+                              (i32.load (i32.add (global.get $store) (i32.shl (local.get $q) (i32.const 2))))
+                              (i32.const 2))))
+                        (local.get $mark))
+                      (then (local.set $same (i32.const 0))))
+                    (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                    (br $checking)))
+                (if
+                  (local.get $same)
+                  (then
+                    (i32.store
+                      (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))
+                      (call $flip (local.get $i)))
+                    (i32.store
+                      (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2)))
+                      (i32.add
+                        (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))))
+                        (i32.load (i32.add (global.get $nv) (i32.shl (local.get $j) (i32.const 2))))))
+                    (i32.store
+                      (i32.add (global.get $nv) (i32.shl (local.get $j) (i32.const 2)))
+                      (i32.const 0))
+                    (i32.store
+                      (i32.add (global.get $elen) (i32.shl (local.get $j) (i32.const 2)))
+                      (i32.const -1))
+                    (local.set $j
+                      (i32.load (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2)))))
+                    (i32.store
+                      (i32.add (global.get $next) (i32.shl (local.get $jlast) (i32.const 2)))
+                      (local.get $j)))
+                  (else
+                    (local.set $jlast (local.get $j))
+                    (local.set $j
+                      (i32.load (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2)))))))
+                (br $candidates)))
+            (local.set $i (i32.load (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))))
+            (local.set $mark (i32.add (local.get $mark) (i32.const 1)))
+            (br $bucket)))
+        (br $members)))
+    (global.set $mark (local.get $mark)))
+  ;; finaliseElement: degrees, degree lists, and drops the dead from the element.
+  (func $finaliseElement
+    (param $elenk i32)
+    (local $minDegree i32)
+    (local $pOut i32)
+    (local $pk i32)
+    (local $i i32)
+    (local $nvi i32)
+    (local $d i32)
+    (local $d2 i32)
+    (local $k i32)
+    (local.set $k (global.get $k))
+    (local.set $minDegree (global.get $minDegree))
+    (local.set $pOut (global.get $pk1))
+    (local.set $pk (global.get $pk1))
+    (block $done
+      (loop $members
+        (br_if $done (i32.ge_s (local.get $pk) (global.get $pk2)))
+        (local.set $i (i32.load (i32.add (global.get $store) (i32.shl (local.get $pk) (i32.const 2)))))
+        (local.set $pk (i32.add (local.get $pk) (i32.const 1)))
+        (local.set $nvi
+          (i32.sub (i32.const 0) (i32.load (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))))))
+        (br_if $members (i32.le_s (local.get $nvi) (i32.const 0)))
+        (i32.store (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2))) (local.get $nvi))
+        (local.set $d
+          (i32.sub
+            (i32.add
+              (i32.load (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2))))
+              (global.get $dk))
+            (local.get $nvi)))
+        (local.set $d2 (i32.sub (i32.sub (global.get $n) (global.get $eliminated)) (local.get $nvi)))
+        (if (i32.lt_s (local.get $d2) (local.get $d)) (then (local.set $d (local.get $d2))))
+        (if
+          (i32.ne
+            (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))))
+            (i32.const -1))
+          (then
+            (i32.store
+              (i32.add
+                (global.get $last)
+                (i32.shl
+                  (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))))
+                  (i32.const 2)))
+              (local.get $i))))
+        (i32.store
+          (i32.add (global.get $next) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.load (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2)))))
+        (i32.store (i32.add (global.get $last) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $head) (i32.shl (local.get $d) (i32.const 2))) (local.get $i))
+        (if (i32.lt_s (local.get $d) (local.get $minDegree)) (then (local.set $minDegree (local.get $d))))
+        (i32.store (i32.add (global.get $degree) (i32.shl (local.get $i) (i32.const 2))) (local.get $d))
+        (i32.store (i32.add (global.get $store) (i32.shl (local.get $pOut) (i32.const 2))) (local.get $i))
+        (local.set $pOut (i32.add (local.get $pOut) (i32.const 1)))
+        (br $members)))
+    (global.set $minDegree (local.get $minDegree))
+    (i32.store (i32.add (global.get $nv) (i32.shl (local.get $k) (i32.const 2))) (global.get $nvk))
+    (i32.store
+      (i32.add (global.get $len) (i32.shl (local.get $k) (i32.const 2)))
+      (i32.sub (local.get $pOut) (global.get $pk1)))
+    (if
+      (i32.eqz (i32.load (i32.add (global.get $len) (i32.shl (local.get $k) (i32.const 2)))))
+      (then
+        ;; A root of the assembly tree.
+        (i32.store (i32.add (global.get $start) (i32.shl (local.get $k) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (global.get $w) (i32.shl (local.get $k) (i32.const 2))) (i32.const 0))))
+    (if (i32.ne (local.get $elenk) (i32.const 0)) (then (global.set $free (local.get $pOut)))))
+  ;; eliminateNext: one pivot step: picks a variable of least approximate degree and eliminates it.
+  (func $eliminateNext
+    (local $k i32)
+    (local $minDegree i32)
+    (local $elenk i32)
+    (local.set $k (i32.const -1))
+    (local.set $minDegree (global.get $minDegree))
+    (block $found
+      (loop $scan
+        (br_if $found (i32.ge_s (local.get $minDegree) (global.get $n)))
+        (local.set $k (i32.load (i32.add (global.get $head) (i32.shl (local.get $minDegree) (i32.const 2)))))
+        (br_if $found (i32.ne (local.get $k) (i32.const -1)))
+        (local.set $minDegree (i32.add (local.get $minDegree) (i32.const 1)))
+        (br $scan)))
+    (global.set $minDegree (local.get $minDegree))
+    (if
+      (i32.ne (i32.load (i32.add (global.get $next) (i32.shl (local.get $k) (i32.const 2)))) (i32.const -1))
+      (then
+        (i32.store
+          (i32.add
+            (global.get $last)
+            (i32.shl
+              (i32.load (i32.add (global.get $next) (i32.shl (local.get $k) (i32.const 2))))
+              (i32.const 2)))
+          (i32.const -1))))
+    (i32.store
+      (i32.add (global.get $head) (i32.shl (local.get $minDegree) (i32.const 2)))
+      (i32.load (i32.add (global.get $next) (i32.shl (local.get $k) (i32.const 2)))))
+    (local.set $elenk (i32.load (i32.add (global.get $elen) (i32.shl (local.get $k) (i32.const 2)))))
+    (global.set $k (local.get $k))
+    (global.set $nvk (i32.load (i32.add (global.get $nv) (i32.shl (local.get $k) (i32.const 2)))))
+    (global.set $eliminated
+      (i32.add
+        (global.get $eliminated)
+        (i32.load (i32.add (global.get $nv) (i32.shl (local.get $k) (i32.const 2))))))
+    ;; Compact the store when the new element might not fit at its end.
+    (if
+      (i32.and
+        (i32.gt_s (local.get $elenk) (i32.const 0))
+        (i32.ge_s (i32.add (global.get $free) (local.get $minDegree)) (global.get $capacity)))
+      (then (call $compact)))
+    (call $buildElement (local.get $k) (local.get $elenk))
+    (call $externalDegrees)
+    (call $updateDegrees)
+    (if (i32.gt_s (global.get $dk) (global.get $maxElement)) (then (global.set $maxElement (global.get $dk))))
+    (global.set $mark
+      (call $clearMarks
+        (i64.add (i64.extend_i32_s (global.get $mark)) (i64.extend_i32_s (global.get $maxElement)))))
+    (call $mergeSupervariables)
+    (call $finaliseElement (local.get $elenk)))
+  ;; postorder: the order, a postorder of the assembly tree (absorbed variables right before their
+  ;; element), into order[0..n] (n+1 entries; the placeholder n comes last).
+  (func $postorder
+    (param $order i32)
+    (local $n i32)
+    (local $i i32)
+    (local $j i32)
+    (local $s i32)
+    (local $k i32)
+    (local $top i32)
+    (local $v i32)
+    (local $child i32)
+    (local.set $n (global.get $n))
+    ;; Assembly tree: start[j] = flip(parent) for absorbed elements and variables, −1 for roots.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $flips
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (i32.store
+          (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
+          (call $flip (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $flips)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $heads
+        (br_if $done (i32.gt_s (local.get $i) (local.get $n)))
+        (i32.store (i32.add (global.get $head) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $heads)))
+    ;; Children lists: absorbed variables first, then elements prepended (both in increasing order).
+    (local.set $j (local.get $n))
+    (block $done
+      (loop $variables
+        (br_if $done (i32.lt_s (local.get $j) (i32.const 0)))
+        (if
+          (i32.le_s
+            (i32.load (i32.add (global.get $nv) (i32.shl (local.get $j) (i32.const 2))))
+            (i32.const 0))
+          (then
+            (local.set $s (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+            (if
+              (i32.ge_s (local.get $s) (i32.const 0))
+              (then
+                (i32.store
+                  (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.load (i32.add (global.get $head) (i32.shl (local.get $s) (i32.const 2)))))
+                (i32.store (i32.add (global.get $head) (i32.shl (local.get $s) (i32.const 2))) (local.get $j))))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $variables)))
+    (local.set $j (local.get $n))
+    (block $done
+      (loop $elements
+        (br_if $done (i32.lt_s (local.get $j) (i32.const 0)))
+        (if
+          (i32.gt_s
+            (i32.load (i32.add (global.get $nv) (i32.shl (local.get $j) (i32.const 2))))
+            (i32.const 0))
+          (then
+            (local.set $s (i32.load (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+            (if
+              (i32.ge_s (local.get $s) (i32.const 0))
+              (then
+                (i32.store
+                  (i32.add (global.get $next) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.load (i32.add (global.get $head) (i32.shl (local.get $s) (i32.const 2)))))
+                (i32.store (i32.add (global.get $head) (i32.shl (local.get $s) (i32.const 2))) (local.get $j))))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $elements)))
+    (local.set $k (i32.const 0))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $roots
+        (br_if $done (i32.gt_s (local.get $i) (local.get $n)))
+        (if
+          (i32.eq
+            (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))
+            (i32.const -1))
+          (then
+            ;; Depth-first postorder from root i (w as the stack).
+            (local.set $top (i32.const 0))
+            (i32.store (i32.add (global.get $w) (i32.shl (i32.const 0) (i32.const 2))) (local.get $i))
+            (block $walked
+              (loop $walk
+                (br_if $walked (i32.lt_s (local.get $top) (i32.const 0)))
+                (local.set $v (i32.load (i32.add (global.get $w) (i32.shl (local.get $top) (i32.const 2)))))
+                (local.set $child
+                  (i32.load (i32.add (global.get $head) (i32.shl (local.get $v) (i32.const 2)))))
+                (if
+                  (i32.eq (local.get $child) (i32.const -1))
+                  (then
+                    (local.set $top (i32.sub (local.get $top) (i32.const 1)))
+                    (i32.store
+                      (i32.add (local.get $order) (i32.shl (local.get $k) (i32.const 2)))
+                      (local.get $v))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1))))
+                  (else
+                    (i32.store
+                      (i32.add (global.get $head) (i32.shl (local.get $v) (i32.const 2)))
+                      (i32.load (i32.add (global.get $next) (i32.shl (local.get $child) (i32.const 2)))))
+                    (local.set $top (i32.add (local.get $top) (i32.const 1)))
+                    (i32.store
+                      (i32.add (global.get $w) (i32.shl (local.get $top) (i32.const 2)))
+                      (local.get $child))))
+                (br $walk)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $roots))))
+  ;; The ordering of the graph xadj (n+1) / adj (xadj[n]) at byte offsets, with `work` bytes free for
+  ;; (2·nnz + 2n + 1) + 10·(n+1) int32s; order[0..n] receives the permutation (perm[new] = old) and,
+  ;; last, the placeholder n. n ≥ 1.
+  (func
+    (export "minimumDegree")
+    (param $n i32)
+    (param $xadj i32)
+    (param $adj i32)
+    (param $work i32)
+    (param $order i32)
+    (call $init (local.get $n) (local.get $xadj) (local.get $adj) (local.get $work))
+    (block $done
+      (loop $pivots
+        (br_if $done (i32.ge_s (global.get $eliminated) (local.get $n)))
+        (call $eliminateNext)
+        (br $pivots)))
+    (call $postorder (local.get $order))))
