@@ -5,7 +5,7 @@ import { nestedDissection } from './nestedDissection';
 import { SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
-import { minimumDegreeWasm } from '../wasm/wasmOrdering';
+import { symbolicKernel } from '../wasm/wasmOrdering';
 
 /**
  * 'auto' orders by approximate minimum degree and, only where that factor is expensive (big meshes
@@ -70,11 +70,15 @@ export class SparseSolver {
     kernel: SupernodalKernelChoice = 'auto',
   ) {
     const n = (this.n = pattern.n);
-    const { xadj, adj } = pattern.adjacency();
-    // Minimum degree in WebAssembly where the runtime has it (the same permutation, no interpreted cold
-    // start: 7–20 ms → 1–2 ms on spot_low in a fresh process).
-    const minimumDegreeOrder = (): Int32Array =>
-      (kernel === 'auto' ? minimumDegreeWasm(xadj, adj) : null) ?? minimumDegree(xadj, adj);
+    // The symbolic phase runs once per pattern, i.e. cold in a fresh worker, where V8 interprets the
+    // JavaScript functions for milliseconds each: with the 'auto' kernel it runs in WebAssembly where
+    // the runtime has it (ordering.wat: the same arrays; spot_low's set-up 18–25 → 8–12 ms cold).
+    const symbolic = kernel === 'auto' ? symbolicKernel(pattern) : null;
+    const { xadj, adj } = symbolic ?? pattern.adjacency();
+    const minimumDegreeOrder = (): Int32Array => symbolic?.minimumDegree() ?? minimumDegree(xadj, adj);
+    const treeOf = (order: Int32Array): EliminationTree =>
+      symbolic?.eliminationTree(order) ??
+      permutedEliminationTree(xadj, adj, order, inversePermutation(order));
     let perm: Int32Array;
     let tree: EliminationTree | null = null;
     if (ordering === 'natural') {
@@ -84,11 +88,11 @@ export class SparseSolver {
     else if (ordering === 'nested-dissection') perm = nestedDissection(xadj, adj);
     else {
       perm = minimumDegreeOrder();
-      tree = permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
+      tree = treeOf(perm);
       const cost = factorCost(tree.columnCounts);
       if (n >= NESTED_DISSECTION_MIN_VERTICES && cost > NESTED_DISSECTION_MIN_COST * n ** 1.5) {
         const dissection = nestedDissection(xadj, adj);
-        const dissectionTree = permutedEliminationTree(xadj, adj, dissection, inversePermutation(dissection));
+        const dissectionTree = treeOf(dissection);
         if (factorCost(dissectionTree.columnCounts) < cost) {
           perm = dissection;
           tree = dissectionTree;
@@ -97,20 +101,10 @@ export class SparseSolver {
     }
     if (kind === 'supernodal') {
       // A postorder of the elimination tree (same fill) makes supernodes consecutive columns.
-      tree ??= permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
-      const post = postorder(tree.parent);
-      const rank = inversePermutation(post);
-      const parent = new Int32Array(n);
-      const columnCounts = new Int32Array(n);
-      for (let k = 0; k < n; k++) {
-        const old = post[k];
-        parent[k] = tree.parent[old] === -1 ? -1 : rank[tree.parent[old]];
-        columnCounts[k] = tree.columnCounts[old];
-      }
-      tree = { parent, columnCounts };
-      perm = post.map((k) => perm[k]);
+      tree ??= treeOf(perm);
+      ({ perm, tree } = symbolic?.postorderTree(perm, tree) ?? postorderTree(perm, tree));
     }
-    const permuted = pattern.permute(perm);
+    const permuted = symbolic?.permute(perm) ?? pattern.permute(perm);
     this.perm = perm;
     this.inv = inversePermutation(perm);
     this.slotMap = permuted.slotMap;
@@ -361,6 +355,26 @@ function scatterRows(w: Float64Array, perm: Int32Array, x: Float64Array, k: numb
     const dst = perm[i] * k;
     for (let c = 0; c < k; c++) x[dst + c] = w[i * k + c];
   }
+}
+
+/**
+ * A postorder of `tree` (the elimination tree of the ordering `perm`, perm[new] = old) applied to both:
+ * perm∘post and the tree renumbered (same fill; supernodes become consecutive columns).
+ */
+function postorderTree(perm: Int32Array, tree: EliminationTree): { perm: Int32Array; tree: EliminationTree } {
+  const n = perm.length;
+  const post = postorder(tree.parent);
+  const rank = inversePermutation(post);
+  const parent = new Int32Array(n);
+  const columnCounts = new Int32Array(n);
+  const newPerm = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const old = post[k]!;
+    parent[k] = tree.parent[old] === -1 ? -1 : rank[tree.parent[old]!]!;
+    columnCounts[k] = tree.columnCounts[old]!;
+    newPerm[k] = perm[old]!;
+  }
+  return { perm: newPerm, tree: { parent, columnCounts } };
 }
 
 /** Multiply-adds of a simplicial factorisation: Σ over columns of (entries below)². */

@@ -1,15 +1,19 @@
-;; Approximate minimum degree ordering (src/core/sparse/minimumDegree.ts) in WebAssembly.
+;; The symbolic phase of SparseSolver in WebAssembly: the graph's adjacency, the approximate minimum degree
+;; ordering (src/core/sparse/minimumDegree.ts), the elimination tree and column counts of the ordered
+;; matrix, its postorder, and the permuted pattern (eliminationTree.ts, SymmetricPattern.ts).
 ;;
-;; Why: the ordering runs once per flow, so a fresh worker runs the JavaScript version in V8's interpreter
-;; until it is optimised: 7–20 ms cold on an 829-vertex mesh that it orders in 0.6 ms warm, a fifth of
-;; spot_low's whole flow. A module is compiled before it runs. The pivot phases are separate functions, as
+;; Why: this runs once per flow, so a fresh worker runs the JavaScript version in V8's interpreter until it
+;; is optimised: the ordering alone takes 7–20 ms cold on an 829-vertex mesh that it orders in 0.6 ms warm,
+;; and the whole phase was a third of spot_low's flow. A module is compiled before it runs. The pivot phases are separate functions, as
 ;; in the JavaScript, so that V8's dynamic tiering can move the hot ones to its optimising compiler while
 ;; the ordering runs (a WebAssembly loop cannot switch tiers in the middle of a call).
 ;;
-;; It is the JavaScript code statement for statement, on int32 arrays in this memory at the global base
-;; addresses below (each n+1 long, `store` `capacity` long), so it returns the same permutation; the hash
-;; of a variable's list is summed in i64 (the JavaScript sums in doubles, exactly). test/core/wasm checks
-;; the two against each other.
+;; Each function is the JavaScript code statement for statement, on int32 arrays in this memory, so it
+;; returns the same arrays (test/core/wasm checks them against each other). Minimum degree keeps its
+;; arrays at the global base addresses below (each n+1 long, `store` `capacity` long) and sums a
+;; variable's hash in i64 (the JavaScript sums in doubles, exactly); the other functions take byte
+;; offsets. Columns of the permuted pattern are sorted by insertion, also the long ones (the JavaScript
+;; sorts those with Array.sort; rows in a column are distinct, so both give the same order).
 (module
   (memory (export "memory") 1)
   (global $store (mut i32) (i32.const 0))
@@ -930,4 +934,470 @@
         (br_if $done (i32.ge_s (global.get $eliminated) (local.get $n)))
         (call $eliminateNext)
         (br $pivots)))
-    (call $postorder (local.get $order))))
+    (call $postorder (local.get $order)))
+  ;; SymmetricPattern.adjacency: the graph of the pattern colPtr (n+1) / rowIdx without the diagonal, in
+  ;; compressed rows xadj (n+1) / adj; degree: n int32s of scratch.
+  (func
+    (export "adjacency")
+    (param $n i32)
+    (param $colPtr i32)
+    (param $rowIdx i32)
+    (param $degree i32)
+    (param $xadj i32)
+    (param $adj i32)
+    (local $j i32)
+    (local $p i32)
+    (local $end i32)
+    (local $i i32)
+    (local $v i32)
+    (local $q i32)
+    (memory.fill (local.get $degree) (i32.const 0) (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $counted
+          (loop $entries
+            (br_if $counted (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $i (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2)))))
+            (if
+              (i32.ne (local.get $i) (local.get $j))
+              (then
+                (i32.store
+                  (i32.add (local.get $degree) (i32.shl (local.get $i) (i32.const 2)))
+                  (i32.add
+                    (i32.load (i32.add (local.get $degree) (i32.shl (local.get $i) (i32.const 2))))
+                    (i32.const 1)))
+                (i32.store
+                  (i32.add (local.get $degree) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.add
+                    (i32.load (i32.add (local.get $degree) (i32.shl (local.get $j) (i32.const 2))))
+                    (i32.const 1)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (i32.store (i32.add (local.get $xadj) (i32.shl (i32.const 0) (i32.const 2))) (i32.const 0))
+    (local.set $v (i32.const 0))
+    (block $done
+      (loop $vertices
+        (br_if $done (i32.ge_s (local.get $v) (local.get $n)))
+        (i32.store
+          (i32.add (local.get $xadj) (i32.shl (i32.add (local.get $v) (i32.const 1)) (i32.const 2)))
+          (i32.add
+            (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $v) (i32.const 2))))
+            (i32.load (i32.add (local.get $degree) (i32.shl (local.get $v) (i32.const 2))))))
+        ;; degree becomes the fill pointer.
+        (i32.store
+          (i32.add (local.get $degree) (i32.shl (local.get $v) (i32.const 2)))
+          (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $v) (i32.const 2)))))
+        (local.set $v (i32.add (local.get $v) (i32.const 1)))
+        (br $vertices)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $placed
+          (loop $entries
+            (br_if $placed (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $i (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2)))))
+            (if
+              (i32.ne (local.get $i) (local.get $j))
+              (then
+                (local.set $q (i32.load (i32.add (local.get $degree) (i32.shl (local.get $i) (i32.const 2)))))
+                (i32.store (i32.add (local.get $adj) (i32.shl (local.get $q) (i32.const 2))) (local.get $j))
+                (i32.store
+                  (i32.add (local.get $degree) (i32.shl (local.get $i) (i32.const 2)))
+                  (i32.add (local.get $q) (i32.const 1)))
+                (local.set $q (i32.load (i32.add (local.get $degree) (i32.shl (local.get $j) (i32.const 2)))))
+                (i32.store (i32.add (local.get $adj) (i32.shl (local.get $q) (i32.const 2))) (local.get $i))
+                (i32.store
+                  (i32.add (local.get $degree) (i32.shl (local.get $j) (i32.const 2)))
+                  (i32.add (local.get $q) (i32.const 1)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns))))
+  ;; permutedEliminationTree: the elimination tree (parent) and column counts (counts) of P·A·Pᵀ from A's
+  ;; graph xadj/adj, perm[new] = old; inv and flag: n int32s of scratch.
+  (func
+    (export "eliminationTree")
+    (param $n i32)
+    (param $xadj i32)
+    (param $adj i32)
+    (param $perm i32)
+    (param $inv i32)
+    (param $parent i32)
+    (param $counts i32)
+    (param $flag i32)
+    (local $k i32)
+    (local $v i32)
+    (local $p i32)
+    (local $end i32)
+    (local $i i32)
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $inverse
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (i32.store
+          (i32.add
+            (local.get $inv)
+            (i32.shl
+              (i32.load (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2))))
+              (i32.const 2)))
+          (local.get $k))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $inverse)))
+    (memory.fill (local.get $counts) (i32.const 0) (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (i32.store (i32.add (local.get $parent) (i32.shl (local.get $k) (i32.const 2))) (i32.const -1))
+        (i32.store (i32.add (local.get $flag) (i32.shl (local.get $k) (i32.const 2))) (local.get $k))
+        (local.set $v (i32.load (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $p (i32.load (i32.add (local.get $xadj) (i32.shl (local.get $v) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $xadj) (i32.shl (i32.add (local.get $v) (i32.const 1)) (i32.const 2)))))
+        (block $rowsDone
+          (loop $rows
+            (br_if $rowsDone (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $i
+              (i32.load
+                (i32.add
+                  (local.get $inv)
+                  (i32.shl
+                    (i32.load (i32.add (local.get $adj) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.const 2)))))
+            (block $reached
+              (loop $walk
+                (br_if $reached (i32.ge_s (local.get $i) (local.get $k)))
+                (br_if $reached
+                  (i32.eq
+                    (i32.load (i32.add (local.get $flag) (i32.shl (local.get $i) (i32.const 2))))
+                    (local.get $k)))
+                (if
+                  (i32.eq
+                    (i32.load (i32.add (local.get $parent) (i32.shl (local.get $i) (i32.const 2))))
+                    (i32.const -1))
+                  (then
+                    (i32.store
+                      (i32.add (local.get $parent) (i32.shl (local.get $i) (i32.const 2)))
+                      (local.get $k))))
+                (i32.store
+                  (i32.add (local.get $counts) (i32.shl (local.get $i) (i32.const 2)))
+                  (i32.add
+                    (i32.load (i32.add (local.get $counts) (i32.shl (local.get $i) (i32.const 2))))
+                    (i32.const 1)))
+                (i32.store (i32.add (local.get $flag) (i32.shl (local.get $i) (i32.const 2))) (local.get $k))
+                (local.set $i (i32.load (i32.add (local.get $parent) (i32.shl (local.get $i) (i32.const 2)))))
+                (br $walk)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $rows)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $columns))))
+  ;; SparseSolver's postordering of the tree (eliminationTree.ts postorder, then the renumbering): post is
+  ;; a postorder of the forest parent (children in increasing order); outPerm[k] = perm[post[k]], and
+  ;; outParent/outCounts are the tree in the new numbering. head, next, stack, post: n int32s of scratch.
+  (func
+    (export "postorderTree")
+    (param $n i32)
+    (param $perm i32)
+    (param $parent i32)
+    (param $counts i32)
+    (param $head i32)
+    (param $next i32)
+    (param $stack i32)
+    (param $post i32)
+    (param $outPerm i32)
+    (param $outParent i32)
+    (param $outCounts i32)
+    (local $j i32)
+    (local $pj i32)
+    (local $k i32)
+    (local $root i32)
+    (local $top i32)
+    (local $v i32)
+    (local $child i32)
+    (local $old i32)
+    (memory.fill (local.get $head) (i32.const 255) (i32.shl (local.get $n) (i32.const 2)))
+    (memory.fill (local.get $next) (i32.const 255) (i32.shl (local.get $n) (i32.const 2)))
+    ;; Children lists in increasing order (inserted in decreasing order).
+    (local.set $j (i32.sub (local.get $n) (i32.const 1)))
+    (block $done
+      (loop $children
+        (br_if $done (i32.lt_s (local.get $j) (i32.const 0)))
+        (local.set $pj (i32.load (i32.add (local.get $parent) (i32.shl (local.get $j) (i32.const 2)))))
+        (if
+          (i32.ne (local.get $pj) (i32.const -1))
+          (then
+            (i32.store
+              (i32.add (local.get $next) (i32.shl (local.get $j) (i32.const 2)))
+              (i32.load (i32.add (local.get $head) (i32.shl (local.get $pj) (i32.const 2)))))
+            (i32.store (i32.add (local.get $head) (i32.shl (local.get $pj) (i32.const 2))) (local.get $j))))
+        (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+        (br $children)))
+    (local.set $k (i32.const 0))
+    (local.set $root (i32.const 0))
+    (block $done
+      (loop $roots
+        (br_if $done (i32.ge_s (local.get $root) (local.get $n)))
+        (if
+          (i32.eq
+            (i32.load (i32.add (local.get $parent) (i32.shl (local.get $root) (i32.const 2))))
+            (i32.const -1))
+          (then
+            (local.set $top (i32.const 0))
+            (i32.store (i32.add (local.get $stack) (i32.shl (i32.const 0) (i32.const 2))) (local.get $root))
+            (block $walked
+              (loop $walk
+                (br_if $walked (i32.lt_s (local.get $top) (i32.const 0)))
+                (local.set $v
+                  (i32.load (i32.add (local.get $stack) (i32.shl (local.get $top) (i32.const 2)))))
+                (local.set $child
+                  (i32.load (i32.add (local.get $head) (i32.shl (local.get $v) (i32.const 2)))))
+                (if
+                  (i32.eq (local.get $child) (i32.const -1))
+                  (then
+                    (i32.store
+                      (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))
+                      (local.get $v))
+                    (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                    (local.set $top (i32.sub (local.get $top) (i32.const 1))))
+                  (else
+                    (i32.store
+                      (i32.add (local.get $head) (i32.shl (local.get $v) (i32.const 2)))
+                      (i32.load (i32.add (local.get $next) (i32.shl (local.get $child) (i32.const 2)))))
+                    (local.set $top (i32.add (local.get $top) (i32.const 1)))
+                    (i32.store
+                      (i32.add (local.get $stack) (i32.shl (local.get $top) (i32.const 2)))
+                      (local.get $child))))
+                (br $walk)))))
+        (local.set $root (i32.add (local.get $root) (i32.const 1)))
+        (br $roots)))
+    ;; rank (in head): the inverse of post.
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $ranks
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (i32.store
+          (i32.add
+            (local.get $head)
+            (i32.shl
+              (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2))))
+              (i32.const 2)))
+          (local.get $k))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $ranks)))
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $renumber
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (local.set $old (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $pj (i32.load (i32.add (local.get $parent) (i32.shl (local.get $old) (i32.const 2)))))
+        (i32.store
+          (i32.add (local.get $outParent) (i32.shl (local.get $k) (i32.const 2)))
+          (select
+            (i32.const -1)
+            (i32.load (i32.add (local.get $head) (i32.shl (local.get $pj) (i32.const 2))))
+            (i32.eq (local.get $pj) (i32.const -1))))
+        (i32.store
+          (i32.add (local.get $outCounts) (i32.shl (local.get $k) (i32.const 2)))
+          (i32.load (i32.add (local.get $counts) (i32.shl (local.get $old) (i32.const 2)))))
+        (i32.store
+          (i32.add (local.get $outPerm) (i32.shl (local.get $k) (i32.const 2)))
+          (i32.load (i32.add (local.get $perm) (i32.shl (local.get $old) (i32.const 2)))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $renumber))))
+  ;; SymmetricPattern.permute: the pattern of P·A·Pᵀ (newColPtr: n+1, newRowIdx: nnz) and slotMap (old slot →
+  ;; new slot) from colPtr/rowIdx and perm[new] = old; inv, fill: n int32s, oldSlot: nnz int32s of scratch.
+  (func
+    (export "permute")
+    (param $n i32)
+    (param $colPtr i32)
+    (param $rowIdx i32)
+    (param $perm i32)
+    (param $inv i32)
+    (param $fill i32)
+    (param $newColPtr i32)
+    (param $newRowIdx i32)
+    (param $oldSlot i32)
+    (param $slotMap i32)
+    (local $k i32)
+    (local $j i32)
+    (local $b i32)
+    (local $a i32)
+    (local $c i32)
+    (local $p i32)
+    (local $end i32)
+    (local $q i32)
+    (local $lo i32)
+    (local $hi i32)
+    (local $r i32)
+    (local $s i32)
+    (local $t i32)
+    (local $nnz i32)
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $inverse
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (i32.store
+          (i32.add
+            (local.get $inv)
+            (i32.shl
+              (i32.load (i32.add (local.get $perm) (i32.shl (local.get $k) (i32.const 2))))
+              (i32.const 2)))
+          (local.get $k))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $inverse)))
+    (memory.fill
+      (local.get $newColPtr)
+      (i32.const 0)
+      (i32.shl (i32.add (local.get $n) (i32.const 1)) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $b (i32.load (i32.add (local.get $inv) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $counted
+          (loop $entries
+            (br_if $counted (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $a
+              (i32.load
+                (i32.add
+                  (local.get $inv)
+                  (i32.shl
+                    (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.const 2)))))
+            (local.set $c
+              (i32.add
+                (select (local.get $a) (local.get $b) (i32.gt_s (local.get $a) (local.get $b)))
+                (i32.const 1)))
+            (i32.store
+              (i32.add (local.get $newColPtr) (i32.shl (local.get $c) (i32.const 2)))
+              (i32.add
+                (i32.load (i32.add (local.get $newColPtr) (i32.shl (local.get $c) (i32.const 2))))
+                (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $prefix
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (i32.store
+          (i32.add (local.get $newColPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))
+          (i32.add
+            (i32.load
+              (i32.add (local.get $newColPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $newColPtr) (i32.shl (local.get $j) (i32.const 2))))))
+        (i32.store
+          (i32.add (local.get $fill) (i32.shl (local.get $j) (i32.const 2)))
+          (i32.load (i32.add (local.get $newColPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $prefix)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $b (i32.load (i32.add (local.get $inv) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $placed
+          (loop $entries
+            (br_if $placed (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $a
+              (i32.load
+                (i32.add
+                  (local.get $inv)
+                  (i32.shl
+                    (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.const 2)))))
+            (local.set $c (select (local.get $a) (local.get $b) (i32.gt_s (local.get $a) (local.get $b))))
+            (local.set $q (i32.load (i32.add (local.get $fill) (i32.shl (local.get $c) (i32.const 2)))))
+            (i32.store
+              (i32.add (local.get $fill) (i32.shl (local.get $c) (i32.const 2)))
+              (i32.add (local.get $q) (i32.const 1)))
+            (i32.store
+              (i32.add (local.get $newRowIdx) (i32.shl (local.get $q) (i32.const 2)))
+              (select (local.get $a) (local.get $b) (i32.lt_s (local.get $a) (local.get $b))))
+            (i32.store (i32.add (local.get $oldSlot) (i32.shl (local.get $q) (i32.const 2))) (local.get $p))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    ;; Each column sorted by row (insertion; the slots move along).
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $lo (i32.load (i32.add (local.get $newColPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $hi
+          (i32.load
+            (i32.add (local.get $newColPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (local.set $q (i32.add (local.get $lo) (i32.const 1)))
+        (block $sorted
+          (loop $insert
+            (br_if $sorted (i32.ge_s (local.get $q) (local.get $hi)))
+            (local.set $r (i32.load (i32.add (local.get $newRowIdx) (i32.shl (local.get $q) (i32.const 2)))))
+            (local.set $s (i32.load (i32.add (local.get $oldSlot) (i32.shl (local.get $q) (i32.const 2)))))
+            (local.set $t (i32.sub (local.get $q) (i32.const 1)))
+            (block $shifted
+              (loop $shift
+                (br_if $shifted (i32.lt_s (local.get $t) (local.get $lo)))
+                (br_if $shifted
+                  (i32.le_s
+                    (i32.load (i32.add (local.get $newRowIdx) (i32.shl (local.get $t) (i32.const 2))))
+                    (local.get $r)))
+                (i32.store
+                  (i32.add
+                    (local.get $newRowIdx)
+                    (i32.shl (i32.add (local.get $t) (i32.const 1)) (i32.const 2)))
+                  (i32.load (i32.add (local.get $newRowIdx) (i32.shl (local.get $t) (i32.const 2)))))
+                (i32.store
+                  (i32.add
+                    (local.get $oldSlot)
+                    (i32.shl (i32.add (local.get $t) (i32.const 1)) (i32.const 2)))
+                  (i32.load (i32.add (local.get $oldSlot) (i32.shl (local.get $t) (i32.const 2)))))
+                (local.set $t (i32.sub (local.get $t) (i32.const 1)))
+                (br $shift)))
+            (i32.store
+              (i32.add (local.get $newRowIdx) (i32.shl (i32.add (local.get $t) (i32.const 1)) (i32.const 2)))
+              (local.get $r))
+            (i32.store
+              (i32.add (local.get $oldSlot) (i32.shl (i32.add (local.get $t) (i32.const 1)) (i32.const 2)))
+              (local.get $s))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $insert)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (local.set $nnz (i32.load (i32.add (local.get $newColPtr) (i32.shl (local.get $n) (i32.const 2)))))
+    (local.set $q (i32.const 0))
+    (block $done
+      (loop $slots
+        (br_if $done (i32.ge_s (local.get $q) (local.get $nnz)))
+        (i32.store
+          (i32.add
+            (local.get $slotMap)
+            (i32.shl
+              (i32.load (i32.add (local.get $oldSlot) (i32.shl (local.get $q) (i32.const 2))))
+              (i32.const 2)))
+          (local.get $q))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $slots)))))

@@ -1,30 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { meshPattern } from '../../../src/core/geometry/meshPattern';
+import { permutedEliminationTree, postorder } from '../../../src/core/sparse/eliminationTree';
 import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
-import { SymmetricPattern } from '../../../src/core/sparse/SymmetricPattern';
-import { minimumDegreeWasm } from '../../../src/core/wasm/wasmOrdering';
+import { inversePermutation, SymmetricPattern } from '../../../src/core/sparse/SymmetricPattern';
+import { symbolicKernel } from '../../../src/core/wasm/wasmOrdering';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 import { rng } from '../sparse/denseHelpers';
 
-/** The adjacency of a random graph: n vertices, `edges` random edges, plus `hubs` vertices joined to all. */
-function randomGraph(n: number, edges: number, hubs: number, seed: number): { xadj: Int32Array; adj: Int32Array } {
+/** The pattern of a random graph: n vertices, `edges` random edges, plus `hubs` vertices joined to all. */
+function randomPattern(n: number, edges: number, hubs: number, seed: number): SymmetricPattern {
   const random = rng(seed);
   const pairs: number[] = [];
   for (let e = 0; e < edges; e++) pairs.push(Math.floor(random() * n), Math.floor(random() * n));
   for (let h = 0; h < hubs; h++) for (let v = 0; v < n; v++) pairs.push(h, v);
-  return SymmetricPattern.fromEdges(n, pairs).adjacency();
+  return SymmetricPattern.fromEdges(n, pairs);
 }
 
-function expectSameOrder(xadj: Int32Array, adj: Int32Array): Int32Array {
-  const js = minimumDegree(xadj, adj);
-  const wasm = minimumDegreeWasm(xadj, adj);
-  expect(wasm).not.toBeNull();
-  expect(Array.from(wasm!)).toEqual(Array.from(js));
-  return wasm!;
+const list = (a: Int32Array): number[] => Array.from(a);
+
+/** Every step of the symbolic phase, WebAssembly against JavaScript, on one pattern. */
+function expectSameSymbolicPhase(pattern: SymmetricPattern): void {
+  const n = pattern.n;
+  const kernel = symbolicKernel(pattern);
+  expect(kernel).not.toBeNull();
+  const { xadj, adj } = pattern.adjacency();
+  expect(list(kernel!.xadj)).toEqual(list(xadj));
+  expect(list(kernel!.adj)).toEqual(list(adj));
+
+  const perm = minimumDegree(xadj, adj);
+  expect(list(kernel!.minimumDegree())).toEqual(list(perm));
+  expect(list(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
+
+  const tree = permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
+  const wasmTree = kernel!.eliminationTree(perm);
+  expect(list(wasmTree.parent)).toEqual(list(tree.parent));
+  expect(list(wasmTree.columnCounts)).toEqual(list(tree.columnCounts));
+
+  // SparseSolver's renumbering by a postorder of the tree.
+  const post = postorder(tree.parent);
+  const rank = inversePermutation(post);
+  const post2 = kernel!.postorderTree(perm, tree);
+  expect(list(post2.perm)).toEqual(list(post).map((k) => perm[k]!));
+  expect(list(post2.tree.parent)).toEqual(list(post).map((k) => (tree.parent[k] === -1 ? -1 : rank[tree.parent[k]!]!)));
+  expect(list(post2.tree.columnCounts)).toEqual(list(post).map((k) => tree.columnCounts[k]!));
+
+  const permuted = pattern.permute(post2.perm);
+  const wasmPermuted = kernel!.permute(post2.perm);
+  expect(list(wasmPermuted.pattern.colPtr)).toEqual(list(permuted.pattern.colPtr));
+  expect(list(wasmPermuted.pattern.rowIdx)).toEqual(list(permuted.pattern.rowIdx));
+  expect(list(wasmPermuted.slotMap)).toEqual(list(permuted.slotMap));
 }
 
-describe('minimum degree in WebAssembly', () => {
-  it('gives the JavaScript ordering on random graphs: sparse, dense, with dense rows, isolated vertices, tiny', () => {
+describe('the symbolic phase in WebAssembly', () => {
+  it('gives the JavaScript arrays on random graphs: sparse, dense, with dense rows, isolated vertices, tiny', () => {
     const cases: [number, number, number][] = [
       [1, 0, 0],
       [2, 1, 0],
@@ -32,23 +60,33 @@ describe('minimum degree in WebAssembly', () => {
       [50, 20, 0], // mostly isolated vertices, several components
       [200, 600, 0],
       [300, 3000, 0], // average degree 20
-      [400, 1200, 2], // two rows denser than 10·√n, ordered last
+      [400, 1200, 2], // two rows denser than 10·√n, ordered last; columns longer than 32
       [1000, 2500, 1],
     ];
-    cases.forEach(([n, edges, hubs], seed) => {
-      const { xadj, adj } = randomGraph(n, edges, hubs, seed + 1);
-      const perm = expectSameOrder(xadj, adj);
-      // A permutation of 0..n-1.
-      expect(Array.from(perm).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i));
-    });
-    expect(minimumDegreeWasm(new Int32Array([0]), new Int32Array(0))).toEqual(new Int32Array(0));
+    cases.forEach(([n, edges, hubs], seed) => expectSameSymbolicPhase(randomPattern(n, edges, hubs, seed + 1)));
   });
 
-  it.skipIf(!hasShared)('gives the JavaScript ordering on shared meshes', () => {
+  it('gives the JavaScript arrays on a pattern without some diagonal entries', () => {
+    // fromEdges always adds the diagonal; drop it from every third column.
+    const full = randomPattern(120, 300, 0, 11);
+    const colPtr = new Int32Array(full.n + 1);
+    const rows: number[] = [];
+    for (let j = 0; j < full.n; j++) {
+      for (let p = full.colPtr[j]!; p < full.colPtr[j + 1]!; p++)
+        if (!(full.rowIdx[p] === j && j % 3 === 0)) rows.push(full.rowIdx[p]!);
+      colPtr[j + 1] = rows.length;
+    }
+    const { xadj, adj } = new SymmetricPattern(full.n, colPtr, Int32Array.from(rows)).adjacency();
+    const kernel = symbolicKernel(new SymmetricPattern(full.n, colPtr, Int32Array.from(rows)));
+    expect(list(kernel!.xadj)).toEqual(list(xadj));
+    expect(list(kernel!.adj)).toEqual(list(adj));
+    expect(list(kernel!.minimumDegree())).toEqual(list(minimumDegree(xadj, adj)));
+  });
+
+  it.skipIf(!hasShared)('gives the JavaScript arrays on shared meshes', () => {
     for (const name of ['spot_low', 'bunny', 'fandisk']) {
       const mesh = loadSharedMesh(`${name}.obj`);
-      const { xadj, adj } = meshPattern(mesh.indices, mesh.positions.length / 3).pattern.adjacency();
-      expectSameOrder(xadj, adj);
+      expectSameSymbolicPhase(meshPattern(mesh.indices, mesh.positions.length / 3).pattern);
     }
   });
 });
