@@ -23,11 +23,12 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
-/** The slice of WebAssembly the core's kernels use (synchronous compile of small modules). */
+/** The slice of WebAssembly the core's kernels use (compile of small modules, in the background or at once). */
 declare namespace WebAssembly {
   class Module {
     constructor(bytes: Uint8Array);
   }
+  function compile(bytes: Uint8Array): Promise<Module>;
   class Instance {
     constructor(module: Module, imports?: Record<string, unknown>);
     readonly exports: Record<string, unknown>;

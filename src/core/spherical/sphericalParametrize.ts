@@ -12,6 +12,7 @@ import {
 import { faceAreas, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
+import { kernelModulesReady } from '../wasm/compileModule';
 import { flowStepKernel, type FlowStepKernel } from '../wasm/wasmFlowStep';
 import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
@@ -145,6 +146,8 @@ export async function sphericalParametrize(
   const faceCount = indices.length / 3;
   if (faceCount === 0 || n === 0) throw new Error('the mesh has no faces');
   const t0 = performance.now();
+  // The kernels' modules compile in the background from when they are imported; usually done by now.
+  if (opts.kernel === 'auto') await kernelModulesReady();
 
   // Normalised input and its stiffness L₀ (built once; scale-invariant in 2D anyway). The per-step
   // mesh work (mass, M·x, normalisation, radial deviation) and the cotangent L₀ run in WebAssembly

@@ -1,4 +1,4 @@
-import { compileModule, instantiateWithMemory, MemoryLayout } from './compileModule';
+import { instantiateWithMemory, KernelModule, MemoryLayout } from './compileModule';
 import { FLOWSTEP_WASM_BASE64 } from './flowStep.wasm';
 
 /**
@@ -33,7 +33,7 @@ export interface FlowStepKernel {
   addStiffness(scale: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const kernelModule = new KernelModule(FLOWSTEP_WASM_BASE64);
 
 /**
  * The kernel for a mesh (indices #F×3; the mesh pattern's edge slots #F×3 and diagonal slots #V, and
@@ -46,7 +46,7 @@ export function flowStepKernel(
   diagSlots: Int32Array,
   nnz: number,
 ): FlowStepKernel | null {
-  if (compiled === undefined) compiled = compileModule(FLOWSTEP_WASM_BASE64);
+  const compiled = kernelModule.get();
   if (!compiled) return null;
   const n = vertexCount;
   const F = indices.length / 3;

@@ -1,6 +1,6 @@
 import type { EliminationTree } from '../sparse/eliminationTree';
 import { SymmetricPattern } from '../sparse/SymmetricPattern';
-import { compileModule, instantiateWithMemory, MemoryLayout } from './compileModule';
+import { instantiateWithMemory, KernelModule, MemoryLayout } from './compileModule';
 import { ORDERING_WASM_BASE64 } from './ordering.wasm';
 
 /**
@@ -26,13 +26,13 @@ export interface SymbolicKernel {
   permute(perm: Int32Array): { pattern: SymmetricPattern; slotMap: Int32Array };
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+const kernelModule = new KernelModule(ORDERING_WASM_BASE64);
 
 /** The kernel for `pattern` (with its graph computed), or null where WebAssembly is missing or it would not fit. */
 export function symbolicKernel(pattern: SymmetricPattern): SymbolicKernel | null {
   const n = pattern.n;
   if (n === 0) return null;
-  if (compiled === undefined) compiled = compileModule(ORDERING_WASM_BASE64);
+  const compiled = kernelModule.get();
   if (!compiled) return null;
   const nnz = pattern.nnz;
   const layout = new MemoryLayout();

@@ -1,4 +1,4 @@
-import { compileModule, instantiateWithMemory, MemoryLayout } from './compileModule';
+import { instantiateWithMemory, KernelModule, MemoryLayout } from './compileModule';
 import { SUPERNODAL_WASM_BASE64 } from './supernodal.wasm';
 
 /**
@@ -102,11 +102,11 @@ type Solve3Export = (
   t: number,
 ) => void;
 
-let compiled: WebAssembly.Module | null | undefined;
+const kernelModule = new KernelModule(SUPERNODAL_WASM_BASE64);
 
 /** The kernel for this structure, or null where WebAssembly (with SIMD) is missing or it would not fit. */
 export function supernodalKernel(st: SupernodalStructure): SupernodalKernel | null {
-  if (compiled === undefined) compiled = compileModule(SUPERNODAL_WASM_BASE64);
+  const compiled = kernelModule.get();
   if (!compiled) return null;
   // Layout: the int32 arrays, then the float64 arrays, each 16-byte aligned.
   const layout = new MemoryLayout();
