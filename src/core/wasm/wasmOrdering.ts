@@ -99,7 +99,18 @@ export function symbolicKernel(pattern: SymmetricPattern): SymbolicKernel | null
     },
     permute(perm) {
       view(permAt, n).set(perm);
-      ex.permute!(n, colPtrAt, rowIdxAt, permAt, invAt, fillAt, newColPtrAt, newRowIdxAt, oldSlotAt, slotMapAt);
+      ex.permute!(
+        n,
+        colPtrAt,
+        rowIdxAt,
+        permAt,
+        invAt,
+        fillAt,
+        newColPtrAt,
+        newRowIdxAt,
+        oldSlotAt,
+        slotMapAt,
+      );
       return {
         pattern: new SymmetricPattern(n, view(newColPtrAt, n + 1).slice(), view(newRowIdxAt, nnz).slice()),
         slotMap: view(slotMapAt, nnz).slice(),

@@ -41,7 +41,9 @@ function expectSameSymbolicPhase(pattern: SymmetricPattern): void {
   const rank = inversePermutation(post);
   const post2 = kernel!.postorderTree(perm, tree);
   expect(list(post2.perm)).toEqual(list(post).map((k) => perm[k]!));
-  expect(list(post2.tree.parent)).toEqual(list(post).map((k) => (tree.parent[k] === -1 ? -1 : rank[tree.parent[k]!]!)));
+  expect(list(post2.tree.parent)).toEqual(
+    list(post).map((k) => (tree.parent[k] === -1 ? -1 : rank[tree.parent[k]!]!)),
+  );
   expect(list(post2.tree.columnCounts)).toEqual(list(post).map((k) => tree.columnCounts[k]!));
 
   const permuted = pattern.permute(post2.perm);
@@ -63,7 +65,9 @@ describe('the symbolic phase in WebAssembly', () => {
       [400, 1200, 2], // two rows denser than 10·√n, ordered last; columns longer than 32
       [1000, 2500, 1],
     ];
-    cases.forEach(([n, edges, hubs], seed) => expectSameSymbolicPhase(randomPattern(n, edges, hubs, seed + 1)));
+    cases.forEach(([n, edges, hubs], seed) =>
+      expectSameSymbolicPhase(randomPattern(n, edges, hubs, seed + 1)),
+    );
   });
 
   it('gives the JavaScript arrays on a pattern without some diagonal entries', () => {
