@@ -12,6 +12,9 @@
  * (useful on a loaded machine). `--refactor` adds a row for our solver refactoring every step.
  * `--js-kernel` adds a row for our solver with the JavaScript factorisation kernel instead of the
  * WebAssembly one (same results to the bit), run interleaved with the default.
+ * `--before DIR` adds a row for another checkout of this project (e.g. an earlier commit unpacked with
+ * `git archive`, with a node_modules link), its own bench file run as the child, interleaved in the same
+ * rounds: before/after figures under the same load.
  * `--host` instead measures the job host: the CLI's worker (out/cli/worker.mjs, built by
  * `node scripts/build-cli.mjs`) started fresh per run, the job posted with the mesh, and the times to
  * its first progress message (worker start, module load, topology check), to the first flow step and
@@ -42,7 +45,11 @@ const args = process.argv.slice(2).filter((a) => a !== '--');
 const withRefactor = args.includes('--refactor');
 const withJsKernel = args.includes('--js-kernel');
 // Mesh names: the arguments that are neither flags nor a flag's value.
-const requested = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--repeat');
+const requested = args.filter(
+  (a, i) => !a.startsWith('--') && args[i - 1] !== '--repeat' && args[i - 1] !== '--before',
+);
+const beforeAt = args.indexOf('--before');
+const beforeDir = beforeAt >= 0 ? resolve(args[beforeAt + 1] ?? '') : null;
 const meshes =
   requested.length > 0
     ? requested
@@ -200,9 +207,12 @@ function runOurs(
   file: string,
   stepSolver: StepSolver,
   kernel: SupernodalKernelChoice,
+  checkout?: string,
 ): SphericalMetrics[] | string {
   const viteNode = resolve('node_modules', 'vite-node', 'vite-node.mjs');
-  const self = fileURLToPath(import.meta.url);
+  const self = checkout
+    ? join(checkout, 'test', 'bench', 'spherical.bench.ts')
+    : fileURLToPath(import.meta.url);
   const result = spawnSync(
     process.execPath,
     [
@@ -216,7 +226,12 @@ function runOurs(
       withWarm ? 'warm' : 'cold',
       kernel,
     ],
-    { encoding: 'utf8', maxBuffer: 1 << 24 },
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      cwd: checkout,
+      env: { ...process.env, HOMEOMORPH_SHARED: sharedDir },
+    },
   );
   const lines = result.stdout
     .trim()
@@ -237,6 +252,8 @@ interface Variant {
   label: string;
   stepSolver: StepSolver;
   kernel: SupernodalKernelChoice;
+  /** Another checkout whose code runs this variant (--before). */
+  checkout?: string;
   cold?: SphericalMetrics | string;
   warm?: SphericalMetrics | string;
 }
@@ -337,6 +354,13 @@ for (const name of meshes) {
   if (withJsKernel)
     variants.push({ label: 'reuse: stale-factor PCG, JS kernel', stepSolver: 'reuse', kernel: 'js' });
   if (withRefactor) variants.push({ label: 'refactor each step', stepSolver: 'refactor', kernel: 'auto' });
+  if (beforeDir)
+    variants.push({
+      label: `before: ${beforeDir}`,
+      stepSolver: 'reuse',
+      kernel: 'auto',
+      checkout: beforeDir,
+    });
   let reference: (ReferenceRun & { seconds: number }) | string | undefined;
   for (let r = 0; r < repeat; r++) {
     if (!buildProblem) {
@@ -344,7 +368,7 @@ for (const name of meshes) {
       reference = faster(reference, typeof run === 'string' ? run : { ...run, seconds: run.total_s });
     }
     for (const variant of variants) {
-      const runs = runOurs(file, variant.stepSolver, variant.kernel);
+      const runs = runOurs(file, variant.stepSolver, variant.kernel, variant.checkout);
       variant.cold = faster(variant.cold, typeof runs === 'string' ? runs : runs[0]);
       if (typeof runs === 'string' || runs[1])
         variant.warm = faster(variant.warm, typeof runs === 'string' ? runs : runs[1]);
