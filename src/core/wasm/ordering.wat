@@ -39,8 +39,8 @@
   (global $pk2 (mut i32) (i32.const 0))
   (global $dk (mut i32) (i32.const 0))
   (global $nvk (mut i32) (i32.const 0))
-  ;; flip(e) = −e − 2: "absorbed into e" as a negative number, and back.
-  (func $flip (param $e i32) (result i32) (i32.sub (i32.const -2) (local.get $e)))
+  ;; flip(e) = −e − 2 ("absorbed into e" as a negative number, and back) is written out as (i32.sub −2 e):
+  ;; each small function that gets hot costs an optimising compile of its own.
   ;; clearMarks: a fresh mark above every live w (mark in i64: mark + maxElement may pass int32).
   (func $clearMarks
     (param $mark i64)
@@ -176,7 +176,7 @@
                 (local.set $eliminated (i32.add (local.get $eliminated) (i32.const 1)))
                 (i32.store
                   (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
-                  (call $flip (local.get $n)))
+                  (i32.sub (i32.const -2) (local.get $n)))
                 (i32.store
                   (i32.add (global.get $nv) (i32.shl (local.get $n) (i32.const 2)))
                   (i32.add
@@ -229,7 +229,7 @@
               (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))))
             (i32.store
               (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2)))
-              (call $flip (local.get $j)))))
+              (i32.sub (i32.const -2) (local.get $j)))))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $lists)))
     (local.set $q (i32.const 0))
@@ -238,7 +238,9 @@
       (loop $entries
         (br_if $done (i32.ge_s (local.get $p) (global.get $free)))
         (local.set $j
-          (call $flip (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2))))))
+          (i32.sub
+            (i32.const -2)
+            (i32.load (i32.add (global.get $store) (i32.shl (local.get $p) (i32.const 2))))))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (if
           (i32.ge_s (local.get $j) (i32.const 0))
@@ -362,7 +364,7 @@
             ;; e is absorbed into k.
             (i32.store
               (i32.add (global.get $start) (i32.shl (local.get $e) (i32.const 2)))
-              (call $flip (local.get $k)))
+              (i32.sub (i32.const -2) (local.get $k)))
             (i32.store (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))) (i32.const 0))))
         (local.set $k1 (i32.add (local.get $k1) (i32.const 1)))
         (br $objects)))
@@ -494,7 +496,7 @@
                     ;; Aggressive absorption: L_e ⊆ L_k.
                     (i32.store
                       (i32.add (global.get $start) (i32.shl (local.get $e) (i32.const 2)))
-                      (call $flip (local.get $k)))
+                      (i32.sub (i32.const -2) (local.get $k)))
                     (i32.store (i32.add (global.get $w) (i32.shl (local.get $e) (i32.const 2))) (i32.const 0))))))
             (local.set $q (i32.add (local.get $q) (i32.const 1)))
             (br $elements)))
@@ -526,7 +528,7 @@
             ;; Mass elimination: i has nothing outside L_k.
             (i32.store
               (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
-              (call $flip (local.get $k)))
+              (i32.sub (i32.const -2) (local.get $k)))
             (local.set $nvi
               (i32.sub
                 (i32.const 0)
@@ -668,7 +670,7 @@
                   (then
                     (i32.store
                       (i32.add (global.get $start) (i32.shl (local.get $j) (i32.const 2)))
-                      (call $flip (local.get $i)))
+                      (i32.sub (i32.const -2) (local.get $i)))
                     (i32.store
                       (i32.add (global.get $nv) (i32.shl (local.get $i) (i32.const 2)))
                       (i32.add
@@ -831,7 +833,9 @@
         (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
         (i32.store
           (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2)))
-          (call $flip (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))))
+          (i32.sub
+            (i32.const -2)
+            (i32.load (i32.add (global.get $start) (i32.shl (local.get $i) (i32.const 2))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $flips)))
     (local.set $i (i32.const 0))
