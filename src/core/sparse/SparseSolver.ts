@@ -2,7 +2,7 @@ import { permutedEliminationTree, postorder, type EliminationTree } from './elim
 import { LdltFactor } from './LdltFactor';
 import { minimumDegree } from './minimumDegree';
 import { nestedDissection } from './nestedDissection';
-import { SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
+import { analyseSupernodes, SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
 import { symbolicKernel } from '../wasm/wasmOrdering';
@@ -111,7 +111,12 @@ export class SparseSolver {
     this.permutedValues = new Float64Array(permuted.pattern.nnz);
     this.factorization =
       kind === 'supernodal'
-        ? new SupernodalLdlt(permuted.pattern, tree!, kernel)
+        ? new SupernodalLdlt(
+            permuted.pattern,
+            tree!,
+            kernel,
+            symbolic?.supernodes(permuted.pattern, tree!) ?? analyseSupernodes(permuted.pattern, tree!),
+          )
         : new LdltFactor(permuted.pattern);
   }
 

@@ -58,185 +58,34 @@ export class SupernodalLdlt implements SymmetricFactorization {
   /** The WebAssembly kernel, which then owns `values` and `d`; null: the JavaScript kernel factors. */
   private readonly wasm: SupernodalKernel | null;
 
-  /** `tree`: the pattern's elimination tree, if the caller has it already. */
+  /**
+   * `tree`: the pattern's elimination tree, if the caller has it already; `analysis`: the symbolic
+   * analysis, if the caller has it already (SparseSolver computes it in WebAssembly: the same arrays).
+   */
   constructor(
     readonly pattern: SymmetricPattern,
     tree: EliminationTree = eliminationTree(pattern),
     kernel: SupernodalKernelChoice = 'auto',
+    analysis: SupernodalAnalysis = analyseSupernodes(pattern, tree),
   ) {
     const n = (this.n = pattern.n);
-    const { colPtr, rowIdx } = pattern;
-    const { parent, columnCounts } = tree;
-    for (let j = 0; j < n; j++) {
-      if (parent[j] !== -1 && parent[j] <= j) throw new Error('pattern is not in elimination-tree postorder');
-    }
-    const children = new Int32Array(n);
-    for (let j = 0; j < n; j++) if (parent[j] !== -1) children[parent[j]]++;
-
-    // Fundamental supernodes: j+1 continues j's supernode when it is j's parent, j is its only child
-    // and their columns have the same structure below.
-    const fundamentalFirst: number[] = [0];
-    for (let j = 1; j < n; j++) {
-      const continues =
-        parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
-      if (!continues) fundamentalFirst.push(j);
-    }
-    fundamentalFirst.push(n);
-
-    // Relaxed supernodes: fold a supernode into its parent when the parent is the next one (so the
-    // columns stay consecutive) and the explicit zeros this adds are few; small dense blocks cost
-    // far less per entry than many tiny ones (thresholds after CHOLMOD's defaults).
-    const F = fundamentalFirst.length - 1;
-    const firstList: number[] = [];
-    {
-      let groupFirst = 0; // first column of the current group
-      let groupZeros = 0;
-      for (let q = 0; q < F; q++) {
-        const f = fundamentalFirst[q];
-        const next = fundamentalFirst[q + 1];
-        const last = next - 1;
-        // Group of columns groupFirst..last; its rows = its columns plus q's rows below.
-        const width = next - groupFirst;
-        const rowsCount = width + columnCounts[last];
-        if (f === groupFirst) groupZeros = 0;
-        const parentIsNext = next < n && parent[last] === next;
-        let merge = false;
-        if (parentIsNext) {
-          const parentWidth = fundamentalFirst[q + 2] - next;
-          const parentRows = parentWidth + columnCounts[fundamentalFirst[q + 2] - 1];
-          const newWidth = width + parentWidth;
-          const newRows = width + parentRows;
-          const zeros = groupZeros + width * (newRows - rowsCount);
-          const ratio = zeros / (newWidth * newRows);
-          merge =
-            newWidth <= 4 ||
-            (newWidth <= 16 && ratio < 0.8) ||
-            (newWidth <= 48 && ratio < 0.1) ||
-            ratio < 0.05;
-          if (merge) groupZeros = zeros;
-        }
-        if (!merge) {
-          firstList.push(groupFirst);
-          groupFirst = next;
-        }
-      }
-    }
-    firstList.push(n);
-    const S = (this.supernodeCount = firstList.length - 1);
-    const first = (this.first = Int32Array.from(firstList));
-    const superOf = new Int32Array(n);
-    for (let s = 0; s < S; s++) for (let j = first[s]; j < first[s + 1]; j++) superOf[j] = s;
-
-    // Row structure of supernode s: its columns, then the rows below its last column (the structure
-    // of the last column of L, found by the row-reach traversal).
-    const rowPtr = (this.rowPtr = new Int32Array(S + 1));
-    const lastOf = new Int32Array(S);
-    for (let s = 0; s < S; s++) {
-      lastOf[s] = first[s + 1] - 1;
-      rowPtr[s + 1] = rowPtr[s] + (first[s + 1] - first[s]) + columnCounts[lastOf[s]];
-    }
-    const rows = (this.rows = new Int32Array(rowPtr[S]));
-    const fill = new Int32Array(S);
-    for (let s = 0; s < S; s++) {
-      let r = rowPtr[s];
-      for (let j = first[s]; j < first[s + 1]; j++) rows[r++] = j;
-      fill[s] = r;
-    }
-    const flag = new Int32Array(n).fill(-1);
-    for (let k = 0; k < n; k++) {
-      flag[k] = k;
-      for (let p = colPtr[k]; p < colPtr[k + 1]; p++) {
-        for (let i = rowIdx[p]; i < k && flag[i] !== k; i = parent[i]) {
-          flag[i] = k;
-          const s = superOf[i];
-          if (lastOf[s] === i) rows[fill[s]++] = k;
-        }
-      }
-    }
-
-    // Dense storage, cost figures and the largest front.
-    const valPtr = (this.valPtr = new Float64Array(S + 1));
-    let nnzL = 0;
-    let flops = 0;
-    let maxFront = 0;
-    for (let s = 0; s < S; s++) {
-      const w = first[s + 1] - first[s];
-      const m = rowPtr[s + 1] - rowPtr[s];
-      valPtr[s + 1] = valPtr[s] + m * w;
-      nnzL += m * w - (w * (w + 1)) / 2;
-      for (let c = 0; c < w; c++) flops += (m - 1 - c) * (m - 1 - c);
-      maxFront = Math.max(maxFront, m);
-    }
-    if (valPtr[S] > 2 ** 31) throw new Error('factor too large');
-    this.nnzL = nnzL;
-    this.factorFlops = flops;
-
-    // Where each entry of A lands in its supernode's front: entry (i, j), i ≤ j, is lower entry
-    // (row j, column i), in the front of superOf[i] at column i − first, row position of j.
-    const position = new Int32Array(n);
-    const assemblyCount = new Int32Array(S + 1);
-    for (let j = 0; j < n; j++)
-      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
-    const assemblyPtr = (this.assemblyPtr = new Int32Array(S + 1));
-    for (let s = 0; s < S; s++) assemblyPtr[s + 1] = assemblyPtr[s] + assemblyCount[s + 1];
-    this.assemblySlot = new Int32Array(assemblyPtr[S]);
-    this.assemblyOffset = new Int32Array(assemblyPtr[S]);
-    const slotFill = assemblyPtr.slice(0, S);
-    // Group slots by supernode, then resolve offsets supernode by supernode.
-    for (let j = 0; j < n; j++) {
-      for (let p = colPtr[j]; p < colPtr[j + 1]; p++) this.assemblySlot[slotFill[superOf[rowIdx[p]]]++] = p;
-    }
-    const slotColumn = new Int32Array(pattern.nnz);
-    for (let j = 0; j < n; j++) for (let p = colPtr[j]; p < colPtr[j + 1]; p++) slotColumn[p] = j;
-    for (let s = 0; s < S; s++) {
-      const m = rowPtr[s + 1] - rowPtr[s];
-      for (let t = 0; t < m; t++) position[rows[rowPtr[s] + t]] = t;
-      for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++) {
-        const p = this.assemblySlot[q];
-        const i = rowIdx[p];
-        const j = slotColumn[p];
-        this.assemblyOffset[q] = (i - first[s]) * m + position[j];
-      }
-    }
-
-    // Extend-add maps and the size of the update-matrix stack.
-    const superParent = new Int32Array(S).fill(-1);
-    const childPtr = (this.childPtr = new Int32Array(S + 1));
-    for (let s = 0; s < S; s++) {
-      const last = first[s + 1] - 1;
-      if (parent[last] !== -1) {
-        superParent[s] = superOf[parent[last]];
-        childPtr[superParent[s] + 1]++;
-      }
-    }
-    for (let s = 0; s < S; s++) childPtr[s + 1] += childPtr[s];
-    const childList = (this.childList = new Int32Array(childPtr[S]));
-    const childFill = childPtr.slice(0, S);
-    for (let s = 0; s < S; s++) if (superParent[s] >= 0) childList[childFill[superParent[s]]++] = s;
-    const relPtr = (this.relPtr = new Int32Array(S + 1));
-    for (let s = 0; s < S; s++)
-      relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
-    const relIndex = (this.relIndex = new Int32Array(relPtr[S]));
-    for (let s = 0; s < S; s++) {
-      const ps = superParent[s];
-      if (ps < 0) continue;
-      const pm = rowPtr[ps + 1] - rowPtr[ps];
-      for (let t = 0; t < pm; t++) position[rows[rowPtr[ps] + t]] = t;
-      const w = first[s + 1] - first[s];
-      for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++)
-        relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
-    }
-    let stackSize = 0;
-    let maxStack = 0;
-    const sizes: number[] = [];
-    for (let s = 0; s < S; s++) {
-      for (let c = childPtr[s]; c < childPtr[s + 1]; c++) stackSize -= sizes.pop()!;
-      const u = relPtr[s + 1] - relPtr[s];
-      if (u === 0) continue; // a root: nothing for a parent
-      sizes.push(u * u);
-      stackSize += u * u;
-      maxStack = Math.max(maxStack, stackSize);
-    }
+    const { first, rowPtr, rows, valPtr, maxFront, maxStack, relPtr, relIndex, childPtr, childList } =
+      analysis;
+    const S = (this.supernodeCount = first.length - 1);
+    this.first = first;
+    this.rowPtr = rowPtr;
+    this.rows = rows;
+    this.valPtr = valPtr;
+    this.nnzL = analysis.nnzL;
+    this.factorFlops = analysis.factorFlops;
+    this.assemblyPtr = analysis.assemblyPtr;
+    this.assemblySlot = analysis.assemblySlot;
+    this.assemblyOffset = analysis.assemblyOffset;
+    this.relPtr = relPtr;
+    this.relIndex = relIndex;
+    this.childPtr = childPtr;
+    this.childList = childList;
+    const assemblyPtr = this.assemblyPtr;
     this.gather = new Float64Array(3 * maxFront);
     this.wasm =
       kernel === 'auto'
@@ -1117,4 +966,215 @@ function pushUpdate(
 /** values[v..v+count) = front[0..count) (a plain loop: a subarray view would allocate per supernode). */
 function copyBlock(front: Float64Array, values: Float64Array, v: number, count: number): void {
   for (let q = 0; q < count; q++) values[v + q] = front[q];
+}
+
+/**
+ * The symbolic analysis behind SupernodalLdlt (its layout; see the class comment), from the pattern in
+ * elimination-tree postorder and its tree. ordering.wat's `supernodes` computes the same arrays.
+ */
+export interface SupernodalAnalysis {
+  first: Int32Array;
+  rowPtr: Int32Array;
+  rows: Int32Array;
+  valPtr: Float64Array;
+  nnzL: number;
+  factorFlops: number;
+  /** Rows of the largest front. */
+  maxFront: number;
+  /** Entries of the update-matrix stack at its fullest. */
+  maxStack: number;
+  assemblyPtr: Int32Array;
+  assemblySlot: Int32Array;
+  assemblyOffset: Int32Array;
+  relPtr: Int32Array;
+  relIndex: Int32Array;
+  childPtr: Int32Array;
+  childList: Int32Array;
+}
+
+export function analyseSupernodes(pattern: SymmetricPattern, tree: EliminationTree): SupernodalAnalysis {
+  const n = pattern.n;
+  const { colPtr, rowIdx } = pattern;
+  const { parent, columnCounts } = tree;
+  for (let j = 0; j < n; j++) {
+    if (parent[j] !== -1 && parent[j] <= j) throw new Error('pattern is not in elimination-tree postorder');
+  }
+  const children = new Int32Array(n);
+  for (let j = 0; j < n; j++) if (parent[j] !== -1) children[parent[j]]++;
+
+  // Fundamental supernodes: j+1 continues j's supernode when it is j's parent, j is its only child
+  // and their columns have the same structure below.
+  const fundamentalFirst: number[] = [0];
+  for (let j = 1; j < n; j++) {
+    const continues = parent[j - 1] === j && children[j] === 1 && columnCounts[j - 1] === columnCounts[j] + 1;
+    if (!continues) fundamentalFirst.push(j);
+  }
+  fundamentalFirst.push(n);
+
+  // Relaxed supernodes: fold a supernode into its parent when the parent is the next one (so the
+  // columns stay consecutive) and the explicit zeros this adds are few; small dense blocks cost
+  // far less per entry than many tiny ones (thresholds after CHOLMOD's defaults).
+  const F = fundamentalFirst.length - 1;
+  const firstList: number[] = [];
+  {
+    let groupFirst = 0; // first column of the current group
+    let groupZeros = 0;
+    for (let q = 0; q < F; q++) {
+      const f = fundamentalFirst[q];
+      const next = fundamentalFirst[q + 1];
+      const last = next - 1;
+      // Group of columns groupFirst..last; its rows = its columns plus q's rows below.
+      const width = next - groupFirst;
+      const rowsCount = width + columnCounts[last];
+      if (f === groupFirst) groupZeros = 0;
+      const parentIsNext = next < n && parent[last] === next;
+      let merge = false;
+      if (parentIsNext) {
+        const parentWidth = fundamentalFirst[q + 2] - next;
+        const parentRows = parentWidth + columnCounts[fundamentalFirst[q + 2] - 1];
+        const newWidth = width + parentWidth;
+        const newRows = width + parentRows;
+        const zeros = groupZeros + width * (newRows - rowsCount);
+        const ratio = zeros / (newWidth * newRows);
+        merge =
+          newWidth <= 4 || (newWidth <= 16 && ratio < 0.8) || (newWidth <= 48 && ratio < 0.1) || ratio < 0.05;
+        if (merge) groupZeros = zeros;
+      }
+      if (!merge) {
+        firstList.push(groupFirst);
+        groupFirst = next;
+      }
+    }
+  }
+  firstList.push(n);
+  const S = firstList.length - 1;
+  const first = Int32Array.from(firstList);
+  const superOf = new Int32Array(n);
+  for (let s = 0; s < S; s++) for (let j = first[s]; j < first[s + 1]; j++) superOf[j] = s;
+
+  // Row structure of supernode s: its columns, then the rows below its last column (the structure
+  // of the last column of L, found by the row-reach traversal).
+  const rowPtr = new Int32Array(S + 1);
+  const lastOf = new Int32Array(S);
+  for (let s = 0; s < S; s++) {
+    lastOf[s] = first[s + 1] - 1;
+    rowPtr[s + 1] = rowPtr[s] + (first[s + 1] - first[s]) + columnCounts[lastOf[s]];
+  }
+  const rows = new Int32Array(rowPtr[S]);
+  const fill = new Int32Array(S);
+  for (let s = 0; s < S; s++) {
+    let r = rowPtr[s];
+    for (let j = first[s]; j < first[s + 1]; j++) rows[r++] = j;
+    fill[s] = r;
+  }
+  const flag = new Int32Array(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    flag[k] = k;
+    for (let p = colPtr[k]; p < colPtr[k + 1]; p++) {
+      for (let i = rowIdx[p]; i < k && flag[i] !== k; i = parent[i]) {
+        flag[i] = k;
+        const s = superOf[i];
+        if (lastOf[s] === i) rows[fill[s]++] = k;
+      }
+    }
+  }
+
+  // Dense storage, cost figures and the largest front.
+  const valPtr = new Float64Array(S + 1);
+  let nnzL = 0;
+  let flops = 0;
+  let maxFront = 0;
+  for (let s = 0; s < S; s++) {
+    const w = first[s + 1] - first[s];
+    const m = rowPtr[s + 1] - rowPtr[s];
+    valPtr[s + 1] = valPtr[s] + m * w;
+    nnzL += m * w - (w * (w + 1)) / 2;
+    for (let c = 0; c < w; c++) flops += (m - 1 - c) * (m - 1 - c);
+    maxFront = Math.max(maxFront, m);
+  }
+  if (valPtr[S] > 2 ** 31) throw new Error('factor too large');
+
+  // Where each entry of A lands in its supernode's front: entry (i, j), i ≤ j, is lower entry
+  // (row j, column i), in the front of superOf[i] at column i − first, row position of j.
+  const position = new Int32Array(n);
+  const assemblyCount = new Int32Array(S + 1);
+  for (let j = 0; j < n; j++)
+    for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblyCount[superOf[rowIdx[p]] + 1]++;
+  const assemblyPtr = new Int32Array(S + 1);
+  for (let s = 0; s < S; s++) assemblyPtr[s + 1] = assemblyPtr[s] + assemblyCount[s + 1];
+  const assemblySlot = new Int32Array(assemblyPtr[S]);
+  const assemblyOffset = new Int32Array(assemblyPtr[S]);
+  const slotFill = assemblyPtr.slice(0, S);
+  // Group slots by supernode, then resolve offsets supernode by supernode.
+  for (let j = 0; j < n; j++) {
+    for (let p = colPtr[j]; p < colPtr[j + 1]; p++) assemblySlot[slotFill[superOf[rowIdx[p]]]++] = p;
+  }
+  const slotColumn = new Int32Array(pattern.nnz);
+  for (let j = 0; j < n; j++) for (let p = colPtr[j]; p < colPtr[j + 1]; p++) slotColumn[p] = j;
+  for (let s = 0; s < S; s++) {
+    const m = rowPtr[s + 1] - rowPtr[s];
+    for (let t = 0; t < m; t++) position[rows[rowPtr[s] + t]] = t;
+    for (let q = assemblyPtr[s]; q < assemblyPtr[s + 1]; q++) {
+      const p = assemblySlot[q];
+      const i = rowIdx[p];
+      const j = slotColumn[p];
+      assemblyOffset[q] = (i - first[s]) * m + position[j];
+    }
+  }
+
+  // Extend-add maps and the size of the update-matrix stack.
+  const superParent = new Int32Array(S).fill(-1);
+  const childPtr = new Int32Array(S + 1);
+  for (let s = 0; s < S; s++) {
+    const last = first[s + 1] - 1;
+    if (parent[last] !== -1) {
+      superParent[s] = superOf[parent[last]];
+      childPtr[superParent[s] + 1]++;
+    }
+  }
+  for (let s = 0; s < S; s++) childPtr[s + 1] += childPtr[s];
+  const childList = new Int32Array(childPtr[S]);
+  const childFill = childPtr.slice(0, S);
+  for (let s = 0; s < S; s++) if (superParent[s] >= 0) childList[childFill[superParent[s]]++] = s;
+  const relPtr = new Int32Array(S + 1);
+  for (let s = 0; s < S; s++)
+    relPtr[s + 1] = relPtr[s] + (rowPtr[s + 1] - rowPtr[s]) - (first[s + 1] - first[s]);
+  const relIndex = new Int32Array(relPtr[S]);
+  for (let s = 0; s < S; s++) {
+    const ps = superParent[s];
+    if (ps < 0) continue;
+    const pm = rowPtr[ps + 1] - rowPtr[ps];
+    for (let t = 0; t < pm; t++) position[rows[rowPtr[ps] + t]] = t;
+    const w = first[s + 1] - first[s];
+    for (let t = 0; t < relPtr[s + 1] - relPtr[s]; t++)
+      relIndex[relPtr[s] + t] = position[rows[rowPtr[s] + w + t]];
+  }
+  let stackSize = 0;
+  let maxStack = 0;
+  const sizes: number[] = [];
+  for (let s = 0; s < S; s++) {
+    for (let c = childPtr[s]; c < childPtr[s + 1]; c++) stackSize -= sizes.pop()!;
+    const u = relPtr[s + 1] - relPtr[s];
+    if (u === 0) continue; // a root: nothing for a parent
+    sizes.push(u * u);
+    stackSize += u * u;
+    maxStack = Math.max(maxStack, stackSize);
+  }
+  return {
+    first,
+    rowPtr,
+    rows,
+    valPtr,
+    nnzL,
+    factorFlops: flops,
+    maxFront,
+    maxStack,
+    assemblyPtr,
+    assemblySlot,
+    assemblyOffset,
+    relPtr,
+    relIndex,
+    childPtr,
+    childList,
+  };
 }

@@ -1404,4 +1404,737 @@
               (i32.const 2)))
           (local.get $q))
         (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $slots)))))
+        (br $slots))))
+  ;; SupernodalLdlt's analysis (analyseSupernodes) of the postordered pattern colPtr (n+1) / rowIdx with
+  ;; its elimination tree (parent, counts): fundamental then relaxed supernodes, their row structures,
+  ;; dense storage, assembly and extend-add maps, and the update stack's size. Outputs, all int32 but
+  ;; valPtr and sizes (f64): first, rowPtr, childPtr, relPtr, assemblyPtr (S+1 of n+1); rows, relIndex
+  ;; (the caller sizes them: n + Σ counts, Σ counts); assemblySlot, assemblyOffset (nnz); childList (n).
+  ;; Scratch: children, fundamental (n+1), superOf, lastOf, fill, flag, position, superParent (n),
+  ;; slotColumn (nnz). scalars (f64): S, nnzL, flops, maxFront, maxStack. Returns 0, 1 if the pattern is
+  ;; not in postorder, 2 if the factor is too large.
+  (func
+    (export "supernodes")
+    (param $n i32)
+    (param $colPtr i32)
+    (param $rowIdx i32)
+    (param $parent i32)
+    (param $counts i32)
+    (param $first i32)
+    (param $rowPtr i32)
+    (param $rows i32)
+    (param $valPtr i32)
+    (param $assemblyPtr i32)
+    (param $assemblySlot i32)
+    (param $assemblyOffset i32)
+    (param $relPtr i32)
+    (param $relIndex i32)
+    (param $childPtr i32)
+    (param $childList i32)
+    (param $children i32)
+    (param $fundamental i32)
+    (param $superOf i32)
+    (param $lastOf i32)
+    (param $fill i32)
+    (param $flag i32)
+    (param $position i32)
+    (param $superParent i32)
+    (param $slotColumn i32)
+    (param $sizes i32)
+    (param $scalars i32)
+    (result i32)
+    (local $j i32)
+    (local $pj i32)
+    (local $F i32)
+    (local $q i32)
+    (local $f i32)
+    (local $next i32)
+    (local $last i32)
+    (local $width i32)
+    (local $rowsCount i32)
+    (local $groupFirst i32)
+    (local $S i32)
+    (local $parentWidth i32)
+    (local $parentRows i32)
+    (local $newWidth i32)
+    (local $newRows i32)
+    (local $merge i32)
+    (local $groupZeros f64)
+    (local $zeros f64)
+    (local $ratio f64)
+    (local $s i32)
+    (local $r i32)
+    (local $k i32)
+    (local $p i32)
+    (local $end i32)
+    (local $i i32)
+    (local $w i32)
+    (local $m i32)
+    (local $c i32)
+    (local $nnzL f64)
+    (local $flops f64)
+    (local $maxFront i32)
+    (local $t i32)
+    (local $ps i32)
+    (local $pm i32)
+    (local $u i32)
+    (local $top i32)
+    (local $stackSize f64)
+    (local $maxStack f64)
+    (local $size f64)
+    (local $vp f64)
+    (local $x f64)
+    ;; Postorder check and child counts.
+    (memory.fill (local.get $children) (i32.const 0) (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $pj (i32.load (i32.add (local.get $parent) (i32.shl (local.get $j) (i32.const 2)))))
+        (if
+          (i32.ne (local.get $pj) (i32.const -1))
+          (then
+            (if (i32.le_s (local.get $pj) (local.get $j)) (then (return (i32.const 1))))
+            (i32.store
+              (i32.add (local.get $children) (i32.shl (local.get $pj) (i32.const 2)))
+              (i32.add
+                (i32.load (i32.add (local.get $children) (i32.shl (local.get $pj) (i32.const 2))))
+                (i32.const 1)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    ;; Fundamental supernodes: j+1 continues j's when it is j's parent, j its only child and their
+    ;; columns have the same structure below.
+    (i32.store (i32.add (local.get $fundamental) (i32.shl (i32.const 0) (i32.const 2))) (i32.const 0))
+    (local.set $F (i32.const 1))
+    (local.set $j (i32.const 1))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (if
+          (i32.eqz
+            (i32.and
+              (i32.and
+                (i32.eq
+                  (i32.load
+                    (i32.add
+                      (local.get $parent)
+                      (i32.shl (i32.sub (local.get $j) (i32.const 1)) (i32.const 2))))
+                  (local.get $j))
+                (i32.eq
+                  (i32.load (i32.add (local.get $children) (i32.shl (local.get $j) (i32.const 2))))
+                  (i32.const 1)))
+              (i32.eq
+                (i32.load
+                  (i32.add (local.get $counts) (i32.shl (i32.sub (local.get $j) (i32.const 1)) (i32.const 2))))
+                (i32.add
+                  (i32.load (i32.add (local.get $counts) (i32.shl (local.get $j) (i32.const 2))))
+                  (i32.const 1)))))
+          (then
+            (i32.store
+              (i32.add (local.get $fundamental) (i32.shl (local.get $F) (i32.const 2)))
+              (local.get $j))
+            (local.set $F (i32.add (local.get $F) (i32.const 1)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (i32.store (i32.add (local.get $fundamental) (i32.shl (local.get $F) (i32.const 2))) (local.get $n))
+    ;; Relaxed supernodes (F fundamental ones in fundamental[0..F]).
+    (local.set $S (i32.const 0))
+    (local.set $groupFirst (i32.const 0))
+    (local.set $groupZeros (f64.const 0))
+    (local.set $q (i32.const 0))
+    (block $done
+      (loop $groups
+        (br_if $done (i32.ge_s (local.get $q) (local.get $F)))
+        (local.set $f (i32.load (i32.add (local.get $fundamental) (i32.shl (local.get $q) (i32.const 2)))))
+        (local.set $next
+          (i32.load
+            (i32.add (local.get $fundamental) (i32.shl (i32.add (local.get $q) (i32.const 1)) (i32.const 2)))))
+        (local.set $last (i32.sub (local.get $next) (i32.const 1)))
+        (local.set $width (i32.sub (local.get $next) (local.get $groupFirst)))
+        (local.set $rowsCount
+          (i32.add
+            (local.get $width)
+            (i32.load (i32.add (local.get $counts) (i32.shl (local.get $last) (i32.const 2))))))
+        (if (i32.eq (local.get $f) (local.get $groupFirst)) (then (local.set $groupZeros (f64.const 0))))
+        (local.set $merge (i32.const 0))
+        (if
+          (i32.and
+            (i32.lt_s (local.get $next) (local.get $n))
+            (i32.eq
+              (i32.load (i32.add (local.get $parent) (i32.shl (local.get $last) (i32.const 2))))
+              (local.get $next)))
+          (then
+            (local.set $parentWidth
+              (i32.sub
+                (i32.load
+                  (i32.add
+                    (local.get $fundamental)
+                    (i32.shl (i32.add (local.get $q) (i32.const 2)) (i32.const 2))))
+                (local.get $next)))
+            (local.set $parentRows
+              (i32.add
+                (local.get $parentWidth)
+                (i32.load
+                  (i32.add
+                    (local.get $counts)
+                    (i32.shl
+                      (i32.sub
+                        (i32.load
+                          (i32.add
+                            (local.get $fundamental)
+                            (i32.shl (i32.add (local.get $q) (i32.const 2)) (i32.const 2))))
+                        (i32.const 1))
+                      (i32.const 2))))))
+            (local.set $newWidth (i32.add (local.get $width) (local.get $parentWidth)))
+            (local.set $newRows (i32.add (local.get $width) (local.get $parentRows)))
+            (local.set $zeros
+              (f64.add
+                (local.get $groupZeros)
+                (f64.mul
+                  (f64.convert_i32_s (local.get $width))
+                  (f64.convert_i32_s (i32.sub (local.get $newRows) (local.get $rowsCount))))))
+            (local.set $ratio
+              (f64.div
+                (local.get $zeros)
+                (f64.mul (f64.convert_i32_s (local.get $newWidth)) (f64.convert_i32_s (local.get $newRows)))))
+            (local.set $merge
+              (i32.or
+                (i32.or
+                  (i32.le_s (local.get $newWidth) (i32.const 4))
+                  (i32.and
+                    (i32.le_s (local.get $newWidth) (i32.const 16))
+                    (f64.lt (local.get $ratio) (f64.const 0.8))))
+                (i32.or
+                  (i32.and
+                    (i32.le_s (local.get $newWidth) (i32.const 48))
+                    (f64.lt (local.get $ratio) (f64.const 0.1)))
+                  (f64.lt (local.get $ratio) (f64.const 0.05)))))
+            (if (local.get $merge) (then (local.set $groupZeros (local.get $zeros))))))
+        (if
+          (i32.eqz (local.get $merge))
+          (then
+            (i32.store
+              (i32.add (local.get $first) (i32.shl (local.get $S) (i32.const 2)))
+              (local.get $groupFirst))
+            (local.set $S (i32.add (local.get $S) (i32.const 1)))
+            (local.set $groupFirst (local.get $next))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $groups)))
+    (i32.store (i32.add (local.get $first) (i32.shl (local.get $S) (i32.const 2))) (local.get $n))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $j (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))))
+        (block $owned
+          (loop $columns
+            (br_if $owned (i32.ge_s (local.get $j) (local.get $end)))
+            (i32.store (i32.add (local.get $superOf) (i32.shl (local.get $j) (i32.const 2))) (local.get $s))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columns)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    ;; Row structures: the supernode's columns, then the rows below its last column (row reach).
+    (i32.store (i32.add (local.get $rowPtr) (i32.shl (i32.const 0) (i32.const 2))) (i32.const 0))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (i32.store
+          (i32.add (local.get $lastOf) (i32.shl (local.get $s) (i32.const 2)))
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.const 1)))
+        (i32.store
+          (i32.add (local.get $rowPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))
+          (i32.add
+            (i32.add
+              (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))
+              (i32.sub
+                (i32.load
+                  (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+                (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2))))))
+            (i32.load
+              (i32.add
+                (local.get $counts)
+                (i32.shl
+                  (i32.load (i32.add (local.get $lastOf) (i32.shl (local.get $s) (i32.const 2))))
+                  (i32.const 2))))))
+        (local.set $r (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $j (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))))
+        (block $own
+          (loop $columns
+            (br_if $own (i32.ge_s (local.get $j) (local.get $end)))
+            (i32.store (i32.add (local.get $rows) (i32.shl (local.get $r) (i32.const 2))) (local.get $j))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columns)))
+        (i32.store (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2))) (local.get $r))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (memory.fill (local.get $flag) (i32.const 255) (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $k (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (i32.store (i32.add (local.get $flag) (i32.shl (local.get $k) (i32.const 2))) (local.get $k))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $k) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $k) (i32.const 1)) (i32.const 2)))))
+        (block $entriesDone
+          (loop $entries
+            (br_if $entriesDone (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $i (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2)))))
+            (block $reached
+              (loop $walk
+                (br_if $reached (i32.ge_s (local.get $i) (local.get $k)))
+                (br_if $reached
+                  (i32.eq
+                    (i32.load (i32.add (local.get $flag) (i32.shl (local.get $i) (i32.const 2))))
+                    (local.get $k)))
+                (i32.store (i32.add (local.get $flag) (i32.shl (local.get $i) (i32.const 2))) (local.get $k))
+                (local.set $s
+                  (i32.load (i32.add (local.get $superOf) (i32.shl (local.get $i) (i32.const 2)))))
+                (if
+                  (i32.eq
+                    (i32.load (i32.add (local.get $lastOf) (i32.shl (local.get $s) (i32.const 2))))
+                    (local.get $i))
+                  (then
+                    (i32.store
+                      (i32.add
+                        (local.get $rows)
+                        (i32.shl
+                          (i32.load (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2))))
+                          (i32.const 2)))
+                      (local.get $k))
+                    (i32.store
+                      (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2)))
+                      (i32.add
+                        (i32.load (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2))))
+                        (i32.const 1)))))
+                (local.set $i (i32.load (i32.add (local.get $parent) (i32.shl (local.get $i) (i32.const 2)))))
+                (br $walk)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $columns)))
+    ;; Dense storage and cost figures.
+    (f64.store (local.get $valPtr) (f64.const 0))
+    (local.set $vp (f64.const 0))
+    (local.set $nnzL (f64.const 0))
+    (local.set $flops (f64.const 0))
+    (local.set $maxFront (i32.const 0))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $w
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2))))))
+        (local.set $m
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $rowPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))))
+        (local.set $x (f64.mul (f64.convert_i32_s (local.get $m)) (f64.convert_i32_s (local.get $w))))
+        (local.set $vp (f64.add (local.get $vp) (local.get $x)))
+        (f64.store
+          (i32.add (local.get $valPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 3)))
+          (local.get $vp))
+        (local.set $nnzL
+          (f64.add
+            (local.get $nnzL)
+            (f64.sub
+              (local.get $x)
+              (f64.div
+                (f64.mul
+                  (f64.convert_i32_s (local.get $w))
+                  (f64.convert_i32_s (i32.add (local.get $w) (i32.const 1))))
+                (f64.const 2)))))
+        (local.set $c (i32.const 0))
+        (block $counted
+          (loop $pivots
+            (br_if $counted (i32.ge_s (local.get $c) (local.get $w)))
+            (local.set $x (f64.convert_i32_s (i32.sub (i32.sub (local.get $m) (i32.const 1)) (local.get $c))))
+            (local.set $flops (f64.add (local.get $flops) (f64.mul (local.get $x) (local.get $x))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $pivots)))
+        (if (i32.gt_s (local.get $m) (local.get $maxFront)) (then (local.set $maxFront (local.get $m))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (if (f64.gt (local.get $vp) (f64.const 2147483648)) (then (return (i32.const 2))))
+    ;; Assembly: where each entry of A lands in its supernode's front.
+    (memory.fill
+      (local.get $assemblyPtr)
+      (i32.const 0)
+      (i32.shl (i32.add (local.get $S) (i32.const 1)) (i32.const 2)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $counted
+          (loop $entries
+            (br_if $counted (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $s
+              (i32.add
+                (i32.load
+                  (i32.add
+                    (local.get $superOf)
+                    (i32.shl
+                      (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+                      (i32.const 2))))
+                (i32.const 1)))
+            (i32.store
+              (i32.add (local.get $assemblyPtr) (i32.shl (local.get $s) (i32.const 2)))
+              (i32.add
+                (i32.load (i32.add (local.get $assemblyPtr) (i32.shl (local.get $s) (i32.const 2))))
+                (i32.const 1)))
+            (i32.store
+              (i32.add (local.get $slotColumn) (i32.shl (local.get $p) (i32.const 2)))
+              (local.get $j))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $prefix
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (i32.store
+          (i32.add (local.get $assemblyPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))
+          (i32.add
+            (i32.load
+              (i32.add
+                (local.get $assemblyPtr)
+                (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $assemblyPtr) (i32.shl (local.get $s) (i32.const 2))))))
+        (i32.store
+          (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2)))
+          (i32.load (i32.add (local.get $assemblyPtr) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $prefix)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_s (local.get $j) (local.get $n)))
+        (local.set $p (i32.load (i32.add (local.get $colPtr) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $colPtr) (i32.shl (i32.add (local.get $j) (i32.const 1)) (i32.const 2)))))
+        (block $placed
+          (loop $entries
+            (br_if $placed (i32.ge_s (local.get $p) (local.get $end)))
+            (local.set $s
+              (i32.load
+                (i32.add
+                  (local.get $superOf)
+                  (i32.shl
+                    (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.const 2)))))
+            (i32.store
+              (i32.add
+                (local.get $assemblySlot)
+                (i32.shl
+                  (i32.load (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2))))
+                  (i32.const 2)))
+              (local.get $p))
+            (i32.store
+              (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2)))
+              (i32.add
+                (i32.load (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2))))
+                (i32.const 1)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $entries)))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $columns)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $m
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $rowPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))))
+        (local.set $t (i32.const 0))
+        (block $positioned
+          (loop $rowsOf
+            (br_if $positioned (i32.ge_s (local.get $t) (local.get $m)))
+            (i32.store
+              (i32.add
+                (local.get $position)
+                (i32.shl
+                  (i32.load
+                    (i32.add
+                      (local.get $rows)
+                      (i32.shl
+                        (i32.add
+                          (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))
+                          (local.get $t))
+                        (i32.const 2))))
+                  (i32.const 2)))
+              (local.get $t))
+            (local.set $t (i32.add (local.get $t) (i32.const 1)))
+            (br $rowsOf)))
+        (local.set $q (i32.load (i32.add (local.get $assemblyPtr) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $assemblyPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))))
+        (block $offsets
+          (loop $slots
+            (br_if $offsets (i32.ge_s (local.get $q) (local.get $end)))
+            (local.set $p
+              (i32.load (i32.add (local.get $assemblySlot) (i32.shl (local.get $q) (i32.const 2)))))
+            (i32.store
+              (i32.add (local.get $assemblyOffset) (i32.shl (local.get $q) (i32.const 2)))
+              (i32.add
+                (i32.mul
+                  (i32.sub
+                    (i32.load (i32.add (local.get $rowIdx) (i32.shl (local.get $p) (i32.const 2))))
+                    (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2)))))
+                  (local.get $m))
+                (i32.load
+                  (i32.add
+                    (local.get $position)
+                    (i32.shl
+                      (i32.load (i32.add (local.get $slotColumn) (i32.shl (local.get $p) (i32.const 2))))
+                      (i32.const 2))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $slots)))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    ;; Extend-add maps: children lists, and where each child's rows below sit in its parent's rows.
+    (memory.fill
+      (local.get $childPtr)
+      (i32.const 0)
+      (i32.shl (i32.add (local.get $S) (i32.const 1)) (i32.const 2)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (i32.store (i32.add (local.get $superParent) (i32.shl (local.get $s) (i32.const 2))) (i32.const -1))
+        (local.set $last
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.const 1)))
+        (if
+          (i32.ne
+            (i32.load (i32.add (local.get $parent) (i32.shl (local.get $last) (i32.const 2))))
+            (i32.const -1))
+          (then
+            (local.set $ps
+              (i32.load
+                (i32.add
+                  (local.get $superOf)
+                  (i32.shl
+                    (i32.load (i32.add (local.get $parent) (i32.shl (local.get $last) (i32.const 2))))
+                    (i32.const 2)))))
+            (i32.store
+              (i32.add (local.get $superParent) (i32.shl (local.get $s) (i32.const 2)))
+              (local.get $ps))
+            (i32.store
+              (i32.add (local.get $childPtr) (i32.shl (i32.add (local.get $ps) (i32.const 1)) (i32.const 2)))
+              (i32.add
+                (i32.load
+                  (i32.add
+                    (local.get $childPtr)
+                    (i32.shl (i32.add (local.get $ps) (i32.const 1)) (i32.const 2))))
+                (i32.const 1)))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $prefix
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (i32.store
+          (i32.add (local.get $childPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))
+          (i32.add
+            (i32.load
+              (i32.add (local.get $childPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $childPtr) (i32.shl (local.get $s) (i32.const 2))))))
+        (i32.store
+          (i32.add (local.get $fill) (i32.shl (local.get $s) (i32.const 2)))
+          (i32.load (i32.add (local.get $childPtr) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $prefix)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $ps (i32.load (i32.add (local.get $superParent) (i32.shl (local.get $s) (i32.const 2)))))
+        (if
+          (i32.ge_s (local.get $ps) (i32.const 0))
+          (then
+            (i32.store
+              (i32.add
+                (local.get $childList)
+                (i32.shl
+                  (i32.load (i32.add (local.get $fill) (i32.shl (local.get $ps) (i32.const 2))))
+                  (i32.const 2)))
+              (local.get $s))
+            (i32.store
+              (i32.add (local.get $fill) (i32.shl (local.get $ps) (i32.const 2)))
+              (i32.add
+                (i32.load (i32.add (local.get $fill) (i32.shl (local.get $ps) (i32.const 2))))
+                (i32.const 1)))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (i32.store (i32.add (local.get $relPtr) (i32.shl (i32.const 0) (i32.const 2))) (i32.const 0))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (i32.store
+          (i32.add (local.get $relPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))
+          (i32.sub
+            (i32.add
+              (i32.load (i32.add (local.get $relPtr) (i32.shl (local.get $s) (i32.const 2))))
+              (i32.sub
+                (i32.load
+                  (i32.add (local.get $rowPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+                (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))))
+            (i32.sub
+              (i32.load
+                (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+              (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2)))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $ps (i32.load (i32.add (local.get $superParent) (i32.shl (local.get $s) (i32.const 2)))))
+        (if
+          (i32.ge_s (local.get $ps) (i32.const 0))
+          (then
+            (local.set $pm
+              (i32.sub
+                (i32.load
+                  (i32.add
+                    (local.get $rowPtr)
+                    (i32.shl (i32.add (local.get $ps) (i32.const 1)) (i32.const 2))))
+                (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $ps) (i32.const 2))))))
+            (local.set $t (i32.const 0))
+            (block $positioned
+              (loop $rowsOf
+                (br_if $positioned (i32.ge_s (local.get $t) (local.get $pm)))
+                (i32.store
+                  (i32.add
+                    (local.get $position)
+                    (i32.shl
+                      (i32.load
+                        (i32.add
+                          (local.get $rows)
+                          (i32.shl
+                            (i32.add
+                              (i32.load (i32.add (local.get $rowPtr) (i32.shl (local.get $ps) (i32.const 2))))
+                              (local.get $t))
+                            (i32.const 2))))
+                      (i32.const 2)))
+                  (local.get $t))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $rowsOf)))
+            (local.set $w
+              (i32.sub
+                (i32.load
+                  (i32.add (local.get $first) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+                (i32.load (i32.add (local.get $first) (i32.shl (local.get $s) (i32.const 2))))))
+            (local.set $end
+              (i32.sub
+                (i32.load
+                  (i32.add (local.get $relPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+                (i32.load (i32.add (local.get $relPtr) (i32.shl (local.get $s) (i32.const 2))))))
+            (local.set $t (i32.const 0))
+            (block $mapped
+              (loop $below
+                (br_if $mapped (i32.ge_s (local.get $t) (local.get $end)))
+                (i32.store
+                  (i32.add
+                    (local.get $relIndex)
+                    (i32.shl
+                      (i32.add
+                        (i32.load (i32.add (local.get $relPtr) (i32.shl (local.get $s) (i32.const 2))))
+                        (local.get $t))
+                      (i32.const 2)))
+                  (i32.load
+                    (i32.add
+                      (local.get $position)
+                      (i32.shl
+                        (i32.load
+                          (i32.add
+                            (local.get $rows)
+                            (i32.shl
+                              (i32.add
+                                (i32.add
+                                  (i32.load
+                                    (i32.add (local.get $rowPtr) (i32.shl (local.get $s) (i32.const 2))))
+                                  (local.get $w))
+                                (local.get $t))
+                              (i32.const 2))))
+                        (i32.const 2)))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $below)))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    ;; The update-matrix stack: children's updates are popped when their parent is assembled.
+    (local.set $stackSize (f64.const 0))
+    (local.set $maxStack (f64.const 0))
+    (local.set $top (i32.const 0))
+    (local.set $s (i32.const 0))
+    (block $done
+      (loop $supernodes
+        (br_if $done (i32.ge_s (local.get $s) (local.get $S)))
+        (local.set $c (i32.load (i32.add (local.get $childPtr) (i32.shl (local.get $s) (i32.const 2)))))
+        (local.set $end
+          (i32.load
+            (i32.add (local.get $childPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))))
+        (block $popped
+          (loop $pop
+            (br_if $popped (i32.ge_s (local.get $c) (local.get $end)))
+            (local.set $top (i32.sub (local.get $top) (i32.const 1)))
+            (local.set $stackSize
+              (f64.sub
+                (local.get $stackSize)
+                (f64.load (i32.add (local.get $sizes) (i32.shl (local.get $top) (i32.const 3))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $pop)))
+        (local.set $u
+          (i32.sub
+            (i32.load
+              (i32.add (local.get $relPtr) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2))))
+            (i32.load (i32.add (local.get $relPtr) (i32.shl (local.get $s) (i32.const 2))))))
+        (if
+          (i32.ne (local.get $u) (i32.const 0))
+          (then
+            (local.set $size (f64.mul (f64.convert_i32_s (local.get $u)) (f64.convert_i32_s (local.get $u))))
+            (f64.store
+              (i32.add (local.get $sizes) (i32.shl (local.get $top) (i32.const 3)))
+              (local.get $size))
+            (local.set $top (i32.add (local.get $top) (i32.const 1)))
+            (local.set $stackSize (f64.add (local.get $stackSize) (local.get $size)))
+            (if
+              (f64.gt (local.get $stackSize) (local.get $maxStack))
+              (then (local.set $maxStack (local.get $stackSize))))))
+        (local.set $s (i32.add (local.get $s) (i32.const 1)))
+        (br $supernodes)))
+    (f64.store (local.get $scalars) (f64.convert_i32_s (local.get $S)))
+    (f64.store offset=8 (local.get $scalars) (local.get $nnzL))
+    (f64.store offset=16 (local.get $scalars) (local.get $flops))
+    (f64.store offset=24 (local.get $scalars) (f64.convert_i32_s (local.get $maxFront)))
+    (f64.store offset=32 (local.get $scalars) (local.get $maxStack))
+    (i32.const 0)))

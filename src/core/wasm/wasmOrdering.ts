@@ -1,6 +1,7 @@
 import type { EliminationTree } from '../sparse/eliminationTree';
+import type { SupernodalAnalysis } from '../sparse/SupernodalLdlt';
 import { SymmetricPattern } from '../sparse/SymmetricPattern';
-import { instantiateWithMemory, KernelModule, MemoryLayout } from './compileModule';
+import { instantiateWithMemory, KernelModule, MAX_WASM_BYTES, MemoryLayout } from './compileModule';
 import { ORDERING_WASM_BASE64 } from './ordering.wasm';
 
 /**
@@ -24,6 +25,11 @@ export interface SymbolicKernel {
   postorderTree(perm: Int32Array, tree: EliminationTree): { perm: Int32Array; tree: EliminationTree };
   /** pattern.permute(perm). */
   permute(perm: Int32Array): { pattern: SymmetricPattern; slotMap: Int32Array };
+  /**
+   * analyseSupernodes(pattern, tree) (SupernodalLdlt) of a pattern in elimination-tree postorder (the
+   * permuted one), with the same errors; null if the memory for it cannot be had.
+   */
+  supernodes(pattern: SymmetricPattern, tree: EliminationTree): SupernodalAnalysis | null;
 }
 
 const kernelModule = new KernelModule(ORDERING_WASM_BASE64);
@@ -55,9 +61,10 @@ export function symbolicKernel(pattern: SymmetricPattern): SymbolicKernel | null
   const slotMapAt = ints(nnz);
   const instance = instantiateWithMemory(compiled, layout.bytes);
   if (!instance) return null;
-  const buffer = instance.memory.buffer;
-  const ex = instance.exports as Record<string, (...args: number[]) => void>;
-  const view = (at: number, length: number): Int32Array => new Int32Array(buffer, at, length);
+  const { memory } = instance;
+  const ex = instance.exports as Record<string, (...args: number[]) => number>;
+  // `supernodes` may grow the memory: views are made from its current buffer.
+  const view = (at: number, length: number): Int32Array => new Int32Array(memory.buffer, at, length);
   view(colPtrAt, n + 1).set(pattern.colPtr);
   view(rowIdxAt, nnz).set(pattern.rowIdx.subarray(0, nnz));
   ex.adjacency!(n, colPtrAt, rowIdxAt, workAt, xadjAt, adjAt);
@@ -114,6 +121,90 @@ export function symbolicKernel(pattern: SymmetricPattern): SymbolicKernel | null
       return {
         pattern: new SymmetricPattern(n, view(newColPtrAt, n + 1).slice(), view(newRowIdxAt, nnz).slice()),
         slotMap: view(slotMapAt, nnz).slice(),
+      };
+    },
+    supernodes(permuted, tree) {
+      const pnnz = permuted.nnz;
+      let sumCounts = 0;
+      for (let j = 0; j < n; j++) sumCounts += tree.columnCounts[j]!;
+      const more = new MemoryLayout();
+      more.bytes = layout.bytes;
+      const at = (length: number): number => more.place(length, 4);
+      const colPtr = at(n + 1);
+      const rowIdx = at(pnnz);
+      const parent = at(n);
+      const counts = at(n);
+      const first = at(n + 1);
+      const rowPtr = at(n + 1);
+      const rows = at(n + sumCounts);
+      const valPtr = more.place(n + 1, 8);
+      const assemblyPtr = at(n + 1);
+      const assemblySlot = at(pnnz);
+      const assemblyOffset = at(pnnz);
+      const relPtr = at(n + 1);
+      const relIndex = at(sumCounts);
+      const childPtr = at(n + 1);
+      const childList = at(n);
+      const scratch = [at(n), at(n + 1), at(n), at(n), at(n), at(n), at(n), at(n), at(pnnz)];
+      const sizes = more.place(n, 8);
+      const scalars = more.place(8, 8);
+      const pages = Math.ceil((more.bytes - memory.buffer.byteLength) / 65536);
+      if (more.bytes > MAX_WASM_BYTES) return null;
+      if (pages > 0) {
+        try {
+          memory.grow(pages);
+        } catch {
+          return null;
+        }
+      }
+      view(colPtr, n + 1).set(permuted.colPtr);
+      view(rowIdx, pnnz).set(permuted.rowIdx.subarray(0, pnnz));
+      view(parent, n).set(tree.parent);
+      view(counts, n).set(tree.columnCounts);
+      const status = ex.supernodes!(
+        n,
+        colPtr,
+        rowIdx,
+        parent,
+        counts,
+        first,
+        rowPtr,
+        rows,
+        valPtr,
+        assemblyPtr,
+        assemblySlot,
+        assemblyOffset,
+        relPtr,
+        relIndex,
+        childPtr,
+        childList,
+        ...scratch,
+        sizes,
+        scalars,
+      );
+      if (status === 1) throw new Error('pattern is not in elimination-tree postorder');
+      if (status === 2) throw new Error('factor too large');
+      const [S, nnzL, factorFlops, maxFront, maxStack] = new Float64Array(memory.buffer, scalars, 5);
+      const firstOut = view(first, S! + 1).slice();
+      const rowPtrOut = view(rowPtr, S! + 1).slice();
+      const relPtrOut = view(relPtr, S! + 1).slice();
+      const childPtrOut = view(childPtr, S! + 1).slice();
+      return {
+        first: firstOut,
+        rowPtr: rowPtrOut,
+        rows: view(rows, rowPtrOut[S!]!).slice(),
+        valPtr: new Float64Array(memory.buffer, valPtr, S! + 1).slice(),
+        nnzL: nnzL!,
+        factorFlops: factorFlops!,
+        maxFront: maxFront!,
+        maxStack: maxStack!,
+        assemblyPtr: view(assemblyPtr, S! + 1).slice(),
+        assemblySlot: view(assemblySlot, pnnz).slice(),
+        assemblyOffset: view(assemblyOffset, pnnz).slice(),
+        relPtr: relPtrOut,
+        relIndex: view(relIndex, relPtrOut[S!]!).slice(),
+        childPtr: childPtrOut,
+        childList: view(childList, childPtrOut[S!]!).slice(),
       };
     },
   };

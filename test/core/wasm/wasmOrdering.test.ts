@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meshPattern } from '../../../src/core/geometry/meshPattern';
 import { permutedEliminationTree, postorder } from '../../../src/core/sparse/eliminationTree';
 import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
+import { analyseSupernodes } from '../../../src/core/sparse/SupernodalLdlt';
 import { inversePermutation, SymmetricPattern } from '../../../src/core/sparse/SymmetricPattern';
 import { symbolicKernel } from '../../../src/core/wasm/wasmOrdering';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
@@ -51,6 +52,16 @@ function expectSameSymbolicPhase(pattern: SymmetricPattern): void {
   expect(list(wasmPermuted.pattern.colPtr)).toEqual(list(permuted.pattern.colPtr));
   expect(list(wasmPermuted.pattern.rowIdx)).toEqual(list(permuted.pattern.rowIdx));
   expect(list(wasmPermuted.slotMap)).toEqual(list(permuted.slotMap));
+
+  // SupernodalLdlt's analysis of the permuted pattern.
+  const analysis = analyseSupernodes(permuted.pattern, post2.tree);
+  const wasmAnalysis = kernel!.supernodes(permuted.pattern, post2.tree);
+  expect(wasmAnalysis).not.toBeNull();
+  for (const [key, value] of Object.entries(analysis)) {
+    const wasmValue = wasmAnalysis![key as keyof typeof analysis];
+    if (typeof value === 'number') expect(wasmValue, key).toBe(value);
+    else expect(Array.from(wasmValue as ArrayLike<number>), key).toEqual(Array.from(value));
+  }
 }
 
 describe('the symbolic phase in WebAssembly', () => {
@@ -85,6 +96,22 @@ describe('the symbolic phase in WebAssembly', () => {
     expect(list(kernel!.xadj)).toEqual(list(xadj));
     expect(list(kernel!.adj)).toEqual(list(adj));
     expect(list(kernel!.minimumDegree())).toEqual(list(minimumDegree(xadj, adj)));
+  });
+
+  it('refuses a pattern that is not in elimination-tree postorder, as the JavaScript does', () => {
+    const pattern = randomPattern(60, 150, 0, 12);
+    const kernel = symbolicKernel(pattern)!;
+    const { xadj, adj } = pattern.adjacency();
+    const perm = minimumDegree(xadj, adj);
+    const tree = permutedEliminationTree(xadj, adj, perm, inversePermutation(perm));
+    // The ordered pattern before its postorder: some parent comes before its child.
+    const unordered = pattern.permute(perm).pattern;
+    const reversed = {
+      parent: tree.parent.map((p, j) => (p === -1 ? -1 : j > 0 ? 0 : p)),
+      columnCounts: tree.columnCounts,
+    };
+    expect(() => analyseSupernodes(unordered, reversed)).toThrow(/postorder/);
+    expect(() => kernel.supernodes(unordered, reversed)).toThrow(/postorder/);
   });
 
   it.skipIf(!hasShared)('gives the JavaScript arrays on shared meshes', () => {
