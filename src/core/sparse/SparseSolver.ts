@@ -72,7 +72,8 @@ export class SparseSolver {
     const n = (this.n = pattern.n);
     // The symbolic phase runs once per pattern, i.e. cold in a fresh worker, where V8 interprets the
     // JavaScript functions for milliseconds each: with the 'auto' kernel it runs in WebAssembly where
-    // the runtime has it (ordering.wat: the same arrays; spot_low's set-up 18–25 → 8–12 ms cold).
+    // the runtime has it (ordering.wat: the same arrays; spot_low's whole set-up 18–27 → 5–14 ms cold,
+    // fastest to median under load).
     const symbolic = kernel === 'auto' ? symbolicKernel(pattern) : null;
     const { xadj, adj } = symbolic ?? pattern.adjacency();
     const minimumDegreeOrder = (): Int32Array => symbolic?.minimumDegree() ?? minimumDegree(xadj, adj);
