@@ -1208,12 +1208,14 @@
         (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
         (local.set $old (i32.load (i32.add (local.get $post) (i32.shl (local.get $k) (i32.const 2)))))
         (local.set $pj (i32.load (i32.add (local.get $parent) (i32.shl (local.get $old) (i32.const 2)))))
-        (i32.store
-          (i32.add (local.get $outParent) (i32.shl (local.get $k) (i32.const 2)))
-          (select
-            (i32.const -1)
-            (i32.load (i32.add (local.get $head) (i32.shl (local.get $pj) (i32.const 2))))
-            (i32.eq (local.get $pj) (i32.const -1))))
+        (if
+          (i32.eq (local.get $pj) (i32.const -1))
+          (then
+            (i32.store (i32.add (local.get $outParent) (i32.shl (local.get $k) (i32.const 2))) (i32.const -1)))
+          (else
+            (i32.store
+              (i32.add (local.get $outParent) (i32.shl (local.get $k) (i32.const 2)))
+              (i32.load (i32.add (local.get $head) (i32.shl (local.get $pj) (i32.const 2)))))))
         (i32.store
           (i32.add (local.get $outCounts) (i32.shl (local.get $k) (i32.const 2)))
           (i32.load (i32.add (local.get $counts) (i32.shl (local.get $old) (i32.const 2)))))
