@@ -5,7 +5,7 @@ import { nestedDissection } from './nestedDissection';
 import { analyseSupernodes, SupernodalLdlt, type SupernodalKernelChoice } from './SupernodalLdlt';
 import type { SymmetricFactorization } from './SymmetricFactorization';
 import { inversePermutation, symmetricMultiply, type SymmetricPattern } from './SymmetricPattern';
-import { symbolicKernel } from '../wasm/wasmOrdering';
+import { symbolicKernel } from '../wasm/wasmSymbolic';
 
 /**
  * 'auto' orders by approximate minimum degree and, only where that factor is expensive (big meshes
@@ -72,7 +72,7 @@ export class SparseSolver {
     const n = (this.n = pattern.n);
     // The symbolic phase runs once per pattern, i.e. cold in a fresh worker, where V8 interprets the
     // JavaScript functions for milliseconds each: with the 'auto' kernel it runs in WebAssembly where
-    // the runtime has it (ordering.wat: the same arrays; spot_low's whole set-up 18–27 → 5–14 ms cold,
+    // the runtime has it (symbolic.wat: the same arrays; spot_low's whole set-up 18–27 → 5–14 ms cold,
     // fastest to median under load).
     const symbolic = kernel === 'auto' ? symbolicKernel(pattern) : null;
     const { xadj, adj } = symbolic ?? pattern.adjacency();

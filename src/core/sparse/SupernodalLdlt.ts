@@ -970,7 +970,7 @@ function copyBlock(front: Float64Array, values: Float64Array, v: number, count: 
 
 /**
  * The symbolic analysis behind SupernodalLdlt (its layout; see the class comment), from the pattern in
- * elimination-tree postorder and its tree. ordering.wat's `supernodes` computes the same arrays.
+ * elimination-tree postorder and its tree. symbolic.wat's `supernodes` computes the same arrays.
  */
 export interface SupernodalAnalysis {
   first: Int32Array;

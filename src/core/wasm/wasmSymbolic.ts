@@ -2,10 +2,10 @@ import type { EliminationTree } from '../sparse/eliminationTree';
 import type { SupernodalAnalysis } from '../sparse/SupernodalLdlt';
 import { SymmetricPattern } from '../sparse/SymmetricPattern';
 import { instantiateWithMemory, KernelModule, MAX_WASM_BYTES, MemoryLayout } from './compileModule';
-import { ORDERING_WASM_BASE64 } from './ordering.wasm';
+import { SYMBOLIC_WASM_BASE64 } from './symbolic.wasm';
 
 /**
- * SparseSolver's symbolic phase for one pattern in WebAssembly (ordering.wat): the same arrays as the
+ * SparseSolver's symbolic phase for one pattern in WebAssembly (symbolic.wat): the same arrays as the
  * JavaScript functions named below, without their cold start (run once per flow, a fresh worker
  * interprets those). One instance per pattern; its memory holds the pattern, the graph and the work
  * arrays, so the steps pass arrays along without copying them in again. Every result is a copy.
@@ -32,7 +32,7 @@ export interface SymbolicKernel {
   supernodes(pattern: SymmetricPattern, tree: EliminationTree): SupernodalAnalysis | null;
 }
 
-const kernelModule = new KernelModule(ORDERING_WASM_BASE64);
+const kernelModule = new KernelModule(SYMBOLIC_WASM_BASE64);
 
 /** The kernel for `pattern` (with its graph computed), or null where WebAssembly is missing or it would not fit. */
 export function symbolicKernel(pattern: SymmetricPattern): SymbolicKernel | null {

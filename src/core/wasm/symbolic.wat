@@ -1,19 +1,21 @@
 ;; The symbolic phase of SparseSolver in WebAssembly: the graph's adjacency, the approximate minimum degree
 ;; ordering (src/core/sparse/minimumDegree.ts), the elimination tree and column counts of the ordered
-;; matrix, its postorder, and the permuted pattern (eliminationTree.ts, SymmetricPattern.ts).
+;; matrix, its postorder, the permuted pattern (eliminationTree.ts, SymmetricPattern.ts) and the
+;; supernodal analysis (SupernodalLdlt.ts analyseSupernodes).
 ;;
 ;; Why: this runs once per flow, so a fresh worker runs the JavaScript version in V8's interpreter until it
 ;; is optimised: the ordering alone takes 7–20 ms cold on an 829-vertex mesh that it orders in 0.6 ms warm,
-;; and the whole phase was a third of spot_low's flow. A module is compiled before it runs. The pivot phases are separate functions, as
-;; in the JavaScript, so that V8's dynamic tiering can move the hot ones to its optimising compiler while
-;; the ordering runs (a WebAssembly loop cannot switch tiers in the middle of a call).
+;; and the whole phase was a quarter of spot_low's flow. A module is compiled before it runs. The pivot
+;; phases are separate functions, as in the JavaScript, so that V8's dynamic tiering can move the hot ones
+;; to its optimising compiler while the ordering runs (a WebAssembly loop cannot switch tiers in the
+;; middle of a call).
 ;;
 ;; Each function is the JavaScript code statement for statement, on int32 arrays in this memory, so it
-;; returns the same arrays (test/core/wasm checks them against each other). Minimum degree keeps its
-;; arrays at the global base addresses below (each n+1 long, `store` `capacity` long) and sums a
-;; variable's hash in i64 (the JavaScript sums in doubles, exactly); the other functions take byte
-;; offsets. Columns of the permuted pattern are sorted by insertion, also the long ones (the JavaScript
-;; sorts those with Array.sort; rows in a column are distinct, so both give the same order).
+;; returns the same arrays (test/core/wasm/wasmSymbolic.test.ts checks them against each other). Minimum
+;; degree keeps its arrays at the global base addresses below (each n+1 long, `store` `capacity` long)
+;; and sums a variable's hash in i64 (the JavaScript sums in doubles, exactly); the other functions take
+;; byte offsets. Columns of the permuted pattern are sorted by insertion, also the long ones (the
+;; JavaScript sorts those with Array.sort; rows in a column are distinct, so both give the same order).
 (module
   (memory (export "memory") 1)
   (global $store (mut i32) (i32.const 0))

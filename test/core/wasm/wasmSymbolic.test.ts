@@ -4,7 +4,7 @@ import { permutedEliminationTree, postorder } from '../../../src/core/sparse/eli
 import { minimumDegree } from '../../../src/core/sparse/minimumDegree';
 import { analyseSupernodes } from '../../../src/core/sparse/SupernodalLdlt';
 import { inversePermutation, SymmetricPattern } from '../../../src/core/sparse/SymmetricPattern';
-import { symbolicKernel } from '../../../src/core/wasm/wasmOrdering';
+import { symbolicKernel } from '../../../src/core/wasm/wasmSymbolic';
 import { hasShared, loadSharedMesh } from '../../helpers/shared';
 import { rng } from '../sparse/denseHelpers';
 
