@@ -55,6 +55,12 @@ export interface FitPartsOptions {
   volumeBatch: number;
   /** surface points per step for normal consistency */
   normalBatch: number;
+  /**
+   * Weight of the pull of primitive points inside other primitives towards the target surface
+   * (relative to the union-surface term; the authors: 0). A primitive hidden inside others gets no
+   * other gradient from the reconstruction loss.
+   */
+  hiddenPull: number;
   /** 1/temperature of the inside/outside sigmoids (the authors: 250) */
   sharpness: number;
   /**
@@ -90,6 +96,7 @@ export const DEFAULT_FIT_OPTIONS: FitPartsOptions = {
   surfaceBatch: 1000,
   volumeBatch: 1000,
   normalBatch: 200,
+  hiddenPull: 0,
   sharpness: 250,
   sharpnessStart: 250,
   warmup: 0,
@@ -259,7 +266,7 @@ export async function fitParts(
     );
     const onSurface = unionSurfaceMask(frozen, maskTape, yPrim.data, M, T);
     pickRows(data.surfacePoints, S, SB, rng, surfaceBatch);
-    const reconstruction = chamferLoss(tape, yPrim, onSurface, surfaceBatch);
+    const reconstruction = chamferLoss(tape, yPrim, onSurface, surfaceBatch, o.hiddenPull);
 
     // occupancy, overlap and coverage on volume samples, every point under every primitive
     for (let b = 0; b < B; b++) {

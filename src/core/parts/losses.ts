@@ -14,7 +14,13 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
  * primitives → target only those on the union's surface (`onSurface[p]` = 1, i.e. not inside another
  * primitive), averaged over them.
  */
-export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, target: Float32Array): Tensor {
+export function chamferLoss(
+  tape: Tape,
+  prim: Tensor,
+  onSurface: Uint8Array,
+  target: Float32Array,
+  hiddenWeight = 0,
+): Tensor {
   const P = prim.rows,
     S = target.length / 3;
   const y = tape.result([1], [prim]);
@@ -50,10 +56,17 @@ export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, tar
     if (onSurface[p]) surfaceCount++;
   }
   let toPrim = 0,
-    toTarget = 0;
+    toTarget = 0,
+    hidden = 0;
   for (let s = 0; s < S; s++) toPrim += dTarget[s] = Math.sqrt(dTarget[s]!);
-  for (let p = 0; p < P; p++) if (onSurface[p]) toTarget += dPrim[p]!;
-  y.data[0] = toPrim / S + (surfaceCount ? toTarget / surfaceCount : 0);
+  for (let p = 0; p < P; p++)
+    if (onSurface[p]) toTarget += dPrim[p]!;
+    else hidden += dPrim[p]!;
+  const hiddenCount = P - surfaceCount;
+  y.data[0] =
+    toPrim / S +
+    (surfaceCount ? toTarget / surfaceCount : 0) +
+    (hiddenWeight > 0 && hiddenCount ? (hiddenWeight * hidden) / hiddenCount : 0);
   tape.record(y, () => {
     const g = y.grad![0]!,
       GX = prim.grad;
@@ -65,6 +78,9 @@ export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, tar
     for (let s = 0; s < S; s++) add(nearestPrim[s]!, s, dTarget[s]!, g / S);
     if (surfaceCount)
       for (let p = 0; p < P; p++) if (onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, g / surfaceCount);
+    if (hiddenWeight > 0 && hiddenCount)
+      for (let p = 0; p < P; p++)
+        if (!onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, (g * hiddenWeight) / hiddenCount);
   });
   return y;
 }

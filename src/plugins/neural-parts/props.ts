@@ -29,6 +29,16 @@ export const neuralPartsProps = {
     label: 'Budget clock',
     help: 'what the fitting seconds count: wall-clock time, or CPU time of the process (the same work whatever else runs)',
   },
+  start: {
+    type: 'enum',
+    default: 'space',
+    items: [
+      ['space', 'k-means in space'],
+      ['body', 'k-medoids along the body'],
+    ],
+    label: 'Starting clusters',
+    help: 'how the inside is clustered into the starting ellipsoids: by straight distance, or by distance along the body (a limb is one cluster)',
+  },
   steps: {
     type: 'int',
     default: 0,
