@@ -5,7 +5,7 @@ import { Tensor } from '../nn/Tensor';
 import { Rng } from '../sampling/Rng';
 import { blockPrimitives, type ConditionalFlow } from './ConditionalFlow';
 import { reseedDeadPrimitive } from './reseed';
-import { chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from './losses';
+import { boxLoss, chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from './losses';
 
 /** Training data in the normalised unit cube. */
 export interface PartsData {
@@ -61,6 +61,12 @@ export interface FitPartsOptions {
    * other gradient from the reconstruction loss.
    */
   hiddenPull: number;
+  /**
+   * Weight of the box term (boxLoss: primitive points beyond `boxHalf` on any axis are pulled back;
+   * 0 = off): a guard against a runaway primitive.
+   */
+  boxWeight: number;
+  boxHalf: number;
   /** 1/temperature of the inside/outside sigmoids (the authors: 250) */
   sharpness: number;
   /**
@@ -97,6 +103,8 @@ export const DEFAULT_FIT_OPTIONS: FitPartsOptions = {
   volumeBatch: 1000,
   normalBatch: 200,
   hiddenPull: 0,
+  boxWeight: 0,
+  boxHalf: 0.55,
   sharpness: 250,
   sharpnessStart: 250,
   warmup: 0,
@@ -302,6 +310,7 @@ export async function fitParts(
       affine(tape, coverage, w.coverage),
       affine(tape, overlap, w.overlap),
     ];
+    if (o.boxWeight > 0) terms.push(affine(tape, boxLoss(tape, yPrim, o.boxHalf), o.boxWeight));
     const total = terms.slice(1).reduce((a, b) => add(tape, a, b), terms[0]!);
     tape.backward(total);
     clipGradients(params, o.clip);

@@ -139,11 +139,14 @@ export class BodyGraph {
       const depth = Float64Array.from({ length: n }, (_, i) =>
         options.depthAt!(xyz[3 * i]!, xyz[3 * i + 1]!, xyz[3 * i + 2]!),
       );
+      // nodes sit about one spacing apart, so a ball's edge is known to about that much
+      const spacing = median(
+        Float64Array.from({ length: n }, (_, i) => (K > 0 ? euclid(i, targets[offsets[i]!] ?? i) : 0)),
+      );
       for (let i = 0; i < n; i++) {
-        // local thickness: the deepest node whose inscribed ball (measured along the body) holds i
+        // local thickness: the radius of the largest inscribed ball (about a node) holding node i
         let t = depth[i]!;
-        for (let j = 0; j < n; j++)
-          if (depth[j]! > t && this.distances[i * n + j]! <= depth[j]!) t = depth[j]!;
+        for (let j = 0; j < n; j++) if (depth[j]! > t && euclid(i, j) <= depth[j]! + spacing) t = depth[j]!;
         this.weights[i] = 1 / Math.max(t, 1e-3) ** 2;
       }
     }
@@ -248,6 +251,12 @@ export class BodyGraph {
     }
     return { centres, assignment };
   }
+}
+
+/** The median of some numbers (sorts them in place). */
+function median(values: Float64Array): number {
+  values.sort();
+  return values.length ? values[values.length >> 1]! : 0;
 }
 
 /** A binary min-heap of (item, key) pairs on typed arrays, with lazy deletion left to the caller. */

@@ -248,3 +248,24 @@ export function normalLoss(tape: Tape, g4: Tensor, normals: Float32Array): Tenso
   });
   return y;
 }
+
+/**
+ * Keeps primitives in the sample box: mean over the primitive points prim: [P,3] of Σ_k max(0,
+ * |y_k| − half). Not in the paper; a primitive whose surface runs off far from the shape (where few
+ * volume samples see it) is pulled back by every sampled point of it that lies outside.
+ */
+export function boxLoss(tape: Tape, prim: Tensor, half: number): Tensor {
+  const P = prim.rows;
+  const y = tape.result([1], [prim]);
+  const X = prim.data;
+  let total = 0;
+  for (let i = 0; i < 3 * P; i++) total += Math.max(0, Math.abs(X[i]!) - half);
+  y.data[0] = P ? total / P : 0;
+  tape.record(y, () => {
+    const GX = prim.grad;
+    if (!GX || !P) return;
+    const w = y.grad![0]! / P;
+    for (let i = 0; i < 3 * P; i++) if (Math.abs(X[i]!) > half) GX[i] += w * Math.sign(X[i]!);
+  });
+  return y;
+}

@@ -80,6 +80,51 @@ describe('clusters along the body', () => {
     }
   });
 
+  it('with thickness weights shares the body by length: a thin rod on a thick ball gets its own cluster', () => {
+    // a ball of radius 0.3 at (0.3, 0, 0) with a rod of radius 0.02 from x = 0.6 to 1.4 (1 % of the volume)
+    const inBlock = (x: number, y: number, z: number): boolean => Math.hypot(x - 0.3, y, z) <= 0.3;
+    const inRod = (x: number, y: number, z: number): boolean =>
+      x > 0.6 && x <= 1.4 && Math.hypot(y, z) < 0.02;
+    const inside = (x: number, y: number, z: number): boolean => inBlock(x, y, z) || inRod(x, y, z);
+    const depth = (x: number, y: number, z: number): number =>
+      inBlock(x, y, z)
+        ? Math.min(x, 0.6 - x, 0.3 - Math.abs(y), 0.3 - Math.abs(z)) +
+          (x > 0.55 && Math.hypot(y, z) < 0.02 ? 0.03 : 0)
+        : Math.min(0.02 - Math.hypot(y, z), 1.4 - x);
+    const rng = new Rng(5);
+    const pts: number[] = [];
+    while (pts.length < 3 * 8000) {
+      const p = [rng.next() * 0.6, rng.next() * 0.6 - 0.3, rng.next() * 0.6 - 0.3] as const;
+      if (inBlock(...p)) pts.push(...p);
+      // the rod, sampled at the block's density
+      const q = [0.6 + rng.next() * 0.8, rng.next() * 0.6 - 0.3, rng.next() * 0.6 - 0.3] as const;
+      if (inRod(...q)) pts.push(...q);
+    }
+    const points = Float32Array.from(pts);
+    const N = points.length / 3;
+    let rodEnd = 0,
+      blockCentre = 0;
+    for (let i = 0; i < N; i++) {
+      if (points[3 * i]! > points[3 * rodEnd]!) rodEnd = i;
+      const d = (j: number): number =>
+        Math.hypot(points[3 * j]! - 0.3, points[3 * j + 1]!, points[3 * j + 2]!);
+      if (d(i) < d(blockCentre)) blockCentre = i;
+    }
+    const byLength = new BodyGraph(points, new Rng(6), { nodes: 1000, insideAt: inside, depthAt: depth });
+    for (let seed = 0; seed < 6; seed++) {
+      const { assignment } = byLength.clusters(2, new Rng(seed));
+      // the rod's end and the ball's centre in different clusters, the rod's one (nearly) only the rod
+      expect(assignment[rodEnd]).not.toBe(assignment[blockCentre]);
+      let rodCluster = 0;
+      for (let i = 0; i < N; i++) if (assignment[i] === assignment[rodEnd]) rodCluster++;
+      expect(rodCluster).toBeLessThan(0.03 * N);
+    }
+    // a rod node weighs far more than a ball node
+    const w = byLength.weights;
+    const nodeOf = (p: number): number => byLength.nearestNode[p]!;
+    expect(w[nodeOf(rodEnd)]! / w[nodeOf(blockCentre)]!).toBeGreaterThan(20);
+  });
+
   it('without an inside test keeps the k-nearest-neighbour edges, and handles a lone point', () => {
     const pts = Float32Array.from([0, 0, 0, 1, 0, 0, 2, 0, 0, 50, 0, 0]);
     const graph = new BodyGraph(pts, new Rng(1), { neighbours: 1 });
