@@ -31,7 +31,7 @@ export const neuralPartsProps = {
   },
   start: {
     type: 'enum',
-    default: 'space',
+    default: 'body',
     items: [
       ['space', 'k-means in space'],
       ['body', 'k-medoids along the body'],
@@ -57,11 +57,21 @@ export const neuralPartsProps = {
   },
   layers: {
     type: 'int',
-    default: 4,
+    default: 8,
     min: 1,
-    max: 8,
+    max: 16,
     label: 'Coupling layers',
-    help: 'conditional coupling layers (the paper: 4)',
+    help: 'conditional coupling layers (the paper: 4; 8 fit a human better in the same time)',
+  },
+  affine: {
+    type: 'enum',
+    default: 'free',
+    items: [
+      ['predicted', 'predicted from the codes (the paper)'],
+      ['free', 'free per primitive'],
+    ],
+    label: 'Primitive placement',
+    help: 'where each primitive’s scales, rotation and translation come from: small networks shared by all primitives reading its code, or parameters of its own',
   },
   codeSize: {
     type: 'int',
