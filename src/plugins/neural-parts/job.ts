@@ -28,14 +28,14 @@ import type {
   PrimitiveMesh,
 } from './types';
 
-export const NEURAL_PARTS_VERSION = 1;
+export const NEURAL_PARTS_VERSION = 2;
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
 const CHAMFER_SAMPLES = 30_000;
 /** bounding-box samples for the starting ellipsoids (a tenth to a half land inside) */
 const ANCHOR_SAMPLES = 20_000;
-/** k-means seedings tried for the starting ellipsoids (the best by IoU on the training samples) */
+/** clusterings (k-means or k-medoids seedings) tried for the starting ellipsoids (the best by IoU on the training samples) */
 const ANCHOR_RESTARTS = 10;
 /**
  * The learning rate falls along a half cosine to this fraction of `lr` over the budget: late steps

@@ -115,7 +115,7 @@ describe('mesh.neural_parts', () => {
     expect(groups[1]!.children.length).toBe(output.parts.length);
     expect(groups[0]!.userData).toMatchObject({
       plugin: 'mesh.neural_parts',
-      version: 1,
+      version: 2,
       props: { parts: 2 },
     });
     const metrics = neuralPartsOperator.metrics(output, quick);
