@@ -139,7 +139,9 @@ export class BodyGraph {
       const depth = Float64Array.from({ length: n }, (_, i) =>
         options.depthAt!(xyz[3 * i]!, xyz[3 * i + 1]!, xyz[3 * i + 2]!),
       );
-      // nodes sit about one spacing apart, so a ball's edge is known to about that much
+      // nodes sit about one spacing apart, so a ball's edge is known to about that much; the
+      // spacing: the median length of each node's first stored edge (one of its near neighbours,
+      // not always the nearest: a rough scale is all this needs)
       const spacing = median(
         Float64Array.from({ length: n }, (_, i) => (K > 0 ? euclid(i, targets[offsets[i]!] ?? i) : 0)),
       );
