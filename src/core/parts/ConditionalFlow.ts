@@ -27,6 +27,13 @@ export interface FlowConfig {
   radius: number;
   /** bound on the coupling log-scales |s| (the authors' Hardtanh: 10) */
   sMax?: number;
+  /**
+   * Where each primitive's scales, rotation and translation come from: 'predicted' from its code by
+   * small shared networks (the paper), or 'free' — parameters of their own. In a per-shape fit the
+   * shared heads drag every primitive along with the gradient of the big ones (Adam moves the shared
+   * weights by full steps), and a thin limb's primitive slides off its limb within 50 steps.
+   */
+  affine?: 'predicted' | 'free';
 }
 
 /**
@@ -85,6 +92,8 @@ export class ConditionalFlow {
   readonly scaleNet: Mlp;
   readonly rotationNet: Mlp;
   readonly translationNet: Mlp;
+  /** with `affine: 'free'`: each primitive's scale logits [M,3], quaternion [M,4], translation [M,3] */
+  readonly free: { scale: Tensor; rotation: Tensor; translation: Tensor } | null = null;
   /** anchor translations [M,3], σ factors [M,3] and rotations [M,9] (constants) */
   readonly anchorTranslation: Tensor;
   readonly anchorScale: Tensor;
@@ -123,12 +132,23 @@ export class ConditionalFlow {
     this.translationNet = new Mlp([D, H, 3], 'relu', rng);
     // identity rotation to start: a quaternion close to (1, 0, 0, 0)
     this.rotationNet.layers[1]!.bias.data.set([1, 0, 0, 0]);
-    this.rotationNet.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * 0.1));
-    // and the anchors' places and sizes: small predicted offsets at first
-    for (const net of [this.scaleNet, this.translationNet]) {
-      net.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * 0.1));
-      net.layers[1]!.bias.data.fill(0);
-    }
+    // With anchors the predicted rotation, scales and offsets start exactly neutral (zero output
+    // weights), so every primitive starts exactly as its anchor ellipsoid: random offsets of ~0.1
+    // moved a thin limb's primitive off its limb before the first step, where it died. Without
+    // anchors small random ones break the symmetry between primitives.
+    const headScale = anchors ? 0 : 0.1;
+    for (const net of [this.rotationNet, this.scaleNet, this.translationNet])
+      net.layers[1]!.weight.data.forEach((v, i, a) => (a[i] = v * headScale));
+    for (const net of [this.scaleNet, this.translationNet]) net.layers[1]!.bias.data.fill(0);
+    if (config.affine === 'free')
+      this.free = {
+        scale: Tensor.parameter(new Float32Array(3 * M), [M, 3]),
+        rotation: Tensor.parameter(
+          Float32Array.from({ length: 4 * M }, (_, i) => (i % 4 === 0 ? 1 : 0)),
+          [M, 4],
+        ),
+        translation: Tensor.parameter(new Float32Array(3 * M), [M, 3]),
+      };
     this.anchorTranslation = Tensor.constant(
       anchors ? Float32Array.from(anchors.translation) : new Float32Array(3 * M),
       [M, 3],
@@ -151,9 +171,9 @@ export class ConditionalFlow {
     return [
       this.codes,
       ...this.couplings.flatMap((c) => [c.pointWeight, c.codeWeight, c.codeBias, ...c.rest.parameters]),
-      ...this.scaleNet.parameters,
-      ...this.rotationNet.parameters,
-      ...this.translationNet.parameters,
+      ...(this.free
+        ? [this.free.scale, this.free.rotation, this.free.translation]
+        : [...this.scaleNet.parameters, ...this.rotationNet.parameters, ...this.translationNet.parameters]),
     ];
   }
 
@@ -165,13 +185,21 @@ export class ConditionalFlow {
   condition(tape: Tape): Conditioning {
     return {
       codeTerms: this.couplings.map((c) => linear(tape, this.codes, c.codeWeight, c.codeBias)),
-      sigma: mul(tape, eluPlusOne(tape, this.scaleNet.forward(tape, this.codes)), this.anchorScale),
+      sigma: mul(
+        tape,
+        eluPlusOne(tape, this.free?.scale ?? this.scaleNet.forward(tape, this.codes)),
+        this.anchorScale,
+      ),
       rotation: composeRotations(
         tape,
-        quaternionRotation(tape, this.rotationNet.forward(tape, this.codes)),
+        quaternionRotation(tape, this.free?.rotation ?? this.rotationNet.forward(tape, this.codes)),
         this.anchorRotation,
       ),
-      translation: add(tape, this.translationNet.forward(tape, this.codes), this.anchorTranslation),
+      translation: add(
+        tape,
+        this.free?.translation ?? this.translationNet.forward(tape, this.codes),
+        this.anchorTranslation,
+      ),
     };
   }
 
@@ -299,6 +327,11 @@ export class ConditionalFlow {
       scaleNet: mlp(this.scaleNet),
       rotationNet: mlp(this.rotationNet),
       translationNet: mlp(this.translationNet),
+      free: this.free && {
+        scale: c(this.free.scale),
+        rotation: c(this.free.rotation),
+        translation: c(this.free.translation),
+      },
       anchorTranslation: this.anchorTranslation,
       anchorScale: this.anchorScale,
       anchorRotation: this.anchorRotation,

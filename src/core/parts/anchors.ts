@@ -1,6 +1,6 @@
 import type { Rng } from '../sampling/Rng';
 import type { FlowAnchors } from './ConditionalFlow';
-import { kMeans } from './kMeans';
+import { kMeans, type Clusters } from './kMeans';
 import { symmetricEigen3 } from './symmetricEigen3';
 
 /** Smallest semi-axis of a starting ellipsoid (unit-cube units): keeps σ finite for flat clusters. */
@@ -23,9 +23,22 @@ export function ellipsoidAnchors(
   radius: number,
   rng: Rng,
 ): FlowAnchors {
+  if (inside.length === 0) throw new Error('no inside samples to place the primitives');
+  return clusterEllipsoids(inside, kMeans(inside, primitives, rng), primitives, radius);
+}
+
+/**
+ * The starting ellipsoids of given clusters of inside points (#N×3; centres #M×3, assignment #N):
+ * each primitive at its cluster's centre with the cluster's second moments, as ellipsoidAnchors.
+ */
+export function clusterEllipsoids(
+  inside: Float32Array,
+  clusters: Clusters,
+  primitives: number,
+  radius: number,
+): FlowAnchors {
   const N = inside.length / 3;
-  if (N === 0) throw new Error('no inside samples to place the primitives');
-  const { centres, assignment } = kMeans(inside, primitives, rng);
+  const { centres, assignment } = clusters;
   const cov = new Float64Array(9 * primitives),
     counts = new Int32Array(primitives);
   for (let i = 0; i < N; i++) {
@@ -117,10 +130,11 @@ export function anchorsIou(
 }
 
 /**
- * The best of `restarts` k-means seedings (ellipsoidAnchors with rng draws), by the IoU of the
- * ellipsoids' union on labelled points (#N×3, #N). k-means++ lands in different local optima; on a
- * human in 5 parts the starting IoU ranges 0.46–0.58 over seedings, so picking costs little and
- * gives the fit a better start.
+ * The best of `restarts` clusterings by the IoU of their ellipsoids' union on labelled points (#N×3,
+ * #N). `cluster` draws one clustering of the inside points (#n×3) into `primitives` clusters (default:
+ * k-means with k-means++ seeding). Seedings land in different local optima; on a human in 5 parts
+ * the starting IoU of k-means ranges 0.46–0.58, so picking costs little and gives the fit a better
+ * start.
  */
 export function bestEllipsoidAnchors(
   inside: Float32Array,
@@ -129,10 +143,12 @@ export function bestEllipsoidAnchors(
   check: { points: Float32Array; labels: Uint8Array },
   restarts: number,
   rng: Rng,
+  cluster: (rng: Rng) => Clusters = (r) => kMeans(inside, primitives, r),
 ): { anchors: FlowAnchors; iou: number } {
+  if (inside.length === 0) throw new Error('no inside samples to place the primitives');
   let best: { anchors: FlowAnchors; iou: number } | null = null;
   for (let i = 0; i < Math.max(1, restarts); i++) {
-    const anchors = ellipsoidAnchors(inside, primitives, radius, rng);
+    const anchors = clusterEllipsoids(inside, cluster(rng), primitives, radius);
     const iou = anchorsIou(anchors, check.points, check.labels, radius);
     if (!best || iou > best.iou) best = { anchors, iou };
   }

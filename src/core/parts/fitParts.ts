@@ -5,7 +5,7 @@ import { Tensor } from '../nn/Tensor';
 import { Rng } from '../sampling/Rng';
 import { blockPrimitives, type ConditionalFlow } from './ConditionalFlow';
 import { reseedDeadPrimitive } from './reseed';
-import { chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from './losses';
+import { boxLoss, chamferLoss, coverageLoss, normalLoss, occupancyLoss, overlapLoss } from './losses';
 
 /** Training data in the normalised unit cube. */
 export interface PartsData {
@@ -55,6 +55,18 @@ export interface FitPartsOptions {
   volumeBatch: number;
   /** surface points per step for normal consistency */
   normalBatch: number;
+  /**
+   * Weight of the pull of primitive points inside other primitives towards the target surface
+   * (relative to the union-surface term; the authors: 0). A primitive hidden inside others gets no
+   * other gradient from the reconstruction loss.
+   */
+  hiddenPull: number;
+  /**
+   * Weight of the box term (boxLoss: primitive points beyond `boxHalf` on any axis are pulled back;
+   * 0 = off): a guard against a runaway primitive.
+   */
+  boxWeight: number;
+  boxHalf: number;
   /** 1/temperature of the inside/outside sigmoids (the authors: 250) */
   sharpness: number;
   /**
@@ -90,6 +102,9 @@ export const DEFAULT_FIT_OPTIONS: FitPartsOptions = {
   surfaceBatch: 1000,
   volumeBatch: 1000,
   normalBatch: 200,
+  hiddenPull: 0,
+  boxWeight: 0,
+  boxHalf: 0.55,
   sharpness: 250,
   sharpnessStart: 250,
   warmup: 0,
@@ -259,7 +274,7 @@ export async function fitParts(
     );
     const onSurface = unionSurfaceMask(frozen, maskTape, yPrim.data, M, T);
     pickRows(data.surfacePoints, S, SB, rng, surfaceBatch);
-    const reconstruction = chamferLoss(tape, yPrim, onSurface, surfaceBatch);
+    const reconstruction = chamferLoss(tape, yPrim, onSurface, surfaceBatch, o.hiddenPull);
 
     // occupancy, overlap and coverage on volume samples, every point under every primitive
     for (let b = 0; b < B; b++) {
@@ -295,6 +310,7 @@ export async function fitParts(
       affine(tape, coverage, w.coverage),
       affine(tape, overlap, w.overlap),
     ];
+    if (o.boxWeight > 0) terms.push(affine(tape, boxLoss(tape, yPrim, o.boxHalf), o.boxWeight));
     const total = terms.slice(1).reduce((a, b) => add(tape, a, b), terms[0]!);
     tape.backward(total);
     clipGradients(params, o.clip);

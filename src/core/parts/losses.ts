@@ -14,7 +14,13 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
  * primitives → target only those on the union's surface (`onSurface[p]` = 1, i.e. not inside another
  * primitive), averaged over them.
  */
-export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, target: Float32Array): Tensor {
+export function chamferLoss(
+  tape: Tape,
+  prim: Tensor,
+  onSurface: Uint8Array,
+  target: Float32Array,
+  hiddenWeight = 0,
+): Tensor {
   const P = prim.rows,
     S = target.length / 3;
   const y = tape.result([1], [prim]);
@@ -50,10 +56,17 @@ export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, tar
     if (onSurface[p]) surfaceCount++;
   }
   let toPrim = 0,
-    toTarget = 0;
+    toTarget = 0,
+    hidden = 0;
   for (let s = 0; s < S; s++) toPrim += dTarget[s] = Math.sqrt(dTarget[s]!);
-  for (let p = 0; p < P; p++) if (onSurface[p]) toTarget += dPrim[p]!;
-  y.data[0] = toPrim / S + (surfaceCount ? toTarget / surfaceCount : 0);
+  for (let p = 0; p < P; p++)
+    if (onSurface[p]) toTarget += dPrim[p]!;
+    else hidden += dPrim[p]!;
+  const hiddenCount = P - surfaceCount;
+  y.data[0] =
+    toPrim / S +
+    (surfaceCount ? toTarget / surfaceCount : 0) +
+    (hiddenWeight > 0 && hiddenCount ? (hiddenWeight * hidden) / hiddenCount : 0);
   tape.record(y, () => {
     const g = y.grad![0]!,
       GX = prim.grad;
@@ -65,6 +78,9 @@ export function chamferLoss(tape: Tape, prim: Tensor, onSurface: Uint8Array, tar
     for (let s = 0; s < S; s++) add(nearestPrim[s]!, s, dTarget[s]!, g / S);
     if (surfaceCount)
       for (let p = 0; p < P; p++) if (onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, g / surfaceCount);
+    if (hiddenWeight > 0 && hiddenCount)
+      for (let p = 0; p < P; p++)
+        if (!onSurface[p]) add(p, nearestTarget[p]!, dPrim[p]!, (g * hiddenWeight) / hiddenCount);
   });
   return y;
 }
@@ -229,6 +245,27 @@ export function normalLoss(tape: Tape, g4: Tensor, normals: Float32Array): Tenso
       GG[3 * S + s] += e2;
       GG[s] -= e0 + e1 + e2;
     }
+  });
+  return y;
+}
+
+/**
+ * Keeps primitives in the sample box: mean over the primitive points prim: [P,3] of Σ_k max(0,
+ * |y_k| − half). Not in the paper; a primitive whose surface runs off far from the shape (where few
+ * volume samples see it) is pulled back by every sampled point of it that lies outside.
+ */
+export function boxLoss(tape: Tape, prim: Tensor, half: number): Tensor {
+  const P = prim.rows;
+  const y = tape.result([1], [prim]);
+  const X = prim.data;
+  let total = 0;
+  for (let i = 0; i < 3 * P; i++) total += Math.max(0, Math.abs(X[i]!) - half);
+  y.data[0] = P ? total / P : 0;
+  tape.record(y, () => {
+    const GX = prim.grad;
+    if (!GX || !P) return;
+    const w = y.grad![0]! / P;
+    for (let i = 0; i < 3 * P; i++) if (Math.abs(X[i]!) > half) GX[i] += w * Math.sign(X[i]!);
   });
   return y;
 }

@@ -66,6 +66,7 @@ export function partsTrainingData(
   counts: { surface: number; volume: number },
   seed: number,
   onProgress?: (done: number) => void,
+  near: { fraction: number; sigma: number } = { fraction: 0.5, sigma: PARTS_NEAR_SIGMA },
 ): PartsData {
   const rng = new Rng(seed);
   const surface = sampleSurface(mesh, counts.surface, rng);
@@ -73,11 +74,11 @@ export function partsTrainingData(
   const surfaceNormals = new Float32Array(3 * counts.surface);
   for (let i = 0; i < counts.surface; i++)
     surfaceNormals.set(normals.subarray(3 * surface.faces[i]!, 3 * surface.faces[i]! + 3), 3 * i);
-  const uniform = Math.floor(counts.volume / 2);
+  const uniform = Math.round(counts.volume * (1 - near.fraction));
   const volumePoints = new Float32Array(3 * counts.volume);
   volumePoints.set(sampleBox(uniform, rng, -PARTS_TRAIN_BOX_HALF, PARTS_TRAIN_BOX_HALF), 0);
   volumePoints.set(
-    sampleNearSurface(mesh, counts.volume - uniform, rng, PARTS_NEAR_SIGMA, PARTS_BOX_HALF),
+    sampleNearSurface(mesh, counts.volume - uniform, rng, near.sigma, PARTS_BOX_HALF),
     3 * uniform,
   );
   return {

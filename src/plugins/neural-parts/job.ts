@@ -7,6 +7,7 @@ import { Tape } from '../../core/nn/Tape';
 import { Tensor } from '../../core/nn/Tensor';
 import { bestEllipsoidAnchors } from '../../core/parts/anchors';
 import { assignFaces, faceCentroids } from '../../core/parts/assignFaces';
+import { BodyGraph } from '../../core/parts/geodesicClusters';
 import { blockPrimitives, ConditionalFlow } from '../../core/parts/ConditionalFlow';
 import { exportPrimitives, runPrimitives } from '../../core/parts/exportPrimitives';
 import { fitParts, implicitValues, unionValues } from '../../core/parts/fitParts';
@@ -27,14 +28,14 @@ import type {
   PrimitiveMesh,
 } from './types';
 
-export const NEURAL_PARTS_VERSION = 1;
+export const NEURAL_PARTS_VERSION = 2;
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
 const CHAMFER_SAMPLES = 30_000;
 /** bounding-box samples for the starting ellipsoids (a tenth to a half land inside) */
 const ANCHOR_SAMPLES = 20_000;
-/** k-means seedings tried for the starting ellipsoids (the best by IoU on the training samples) */
+/** clusterings (k-means or k-medoids seedings) tried for the starting ellipsoids (the best by IoU on the training samples) */
 const ANCHOR_RESTARTS = 10;
 /**
  * The learning rate falls along a half cosine to this fraction of `lr` over the budget: late steps
@@ -144,11 +145,13 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     { points: data.volumePoints, labels: data.volumeLabels },
     ANCHOR_RESTARTS,
     new Rng(props.seed + 4),
+    props.start === 'body' ? bodyClustering(inside, M, tree, new Rng(props.seed + 8)) : undefined,
   );
   const flow = new ConditionalFlow(
     {
       primitives: M,
       codeSize: props.codeSize,
+      affine: props.affine === 'free' ? 'free' : 'predicted',
       hidden: props.hidden,
       layers: props.layers,
       radius: props.radius,
@@ -280,6 +283,23 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   ] as ArrayBuffer[];
   return { output, transfer };
 };
+
+/**
+ * k-medoids along the body (a graph through the inside whose edges stay inside, nodes weighted by
+ * 1/thickness² so clusters share the body's length rather than its volume), one draw per call.
+ */
+function bodyClustering(
+  inside: Float32Array,
+  M: number,
+  tree: TriangleTree,
+  rng: Rng,
+): (rng: Rng) => ReturnType<BodyGraph['clusters']> {
+  const graph = new BodyGraph(inside, rng, {
+    insideAt: (x, y, z) => tree.windingNumber(x, y, z) > 0.5,
+    depthAt: (x, y, z) => tree.distance(x, y, z),
+  });
+  return (r) => graph.clusters(M, r);
+}
 
 /** φ applied to sphere points (#N×3) for every primitive with our own kernels → #(M·N)×3, normalised coordinates. */
 export function mapSphere(flow: ConditionalFlow, sphere: Float32Array): Float32Array {

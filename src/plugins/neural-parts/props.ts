@@ -29,6 +29,16 @@ export const neuralPartsProps = {
     label: 'Budget clock',
     help: 'what the fitting seconds count: wall-clock time, or CPU time of the process (the same work whatever else runs)',
   },
+  start: {
+    type: 'enum',
+    default: 'body',
+    items: [
+      ['space', 'k-means in space'],
+      ['body', 'k-medoids along the body'],
+    ],
+    label: 'Starting clusters',
+    help: 'how the inside is clustered into the starting ellipsoids: by straight distance, or by distance along the body (a limb is one cluster)',
+  },
   steps: {
     type: 'int',
     default: 0,
@@ -47,11 +57,21 @@ export const neuralPartsProps = {
   },
   layers: {
     type: 'int',
-    default: 4,
+    default: 8,
     min: 1,
-    max: 8,
+    max: 16,
     label: 'Coupling layers',
-    help: 'conditional coupling layers (the paper: 4)',
+    help: 'conditional coupling layers (the paper: 4; 8 fit a human better in the same time)',
+  },
+  affine: {
+    type: 'enum',
+    default: 'free',
+    items: [
+      ['predicted', 'predicted from the codes (the paper)'],
+      ['free', 'free per primitive'],
+    ],
+    label: 'Primitive placement',
+    help: 'where each primitive’s scales, rotation and translation come from: small networks shared by all primitives reading its code, or parameters of its own',
   },
   codeSize: {
     type: 'int',

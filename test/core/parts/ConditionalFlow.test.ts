@@ -7,39 +7,49 @@ import { Rng } from '../../../src/core/sampling/Rng';
 import { checkGradients, weighted } from './gradientCheck';
 
 /** A small flow with weights pushed away from their near-identity start, so every layer matters. */
-function roughFlow(seed: number, primitives = 3): ConditionalFlow {
+function roughFlow(
+  seed: number,
+  primitives = 3,
+  affine: 'predicted' | 'free' = 'predicted',
+): ConditionalFlow {
   const rng = new Rng(seed);
-  const flow = new ConditionalFlow({ primitives, codeSize: 4, hidden: 8, layers: 4, radius: 0.25 }, rng);
+  const flow = new ConditionalFlow(
+    { primitives, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, affine },
+    rng,
+  );
   for (const p of flow.parameters) for (let i = 0; i < p.size; i++) p.data[i] += (rng.next() - 0.5) * 0.6;
   return flow;
 }
 
 describe('the conditional invertible network', () => {
-  it('is exactly invertible: φ⁻¹(φ(x)) = x for every primitive', () => {
-    const flow = roughFlow(1);
-    const tape = new Tape();
-    const cond = flow.condition(tape);
-    const rng = new Rng(2);
-    const N = 200;
-    const x = Tensor.constant(
-      new Float32Array(3 * N).map(() => rng.next() - 0.5),
-      [N, 3],
-    );
-    const prims = Int32Array.from({ length: N }, (_, i) => i % 3);
-    const y = flow.forward(tape, cond, x, prims);
-    let moved = 0,
-      err = 0;
-    const back = flow.inverse(tape, cond, y, prims);
-    for (let i = 0; i < 3 * N; i++) {
-      moved = Math.max(moved, Math.abs(y.data[i]! - x.data[i]!));
-      err = Math.max(err, Math.abs(back.data[i]! - x.data[i]!));
-    }
-    expect(moved).toBeGreaterThan(0.1); // a real deformation
-    expect(err).toBeLessThan(2e-5);
-    // and the other way round
-    const again = flow.forward(tape, cond, flow.inverse(tape, cond, x, prims), prims);
-    for (let i = 0; i < 3 * N; i++) expect(Math.abs(again.data[i]! - x.data[i]!)).toBeLessThan(2e-5);
-  });
+  it.each(['predicted', 'free'] as const)(
+    'is exactly invertible: φ⁻¹(φ(x)) = x for every primitive (%s placement)',
+    (affine) => {
+      const flow = roughFlow(1, 3, affine);
+      const tape = new Tape();
+      const cond = flow.condition(tape);
+      const rng = new Rng(2);
+      const N = 200;
+      const x = Tensor.constant(
+        new Float32Array(3 * N).map(() => rng.next() - 0.5),
+        [N, 3],
+      );
+      const prims = Int32Array.from({ length: N }, (_, i) => i % 3);
+      const y = flow.forward(tape, cond, x, prims);
+      let moved = 0,
+        err = 0;
+      const back = flow.inverse(tape, cond, y, prims);
+      for (let i = 0; i < 3 * N; i++) {
+        moved = Math.max(moved, Math.abs(y.data[i]! - x.data[i]!));
+        err = Math.max(err, Math.abs(back.data[i]! - x.data[i]!));
+      }
+      expect(moved).toBeGreaterThan(0.1); // a real deformation
+      expect(err).toBeLessThan(2e-5);
+      // and the other way round
+      const again = flow.forward(tape, cond, flow.inverse(tape, cond, x, prims), prims);
+      for (let i = 0; i < 3 * N; i++) expect(Math.abs(again.data[i]! - x.data[i]!)).toBeLessThan(2e-5);
+    },
+  );
 
   it('puts the mapped sphere on the zero level set of g_m', () => {
     const flow = roughFlow(3);
@@ -85,6 +95,50 @@ describe('the conditional invertible network', () => {
       6,
     );
   });
+
+  it('has the gradients of its free per-primitive placement', () => {
+    const flow = roughFlow(15, 2, 'free');
+    expect(flow.parameters).toContain(flow.free!.translation);
+    expect(flow.parameters).not.toContain(flow.translationNet.layers[1]!.bias);
+    const rng = new Rng(16);
+    const x = Tensor.constant(
+      new Float32Array(3 * 6).map(() => rng.next() - 0.5),
+      [6, 3],
+    );
+    const prims = Int32Array.from([0, 1, 0, 1, 1, 0]);
+    const params = [flow.free!.scale, flow.free!.rotation, flow.free!.translation, flow.codes];
+    checkGradients(
+      params,
+      (t) => weighted(t, flow.implicit(t, flow.condition(t), x, prims), new Rng(17)),
+      rng,
+      6,
+    );
+  });
+
+  it.each(['predicted', 'free'] as const)(
+    'starts exactly on its anchor ellipsoids (%s placement), couplings aside',
+    (affine) => {
+      // one primitive: an ellipsoid at (0.2, −0.1, 0.3) with semi-axes 0.4, 0.1, 0.05 along x, y, z
+      const anchors = {
+        translation: Float32Array.from([0.2, -0.1, 0.3]),
+        scale: Float32Array.from([0.25 / 0.4, 0.25 / 0.1, 0.25 / 0.05]),
+        rotation: Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+      };
+      const flow = new ConditionalFlow(
+        { primitives: 1, codeSize: 4, hidden: 8, layers: 0, radius: 0.25, affine },
+        new Rng(3),
+        anchors,
+      );
+      const tape = new Tape();
+      const cond = flow.condition(tape);
+      expect(Array.from(cond.translation.data)).toEqual(Array.from(anchors.translation));
+      for (let k = 0; k < 3; k++) expect(cond.sigma.data[k]).toBeCloseTo(anchors.scale[k]!, 6);
+      // the tip of the long axis and of the short one lie on the surface
+      const y = Tensor.constant(Float32Array.from([0.6, -0.1, 0.3, 0.2, -0.1, 0.35]), [2, 3]);
+      const g = flow.implicit(tape, cond, y, Int32Array.from([0, 0]));
+      for (const v of g.data) expect(Math.abs(v)).toBeLessThan(1e-6);
+    },
+  );
 
   it('has a frozen twin that shares the weights and records nothing', () => {
     const flow = roughFlow(9);

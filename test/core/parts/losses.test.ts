@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Tape } from '../../../src/core/nn/Tape';
 import { Tensor } from '../../../src/core/nn/Tensor';
 import {
+  boxLoss,
   chamferLoss,
   coverageLoss,
   normalLoss,
@@ -23,6 +24,16 @@ describe('Neural Parts losses on small cases with known values', () => {
     expect(chamferLoss(tape, prim, Uint8Array.from([1, 1]), target).item()).toBeCloseTo(1.5, 6);
     // the second primitive point lies inside another primitive: only the first counts on that side
     expect(chamferLoss(tape, prim, Uint8Array.from([1, 0]), target).item()).toBeCloseTo(1, 6);
+    // with a pull on hidden points: + 0.5 × the hidden point's distance (1) over the one hidden point
+    expect(chamferLoss(tape, prim, Uint8Array.from([1, 0]), target, 0.5).item()).toBeCloseTo(1.5, 6);
+  });
+
+  it('box: how far primitive points lie beyond the box, per point', () => {
+    const tape = new Tape();
+    const prim = Tensor.parameter(Float32Array.from([0.7, 0, -0.6, 0.1, 0.2, 0.3]), [2, 3]);
+    // point 0: 0.2 beyond x, 0.1 beyond −z; point 1 inside → (0.3 + 0) / 2
+    expect(boxLoss(tape, prim, 0.5).item()).toBeCloseTo(0.15, 6);
+    expect(boxLoss(tape, prim, 1).item()).toBe(0);
   });
 
   it('occupancy: cross-entropy of −sharpness·min_m g against the labels', () => {
@@ -68,6 +79,9 @@ describe('Neural Parts losses: gradients match finite differences', () => {
     const target = new Float32Array(30).map(() => rng.next() - 0.5);
     const mask = Uint8Array.from({ length: 12 }, (_, i) => (i % 3 ? 1 : 0));
     checkGradients([prim], (t) => chamferLoss(t, prim, mask, target), rng, 20);
+    const other = new Rng(5); // draws of its own, so the checks below see the same values as before
+    checkGradients([prim], (t) => chamferLoss(t, prim, mask, target, 0.3), other, 20);
+    checkGradients([prim], (t) => boxLoss(t, prim, 0.2), other, 20);
     const g = randomParam([3 * 8, 1], rng, 0.05); // M = 3, V = 8, within a few temperatures of 0
     const labels = Uint8Array.from({ length: 8 }, (_, i) => (i % 2 ? 1 : 0));
     checkGradients([g], (t) => occupancyLoss(t, g, labels, 20), rng, 24);

@@ -67,7 +67,7 @@ describe('mesh.neural_parts', () => {
     const m = output.metrics;
     expect(m.parts).toBe(2);
     expect(m.steps).toBe(25);
-    expect(m.iou).toBeGreaterThan(0.5); // two balls start near their k-means anchors
+    expect(m.iou).toBeGreaterThan(0.5); // two balls start near their starting ellipsoids
     expect(m.chamferL1).toBeGreaterThan(0);
     expect(m.chamferL1).toBeLessThan(0.1);
     expect(output.primitives).toHaveLength(2);
@@ -115,7 +115,7 @@ describe('mesh.neural_parts', () => {
     expect(groups[1]!.children.length).toBe(output.parts.length);
     expect(groups[0]!.userData).toMatchObject({
       plugin: 'mesh.neural_parts',
-      version: 1,
+      version: 2,
       props: { parts: 2 },
     });
     const metrics = neuralPartsOperator.metrics(output, quick);
