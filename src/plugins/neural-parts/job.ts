@@ -16,6 +16,7 @@ import { checkCancelled, InputError, yieldToHost, type Job } from '../../core/pl
 import { sampleBox } from '../../core/sampling/boxSampling';
 import { Rng } from '../../core/sampling/Rng';
 import { cumulativeFaceAreas, sampleSurface } from '../../core/sampling/surfaceSampling';
+import { solidMeshRefusal } from '../../core/mesh/solidMeshRefusal';
 import { meshSignedVolume, normaliseMesh } from '../../core/sdf/normaliseMesh';
 import { TriangleTree } from '../../core/sdf/TriangleTree';
 import { cpuClock } from './cpuClock';
@@ -56,27 +57,7 @@ const PREVIEW_LEVEL = 2;
 
 /** Why a mesh cannot be decomposed, or null. Shared by the operator's poll and the job. */
 export function neuralPartsRefusal(mesh: Mesh): string | null {
-  if (mesh.positions.length < 9 || mesh.indices.length < 3)
-    return 'the mesh is empty: it needs at least one triangle';
-  const n = mesh.positions.length / 3;
-  for (let i = 0; i < mesh.positions.length; i++)
-    if (!Number.isFinite(mesh.positions[i]!)) return 'the mesh has non-finite vertex coordinates';
-  for (let i = 0; i < mesh.indices.length; i++)
-    if (mesh.indices[i]! >= n) return `face ${Math.floor(i / 3)} refers to vertex ${mesh.indices[i]} of ${n}`;
-  const areas = cumulativeFaceAreas(mesh);
-  if (!(areas[areas.length - 1]! > 0)) return 'the mesh is degenerate: all its triangles have zero area';
-  const lo = [Infinity, Infinity, Infinity],
-    hi = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < 3; k++) {
-      lo[k] = Math.min(lo[k]!, mesh.positions[3 * i + k]!);
-      hi[k] = Math.max(hi[k]!, mesh.positions[3 * i + k]!);
-    }
-  }
-  const extent = [hi[0]! - lo[0]!, hi[1]! - lo[1]!, hi[2]! - lo[2]!];
-  if (Math.min(...extent) <= 1e-6 * Math.max(...extent))
-    return 'the mesh is flat (no volume): parts need an inside';
-  return null;
+  return solidMeshRefusal(mesh, 'parts need an inside');
 }
 
 /** The training volume samples labelled inside: #n×3. */
