@@ -9,7 +9,7 @@ import {
   multiplyMass,
   type MassKind,
 } from '../geometry/operators';
-import { faceAreas, vertexAreas } from '../geometry/triangles';
+import { faceAreas, signedVolume, vertexAreas } from '../geometry/triangles';
 import { NotPositiveDefiniteError } from '../sparse/LdltFactor';
 import { SparseSolver } from '../sparse/SparseSolver';
 import { kernelModulesReady } from '../wasm/compileModule';
@@ -18,6 +18,7 @@ import type { SupernodalKernelChoice } from '../sparse/SupernodalLdlt';
 import { measureSphereMap, type SphereMapFaceValues, type SphereMapQuality } from './distortion';
 import { mobiusCentre } from './mobiusCentring';
 import { normalizeToUnitArea, radialDeviation } from './normalize';
+import { untangleSphereMap } from './untangle';
 
 /**
  * How the flow solves each step's system (M_k + t·L₀) x′ = M_k x_k:
@@ -44,6 +45,11 @@ export interface SphericalOptions {
   laplacian: 'cotan' | 'intrinsic-delaunay';
   /** Möbius-centre the sphere map so the input's area centroid lands at the origin. */
   mobiusCentring: boolean;
+  /**
+   * Unfold triangles the flow folded over (where the cotangent Laplacian has negative weights), by
+   * relaxing only the vertices around them (see untangle.ts). A map without folds is unchanged.
+   */
+  unfold: boolean;
   stepSolver: StepSolver;
   /** Relative residual each iterative solve reaches (per coordinate), for 'reuse'. */
   iterativeTolerance: number;
@@ -77,6 +83,7 @@ export const defaultSphericalOptions: SphericalOptions = {
   mass: 'fem',
   laplacian: 'cotan',
   mobiusCentring: false,
+  unfold: true,
   stepSolver: 'reuse',
   iterativeTolerance: 1e-10,
   kernel: 'auto',
@@ -111,6 +118,10 @@ export interface SphericalMetrics extends SphereMapQuality {
   factorNonzeros: number;
   /** |area centroid| after centring (NaN when centring is off). */
   centroidAfterCentring: number;
+  /** Triangles the flow folded over, before unfolding (flippedTriangles counts those left after it). */
+  foldedByFlow: number;
+  /** Vertices moved to unfold them (0 when nothing was folded or unfolding is off). */
+  unfoldedVertices: number;
 }
 
 export interface SphericalResult {
@@ -306,6 +317,9 @@ export async function sphericalParametrize(
     sphere[3 * i + 1] /= len;
     sphere[3 * i + 2] /= len;
   }
+  const unfolded = opts.unfold
+    ? untangleSphereMap(mesh.positions, sphere, indices, signedVolume(mesh.positions, indices) >= 0 ? 1 : -1)
+    : null;
   const flowEnd = performance.now();
   let centroidAfterCentring = NaN;
   if (opts.mobiusCentring) {
@@ -335,6 +349,8 @@ export async function sphericalParametrize(
       pcgIterations,
       factorNonzeros: solver.nnzL,
       centroidAfterCentring,
+      foldedByFlow: unfolded ? unfolded.flippedBefore : quality.flippedTriangles,
+      unfoldedVertices: unfolded ? unfolded.movedVertices : 0,
       ...quality,
     },
   };

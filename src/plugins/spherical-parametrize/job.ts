@@ -28,6 +28,7 @@ export const sphericalParametrizeJob: Job<SphericalJobInput, SphericalProps, Sph
       mass: props.mass === 'lumped' ? 'lumped' : 'fem',
       laplacian: props.laplacian === 'intrinsic-delaunay' ? 'intrinsic-delaunay' : 'cotan',
       mobiusCentring: props.mobiusCentring,
+      unfold: props.unfold,
     },
     async (step) => {
       ctx.progress(

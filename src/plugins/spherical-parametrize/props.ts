@@ -45,6 +45,12 @@ export const sphericalProps = {
     label: 'Möbius centring',
     help: "centre the input's area on the sphere (conformal, changes area distortion)",
   },
+  unfold: {
+    type: 'bool',
+    default: true,
+    label: 'Unfold fold-overs',
+    help: 'relax the few vertices around triangles the flow folded over (thin features), leaving the rest as it is',
+  },
   checker: {
     type: 'bool',
     default: true,

@@ -153,9 +153,34 @@ describe.skipIf(!hasShared)('sphericalParametrize on the shared meshes', () => {
   it('cheburashka: the intrinsic Delaunay Laplacian folds far fewer triangles than the cotangent one (35 in the reference)', async () => {
     const { metrics } = await sphericalParametrize(loadSharedMesh('cheburashka.obj'), {
       laplacian: 'intrinsic-delaunay',
+      unfold: false,
     });
     expect(metrics.flippedTriangles).toBeLessThanOrEqual(4);
     expect(metrics.angleDistortionMean).toBeLessThan(0.0561); // the reference's, with the cotangent Laplacian
+  });
+
+  it('cheburashka: unfolds the 35 triangles the flow folds, moving only the vertices around them, with less angle distortion than the reference', async () => {
+    const mesh = loadSharedMesh('cheburashka.obj');
+    const folded = await sphericalParametrize(mesh, { unfold: false });
+    const unfolded = await sphericalParametrize(mesh);
+    expect(folded.metrics.flippedTriangles).toBe(35); // as in the native reference
+    expect(unfolded.metrics.foldedByFlow).toBe(35);
+    expect(unfolded.metrics.flippedTriangles).toBe(0);
+    expect(unfolded.metrics.zeroAreaOnSphere).toBe(0);
+    expect(unfolded.metrics.angleDistortionMean).toBeLessThan(0.0561); // the reference's
+    expect(unfolded.metrics.angleDistortionMax).toBeLessThan(folded.metrics.angleDistortionMax);
+    let moved = 0;
+    for (let v = 0; v < unfolded.sphere.length / 3; v++) {
+      const d = Math.hypot(
+        unfolded.sphere[3 * v]! - folded.sphere[3 * v]!,
+        unfolded.sphere[3 * v + 1]! - folded.sphere[3 * v + 1]!,
+        unfolded.sphere[3 * v + 2]! - folded.sphere[3 * v + 2]!,
+      );
+      if (d > 0) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThanOrEqual(unfolded.metrics.unfoldedVertices);
+    expect(unfolded.metrics.unfoldedVertices).toBeLessThan(0.05 * (mesh.positions.length / 3));
   });
 
   it('stops between steps when cancelled', async () => {
