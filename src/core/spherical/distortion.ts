@@ -39,6 +39,30 @@ export interface SphereMapFaceValues {
 }
 
 /**
+ * The orientation of face f's chordal triangle against the outward direction s_a + s_b + s_c:
+ * ((s_b−s_a)×(s_c−s_a))·(s_a+s_b+s_c). Times the input's orientation σ, negative means flipped.
+ */
+export function sphereFaceOrientation(sphere: Float64Array, indices: Uint32Array, f: number): number {
+  const a = 3 * indices[3 * f];
+  const b = 3 * indices[3 * f + 1];
+  const c = 3 * indices[3 * f + 2];
+  const g1x = sphere[b] - sphere[a];
+  const g1y = sphere[b + 1] - sphere[a + 1];
+  const g1z = sphere[b + 2] - sphere[a + 2];
+  const g2x = sphere[c] - sphere[a];
+  const g2y = sphere[c + 1] - sphere[a + 1];
+  const g2z = sphere[c + 2] - sphere[a + 2];
+  const nx = g1y * g2z - g1z * g2y;
+  const ny = g1z * g2x - g1x * g2z;
+  const nz = g1x * g2y - g1y * g2x;
+  return (
+    nx * (sphere[a] + sphere[b] + sphere[c]) +
+    ny * (sphere[a + 1] + sphere[b + 1] + sphere[c + 1]) +
+    nz * (sphere[a + 2] + sphere[b + 2] + sphere[c + 2])
+  );
+}
+
+/**
  * original: #V×3 input positions; sphere: #V×3 unit vectors; indices: #F×3.
  * Pass `faceValues` to also receive the per-face distortions.
  */
@@ -70,24 +94,9 @@ export function measureSphereMap(
   let areaMax = 0;
   let minEdgeSq = Infinity;
   for (let f = 0; f < faceCount; f++) {
-    const a = 3 * indices[3 * f];
     const b = 3 * indices[3 * f + 1];
     const c = 3 * indices[3 * f + 2];
-    // Orientation of the chordal triangle against the outward direction s_a + s_b + s_c.
-    const g1x = sphere[b] - sphere[a];
-    const g1y = sphere[b + 1] - sphere[a + 1];
-    const g1z = sphere[b + 2] - sphere[a + 2];
-    const g2x = sphere[c] - sphere[a];
-    const g2y = sphere[c + 1] - sphere[a + 1];
-    const g2z = sphere[c + 2] - sphere[a + 2];
-    const nx = g1y * g2z - g1z * g2y;
-    const ny = g1z * g2x - g1x * g2z;
-    const nz = g1x * g2y - g1y * g2x;
-    const orient =
-      sigma *
-      (nx * (sphere[a] + sphere[b] + sphere[c]) +
-        ny * (sphere[a + 1] + sphere[b + 1] + sphere[c + 1]) +
-        nz * (sphere[a + 2] + sphere[b + 2] + sphere[c + 2]));
+    const orient = sigma * sphereFaceOrientation(sphere, indices, f);
     if (orient < 0) flipped++;
     if (orient === 0) zero++;
 

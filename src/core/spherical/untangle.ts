@@ -1,4 +1,5 @@
 import { cornerAngle as cornerAngleAt } from '../geometry/triangles';
+import { sphereFaceOrientation } from './distortion';
 
 /**
  * Unfolds the flipped triangles of a sphere map, in place. The cotangent Laplacian has negative weights
@@ -51,7 +52,7 @@ export function untangleSphereMap(
   return { flippedBefore, flippedAfter, movedVertices };
 }
 
-/** Faces with orientation·((b−a)×(c−a))·(a+b+c) < 0 (the metric's definition); marks them in `out`. */
+/** Faces the metric counts as flipped (orientation · sphereFaceOrientation < 0); marks them in `out`. */
 function countFlipped(
   s: Float64Array,
   indices: Uint32Array,
@@ -60,23 +61,7 @@ function countFlipped(
 ): number {
   let count = 0;
   for (let f = 0; f < indices.length / 3; f++) {
-    const a = 3 * indices[3 * f]!;
-    const b = 3 * indices[3 * f + 1]!;
-    const c = 3 * indices[3 * f + 2]!;
-    const ux = s[b]! - s[a]!;
-    const uy = s[b + 1]! - s[a + 1]!;
-    const uz = s[b + 2]! - s[a + 2]!;
-    const vx = s[c]! - s[a]!;
-    const vy = s[c + 1]! - s[a + 1]!;
-    const vz = s[c + 2]! - s[a + 2]!;
-    const nx = uy * vz - uz * vy;
-    const ny = uz * vx - ux * vz;
-    const nz = ux * vy - uy * vx;
-    const dot =
-      nx * (s[a]! + s[b]! + s[c]!) +
-      ny * (s[a + 1]! + s[b + 1]! + s[c + 1]!) +
-      nz * (s[a + 2]! + s[b + 2]! + s[c + 2]!);
-    if (orientation * dot < 0) {
+    if (orientation * sphereFaceOrientation(s, indices, f) < 0) {
       count++;
       if (out) out[f] = 1;
     }
