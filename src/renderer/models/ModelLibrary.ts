@@ -32,7 +32,7 @@ export class ModelLibrary {
     for (const name of await this.store.list()) {
       try {
         const bytes = await this.store.load(name);
-        if (bytes) this.register(name, bytes);
+        if (bytes) this.register(name, bytes, loadModel(bytes).info.classes);
       } catch (error) {
         onProblem(
           `The saved model "${name}" could not be read: ${error instanceof Error ? error.message : String(error)}`,
@@ -59,9 +59,9 @@ export class ModelLibrary {
   async save(name: string, bytes: Uint8Array): Promise<SavedModel> {
     const problem = modelNameProblem(name);
     if (problem) throw new Error(problem);
-    loadModel(bytes); // a corrupt file must not reach the store
+    const { info } = loadModel(bytes); // a corrupt file must not reach the store
     await this.store.save(name, bytes);
-    const model = this.register(name, bytes);
+    const model = this.register(name, bytes, info.classes);
     this.changed();
     return model;
   }
@@ -72,7 +72,6 @@ export class ModelLibrary {
    * MeshCNN model throws and stores nothing.
    */
   async importFile(fileName: string, bytes: Uint8Array): Promise<SavedModel> {
-    loadModel(bytes); // before the name is taken: a corrupt file must not reach the store
     const base = modelNameFromFile(fileName);
     let name = base;
     for (let n = 2; this.saved.has(name); n++) name = `${base.slice(0, 60)} ${n}`;
@@ -90,9 +89,8 @@ export class ModelLibrary {
     this.listeners.push(listener);
   }
 
-  private register(name: string, bytes: Uint8Array): SavedModel {
-    const { info } = loadModel(bytes);
-    const model: SavedModel = { name, classes: info.classes, size: bytes.byteLength };
+  private register(name: string, bytes: Uint8Array, classes: SegmentClass[]): SavedModel {
+    const model: SavedModel = { name, classes, size: bytes.byteLength };
     this.saved.set(name, model);
     registerUserModel(name, bytes);
     return model;
