@@ -4,7 +4,14 @@ import { buildMeshLevel, edgeCountOf, TopologyError, type MeshLevel } from './me
 import type { MeshUNet } from './meshUNet';
 import { prepareInput, wasUnchanged, type PreparedMesh } from './prepareInput';
 import type { PoolRecord } from './meshPool';
-import { faceLabelsFromEdges, normalizedFeatures, predictEdges, predictionFromLogits } from './segmentation';
+import { averagePredictions, ensembleLevels } from './ensemble';
+import {
+  faceLabelsFromEdges,
+  normalizedFeatures,
+  predictEdges,
+  predictionFromLogits,
+  type EdgePrediction,
+} from './segmentation';
 import { simplifyMesh } from './simplifyMesh';
 
 export interface SegmentOptions {
@@ -12,6 +19,8 @@ export interface SegmentOptions {
   smoothBoundaries: boolean;
   /** Edge count the network runs at (default: the model's training resolution, 2,250 for human_seg). */
   edgeBudget?: number;
+  /** Network passes averaged (1 = the mesh alone; more: perturbed copies too, see ensemble.ts). Default 1. */
+  passes?: number;
   /** Runs the network (e.g. onnxruntime segments); default: our own kernels. */
   network?: NetworkRunner;
   /** Called between stages; throw from it to cancel. */
@@ -103,11 +112,18 @@ export async function segmentMesh(
   const scale = E / budget;
   const poolEdges = model.info.config.poolEdges.map((p) => Math.max(6, Math.round(p * scale)));
   const classCount = model.info.config.classCount;
-  const prediction = options.network
-    ? await options
-        .network(level, normalizedFeatures(level, model.info.featureMean, model.info.featureStd), poolEdges)
-        .then((r) => predictionFromLogits(r.logits, classCount, r.pools))
-    : predictEdges(model.net, level, model.info.featureMean, model.info.featureStd, poolEdges);
+  const passes: EdgePrediction[] = [];
+  for (const copy of ensembleLevels(level, Math.max(1, Math.round(options.passes ?? 1)))) {
+    if (passes.length > 0) stage(0.35 + (0.3 * passes.length) / (options.passes ?? 1), 'running the network');
+    passes.push(
+      options.network
+        ? await options
+            .network(copy, normalizedFeatures(copy, model.info.featureMean, model.info.featureStd), poolEdges)
+            .then((r) => predictionFromLogits(r.logits, classCount, r.pools))
+        : predictEdges(model.net, copy, model.info.featureMean, model.info.featureStd, poolEdges),
+    );
+  }
+  const prediction = averagePredictions(passes, classCount);
   lap('network');
   const netFaceLabels = faceLabelsFromEdges(level, prediction.probabilities, classCount);
   for (let i = 0; i < netFaceLabels.length; i++) netFaceLabels[i]!++;

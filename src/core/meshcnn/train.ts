@@ -1,5 +1,6 @@
 import type { Adam } from './adam';
 import { augmentLevel, type AugmentOptions } from './augment';
+import { averagePredictions, ensembleLevels } from './ensemble';
 import type { MeshUNet } from './meshUNet';
 import {
   normalizedFeatures,
@@ -97,19 +98,20 @@ export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float
   }
 }
 
-/** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop). */
+/** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop); `passes` as in segmentMesh. */
 export function evaluateSplit(
   net: MeshUNet,
   samples: readonly SegmentationSample[],
   stats: FeatureStats,
+  passes = 1,
 ): SegmentationScores & { meshes: number } {
   const total = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
+  const classCount = net.config.classCount;
   for (const sample of samples) {
-    const scores = scoreSegmentation(
-      sample,
-      predictEdges(net, sample.level, stats.mean, stats.std),
-      net.config.classCount,
+    const predictions = ensembleLevels(sample.level, passes).map((level) =>
+      predictEdges(net, level, stats.mean, stats.std),
     );
+    const scores = scoreSegmentation(sample, averagePredictions(predictions, classCount), classCount);
     total.softEdgeAccuracy += scores.softEdgeAccuracy;
     total.hardEdgeAccuracy += scores.hardEdgeAccuracy;
     total.faceAccuracy += scores.faceAccuracy;

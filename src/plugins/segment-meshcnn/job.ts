@@ -32,6 +32,7 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
   try {
     result = await segmentMesh(input.positions, input.indices, model, {
       smoothBoundaries: props.smoothBoundaries,
+      passes: props.passes,
       network: sessions
         ? (level, features, poolEdges) =>
             forwardOnnx(ctx.onnx, sessions, model.net, level, features, poolEdges)
@@ -65,6 +66,7 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
       networkEdges: Math.round((result.network.indices.length / 3) * 1.5),
       pooledEdges: result.pooled.map((p) => Math.round((p.indices.length / 3) * 1.5)),
       direct: result.direct,
+      passes: props.passes,
       engine: sessions ? `onnxruntime (${ctx.onnx.provider}) + TypeScript pooling` : 'TypeScript kernels',
       repairs: result.repairs,
       timings: result.timings,
