@@ -112,9 +112,10 @@ export async function segmentMesh(
   const scale = E / budget;
   const poolEdges = model.info.config.poolEdges.map((p) => Math.max(6, Math.round(p * scale)));
   const classCount = model.info.config.classCount;
+  const passCount = Math.max(1, Math.round(options.passes ?? 1));
   const passes: EdgePrediction[] = [];
-  for (const copy of ensembleLevels(level, Math.max(1, Math.round(options.passes ?? 1)))) {
-    if (passes.length > 0) stage(0.35 + (0.3 * passes.length) / (options.passes ?? 1), 'running the network');
+  for (const copy of ensembleLevels(level, passCount)) {
+    if (passes.length > 0) stage(0.35 + (0.3 * passes.length) / passCount, 'running the network');
     passes.push(
       options.network
         ? await options
