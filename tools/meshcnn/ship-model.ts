@@ -8,6 +8,7 @@ import { loadSegmentationSplit } from '../../src/cli/commands/meshcnnDataset';
 import { classesFor } from '../../src/core/meshcnn/datasetClasses';
 import { evaluateSplit } from '../../src/core/meshcnn/train';
 import { loadModel, saveModel } from '../../src/core/meshcnn/modelFile';
+import { ENSEMBLE_PASSES } from '../../src/plugins/segment-meshcnn/props';
 
 const [input, name] = process.argv.slice(2).filter((a) => a !== '--');
 if (!input || !name) {
@@ -27,15 +28,18 @@ const inputEdges =
   info.inputEdges ??
   (firstLabels ? readFileSync(join(datasetSeg, firstLabels), 'utf8').trim().split('\n').length : undefined);
 const datasetDir = join(datasetSeg, '..');
-const test = existsSync(join(datasetDir, 'test'))
-  ? evaluateSplit(net, loadSegmentationSplit(datasetDir, 'test'), {
-      mean: info.featureMean,
-      std: info.featureStd,
-    })
-  : info.training?.test;
+// One pass (MeshCNN's protocol) and the segment operator's default ensemble (core/meshcnn/ensemble.ts).
+const testSplit = existsSync(join(datasetDir, 'test'))
+  ? loadSegmentationSplit(datasetDir, 'test')
+  : undefined;
+const stats = { mean: info.featureMean, std: info.featureStd };
+const test = testSplit ? evaluateSplit(net, testSplit, stats) : info.training?.test;
+const testEnsemble = testSplit
+  ? { passes: ENSEMBLE_PASSES, ...evaluateSplit(net, testSplit, stats, ENSEMBLE_PASSES) }
+  : info.training?.testEnsemble;
 const shipped = {
   ...info,
-  training: { ...info.training, test },
+  training: { ...info.training, test, testEnsemble },
   name,
   classes: classesFor(dataset, info.config.classCount),
   ...(inputEdges ? { inputEdges } : {}),
@@ -43,5 +47,5 @@ const shipped = {
 const out = join(import.meta.dirname, '..', '..', 'resources', 'models', `${name}.hmcn`);
 writeFileSync(out, saveModel(shipped, net));
 console.log(
-  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(test)}`,
+  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(test)}, ${ENSEMBLE_PASSES} passes ${JSON.stringify(testEnsemble)}`,
 );

@@ -72,6 +72,7 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
       timings: result.timings,
       facesPerClass: Object.fromEntries(model.info.classes.map((c, i) => [c.name, counts[i]])),
       modelAccuracy: model.info.training?.test ?? null,
+      modelAccuracyEnsemble: model.info.training?.testEnsemble ?? null,
     },
   };
   const buffers = [
