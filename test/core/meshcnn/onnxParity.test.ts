@@ -40,10 +40,12 @@ describe.skipIf(!hasShared)('MeshCNN: onnxruntime segments give the same outputs
     const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(net));
     const theirs = await forwardOnnx(onnx, sessions, net, level, features);
     await sessions.release();
-    // Same pooling decisions (float rounding could in principle swap two near-equal priorities).
-    expect(theirs.pools.map((p) => Array.from(p.collapsed))).toEqual(
-      ours.pools.map((p) => Array.from(p.collapsed)),
-    );
+    // Same pooling decisions: the same edges collapsed at each level. Their order may differ where float
+    // rounding swaps two near-equal priorities (it does for two edges of the vases model); the logits
+    // below would show it if that changed the pooled mesh.
+    const collapsedSets = (pools: { collapsed: ArrayLike<number> }[]) =>
+      pools.map((p) => Array.from(p.collapsed).sort((x, y) => x - y));
+    expect(collapsedSets(theirs.pools)).toEqual(collapsedSets(ours.pools));
     const K = ours.logits.cols;
     let maxDiff = 0;
     let decisive = 0,
