@@ -8,6 +8,7 @@ import { Tensor } from '../../core/nn/Tensor';
 import { bestEllipsoidAnchors } from '../../core/parts/anchors';
 import { assignFaces, faceCentroids } from '../../core/parts/assignFaces';
 import { BodyGraph } from '../../core/parts/geodesicClusters';
+import { splitStraddlingPrimitive } from '../../core/parts/reseed';
 import { blockPrimitives, ConditionalFlow } from '../../core/parts/ConditionalFlow';
 import { exportPrimitives, runPrimitives } from '../../core/parts/exportPrimitives';
 import { fitParts, implicitValues, unionValues } from '../../core/parts/fitParts';
@@ -29,7 +30,10 @@ import type {
   PrimitiveMesh,
 } from './types';
 
-export const NEURAL_PARTS_VERSION = 2;
+export const NEURAL_PARTS_VERSION = 3;
+// TEMPORARY experiment hook (not to be committed)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const EXP: Record<string, number> = JSON.parse((globalThis as any).process?.env?.PARTS_EXP ?? '{}');
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
@@ -119,6 +123,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   // 2. fitting, with a live view of the primitives
   let inside = insideSamples(norm.mesh, tree, ANCHOR_SAMPLES, new Rng(props.seed + 3));
   if (inside.length < 3 * 4 * M) inside = insidePoints(data); // a very thin shape: the near-surface inside points
+  const graph = props.start === 'body' ? bodyGraph(inside, tree, new Rng(props.seed + 8)) : null;
   const { anchors } = bestEllipsoidAnchors(
     inside,
     M,
@@ -126,7 +131,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     { points: data.volumePoints, labels: data.volumeLabels },
     ANCHOR_RESTARTS,
     new Rng(props.seed + 4),
-    props.start === 'body' ? bodyClustering(inside, M, tree, new Rng(props.seed + 8)) : undefined,
+    graph ? (r) => graph.clusters(M, r) : undefined,
   );
   const flow = new ConditionalFlow(
     {
@@ -136,6 +141,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
       hidden: props.hidden,
       layers: props.layers,
       radius: props.radius,
+      pointScale: EXP.pointScale ?? 1 / props.radius,
     },
     new Rng(props.seed),
     anchors,
@@ -149,7 +155,8 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     seconds: props.steps > 0 ? 0 : props.seconds,
     clock: props.clock === 'cpu' ? cpu! : undefined,
     inside,
-    reseedAt: RESEED_AT,
+    reseedAt: EXP.split ? [EXP.split] : RESEED_AT,
+    reseed: EXP.split && graph ? (f) => splitStraddlingPrimitive(f, graph)?.moved ?? -1 : undefined,
     lr: props.lr,
     lrFinal: LR_FINAL,
     volumeBatch: props.batch,
@@ -191,7 +198,9 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   ctx.progress(0.85, 'scoring the fit');
   const predicted = unionValues(implicitValues(flow, evalPoints), evalLabels.length);
   const truth = Float32Array.from(evalLabels, (l) => (l ? -1 : 1));
-  const iou = occupancyScores(predicted, truth).iou;
+  const scores = occupancyScores(predicted, truth);
+  const iou = scores.iou;
+  const truthInside = Math.max(1, scores.tp + scores.fn);
   await yieldToHost(ctx);
   const unionSurface = unionSurfacePoints(
     flow,
@@ -239,6 +248,8 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     metrics: {
       parts: M,
       iou,
+      falseInside: scores.fp / truthInside,
+      falseOutside: scores.fn / truthInside,
       chamferL1,
       seconds: fitWallSeconds,
       cpuSeconds: fitCpuSeconds,
@@ -266,20 +277,15 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
 };
 
 /**
- * k-medoids along the body (a graph through the inside whose edges stay inside, nodes weighted by
- * 1/thickness² so clusters share the body's length rather than its volume), one draw per call.
+ * The body graph of the inside points: distances along the body through a graph whose edges stay
+ * inside, nodes weighted by 1/thickness² so k-medoids clusters share the body's length rather than
+ * its volume.
  */
-function bodyClustering(
-  inside: Float32Array,
-  M: number,
-  tree: TriangleTree,
-  rng: Rng,
-): (rng: Rng) => ReturnType<BodyGraph['clusters']> {
-  const graph = new BodyGraph(inside, rng, {
+function bodyGraph(inside: Float32Array, tree: TriangleTree, rng: Rng): BodyGraph {
+  return new BodyGraph(inside, rng, {
     insideAt: (x, y, z) => tree.windingNumber(x, y, z) > 0.5,
     depthAt: (x, y, z) => tree.distance(x, y, z),
   });
-  return (r) => graph.clusters(M, r);
 }
 
 /** φ applied to sphere points (#N×3) for every primitive with our own kernels → #(M·N)×3, normalised coordinates. */

@@ -7,10 +7,10 @@ import { mapSphere } from '../../../src/plugins/neural-parts/job';
 import { nodeOnnx } from '../../plugins/fit-sdf/nodeOnnx';
 
 describe('ONNX export of the primitives', () => {
-  it('maps the sphere as our own kernels do, for every primitive', async () => {
+  it.each([1, 4])('maps the sphere as our own kernels do, for every primitive (point scale %d)', async (pointScale) => {
     const rng = new Rng(1);
     const flow = new ConditionalFlow(
-      { primitives: 3, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, sMax: 3 },
+      { primitives: 3, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, sMax: 3, pointScale },
       rng,
       {
         translation: Float32Array.from([0.1, 0, 0, -0.1, 0.2, 0, 0, 0, 0.3]),
