@@ -48,7 +48,7 @@ if (!hasShared) {
   process.exit(0);
 }
 console.log(machineLine());
-console.log(`settings: ${JSON.stringify(overrides)} ${process.env.PARTS_EXP ?? ''}`);
+console.log(`settings: ${JSON.stringify(overrides)}`);
 console.log(
   'paper (D-FAUST, from a single image, trained on the dataset): IoU 0.673–0.678, Chamfer-L1 0.090–0.101 for 2–10 primitives',
 );
@@ -79,7 +79,9 @@ for (const shape of shapes) {
           lo[k % 3] = Math.min(lo[k % 3]!, v);
           hi[k % 3] = Math.max(hi[k % 3]!, v);
         });
-        console.log(`  primitive ${i}: ${lo.map((v, k) => `${v.toFixed(2)}…${hi[k]!.toFixed(2)}`).join(' ')}`);
+        console.log(
+          `  primitive ${i}: ${lo.map((v, k) => `${v.toFixed(2)}…${hi[k]!.toFixed(2)}`).join(' ')}`,
+        );
       });
   }
 }

@@ -259,7 +259,8 @@ export async function fitParts(
     while (nextReseed < o.reseedAt.length && progress >= o.reseedAt[nextReseed]!) {
       nextReseed++;
       const inside = o.inside;
-      const rule = o.reseed ?? (inside ? (f: ConditionalFlow): number => reseedDeadPrimitive(f, inside) : null);
+      const rule =
+        o.reseed ?? (inside ? (f: ConditionalFlow): number => reseedDeadPrimitive(f, inside) : null);
       if (!rule) continue;
       const m = rule(flow);
       if (m >= 0) reseeded.push({ step: steps, primitive: m });

@@ -8,7 +8,6 @@ import { Tensor } from '../../core/nn/Tensor';
 import { bestEllipsoidAnchors } from '../../core/parts/anchors';
 import { assignFaces, faceCentroids } from '../../core/parts/assignFaces';
 import { BodyGraph } from '../../core/parts/geodesicClusters';
-import { splitStraddlingPrimitive } from '../../core/parts/reseed';
 import { blockPrimitives, ConditionalFlow } from '../../core/parts/ConditionalFlow';
 import { exportPrimitives, runPrimitives } from '../../core/parts/exportPrimitives';
 import { fitParts, implicitValues, unionValues } from '../../core/parts/fitParts';
@@ -31,9 +30,6 @@ import type {
 } from './types';
 
 export const NEURAL_PARTS_VERSION = 3;
-// TEMPORARY experiment hook (not to be committed)
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const EXP: Record<string, number> = JSON.parse((globalThis as any).process?.env?.PARTS_EXP ?? '{}');
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
@@ -54,6 +50,14 @@ const LR_FINAL = 0.1;
  * or turn into a spike), without it 0.721 / 0.009; see docs/parts.md.
  */
 const RESEED_AT: number[] = [];
+/**
+ * The radius the source sphere has as the coupling networks read it (their inputs are scaled by
+ * this / r): with the sphere's own coordinates (±0.25) the first layers' units are on or off over
+ * the whole sphere and the primitives stay near-ellipsoids; human_man / armadillo in 5 parts at
+ * 150 CPU-s, seed 0: radius 0.25 (unscaled) IoU 0.847 / 0.771, 1: 0.882 / 0.882, 2: 0.911 / 0.903,
+ * 4: 0.900 / see docs/parts.md.
+ */
+const COUPLING_SPHERE_RADIUS = 2;
 /** points per primitive sphere per step (the authors: 200; the union mask costs M²·this per step) */
 const SPHERE_POINTS = 100;
 /** icosphere level of the live preview (162 vertices per primitive) */
@@ -141,7 +145,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
       hidden: props.hidden,
       layers: props.layers,
       radius: props.radius,
-      pointScale: EXP.pointScale ?? 1 / props.radius,
+      pointScale: COUPLING_SPHERE_RADIUS / props.radius,
     },
     new Rng(props.seed),
     anchors,
@@ -155,8 +159,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     seconds: props.steps > 0 ? 0 : props.seconds,
     clock: props.clock === 'cpu' ? cpu! : undefined,
     inside,
-    reseedAt: EXP.split ? [EXP.split] : RESEED_AT,
-    reseed: EXP.split && graph ? (f) => splitStraddlingPrimitive(f, graph)?.moved ?? -1 : undefined,
+    reseedAt: RESEED_AT,
     lr: props.lr,
     lrFinal: LR_FINAL,
     volumeBatch: props.batch,

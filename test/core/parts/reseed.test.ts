@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConditionalFlow } from '../../../src/core/parts/ConditionalFlow';
-import { implicitValues } from '../../../src/core/parts/fitParts';
+import { fitParts, implicitValues } from '../../../src/core/parts/fitParts';
 import { BodyGraph } from '../../../src/core/parts/geodesicClusters';
-import { largestMissedRegion, reseedDeadPrimitive, splitStraddlingPrimitive } from '../../../src/core/parts/reseed';
+import {
+  largestMissedRegion,
+  reseedDeadPrimitive,
+  splitStraddlingPrimitive,
+} from '../../../src/core/parts/reseed';
 import { Rng } from '../../../src/core/sampling/Rng';
 
 /** n points uniform in the ball of radius `radius` at `centre`: #n×3 */
@@ -115,7 +119,17 @@ describe('splitting a primitive that straddles the body', () => {
   const straddling = (long = 0.45): ConditionalFlow =>
     new ConditionalFlow({ primitives: 3, codeSize: 4, hidden: 8, layers: 3, radius: r }, new Rng(1), {
       translation: Float32Array.from([long === 0.45 ? 0 : -0.35, 0, 0, 0, 0, 0, 0, 0.1, 0]),
-      scale: Float32Array.from([r / long, r / 0.1, r / 0.1, r / 0.21, r / 0.21, r / 0.21, r / 0.02, r / 0.02, r / 0.02]),
+      scale: Float32Array.from([
+        r / long,
+        r / 0.1,
+        r / 0.1,
+        r / 0.21,
+        r / 0.21,
+        r / 0.21,
+        r / 0.02,
+        r / 0.02,
+        r / 0.02,
+      ]),
       rotation: Float32Array.from([...identity3, ...identity3, ...identity3]),
     });
   const probes = Float32Array.from([-0.35, 0, 0, 0.35, 0, 0, 0, 0, 0]);
@@ -140,5 +154,42 @@ describe('splitting a primitive that straddles the body', () => {
   it('leaves a primitive alone when what it alone holds is one piece', () => {
     const flow = straddling(0.12); // primitive 0 on the left ball only
     expect(splitStraddlingPrimitive(flow, graph)).toBeNull();
+  });
+});
+
+describe('re-seeding during a fit', () => {
+  it('calls the given rule once at each budget fraction and records what it moved', async () => {
+    const flow = new ConditionalFlow(
+      { primitives: 2, codeSize: 4, hidden: 8, layers: 2, radius: r },
+      new Rng(3),
+    );
+    const rng = new Rng(4);
+    const surface = Float32Array.from(ball(200, 0.2, [0, 0, 0], rng));
+    const volume = Float32Array.from(ball(200, 0.4, [0, 0, 0], rng));
+    const data = {
+      surfacePoints: surface,
+      surfaceNormals: surface.map((v) => v / 0.2),
+      volumePoints: volume,
+      volumeLabels: Uint8Array.from({ length: 200 }, (_, i) =>
+        Math.hypot(volume[3 * i]!, volume[3 * i + 1]!, volume[3 * i + 2]!) < 0.2 ? 1 : 0,
+      ),
+    };
+    const calls: number[] = [];
+    const result = await fitParts(flow, data, {
+      steps: 8,
+      seconds: 0,
+      volumeBatch: 64,
+      surfaceBatch: 64,
+      spherePoints: 32,
+      normalBatch: 16,
+      reseedAt: [0.25, 0.75],
+      reseed: (f) => {
+        expect(f).toBe(flow);
+        calls.push(calls.length);
+        return calls.length === 1 ? 1 : -1; // moves primitive 1 the first time, nothing the second
+      },
+    });
+    expect(calls).toHaveLength(2);
+    expect(result.reseeded).toEqual([{ step: 2, primitive: 1 }]);
   });
 });
