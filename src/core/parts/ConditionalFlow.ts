@@ -39,9 +39,9 @@ export interface FlowConfig {
    * sphere has radius r = 0.25, so its raw coordinates are ±0.25 against code terms of size ~1: the
    * first layer's units are then nearly constant over the sphere (on or off everywhere), the
    * couplings nearly affine, and each primitive stays close to an ellipsoid through a per-shape
-   * fit of a thousand steps. 1/r reads the unit sphere's coordinates (the plugin's default:
-   * human_man in 5 parts at 150 CPU-s, IoU 0.847 → 0.882, armadillo 0.771 → 0.882, seed 0).
-   * The exported model folds the factor into the first layer's point weights.
+   * fit of a thousand steps. 1/r reads the unit sphere's coordinates; the plugin uses 2/r (see
+   * COUPLING_SPHERE_RADIUS in its job). The exported model folds the factor into the first
+   * layer's point weights.
    */
   pointScale?: number;
 }

@@ -53,9 +53,9 @@ const RESEED_AT: number[] = [];
 /**
  * The radius the source sphere has as the coupling networks read it (their inputs are scaled by
  * this / r): with the sphere's own coordinates (±0.25) the first layers' units are on or off over
- * the whole sphere and the primitives stay near-ellipsoids; human_man / armadillo in 5 parts at
- * 150 CPU-s, seed 0: radius 0.25 (unscaled) IoU 0.847 / 0.771, 1: 0.882 / 0.882, 2: 0.911 / 0.903,
- * 4: 0.900 / see docs/parts.md.
+ * the whole sphere and the primitives stay near-ellipsoids. Human_man / armadillo in 5 parts at
+ * 150 CPU-s, mean IoU of seeds 0–2: radius 0.25 (unscaled) 0.824 / 0.778, 1: 0.867 / 0.887,
+ * 2: 0.897 / 0.903; seed 0 at radius 4: 0.900 / 0.903 (docs/parts.md).
  */
 const COUPLING_SPHERE_RADIUS = 2;
 /** points per primitive sphere per step (the authors: 200; the union mask costs M²·this per step) */
