@@ -33,7 +33,7 @@ const overrides: Record<string, unknown> = { seed: 0 };
 for (let i = 0; i < args.length; i++) {
   if (!args[i]!.startsWith('--')) continue;
   const name = camel(args[i]!.slice(2));
-  if (name === 'shapes' || name === 'parts') continue;
+  if (name === 'shapes' || name === 'parts' || name === 'boxes') continue;
   const spec = (neuralPartsProps as Record<string, (typeof neuralPartsProps)[keyof typeof neuralPartsProps]>)[
     name
   ];
@@ -53,9 +53,9 @@ console.log(
   'paper (D-FAUST, from a single image, trained on the dataset): IoU 0.673–0.678, Chamfer-L1 0.090–0.101 for 2–10 primitives',
 );
 console.log(
-  '| shape | faces | N | IoU | Chamfer-L1 | steps | fit CPU s | fit wall s | total CPU s | total wall s | faces per part | re-seeded (primitive@step) | load (1/5/15 min) |',
+  '| shape | faces | N | IoU | false in / out | Chamfer-L1 | steps | fit CPU s | fit wall s | total CPU s | total wall s | faces per part | re-seeded (primitive@step) | load (1/5/15 min) |',
 );
-console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|');
+console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|---|');
 for (const shape of shapes) {
   const mesh = loadSharedMesh(`${shape}.obj`);
   for (const parts of counts) {
@@ -69,7 +69,19 @@ for (const shape of shapes) {
     );
     const m = output.metrics;
     console.log(
-      `| ${shape} | ${mesh.indices.length / 3} | ${parts} | ${m.iou.toFixed(3)} | ${m.chamferL1.toFixed(4)} | ${m.steps} | ${m.cpuSeconds.toFixed(1)} | ${m.seconds.toFixed(1)} | ${m.totalCpuSeconds.toFixed(1)} | ${m.totalSeconds.toFixed(1)} | ${m.perPart.map((p) => p.faces).join(' ')} | ${m.reseeded.map((r) => `${r.primitive}@${r.step}`).join(' ') || '–'} | ${before} → ${load()} |`,
+      `| ${shape} | ${mesh.indices.length / 3} | ${parts} | ${m.iou.toFixed(3)} | ${m.falseInside.toFixed(3)} / ${m.falseOutside.toFixed(3)} | ${m.chamferL1.toFixed(4)} | ${m.steps} | ${m.cpuSeconds.toFixed(1)} | ${m.seconds.toFixed(1)} | ${m.totalCpuSeconds.toFixed(1)} | ${m.totalSeconds.toFixed(1)} | ${m.perPart.map((p) => p.faces).join(' ')} | ${m.reseeded.map((r) => `${r.primitive}@${r.step}`).join(' ') || '–'} | ${before} → ${load()} |`,
     );
+    if (args.includes('--boxes'))
+      output.primitives.forEach((p, i) => {
+        const lo = [Infinity, Infinity, Infinity],
+          hi = [-Infinity, -Infinity, -Infinity];
+        p.positions.forEach((v, k) => {
+          lo[k % 3] = Math.min(lo[k % 3]!, v);
+          hi[k % 3] = Math.max(hi[k % 3]!, v);
+        });
+        console.log(
+          `  primitive ${i}: ${lo.map((v, k) => `${v.toFixed(2)}…${hi[k]!.toFixed(2)}`).join(' ')}`,
+        );
+      });
   }
 }

@@ -34,6 +34,16 @@ export interface FlowConfig {
    * weights by full steps), and a thin limb's primitive slides off its limb within 50 steps.
    */
   affine?: 'predicted' | 'free';
+  /**
+   * Factor on the two coordinates each coupling MLP reads (default 1, as the paper). The source
+   * sphere has radius r = 0.25, so its raw coordinates are ±0.25 against code terms of size ~1: the
+   * first layer's units are then nearly constant over the sphere (on or off everywhere), the
+   * couplings nearly affine, and each primitive stays close to an ellipsoid through a per-shape
+   * fit of a thousand steps. 1/r reads the unit sphere's coordinates; the plugin uses 2/r (see
+   * COUPLING_SPHERE_RADIUS in its job). The exported model folds the factor into the first
+   * layer's point weights.
+   */
+  pointScale?: number;
 }
 
 /**
@@ -203,6 +213,13 @@ export class ConditionalFlow {
     };
   }
 
+  /** The two coordinates a coupling layer reads, times pointScale: y [N,3] → [N,2] */
+  private couplingInput(tape: Tape, y: Tensor, reads: readonly number[]): Tensor {
+    const k = this.config.pointScale ?? 1;
+    const pair = selectColumns(tape, y, reads);
+    return k === 1 ? pair : affine(tape, pair, k);
+  }
+
   /** (s, t) of coupling layer `layer` for points y: [N,3] of primitives `primitiveOf`: #N → [N,2] */
   private coupling(
     tape: Tape,
@@ -215,7 +232,7 @@ export class ConditionalFlow {
       tape,
       add(
         tape,
-        linear(tape, selectColumns(tape, y, layer.reads), layer.pointWeight),
+        linear(tape, this.couplingInput(tape, y, layer.reads), layer.pointWeight),
         gatherRows(tape, codeTerm, primitiveOf),
       ),
     );

@@ -31,7 +31,11 @@ export function exportPrimitives(flow: ConditionalFlow, properties: Record<strin
       [0, 1, 2].map((k) => (k === layer.coordinate ? 1 : 0)),
       [1, 3],
     ),
-    pointWeight: g.float(layer.pointWeight.data, [2, H], `coupling${l}_point_w`),
+    pointWeight: g.float(
+      layer.pointWeight.data.map((w) => w * (flow.config.pointScale ?? 1)),
+      [2, H],
+      `coupling${l}_point_w`,
+    ),
     w1: g.float(layer.rest.layers[0]!.weight.data, [H, H], `coupling${l}_w1`),
     b1: g.float(layer.rest.layers[0]!.bias.data, [H], `coupling${l}_b1`),
     w2: g.float(layer.rest.layers[1]!.weight.data, [H, 2], `coupling${l}_w2`),

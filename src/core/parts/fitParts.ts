@@ -88,6 +88,11 @@ export interface FitPartsOptions {
    */
   inside?: Float32Array;
   reseedAt: number[];
+  /**
+   * The re-seeding rule checked at each fraction in `reseedAt`: moves a primitive and returns it,
+   * or −1 (default: reseedDeadPrimitive on `inside`).
+   */
+  reseed?: (flow: ConditionalFlow) => number;
   seed: number;
   reportSeconds: number;
   onReport?: (report: FitReport) => void | Promise<void>;
@@ -253,8 +258,11 @@ export async function fitParts(
     );
     while (nextReseed < o.reseedAt.length && progress >= o.reseedAt[nextReseed]!) {
       nextReseed++;
-      if (!o.inside) continue;
-      const m = reseedDeadPrimitive(flow, o.inside);
+      const inside = o.inside;
+      const rule =
+        o.reseed ?? (inside ? (f: ConditionalFlow): number => reseedDeadPrimitive(f, inside) : null);
+      if (!rule) continue;
+      const m = rule(flow);
       if (m >= 0) reseeded.push({ step: steps, primitive: m });
     }
     adam.lr = o.lr * (o.lrFinal + ((1 - o.lrFinal) * (1 + Math.cos(Math.PI * progress))) / 2);

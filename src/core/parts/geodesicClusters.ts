@@ -38,6 +38,8 @@ export class BodyGraph {
   readonly nearestNode: Int32Array;
   /** each node's weight in the clustering: #n (1, or 1/thickness² with `depthAt`) */
   readonly weights: Float64Array;
+  /** typical distance between neighbouring nodes (the median length of a near-neighbour edge) */
+  readonly spacing: number;
 
   constructor(
     readonly points: Float32Array,
@@ -134,17 +136,18 @@ export class BodyGraph {
       for (let j = 0; j < n; j++)
         if (this.distances[i * n + j] === Infinity) this.distances[i * n + j] = largest + euclid(i, j);
 
+    // the node spacing: the median length of each node's first stored edge (one of its near
+    // neighbours, not always the nearest: a rough scale is all this needs)
+    const spacing = median(
+      Float64Array.from({ length: n }, (_, i) => (K > 0 ? euclid(i, targets[offsets[i]!] ?? i) : 0)),
+    );
+    this.spacing = spacing;
     this.weights = new Float64Array(n).fill(1);
     if (options.depthAt) {
       const depth = Float64Array.from({ length: n }, (_, i) =>
         options.depthAt!(xyz[3 * i]!, xyz[3 * i + 1]!, xyz[3 * i + 2]!),
       );
-      // nodes sit about one spacing apart, so a ball's edge is known to about that much; the
-      // spacing: the median length of each node's first stored edge (one of its near neighbours,
-      // not always the nearest: a rough scale is all this needs)
-      const spacing = median(
-        Float64Array.from({ length: n }, (_, i) => (K > 0 ? euclid(i, targets[offsets[i]!] ?? i) : 0)),
-      );
+      // nodes sit about one spacing apart, so a ball's edge is known to about that much
       for (let i = 0; i < n; i++) {
         // local thickness: the radius of the largest inscribed ball (about a node) holding node i
         let t = depth[i]!;

@@ -1,5 +1,6 @@
 import { ellipsoidOf } from './anchors';
 import type { ConditionalFlow } from './ConditionalFlow';
+import type { BodyGraph } from './geodesicClusters';
 import { implicitValues, unionValues } from './fitParts';
 
 export interface ReseedOptions {
@@ -132,4 +133,122 @@ export function largestMissedRegion(points: Float32Array, missed: Uint8Array, ce
     if (region.length > best.length) best = region;
   }
   return best;
+}
+
+export interface SplitOptions {
+  /** nodes closer than this many node spacings along the body are one piece */
+  link: number;
+  /** a second piece counts when it holds at least this fraction of the primitive's nodes … */
+  minPiece: number;
+  /** … and at least this many nodes */
+  minNodes: number;
+  /** the primitive moved there must alone hold less than piece / gain of the inside */
+  gain: number;
+}
+
+export const DEFAULT_SPLIT: SplitOptions = { link: 2.5, minPiece: 0.15, minNodes: 12, gain: 2 };
+
+/**
+ * Splits a primitive that straddles the body: where the inside points that a primitive alone
+ * holds fall into two pieces far apart along the body (both arms of a T-posed human, joined by one
+ * primitive through the chest, where the trunk's primitive holds them too; a leg and the head), the
+ * primitive is moved onto the larger piece and the primitive that alone holds least of the inside
+ * onto the smaller one, each as its piece's ellipsoid. A long thin primitive reaches far along its
+ * axis at small g, so the occupancy loss lets it claim a second limb through the trunk; split, each
+ * limb gets a primitive of its own.
+ * graph: the body graph of the inside points (its `points`). Returns the primitive split and the
+ * one moved, or null when no primitive straddles (or moving the weakest would lose more than the
+ * piece is worth).
+ */
+export function splitStraddlingPrimitive(
+  flow: ConditionalFlow,
+  graph: BodyGraph,
+  options: SplitOptions = DEFAULT_SPLIT,
+): { split: number; moved: number } | null {
+  const M = flow.config.primitives,
+    inside = graph.points,
+    N = inside.length / 3,
+    n = graph.nodes.length;
+  if (M < 2 || N === 0) return null;
+  const g = implicitValues(flow, inside);
+  // the primitive that alone holds each point (−1: none or several), and how much each holds alone
+  const holder = new Int32Array(N).fill(-1);
+  const alone = new Int32Array(M);
+  for (let p = 0; p < N; p++) {
+    let holders = 0;
+    for (let m = 0; m < M; m++)
+      if (g[m * N + p]! < 0) {
+        holders++;
+        holder[p] = m;
+      }
+    if (holders === 1) alone[holder[p]!]!++;
+    else holder[p] = -1;
+  }
+  const nodeHolder = Int32Array.from(graph.nodes, (p) => holder[p]!);
+  const link = options.link * graph.spacing,
+    D = graph.distances;
+  let best: { split: number; pieces: Set<number>[]; size: number } | null = null;
+  for (let m = 0; m < M; m++) {
+    const own: number[] = [];
+    for (let i = 0; i < n; i++) if (nodeHolder[i] === m) own.push(i);
+    const component = new Int32Array(n).fill(-1);
+    const sizes: number[] = [];
+    for (const start of own) {
+      if (component[start]! >= 0) continue;
+      const c = sizes.length;
+      component[start] = c;
+      let size = 0;
+      const stack = [start];
+      while (stack.length) {
+        const i = stack.pop()!;
+        size++;
+        for (const j of own)
+          if (component[j]! < 0 && D[i * n + j]! <= link) {
+            component[j] = c;
+            stack.push(j);
+          }
+      }
+      sizes.push(size);
+    }
+    if (sizes.length < 2) continue;
+    const order = sizes.map((_, c) => c).sort((a, b) => sizes[b]! - sizes[a]!);
+    const size = sizes[order[1]!]!;
+    if (size < options.minNodes || size < options.minPiece * own.length) continue;
+    if (!best || size > best.size)
+      best = {
+        split: m,
+        pieces: order.slice(0, 2).map((c) => new Set(own.filter((i) => component[i] === c))),
+        size,
+      };
+  }
+  if (!best) return null;
+  const split = best.split;
+  // each piece's points: held by the split primitive alone, nearest to the piece's nodes
+  const pieces = best.pieces.map((nodes) => {
+    const points: number[] = [];
+    for (let p = 0; p < N; p++) if (holder[p] === split && nodes.has(graph.nearestNode[p]!)) points.push(p);
+    return points;
+  });
+  let moved = -1;
+  for (let m = 0; m < M; m++) if (m !== split && (moved < 0 || alone[m]! < alone[moved]!)) moved = m;
+  if (pieces[1]!.length < 4 || options.gain * alone[moved]! > pieces[1]!.length) return null;
+  flow.placePrimitive(split, ellipsoidOfPoints(inside, pieces[0]!, flow.config.radius));
+  flow.placePrimitive(moved, ellipsoidOfPoints(inside, pieces[1]!, flow.config.radius));
+  return { split, moved };
+}
+
+/** The second-moment ellipsoid of some points (indices into #N×3) as a placement for placePrimitive. */
+function ellipsoidOfPoints(
+  points: Float32Array,
+  which: readonly number[],
+  radius: number,
+): { translation: number[]; scale: Float32Array; rotation: Float32Array } {
+  const centre = [0, 0, 0];
+  for (const i of which) for (let a = 0; a < 3; a++) centre[a] += points[3 * i + a]! / which.length;
+  const scatter = new Float64Array(9);
+  for (const i of which) {
+    const d = [0, 1, 2].map((a) => points[3 * i + a]! - centre[a]!);
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) scatter[3 * a + b] += d[a]! * d[b]!;
+  }
+  return { translation: centre, ...ellipsoidOf(scatter, which.length, radius) };
 }

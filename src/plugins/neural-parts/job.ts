@@ -29,7 +29,7 @@ import type {
   PrimitiveMesh,
 } from './types';
 
-export const NEURAL_PARTS_VERSION = 2;
+export const NEURAL_PARTS_VERSION = 3;
 /** Seed of the evaluation samples, fixed so runs are scored alike. */
 export const EVAL_SEED = 1000003;
 const TRAIN_SAMPLES = { surface: 20_000, volume: 20_000 };
@@ -50,6 +50,14 @@ const LR_FINAL = 0.1;
  * or turn into a spike), without it 0.721 / 0.009; see docs/parts.md.
  */
 const RESEED_AT: number[] = [];
+/**
+ * The radius the source sphere has as the coupling networks read it (their inputs are scaled by
+ * this / r): with the sphere's own coordinates (±0.25) the first layers' units are on or off over
+ * the whole sphere and the primitives stay near-ellipsoids. Human_man / armadillo in 5 parts at
+ * 150 CPU-s, mean IoU of seeds 0–2: radius 0.25 (unscaled) 0.824 / 0.778, 1: 0.867 / 0.887,
+ * 2: 0.897 / 0.903; seed 0 at radius 4: 0.900 / 0.903 (docs/parts.md).
+ */
+const COUPLING_SPHERE_RADIUS = 2;
 /** points per primitive sphere per step (the authors: 200; the union mask costs M²·this per step) */
 const SPHERE_POINTS = 100;
 /** icosphere level of the live preview (162 vertices per primitive) */
@@ -119,6 +127,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   // 2. fitting, with a live view of the primitives
   let inside = insideSamples(norm.mesh, tree, ANCHOR_SAMPLES, new Rng(props.seed + 3));
   if (inside.length < 3 * 4 * M) inside = insidePoints(data); // a very thin shape: the near-surface inside points
+  const graph = props.start === 'body' ? bodyGraph(inside, tree, new Rng(props.seed + 8)) : null;
   const { anchors } = bestEllipsoidAnchors(
     inside,
     M,
@@ -126,7 +135,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     { points: data.volumePoints, labels: data.volumeLabels },
     ANCHOR_RESTARTS,
     new Rng(props.seed + 4),
-    props.start === 'body' ? bodyClustering(inside, M, tree, new Rng(props.seed + 8)) : undefined,
+    graph ? (r) => graph.clusters(M, r) : undefined,
   );
   const flow = new ConditionalFlow(
     {
@@ -136,6 +145,7 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
       hidden: props.hidden,
       layers: props.layers,
       radius: props.radius,
+      pointScale: COUPLING_SPHERE_RADIUS / props.radius,
     },
     new Rng(props.seed),
     anchors,
@@ -191,7 +201,9 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
   ctx.progress(0.85, 'scoring the fit');
   const predicted = unionValues(implicitValues(flow, evalPoints), evalLabels.length);
   const truth = Float32Array.from(evalLabels, (l) => (l ? -1 : 1));
-  const iou = occupancyScores(predicted, truth).iou;
+  const scores = occupancyScores(predicted, truth);
+  const iou = scores.iou;
+  const truthInside = Math.max(1, scores.tp + scores.fn);
   await yieldToHost(ctx);
   const unionSurface = unionSurfacePoints(
     flow,
@@ -239,6 +251,8 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
     metrics: {
       parts: M,
       iou,
+      falseInside: scores.fp / truthInside,
+      falseOutside: scores.fn / truthInside,
       chamferL1,
       seconds: fitWallSeconds,
       cpuSeconds: fitCpuSeconds,
@@ -266,20 +280,15 @@ export const neuralPartsJob: Job<NeuralPartsInput, NeuralPartsProps, NeuralParts
 };
 
 /**
- * k-medoids along the body (a graph through the inside whose edges stay inside, nodes weighted by
- * 1/thickness² so clusters share the body's length rather than its volume), one draw per call.
+ * The body graph of the inside points: distances along the body through a graph whose edges stay
+ * inside, nodes weighted by 1/thickness² so k-medoids clusters share the body's length rather than
+ * its volume.
  */
-function bodyClustering(
-  inside: Float32Array,
-  M: number,
-  tree: TriangleTree,
-  rng: Rng,
-): (rng: Rng) => ReturnType<BodyGraph['clusters']> {
-  const graph = new BodyGraph(inside, rng, {
+function bodyGraph(inside: Float32Array, tree: TriangleTree, rng: Rng): BodyGraph {
+  return new BodyGraph(inside, rng, {
     insideAt: (x, y, z) => tree.windingNumber(x, y, z) > 0.5,
     depthAt: (x, y, z) => tree.distance(x, y, z),
   });
-  return (r) => graph.clusters(M, r);
 }
 
 /** φ applied to sphere points (#N×3) for every primitive with our own kernels → #(M·N)×3, normalised coordinates. */

@@ -33,6 +33,13 @@ export interface NeuralPartsMetrics {
   parts: number;
   /** IoU of the union of primitives on uniform samples in the padded box */
   iou: number;
+  /**
+   * Where the IoU is lost, as fractions of the evaluation samples inside the input: inside the
+   * union but outside the input (falseInside) and inside the input but outside the union
+   * (falseOutside); IoU = (1 − falseOutside) / (1 + falseInside).
+   */
+  falseInside: number;
+  falseOutside: number;
   /** Chamfer-L1 between the union's surface and the input, in units of the input's longest side */
   chamferL1: number;
   /** wall-clock seconds of the fit (steps only) */

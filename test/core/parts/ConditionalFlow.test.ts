@@ -11,10 +11,11 @@ function roughFlow(
   seed: number,
   primitives = 3,
   affine: 'predicted' | 'free' = 'predicted',
+  pointScale = 1,
 ): ConditionalFlow {
   const rng = new Rng(seed);
   const flow = new ConditionalFlow(
-    { primitives, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, affine },
+    { primitives, codeSize: 4, hidden: 8, layers: 4, radius: 0.25, affine, pointScale },
     rng,
   );
   for (const p of flow.parameters) for (let i = 0; i < p.size; i++) p.data[i] += (rng.next() - 0.5) * 0.6;
@@ -22,10 +23,14 @@ function roughFlow(
 }
 
 describe('the conditional invertible network', () => {
-  it.each(['predicted', 'free'] as const)(
-    'is exactly invertible: φ⁻¹(φ(x)) = x for every primitive (%s placement)',
-    (affine) => {
-      const flow = roughFlow(1, 3, affine);
+  it.each([
+    ['predicted', 1],
+    ['free', 1],
+    ['free', 4],
+  ] as const)(
+    'is exactly invertible: φ⁻¹(φ(x)) = x for every primitive (%s placement, point scale %d)',
+    (affine, pointScale) => {
+      const flow = roughFlow(1, 3, affine, pointScale);
       const tape = new Tape();
       const cond = flow.condition(tape);
       const rng = new Rng(2);
@@ -110,6 +115,35 @@ describe('the conditional invertible network', () => {
     checkGradients(
       params,
       (t) => weighted(t, flow.implicit(t, flow.condition(t), x, prims), new Rng(17)),
+      rng,
+      6,
+    );
+  });
+
+  it('scales the coordinates its couplings read by pointScale (as point weights that much larger)', () => {
+    const scaled = roughFlow(21, 2, 'free', 4);
+    const plain = roughFlow(21, 2, 'free', 1);
+    for (const c of plain.couplings) c.pointWeight.data.forEach((w, i, a) => (a[i] = w * 4));
+    const rng = new Rng(22);
+    const x = Tensor.constant(
+      new Float32Array(3 * 40).map(() => (rng.next() - 0.5) * 0.5),
+      [40, 3],
+    );
+    const prims = Int32Array.from({ length: 40 }, (_, i) => i % 2);
+    const tape = new Tape();
+    const a = scaled.forward(tape, scaled.condition(tape), x, prims).data;
+    const b = plain.forward(tape, plain.condition(tape), x, prims).data;
+    const unscaled = roughFlow(21, 2, 'free', 1);
+    const c = unscaled.forward(tape, unscaled.condition(tape), x, prims).data;
+    let differs = 0;
+    for (let i = 0; i < a.length; i++) {
+      expect(a[i]).toBeCloseTo(b[i]!, 5);
+      differs = Math.max(differs, Math.abs(a[i]! - c[i]!));
+    }
+    expect(differs).toBeGreaterThan(0.01); // the factor does change the map
+    checkGradients(
+      [scaled.couplings[1]!.pointWeight, scaled.codes, scaled.free!.translation],
+      (t) => weighted(t, scaled.implicit(t, scaled.condition(t), x, prims), new Rng(23)),
       rng,
       6,
     );

@@ -68,6 +68,10 @@ describe('mesh.neural_parts', () => {
     expect(m.parts).toBe(2);
     expect(m.steps).toBe(25);
     expect(m.iou).toBeGreaterThan(0.5); // two balls start near their starting ellipsoids
+    // where the IoU is lost: its two parts, in units of the input's inside
+    expect(m.falseInside).toBeGreaterThanOrEqual(0);
+    expect(m.falseOutside).toBeGreaterThanOrEqual(0);
+    expect((1 - m.falseOutside) / (1 + m.falseInside)).toBeCloseTo(m.iou, 6);
     expect(m.chamferL1).toBeGreaterThan(0);
     expect(m.chamferL1).toBeLessThan(0.1);
     expect(output.primitives).toHaveLength(2);
@@ -115,7 +119,7 @@ describe('mesh.neural_parts', () => {
     expect(groups[1]!.children.length).toBe(output.parts.length);
     expect(groups[0]!.userData).toMatchObject({
       plugin: 'mesh.neural_parts',
-      version: 2,
+      version: 3,
       props: { parts: 2 },
     });
     const metrics = neuralPartsOperator.metrics(output, quick);
