@@ -170,12 +170,14 @@ export async function createMeshcnnSessions(
   onnx: OnnxRuntime,
   segments: MeshcnnOnnxSegments,
 ): Promise<MeshcnnOnnxSessions> {
-  const down = await Promise.all(segments.down.map((m) => onnx.createSession(m)));
-  const bottom = await onnx.createSession(segments.bottom);
+  // One thread per operator: the segments are many small Gather/MatMul operators (see OnnxSessionOptions).
+  const options = { threads: 1 };
+  const down = await Promise.all(segments.down.map((m) => onnx.createSession(m, options)));
+  const bottom = await onnx.createSession(segments.bottom, options);
   const up = await Promise.all(
-    segments.up.map((m) => (m.length ? onnx.createSession(m) : Promise.resolve(null))),
+    segments.up.map((m) => (m.length ? onnx.createSession(m, options) : Promise.resolve(null))),
   );
-  const last = await onnx.createSession(segments.last);
+  const last = await onnx.createSession(segments.last, options);
   return {
     down,
     bottom,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Ort from 'onnxruntime-node';
-import type { OnnxRuntime, OnnxSession, OnnxTensor } from '../../core/onnx/OnnxRuntime';
+import type { OnnxRuntime, OnnxSession, OnnxSessionOptions, OnnxTensor } from '../../core/onnx/OnnxRuntime';
 import { chooseNodeProvider, type ProviderChoice } from './chooseProvider';
 
 const require = createRequire(import.meta.url);
@@ -24,10 +24,14 @@ export function createNodeOnnxRuntime(): NodeOnnxRuntime {
   let choice: ProviderChoice = chooseNodeProvider(nodeProviderFacts(ort));
   let verified = choice.provider === 'cpu';
 
-  const create = async (model: Uint8Array): Promise<Ort.InferenceSession> => {
+  const create = async (model: Uint8Array, options: OnnxSessionOptions): Promise<Ort.InferenceSession> => {
+    const threads = options.threads ? { intraOpNumThreads: options.threads } : {};
     if (!verified) {
       try {
-        const session = await ort.InferenceSession.create(model, { executionProviders: [choice.provider] });
+        const session = await ort.InferenceSession.create(model, {
+          executionProviders: [choice.provider],
+          ...threads,
+        });
         verified = true;
         return session;
       } catch (error) {
@@ -39,7 +43,7 @@ export function createNodeOnnxRuntime(): NodeOnnxRuntime {
         verified = true;
       }
     }
-    return ort.InferenceSession.create(model, { executionProviders: [choice.provider] });
+    return ort.InferenceSession.create(model, { executionProviders: [choice.provider], ...threads });
   };
 
   return {
@@ -49,8 +53,8 @@ export function createNodeOnnxRuntime(): NodeOnnxRuntime {
     get reason() {
       return choice.reason;
     },
-    async createSession(model: Uint8Array): Promise<OnnxSession> {
-      const session = await create(model);
+    async createSession(model: Uint8Array, options: OnnxSessionOptions = {}): Promise<OnnxSession> {
+      const session = await create(model, options);
       return {
         inputNames: session.inputNames,
         outputNames: session.outputNames,
