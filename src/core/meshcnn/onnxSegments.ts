@@ -1,5 +1,5 @@
 import { OnnxGraphBuilder } from '../nn/onnx/OnnxGraphBuilder';
-import { ONNX_FLOAT, ONNX_INT64 } from '../nn/onnx/onnxSchema';
+import { ONNX_FLOAT, ONNX_INT32 } from '../nn/onnx/onnxSchema';
 import type { OnnxRuntime, OnnxSession } from '../onnx/OnnxRuntime';
 import { EDGE_FEATURE_COUNT } from './edgeFeatures';
 import { poolFeatures, poolMesh, rowSquaredNorms, unpoolFeatures, type PoolRecord } from './meshPool';
@@ -13,7 +13,7 @@ import type { MeshUNet } from './meshUNet';
  * queue over the mesh) and the pooling/unpooling averages run in TypeScript between them, exactly the code
  * the training uses, so the two paths differ only in float rounding.
  *
- * Inputs of every segment: `x` [E,C] float32, `gemm` [E,4] int64 (one-ring neighbours; a missing one is E,
+ * Inputs of every segment: `x` [E,C] float32, `gemm` [E,4] int32 (one-ring neighbours; a missing one is E,
  * which selects an appended zero row); decoder segments also take `skip` [E,C]. Output `y`.
  */
 export interface MeshcnnOnnxSegments {
@@ -85,7 +85,7 @@ function segmentGraph(inChannels: number, withSkip: boolean): SegmentGraph {
   const builder = new OnnxGraphBuilder();
   const x = builder.input('x', ONNX_FLOAT, ['E', inChannels]);
   const skip = withSkip ? builder.input('skip', ONNX_FLOAT, ['E', inChannels]) : undefined;
-  const gemm = builder.input('gemm', ONNX_INT64, ['E', 4]);
+  const gemm = builder.input('gemm', ONNX_INT32, ['E', 4]);
   return {
     builder,
     x,
@@ -203,6 +203,19 @@ export async function forwardOnnx(
 ): Promise<{ logits: Float32Array; pools: PoolRecord[] }> {
   const { channels } = net.config;
   const L = channels.length;
+  // Each level's neighbour table as a tensor, made once: the encoder and the decoder both read it.
+  const gemmTensors = new Map<MeshLevel, ReturnType<OnnxRuntime['tensor']>>();
+  const gemmOf = (lvl: MeshLevel) => {
+    let tensor = gemmTensors.get(lvl);
+    if (!tensor) {
+      const E = edgeCountOf(lvl);
+      const gemm = new Int32Array(4 * E);
+      for (let i = 0; i < gemm.length; i++) gemm[i] = lvl.gemm[i]! < 0 ? E : lvl.gemm[i]!;
+      tensor = onnx.tensor('int32', gemm, [E, 4]);
+      gemmTensors.set(lvl, tensor);
+    }
+    return tensor;
+  };
   const run = async (
     session: OnnxSession,
     lvl: MeshLevel,
@@ -211,11 +224,9 @@ export async function forwardOnnx(
     skip?: Float32Array,
   ): Promise<Float32Array> => {
     const E = edgeCountOf(lvl);
-    const gemm = new BigInt64Array(4 * E);
-    for (let i = 0; i < gemm.length; i++) gemm[i] = BigInt(lvl.gemm[i]! < 0 ? E : lvl.gemm[i]!);
     const feeds: Record<string, ReturnType<OnnxRuntime['tensor']>> = {
       x: onnx.tensor('float32', x, [E, cols]),
-      gemm: onnx.tensor('int64', gemm, [E, 4]),
+      gemm: gemmOf(lvl),
     };
     if (skip) feeds.skip = onnx.tensor('float32', skip, [E, cols]);
     const out = await session.run(feeds);
