@@ -70,7 +70,7 @@ class QuotientGraph {
   constructor(xadj: Int32Array, adj: Int32Array) {
     const n = (this.n = xadj.length - 1);
     const nnz = xadj[n];
-    // Node n is a placeholder that dense rows are absorbed into.
+    // Node n is a sentinel that dense rows are absorbed into.
     const size = n + 1;
     const capacity = (this.capacity = 2 * nnz + 2 * n + 1);
     const store = (this.store = new Int32Array(capacity));
@@ -406,7 +406,7 @@ class QuotientGraph {
         }
       }
     }
-    // The placeholder n is the last root, so it comes last.
+    // The sentinel n is the last root, so it comes last.
     return order.slice(0, n);
   }
 }

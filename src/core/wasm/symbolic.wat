@@ -816,7 +816,7 @@
     (call $mergeSupervariables)
     (call $finaliseElement (local.get $elenk)))
   ;; postorder: the order, a postorder of the assembly tree (absorbed variables right before their
-  ;; element), into order[0..n] (n+1 entries; the placeholder n comes last).
+  ;; element), into order[0..n] (n+1 entries; the sentinel node n, which absorbs dense rows, comes last).
   (func $postorder
     (param $order i32)
     (local $n i32)
@@ -926,7 +926,7 @@
         (br $roots))))
   ;; The ordering of the graph xadj (n+1) / adj (xadj[n]) at byte offsets, with `work` bytes free for
   ;; (2·nnz + 2n + 1) + 10·(n+1) int32s; order[0..n] receives the permutation (perm[new] = old) and,
-  ;; last, the placeholder n. n ≥ 1.
+  ;; last, the sentinel node n. n ≥ 1.
   (func
     (export "minimumDegree")
     (param $n i32)
