@@ -64,8 +64,8 @@ for (const file of models) {
   const dataset = (info.training?.dataset as string | undefined) ?? 'human_seg';
   const test = loadSegmentationSplit(datasetPath(dataset), 'test');
   const featureStats = { mean: info.featureMean, std: info.featureStd };
-  const s = evaluateSplit(net, test, featureStats, 1);
   const e = evaluateSplit(net, test, featureStats, ENSEMBLE_PASSES);
+  const s = { ...e.onePass!, meshes: e.meshes };
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   console.log(
     `| ${info.name} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${pct(e.softEdgeAccuracy)} | ${pct(e.hardEdgeAccuracy)} | ${pct(e.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`,

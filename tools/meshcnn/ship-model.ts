@@ -33,9 +33,16 @@ const testSplit = existsSync(join(datasetDir, 'test'))
   ? loadSegmentationSplit(datasetDir, 'test')
   : undefined;
 const stats = { mean: info.featureMean, std: info.featureStd };
-const test = testSplit ? evaluateSplit(net, testSplit, stats) : info.training?.test;
-const testEnsemble = testSplit
-  ? { passes: ENSEMBLE_PASSES, ...evaluateSplit(net, testSplit, stats, ENSEMBLE_PASSES) }
+const evaluated = testSplit ? evaluateSplit(net, testSplit, stats, ENSEMBLE_PASSES) : undefined;
+const test = evaluated ? { ...evaluated.onePass!, meshes: evaluated.meshes } : info.training?.test;
+const testEnsemble = evaluated
+  ? {
+      passes: ENSEMBLE_PASSES,
+      softEdgeAccuracy: evaluated.softEdgeAccuracy,
+      hardEdgeAccuracy: evaluated.hardEdgeAccuracy,
+      faceAccuracy: evaluated.faceAccuracy,
+      meshes: evaluated.meshes,
+    }
   : info.training?.testEnsemble;
 const shipped = {
   ...info,

@@ -75,7 +75,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
     const start = performance.now();
     const scores = evaluateSplit(net, samples, stats, passes);
     const msPerMesh = (performance.now() - start) / samples.length;
-    const onePass = passes === 1 ? scores : evaluateSplit(net, samples, stats, 1);
+    const onePass = scores.onePass ?? scores;
     const result = {
       model: info.name,
       dataset: basename(datasetDir),

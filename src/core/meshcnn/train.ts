@@ -98,32 +98,40 @@ export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float
   }
 }
 
-/** Mean scores over a split (each mesh counts once, as in MeshCNN's test loop); `passes` as in segmentMesh. */
+/**
+ * Mean scores over a split (each mesh counts once, as in MeshCNN's test loop); `passes` as in segmentMesh.
+ * With several passes, `onePass` scores the first pass alone (the mesh itself: MeshCNN's protocol), from the
+ * same predictions.
+ */
 export function evaluateSplit(
   net: MeshUNet,
   samples: readonly SegmentationSample[],
   stats: FeatureStats,
   passes = 1,
-): SegmentationScores & { meshes: number } {
+): SegmentationScores & { meshes: number; onePass?: SegmentationScores } {
   const total = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
+  const onePass = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
   const classCount = net.config.classCount;
   for (const sample of samples) {
     const predictions = ensembleLevels(sample.level, passes).map((level) =>
       predictEdges(net, level, stats.mean, stats.std),
     );
     const scores = scoreSegmentation(sample, averagePredictions(predictions, classCount), classCount);
-    total.softEdgeAccuracy += scores.softEdgeAccuracy;
-    total.hardEdgeAccuracy += scores.hardEdgeAccuracy;
-    total.faceAccuracy += scores.faceAccuracy;
+    const first = passes === 1 ? scores : scoreSegmentation(sample, predictions[0]!, classCount);
+    for (const key of SCORE_KEYS) {
+      total[key] += scores[key];
+      onePass[key] += first[key];
+    }
   }
   const n = Math.max(1, samples.length);
-  return {
-    softEdgeAccuracy: total.softEdgeAccuracy / n,
-    hardEdgeAccuracy: total.hardEdgeAccuracy / n,
-    faceAccuracy: total.faceAccuracy / n,
-    meshes: samples.length,
-  };
+  for (const key of SCORE_KEYS) {
+    total[key] /= n;
+    onePass[key] /= n;
+  }
+  return passes === 1 ? { ...total, meshes: samples.length } : { ...total, meshes: samples.length, onePass };
 }
+
+const SCORE_KEYS = ['softEdgeAccuracy', 'hardEdgeAccuracy', 'faceAccuracy'] as const;
 
 /** Fisher–Yates shuffle in place. */
 export function shuffle<T>(items: T[], random: () => number): T[] {
