@@ -1,6 +1,6 @@
 import { OnnxGraphBuilder } from '../nn/onnx/OnnxGraphBuilder';
 import { ONNX_FLOAT, ONNX_INT32 } from '../nn/onnx/onnxSchema';
-import type { OnnxRuntime, OnnxSession } from '../onnx/OnnxRuntime';
+import type { OnnxRuntime, OnnxSession, OnnxTensor } from '../onnx/OnnxRuntime';
 import { EDGE_FEATURE_COUNT } from './edgeFeatures';
 import { poolFeatures, poolMesh, rowSquaredNorms, unpoolFeatures, type PoolRecord } from './meshPool';
 import { edgeCountOf, type MeshLevel } from './meshTopology';
@@ -13,8 +13,9 @@ import type { MeshUNet } from './meshUNet';
  * queue over the mesh) and the pooling/unpooling averages run in TypeScript between them, exactly the code
  * the training uses, so the two paths differ only in float rounding.
  *
- * Inputs of every segment: `x` [E,C] float32, `gemm` [E,4] int32 (one-ring neighbours; a missing one is E,
- * which selects an appended zero row); decoder segments also take `skip` [E,C]. Output `y`.
+ * Inputs of every segment: `x` [E,C] float32, `ab` and `cd` [E,2] int32 (the one-ring neighbours a, b and
+ * c, d of each edge; a missing one is E, which selects an appended zero row); decoder segments also take
+ * `skip` [E,C]. Output `y`.
  */
 export interface MeshcnnOnnxSegments {
   /** Encoder levels 0 … L−2 (each ends before its pooling). */
@@ -77,7 +78,10 @@ interface SegmentGraph {
   builder: OnnxGraphBuilder;
   x: string;
   skip?: string;
-  gemm: string;
+  /** [E,2] int32: one-ring neighbours a, b of each edge */
+  ab: string;
+  /** [E,2] int32: one-ring neighbours c, d */
+  cd: string;
   finish(outChannels: number): Uint8Array;
 }
 
@@ -85,12 +89,14 @@ function segmentGraph(inChannels: number, withSkip: boolean): SegmentGraph {
   const builder = new OnnxGraphBuilder();
   const x = builder.input('x', ONNX_FLOAT, ['E', inChannels]);
   const skip = withSkip ? builder.input('skip', ONNX_FLOAT, ['E', inChannels]) : undefined;
-  const gemm = builder.input('gemm', ONNX_INT32, ['E', 4]);
+  const ab = builder.input('ab', ONNX_INT32, ['E', 2]);
+  const cd = builder.input('cd', ONNX_INT32, ['E', 2]);
   return {
     builder,
     x,
     skip,
-    gemm,
+    ab,
+    cd,
     finish: (outChannels) => {
       builder.output('y', ONNX_FLOAT, ['E', outChannels]);
       return builder.toBytes({ doc: 'Homeomorph MeshCNN segment (MeshConv U-Net stretch between poolings)' });
@@ -98,45 +104,45 @@ function segmentGraph(inChannels: number, withSkip: boolean): SegmentGraph {
   };
 }
 
-/** MeshConv: [x, a+c, b+d, |a−c|, |b−d|] · W + b, as in kernels.ts. */
+/**
+ * MeshConv: [x, a+c, b+d, |a−c|, |b−d|] · W + b, as in kernels.ts. The neighbours come as two pairs, (a, b)
+ * and (c, d), so one gather each gives [a|b] and [c|d] as rows of width 2C, and one Add and one Sub give
+ * both symmetric pairs at once: half the operators of gathering the four one by one.
+ */
 function conv(g: SegmentGraph, net: MeshUNet, name: string, x: string, inChannels: number): string {
   const B = g.builder;
   const weight = net.param(`${name}.weight`);
   const bias = net.param(`${name}.bias`);
   const padded = B.node('Concat', [x, B.float(new Float32Array(inChannels), [1, inChannels])], { axis: 0 });
-  const gathered = B.node('Gather', [padded, g.gemm], { axis: 0 }); // [E,4,C]
-  const n = [0, 1, 2, 3].map((k) => B.node('Gather', [gathered, B.int64([k], [])], { axis: 1 })); // [E,C]
-  const features = B.node(
-    'Concat',
-    [
-      x,
-      B.node('Add', [n[0]!, n[2]!]),
-      B.node('Add', [n[1]!, n[3]!]),
-      B.node('Abs', [B.node('Sub', [n[0]!, n[2]!])]),
-      B.node('Abs', [B.node('Sub', [n[1]!, n[3]!])]),
-    ],
-    { axis: 1 },
-  );
+  const rows = B.int64([-1, 2 * inChannels]);
+  const ab = B.node('Reshape', [B.node('Gather', [padded, g.ab], { axis: 0 }), rows]); // [E,2C]
+  const cd = B.node('Reshape', [B.node('Gather', [padded, g.cd], { axis: 0 }), rows]);
+  const features = B.node('Concat', [x, B.node('Add', [ab, cd]), B.node('Abs', [B.node('Sub', [ab, cd])])], {
+    axis: 1,
+  });
   return B.node('Add', [
     B.node('MatMul', [features, B.float(weight.data, weight.shape)]),
     B.float(bias.data, bias.shape),
   ]);
 }
 
-/** Instance norm over edges with γ, β (eps as tape.ts). */
+/**
+ * Instance norm over edges with γ, β (eps as tape.ts), as (x − mean) · s + β with s = γ / √(var + eps): the
+ * per-channel scale is formed on [1,C], so only four operators touch the whole [E,C] tensor.
+ */
 function norm(g: SegmentGraph, net: MeshUNet, name: string, x: string): string {
   const B = g.builder;
   const axes = B.int64([0]);
   const mean = B.node('ReduceMean', [x, axes], { keepdims: 1 });
   const centred = B.node('Sub', [x, mean]);
   const variance = B.node('ReduceMean', [B.node('Mul', [centred, centred]), axes], { keepdims: 1 });
-  const scaled = B.node('Div', [centred, B.node('Sqrt', [B.node('Add', [variance, B.float([1e-5], [])])])]);
   const gamma = net.param(`${name}.gamma`);
   const beta = net.param(`${name}.beta`);
-  return B.node('Add', [
-    B.node('Mul', [scaled, B.float(gamma.data, gamma.shape)]),
-    B.float(beta.data, beta.shape),
+  const scale = B.node('Div', [
+    B.float(gamma.data, gamma.shape),
+    B.node('Sqrt', [B.node('Add', [variance, B.float([1e-5], [])])]),
   ]);
+  return B.node('Add', [B.node('Mul', [centred, scale]), B.float(beta.data, beta.shape)]);
 }
 
 /** conv → norm → ReLU, then residual blocks, as MeshUNet.block. */
@@ -203,18 +209,27 @@ export async function forwardOnnx(
 ): Promise<{ logits: Float32Array; pools: PoolRecord[] }> {
   const { channels } = net.config;
   const L = channels.length;
-  // Each level's neighbour table as a tensor, made once: the encoder and the decoder both read it.
-  const gemmTensors = new Map<MeshLevel, ReturnType<OnnxRuntime['tensor']>>();
-  const gemmOf = (lvl: MeshLevel) => {
-    let tensor = gemmTensors.get(lvl);
-    if (!tensor) {
+  // Each level's neighbour pairs as tensors, made once: the encoder and the decoder both read them.
+  type Pairs = { ab: OnnxTensor; cd: OnnxTensor };
+  const pairTensors = new Map<MeshLevel, Pairs>();
+  const pairsOf = (lvl: MeshLevel): Pairs => {
+    let pairs = pairTensors.get(lvl);
+    if (!pairs) {
       const E = edgeCountOf(lvl);
-      const gemm = new Int32Array(4 * E);
-      for (let i = 0; i < gemm.length; i++) gemm[i] = lvl.gemm[i]! < 0 ? E : lvl.gemm[i]!;
-      tensor = onnx.tensor('int32', gemm, [E, 4]);
-      gemmTensors.set(lvl, tensor);
+      const ab = new Int32Array(2 * E);
+      const cd = new Int32Array(2 * E);
+      for (let e = 0; e < E; e++) {
+        for (let k = 0; k < 2; k++) {
+          const first = lvl.gemm[4 * e + k]!;
+          const second = lvl.gemm[4 * e + 2 + k]!;
+          ab[2 * e + k] = first < 0 ? E : first;
+          cd[2 * e + k] = second < 0 ? E : second;
+        }
+      }
+      pairs = { ab: onnx.tensor('int32', ab, [E, 2]), cd: onnx.tensor('int32', cd, [E, 2]) };
+      pairTensors.set(lvl, pairs);
     }
-    return tensor;
+    return pairs;
   };
   const run = async (
     session: OnnxSession,
@@ -224,10 +239,7 @@ export async function forwardOnnx(
     skip?: Float32Array,
   ): Promise<Float32Array> => {
     const E = edgeCountOf(lvl);
-    const feeds: Record<string, ReturnType<OnnxRuntime['tensor']>> = {
-      x: onnx.tensor('float32', x, [E, cols]),
-      gemm: gemmOf(lvl),
-    };
+    const feeds: Record<string, OnnxTensor> = { x: onnx.tensor('float32', x, [E, cols]), ...pairsOf(lvl) };
     if (skip) feeds.skip = onnx.tensor('float32', skip, [E, cols]);
     const out = await session.run(feeds);
     return out.y!.data as Float32Array;
