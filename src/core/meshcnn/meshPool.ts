@@ -57,9 +57,7 @@ export function poolMesh(fine: MeshLevel, priorities: ArrayLike<number>, targetE
   const stamp = new Int32Array(vertexCount);
   let stampValue = 0;
 
-  const order = new Int32Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) order[e] = e;
-  order.sort((a, b) => priorities[a]! - priorities[b]! || a - b);
+  const order = collapseOrder(priorities, edgeCount);
 
   const collapsed: number[] = [];
   let aliveEdges = edgeCount;
@@ -218,14 +216,20 @@ function compact(fine: MeshLevel, s: PoolState, groups: GroupLists, collapsed: n
     const d = edgeMap[e]!;
     if (d < 0) continue;
     const start = members.length;
-    groups.forEach(e, (m) => {
-      if (seen[m] === d) return;
+    for (let node = groups.first(e); node >= 0; node = groups.next(node)) {
+      const m = groups.member(node);
+      if (seen[m] === d) continue;
       seen[m] = d;
+      // Insertion into the sorted tail: groups hold a few edges, and this runs for every edge of every pass.
+      let i = members.length;
       members.push(m);
+      while (i > start && members[i - 1]! > m) {
+        members[i] = members[i - 1]!;
+        i--;
+      }
+      members[i] = m;
       occurrences[m]!++;
-    });
-    const group = members.slice(start).sort((a, b) => a - b);
-    for (let i = 0; i < group.length; i++) members[start + i] = group[i]!;
+    }
     groupOffsets[d + 1] = members.length;
   }
   return {
@@ -237,22 +241,51 @@ function compact(fine: MeshLevel, s: PoolState, groups: GroupLists, collapsed: n
   };
 }
 
+/** Edge ids ascending by priority, ties by id. */
+function collapseOrder(priorities: ArrayLike<number>, edgeCount: number): Int32Array {
+  const order = new Int32Array(edgeCount);
+  if (priorities instanceof Float32Array && edgeCount <= INDEX_SPAN) {
+    // A comparator sort costs ~4× a native numeric one (0.55 vs 0.14 ms for 2,250 edges, three times per
+    // pass). Non-negative float32 values order like their bit patterns, so (bits · 2²¹ + id) is an exact
+    // float64 key (53 bits) in the same order, ties broken by id.
+    const bits = new Uint32Array(priorities.buffer, priorities.byteOffset, edgeCount);
+    const keys = new Float64Array(edgeCount);
+    let packable = true;
+    for (let e = 0; e < edgeCount; e++) {
+      const b = bits[e]!;
+      if (b >= 0x7f800000) packable = false; // negative (sign bit), infinite or NaN
+      keys[e] = b * INDEX_SPAN + e;
+    }
+    if (packable) {
+      keys.sort();
+      for (let i = 0; i < edgeCount; i++) order[i] = keys[i]! % INDEX_SPAN;
+      return order;
+    }
+  }
+  for (let e = 0; e < edgeCount; e++) order[e] = e;
+  order.sort((a, b) => priorities[a]! - priorities[b]! || a - b);
+  return order;
+}
+
+/** 2²¹: edge ids below it fit beside a float32's 32 bits in a float64's 53-bit integer range. */
+const INDEX_SPAN = 2 ** 21;
+
 /** Per-edge member lists as linked lists of nodes, so a merge appends in O(1) and memory stays O(E). */
 class GroupLists {
   private memberOf: Int32Array;
-  private next: Int32Array;
+  private nextNode: Int32Array;
   private head: Int32Array;
   private tail: Int32Array;
   private used: number;
 
   constructor(edgeCount: number) {
     this.memberOf = new Int32Array(Math.max(16, 2 * edgeCount));
-    this.next = new Int32Array(this.memberOf.length);
+    this.nextNode = new Int32Array(this.memberOf.length);
     this.head = new Int32Array(edgeCount);
     this.tail = new Int32Array(edgeCount);
     for (let e = 0; e < edgeCount; e++) {
       this.memberOf[e] = e;
-      this.next[e] = -1;
+      this.nextNode[e] = -1;
       this.head[e] = e;
       this.tail[e] = e;
     }
@@ -263,7 +296,7 @@ class GroupLists {
   moveInto(source: number, target: number): void {
     const h = this.head[source]!;
     if (h < 0) return;
-    this.next[this.tail[target]!] = h;
+    this.nextNode[this.tail[target]!] = h;
     this.tail[target] = this.tail[source]!;
     this.head[source] = -1;
     this.tail[source] = -1;
@@ -271,27 +304,36 @@ class GroupLists {
 
   /** Appends a copy of source's members to target (source keeps them). */
   copyInto(source: number, target: number): void {
-    for (let node = this.head[source]!; node >= 0; node = this.next[node]!) {
+    for (let node = this.head[source]!; node >= 0; node = this.nextNode[node]!) {
       if (this.used === this.memberOf.length) this.grow();
       const copy = this.used++;
       this.memberOf[copy] = this.memberOf[node]!;
-      this.next[copy] = -1;
-      this.next[this.tail[target]!] = copy;
+      this.nextNode[copy] = -1;
+      this.nextNode[this.tail[target]!] = copy;
       this.tail[target] = copy;
     }
   }
 
-  forEach(edge: number, visit: (member: number) => void): void {
-    for (let node = this.head[edge]!; node >= 0; node = this.next[node]!) visit(this.memberOf[node]!);
+  /** Iteration: `for (let n = first(e); n >= 0; n = next(n)) member(n)` visits e's members. */
+  first(edge: number): number {
+    return this.head[edge]!;
+  }
+
+  next(node: number): number {
+    return this.nextNode[node]!;
+  }
+
+  member(node: number): number {
+    return this.memberOf[node]!;
   }
 
   private grow(): void {
     const memberOf = new Int32Array(2 * this.memberOf.length);
     memberOf.set(this.memberOf);
     const next = new Int32Array(memberOf.length);
-    next.set(this.next);
+    next.set(this.nextNode);
     this.memberOf = memberOf;
-    this.next = next;
+    this.nextNode = next;
   }
 }
 

@@ -84,6 +84,19 @@ describe.skipIf(!hasShared)('MeshCNN pooling on human_seg (2,250 → 1,800 → 1
     expect(fine.gemm).toEqual(before);
   });
 
+  it('collapses in the same order whether priorities come as float32 (packed-key sort) or plain numbers', () => {
+    // Quantised priorities, so many ties: both paths must break them by edge id.
+    const priorities = pseudoRandom(2250, 11).map((p) => Math.round(p * 50) / 50);
+    const packed = poolMesh(fine, priorities, 1800);
+    const compared = poolMesh(fine, Array.from(priorities), 1800);
+    expect(packed.collapsed).toEqual(compared.collapsed);
+    expect(packed.groupMembers).toEqual(compared.groupMembers);
+    // A negative priority cannot be packed; the comparator sort takes over and still orders it first.
+    const withNegative = Float32Array.from(priorities);
+    withNegative[100] = -1;
+    expect(poolMesh(fine, withNegative, 1800).collapsed[0]).toBe(100);
+  });
+
   it('records groups in O(E) memory: every fine edge in at least one group', () => {
     const record = poolMesh(fine, pseudoRandom(2250, 3), 1800);
     expect(record.groupOffsets.length).toBe(1801);
