@@ -9,6 +9,7 @@ import {
 import type { Command } from '../../core/commands/Command';
 import { AddObjectCommand } from '../../core/commands/AddObjectCommand';
 import { MultiCommand } from '../../core/commands/MultiCommand';
+import { RemoveObjectCommand } from '../../core/commands/RemoveObjectCommand';
 import { SetGeometryCommand } from '../../core/commands/SetGeometryCommand';
 import { SetUserDataCommand } from '../../core/commands/SetUserDataCommand';
 import { ATTRIBUTE_INFO_KEY, FACE_ATTRIBUTES_KEY, type AttributeInfo } from '../../core/mesh/attributeInfo';
@@ -25,6 +26,9 @@ import {
   type SegmentProps,
 } from './props';
 import type { SplitJobInput, SplitJobOutput } from './splitJob';
+
+/** Marks the group of pooled meshes a run adds (userData key), so the next run can replace it. */
+const LEVELS_KEY = 'meshcnnLevels';
 
 /** The per-face label attribute (1-based, glTF custom attribute name so it survives GLB export). */
 export const SEGMENT_ATTRIBUTE = '_SEGMENT';
@@ -115,6 +119,9 @@ export const segmentMeshcnnOperator: Operator<typeof segmentProps, SegmentJobInp
         metrics: segmentMeshcnnOperator.metrics(output, props),
       }),
     ];
+    // A new run's labels make the last run's pooled meshes stale: replace them (in the same undoable step).
+    for (const child of object.children)
+      if (child.userData[LEVELS_KEY]) commands.push(new RemoveObjectCommand(ctx.host, child));
     if (props.showLevels) commands.push(new AddObjectCommand(ctx.host, levelsGroup(output), object));
     return new MultiCommand('Segment with MeshCNN', commands);
   },
@@ -136,6 +143,7 @@ function levelsGroup(output: SegmentJobOutput): Group {
   const group = new Group();
   group.name = 'MeshCNN levels';
   group.visible = false;
+  group.userData[LEVELS_KEY] = true;
   const info: AttributeInfo = {
     kind: 'label',
     domain: 'face',

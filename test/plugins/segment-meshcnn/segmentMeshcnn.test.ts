@@ -170,6 +170,15 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     expect(levels.visible).toBe(false);
     expect(levels.children.length).toBe(2);
 
+    // Running it again replaces the pooled meshes of the last run (one group, not two); undo brings them back.
+    const again = operator.apply(ctx, output, fullProps);
+    again.execute();
+    const groups = () => object.children.filter((c) => c.name === 'MeshCNN levels');
+    expect(groups()).toHaveLength(1);
+    expect(groups()[0]).not.toBe(levels);
+    again.undo();
+    expect(groups()).toEqual([levels]);
+
     // The labels and their legend survive GLB export and re-import.
     const glb = await writeModel(threeToModel(scene), 'glb');
     let reread: ThreeMesh | undefined;
