@@ -8,16 +8,18 @@ import { repoRoot } from '../repoRoot';
 import { loadSegmentationSplit } from './meshcnnDataset';
 import { ENSEMBLE_PASSES } from '../../plugins/segment-meshcnn/props';
 import type { SegmentationScores } from '../../core/meshcnn/segmentation';
+import { ENSEMBLE_SEED } from '../../core/meshcnn/ensemble';
 
 const describe = (s: SegmentationScores) =>
   `soft-label edge ${(100 * s.softEdgeAccuracy).toFixed(1)} %, hard edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} %, face ${(100 * s.faceAccuracy).toFixed(1)} %`;
 
-export const evalMeshcnnUsage = `homeomorph eval meshcnn --model NAME|FILE --dataset DIR [--split test|train] [--limit N] [--passes N] [--json]
+export const evalMeshcnnUsage = `homeomorph eval meshcnn --model NAME|FILE --dataset DIR [--split test|train] [--limit N] [--passes N] [--ensemble-seed N] [--json]
   NAME is a shipped model (resources/models/NAME.hmcn), FILE a .hmcn file (e.g. from train meshcnn).
   Prints MeshCNN's soft-label edge accuracy (area-weighted, the published metric), plain hard-label edge
   accuracy and face accuracy (face label = majority of its edges' labels), averaged over the split's meshes,
   for the segment operator's ensemble of --passes network passes (default ${ENSEMBLE_PASSES}) and for one pass
-  (MeshCNN's own protocol).`;
+  (MeshCNN's own protocol). --ensemble-seed draws other perturbed copies than the operator's (default
+  ${ENSEMBLE_SEED}), to see how much the ensemble's figure depends on the draw.`;
 
 /** Resolves a shipped model name or a file path to a .hmcn path. */
 export function modelPath(nameOrPath: string, cwd: string): string {
@@ -45,6 +47,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
         split: { type: 'string', default: 'test' },
         limit: { type: 'string' },
         passes: { type: 'string', default: String(ENSEMBLE_PASSES) },
+        'ensemble-seed': { type: 'string', default: String(ENSEMBLE_SEED) },
         json: { type: 'boolean', default: false },
       },
     });
@@ -55,6 +58,11 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
     const passes = Number(values.passes);
     if (!Number.isInteger(passes) || passes < 1 || passes > 32) {
       ctx.stderr.write('--passes must be a whole number from 1 to 32\n');
+      return 2;
+    }
+    const seed = Number(values['ensemble-seed']);
+    if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+      ctx.stderr.write('--ensemble-seed must be a whole number from 0 to 2³²−1\n');
       return 2;
     }
     if (values.split !== 'test' && values.split !== 'train') {
@@ -73,7 +81,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
       throw new Error(`the dataset has ${maxLabel} classes, the model ${info.config.classCount}`);
     const stats = { mean: info.featureMean, std: info.featureStd };
     const start = performance.now();
-    const scores = evaluateSplit(net, samples, stats, passes);
+    const scores = evaluateSplit(net, samples, stats, passes, seed);
     const msPerMesh = (performance.now() - start) / samples.length;
     const onePass = scores.onePass ?? scores;
     const result = {
@@ -81,6 +89,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
       dataset: basename(datasetDir),
       split: values.split,
       passes,
+      ensembleSeed: seed,
       ...scores,
       msPerMesh,
       onePass: {

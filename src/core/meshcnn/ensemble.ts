@@ -11,15 +11,16 @@ import type { EdgePrediction } from './segmentation';
  * per-pass errors: on the test splits, 4–8 passes raise the soft-label edge accuracy by 2–5 points.
  */
 
-/** Fixed seed, so a mesh always gets the same labels. */
-const ENSEMBLE_SEED = 0x4d43;
+/** Fixed seed, so a mesh always gets the same labels (chosen before any measurement). */
+export const ENSEMBLE_SEED = 0x4d43;
 
 /**
  * The meshes one ensemble runs on: the mesh itself, then `passes − 1` perturbed copies (same edge count and
- * edge ids, so per-edge outputs line up). Deterministic.
+ * edge ids, so per-edge outputs line up). Deterministic for a seed; other seeds measure how much the result
+ * depends on the draw (`eval meshcnn --ensemble-seed`).
  */
-export function ensembleLevels(level: MeshLevel, passes: number): MeshLevel[] {
-  const random = mulberry32(ENSEMBLE_SEED);
+export function ensembleLevels(level: MeshLevel, passes: number, seed = ENSEMBLE_SEED): MeshLevel[] {
+  const random = mulberry32(seed);
   const levels = [level];
   for (let k = 1; k < passes; k++) levels.push(augmentLevel(level, DEFAULT_AUGMENT, random));
   return levels;

@@ -1,6 +1,6 @@
 import type { Adam } from './adam';
 import { augmentLevel, type AugmentOptions } from './augment';
-import { averagePredictions, ensembleLevels } from './ensemble';
+import { averagePredictions, ENSEMBLE_SEED, ensembleLevels } from './ensemble';
 import type { MeshUNet } from './meshUNet';
 import {
   normalizedFeatures,
@@ -99,7 +99,8 @@ export function setFlatParams(net: MeshUNet, field: 'data' | 'grad', flat: Float
 }
 
 /**
- * Mean scores over a split (each mesh counts once, as in MeshCNN's test loop); `passes` as in segmentMesh.
+ * Mean scores over a split (each mesh counts once, as in MeshCNN's test loop); `passes` as in segmentMesh,
+ * `seed` the ensemble's perturbations (default: the operator's).
  * With several passes, `onePass` scores the first pass alone (the mesh itself: MeshCNN's protocol), from the
  * same predictions.
  */
@@ -108,12 +109,13 @@ export function evaluateSplit(
   samples: readonly SegmentationSample[],
   stats: FeatureStats,
   passes = 1,
+  seed = ENSEMBLE_SEED,
 ): SegmentationScores & { meshes: number; onePass?: SegmentationScores } {
   const total = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
   const onePass = { softEdgeAccuracy: 0, hardEdgeAccuracy: 0, faceAccuracy: 0 };
   const classCount = net.config.classCount;
   for (const sample of samples) {
-    const predictions = ensembleLevels(sample.level, passes).map((level) =>
+    const predictions = ensembleLevels(sample.level, passes, seed).map((level) =>
       predictEdges(net, level, stats.mean, stats.std),
     );
     const scores = scoreSegmentation(sample, averagePredictions(predictions, classCount), classCount);

@@ -55,6 +55,10 @@ describe.skipIf(!hasShared)('MeshCNN test-time ensemble', () => {
     const again = ensembleLevels(level, 4);
     expect(Array.from(again[3]!.positions)).toEqual(Array.from(levels[3]!.positions));
     expect(Array.from(again[3]!.edges)).toEqual(Array.from(levels[3]!.edges));
+    // Another seed draws other copies; the first pass is still the mesh itself.
+    const other = ensembleLevels(level, 4, 7);
+    expect(other[0]).toBe(level);
+    expect(Array.from(other[3]!.positions)).not.toEqual(Array.from(levels[3]!.positions));
   });
 
   it('segmentMesh with several passes labels every face and edge, deterministically', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evalMeshcnnCommand } from '../../../src/cli/commands/evalMeshcnn';
+import { ENSEMBLE_SEED } from '../../../src/core/meshcnn/ensemble';
 import { trainMeshcnn } from '../../../src/cli/commands/trainMeshcnn';
 import type { CliContext } from '../../../src/cli/CliContext';
 import { loadModel } from '../../../src/core/meshcnn/modelFile';
@@ -73,5 +74,17 @@ describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
       expect(result[key]).toBeGreaterThanOrEqual(0);
       expect(result.onePass[key]).toBeGreaterThanOrEqual(0);
     }
+    expect(result.ensembleSeed).toBe(ENSEMBLE_SEED);
+
+    // --ensemble-seed changes only the perturbed copies: the one-pass figures stay the same.
+    out.length = 0;
+    const args = ['--model', join(dir, 'human_seg.hmcn'), '--dataset', datasetPath('human_seg')];
+    expect(
+      await evalMeshcnnCommand.run([...args, '--limit', '2', '--ensemble-seed', '7', '--json'], ctx),
+    ).toBe(0);
+    const seeded = JSON.parse(out.join('')) as typeof result;
+    expect(seeded.ensembleSeed).toBe(7);
+    expect(seeded.onePass).toEqual(result.onePass);
+    expect(await evalMeshcnnCommand.run([...args, '--ensemble-seed=-1'], ctx)).toBe(2);
   });
 });
