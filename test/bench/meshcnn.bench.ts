@@ -85,6 +85,12 @@ const configs: [string, MeshUNetConfig, number][] = [
     quick ? 6 : 12,
   ],
   [
+    // The deeper candidate training in .meshcnn-runs/human-deep (docs/meshcnn.md, not done yet).
+    'deeper (16 32 64 128, 3 res blocks)',
+    { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
+    quick ? 4 : 8,
+  ],
+  [
     "MeshCNN's (32 64 128 256, 3 res blocks)",
     { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
     quick ? 4 : 6,
