@@ -23,6 +23,11 @@ export interface CliCommand {
   readonly summary: string;
   /** `homeomorph NAME --help`: usage, options, examples (may be computed, e.g. the operator list). */
   help(): string;
+  /**
+   * The first argument names a sub-command (`run OPERATOR`, `train MODEL`, `eval MODEL`), whose own
+   * `--help` the command prints: `NAME SUB --help` is passed to run instead of answered with help().
+   */
+  readonly subcommands?: boolean;
   /** Returns the exit code: 0 success, 1 bad input, 2 usage (throw UsageError for the latter). */
   run(argv: string[], ctx: CliContext): Promise<number>;
 }

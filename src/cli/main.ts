@@ -65,10 +65,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     stderr.write(`homeomorph: unknown command "${name}"\n\n${topHelp()}\n`);
     return 2;
   }
-  // `run OPERATOR --help` is the operator's help, handled by run itself.
+  // `run OPERATOR --help`, `train MODEL --help`: the sub-command's help, printed by the command itself.
   if (
     (rest.includes('--help') || rest.includes('-h')) &&
-    !(command.name === 'run' && rest[0] && !rest[0].startsWith('-'))
+    !(command.subcommands && rest[0] && !rest[0].startsWith('-'))
   ) {
     stdout.write(`${command.help()}\n`);
     return 0;

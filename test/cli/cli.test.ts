@@ -43,6 +43,14 @@ describe('homeomorph: help, version, usage errors', () => {
     expect(convert.stdout).toContain('--format FORMAT');
     const run = await runCli(['run', '--help']);
     expect(run.stdout).toContain('Operators:');
+    // A sub-command's own options: `train MODEL --help`, `eval MODEL --help`.
+    const train = await runCli(['train', 'meshcnn', '--help']);
+    expect(train.code).toBe(0);
+    expect(train.stdout).toContain('--resume');
+    expect(train.stdout).not.toContain('Models:');
+    const evaluate = await runCli(['eval', 'meshcnn', '--help']);
+    expect(evaluate.stdout).toContain('--ensemble-seed N');
+    expect((await runCli(['train', '--help'])).stdout).toContain('Models:');
   });
 
   it('--version prints the package version', async () => {

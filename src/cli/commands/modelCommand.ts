@@ -16,6 +16,7 @@ export function modelCommand(
   return {
     name,
     summary,
+    subcommands: true,
     help: () =>
       `Usage: homeomorph ${name} MODEL [ARGS…]   (homeomorph ${name} MODEL --help for its options)\n\nModels:\n${list()}`,
     async run(argv, ctx) {

@@ -21,6 +21,7 @@ const USAGE = 'homeomorph run OPERATOR IN… [-o OUT|DIR] [--PROP VALUE…] [--F
 export const runCommand: CliCommand = {
   name: 'run',
   summary: 'run a plugin operator on files, with the same props as its panel',
+  subcommands: true,
   help: () => `Usage: ${USAGE}
 
 Runs OPERATOR on each input exactly as the editor's panel does: poll (is it applicable?), prepare,
