@@ -61,15 +61,7 @@ export function reseedDeadPrimitive(
   for (const n of missed) isMissed[n] = 1;
   const region = largestMissedRegion(inside, isMissed, options.cell);
   if (region.length < options.minMissed) return -1;
-  const points = inside;
-  const centre = [0, 0, 0];
-  for (const i of region) for (let a = 0; a < 3; a++) centre[a] += points[3 * i + a]! / region.length;
-  const scatter = new Float64Array(9);
-  for (const i of region) {
-    const d = [0, 1, 2].map((a) => points[3 * i + a]! - centre[a]!);
-    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) scatter[3 * a + b] += d[a]! * d[b]!;
-  }
-  const e = ellipsoidOf(scatter, region.length, flow.config.radius);
+  const placement = ellipsoidOfPoints(inside, region, flow.config.radius);
   // the dead primitive's code may have drifted anywhere while it had no gradient, and its
   // couplings deform by it: it takes the code of the primitive that holds most, whose
   // deformation is a working one, and its place comes from its own anchors
@@ -78,7 +70,7 @@ export function reseedDeadPrimitive(
   const D = flow.config.codeSize,
     codes = flow.codes.data;
   codes.copyWithin(dead * D, donor * D, (donor + 1) * D);
-  flow.placePrimitive(dead, { translation: centre, ...e });
+  flow.placePrimitive(dead, placement);
   return dead;
 }
 
