@@ -32,7 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { cliDir, ensureCliBuilt } from '../../scripts/build-cli.mjs';
 import { datasetPath, hasShared, loadSharedMesh } from '../helpers/shared';
 import { machineLine } from './machine';
-import { ENSEMBLE_PASSES } from '../../src/plugins/segment-meshcnn/props';
+import { defaultPassesOf } from '../../src/core/meshcnn/ensemble';
 
 if (!hasShared) {
   console.log('meshcnn benchmark skipped: ../shared/datasets not found');
@@ -54,24 +54,26 @@ console.log(
 // 1. Accuracy of each shipped model on its dataset's test split.
 const modelDir = join(root, 'resources', 'models');
 const models = existsSync(modelDir) ? readdirSync(modelDir).filter((f) => f.endsWith('.hmcn')) : [];
-// One pass is MeshCNN's protocol; the segment operator averages ENSEMBLE_PASSES passes (core/meshcnn/ensemble.ts).
+// One pass is MeshCNN's protocol; the segment operator averages the model's default number of passes
+// (core/meshcnn/ensemble.ts).
 console.log(
-  `\n| model | dataset | test meshes | soft-label edge acc. (MeshCNN metric), 1 pass | hard edge, 1 pass | face, 1 pass | soft-label edge, ${ENSEMBLE_PASSES} passes (operator default) | hard edge, ${ENSEMBLE_PASSES} passes | face, ${ENSEMBLE_PASSES} passes | epochs trained |`,
+  `\n| model | network | dataset | test meshes | soft-label edge acc. (MeshCNN metric), 1 pass | hard edge, 1 pass | face, 1 pass | operator default passes | soft-label edge, default passes | hard edge, default passes | face, default passes | epochs trained |`,
 );
-console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+console.log('|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const file of models) {
   const { info, net } = loadModel(new Uint8Array(readFileSync(join(modelDir, file))));
   const dataset = (info.training?.dataset as string | undefined) ?? 'human_seg';
   const test = loadSegmentationSplit(datasetPath(dataset), 'test');
   const featureStats = { mean: info.featureMean, std: info.featureStd };
-  const e = evaluateSplit(net, test, featureStats, ENSEMBLE_PASSES);
+  const passes = defaultPassesOf(info);
+  const e = evaluateSplit(net, test, featureStats, passes);
   const s = { ...e.onePass!, meshes: e.meshes };
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   console.log(
-    `| ${info.name} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${pct(e.softEdgeAccuracy)} | ${pct(e.hardEdgeAccuracy)} | ${pct(e.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`,
+    `| ${info.name} | ${describeNetwork(info.config)} | ${dataset} | ${s.meshes} | ${pct(s.softEdgeAccuracy)} | ${pct(s.hardEdgeAccuracy)} | ${pct(s.faceAccuracy)} | ${passes} | ${pct(e.softEdgeAccuracy)} | ${pct(e.hardEdgeAccuracy)} | ${pct(e.faceAccuracy)} | ${info.training?.epoch ?? '?'} |`,
   );
 }
-if (models.length === 0) console.log('| (no shipped models in resources/models) | | | | | | | | | |');
+if (models.length === 0) console.log('| (no shipped models in resources/models) | | | | | | | | | | | |');
 
 // 2. Speed per 2,250-edge human_seg mesh: inference and a training step, for the shipped configuration and
 // for MeshCNN's published one (ncf 32 64 128 256, 3 res blocks — speed only, untrained weights).
@@ -144,19 +146,19 @@ console.log(
   'original MeshCNN here: inference 425 ms, training step 1,650 ms per mesh, 4.3 GB peak (PyTorch CPU, 2 threads)',
 );
 
-// 2a. The segment operator's default on a 2,250-edge mesh: the ensemble of ENSEMBLE_PASSES passes through
-// onnxruntime with the shipped human model (the network stage of segmentMesh: perturbed copies, features,
-// passes, average).
+// 2a. The segment operator's default on a 2,250-edge mesh: the shipped human model's default ensemble through
+// onnxruntime (the network stage of segmentMesh: perturbed copies, features, passes, average).
 const shippedHuman = join(modelDir, 'human.hmcn');
 if (existsSync(shippedHuman)) {
   const model = loadModel(new Uint8Array(readFileSync(shippedHuman)));
+  const passes = defaultPassesOf(model.info);
   const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(model.net));
   const meshes = train.slice(0, quick ? 4 : 8);
   const network: number[] = [];
   for (const sample of meshes) {
     const result = await segmentMesh(sample.level.positions, sample.level.faces, model, {
       smoothBoundaries: false,
-      passes: ENSEMBLE_PASSES,
+      passes,
       network: (level, features, poolEdges) =>
         forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
     });
@@ -164,7 +166,7 @@ if (existsSync(shippedHuman)) {
   }
   await sessions.release();
   console.log(
-    `segment operator's default, ${ENSEMBLE_PASSES}-pass ensemble (onnxruntime, shipped human model): ${median(network.slice(2)).toFixed(0)} ms per 2,250-edge mesh (network stage, median of ${network.length - 2} after 2 warm-up meshes; load ${load()})`,
+    `segment operator's default, ${passes}-pass ensemble (onnxruntime, shipped human model, ${describeNetwork(model.info.config)}): ${median(network.slice(2)).toFixed(0)} ms per 2,250-edge mesh (network stage, median of ${network.length - 2} after 2 warm-up meshes; load ${load()})`,
   );
 }
 
@@ -197,6 +199,7 @@ if (existsSync(shippedHuman)) {
 // onnxruntime as the job runs it (sessions created once, as the job host keeps them).
 if (existsSync(shippedHuman)) {
   const model = loadModel(new Uint8Array(readFileSync(shippedHuman)));
+  const passes = defaultPassesOf(model.info);
   const sessions = await createMeshcnnSessions(onnx, exportMeshcnnSegments(model.net));
   const mesh = subdivide(loadSharedMesh('armadillo.obj'));
   const F = mesh.indices.length / 3;
@@ -206,7 +209,7 @@ if (existsSync(shippedHuman)) {
     const t = performance.now();
     const result = await segmentMesh(mesh.positions, mesh.indices, model, {
       smoothBoundaries: true,
-      passes: ENSEMBLE_PASSES,
+      passes,
       network: (level, features, poolEdges) =>
         forwardOnnx(onnx, sessions, model.net, level, features, poolEdges),
     });
@@ -214,7 +217,7 @@ if (existsSync(shippedHuman)) {
     timings = result.timings;
   }
   console.log(
-    `\n${F.toLocaleString('en')}-face mesh (armadillo ×4) labelled end to end (${ENSEMBLE_PASSES}-pass ensemble): ${(median(times) / 1000).toFixed(2)} s (median of ${times.length}; stages of the last run: ${Object.entries(
+    `\n${F.toLocaleString('en')}-face mesh (armadillo ×4) labelled end to end (human model, ${passes}-pass ensemble): ${(median(times) / 1000).toFixed(2)} s (median of ${times.length}; stages of the last run: ${Object.entries(
       timings,
     )
       .map(([k, v]) => `${k} ${v.toFixed(2)} s`)
@@ -222,6 +225,11 @@ if (existsSync(shippedHuman)) {
   );
 } else {
   console.log('\n100k-face end-to-end timing skipped: resources/models/human.hmcn missing');
+}
+
+/** "16 32 64 128, 1 res block" */
+function describeNetwork(config: MeshUNetConfig): string {
+  return `${config.channels.join(' ')}, ${config.resBlocks} res block${config.resBlocks === 1 ? '' : 's'}`;
 }
 
 /** Midpoint subdivision (each triangle → 4). */

@@ -1,21 +1,31 @@
 // Copies a trained model into resources/models/NAME.hmcn for shipping: sets its name and the dataset's
 // class names and colours, drops optimiser state, and records its accuracy on the dataset's test split
 // measured now (a checkpoint's own figure may come from an older metric). Usage:
-//   node node_modules/vite-node/vite-node.mjs tools/meshcnn/ship-model.ts -- IN.hmcn NAME
+//   node node_modules/vite-node/vite-node.mjs tools/meshcnn/ship-model.ts -- IN.hmcn NAME [--passes N]
+// --passes N records N as the model's default ensemble size (a larger network gets fewer passes, so the
+// segment operator's default stays within its 200 ms budget; `npm run bench -- meshcnn` measures it).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSegmentationSplit } from '../../src/cli/commands/meshcnnDataset';
 import { classesFor } from '../../src/core/meshcnn/datasetClasses';
 import { evaluateSplit } from '../../src/core/meshcnn/train';
 import { loadModel, saveModel } from '../../src/core/meshcnn/modelFile';
-import { ENSEMBLE_PASSES } from '../../src/plugins/segment-meshcnn/props';
+import { defaultPassesOf } from '../../src/core/meshcnn/ensemble';
 
-const [input, name] = process.argv.slice(2).filter((a) => a !== '--');
-if (!input || !name) {
-  console.error('usage: ship-model.ts IN.hmcn NAME');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const passesAt = args.indexOf('--passes');
+const askedPasses = passesAt >= 0 ? Number(args.splice(passesAt, 2)[1]) : undefined;
+const [input, name] = args;
+if (
+  !input ||
+  !name ||
+  (askedPasses !== undefined && !(Number.isInteger(askedPasses) && askedPasses >= 1 && askedPasses <= 32))
+) {
+  console.error('usage: ship-model.ts IN.hmcn NAME [--passes N (1–32)]');
   process.exit(2);
 }
 const { info, net } = loadModel(new Uint8Array(readFileSync(input)));
+const ensemblePasses = askedPasses ?? defaultPassesOf(info);
 const dataset = (info.training?.dataset as string | undefined) ?? name;
 // the edge count of the training meshes (older checkpoints lack it): the dataset's first label file has a line per edge
 const datasetSeg = join(import.meta.dirname, '..', '..', '..', 'shared', 'datasets', dataset, 'seg');
@@ -33,11 +43,11 @@ const testSplit = existsSync(join(datasetDir, 'test'))
   ? loadSegmentationSplit(datasetDir, 'test')
   : undefined;
 const stats = { mean: info.featureMean, std: info.featureStd };
-const evaluated = testSplit ? evaluateSplit(net, testSplit, stats, ENSEMBLE_PASSES) : undefined;
+const evaluated = testSplit ? evaluateSplit(net, testSplit, stats, ensemblePasses) : undefined;
 const test = evaluated ? { ...evaluated.onePass!, meshes: evaluated.meshes } : info.training?.test;
 const testEnsemble = evaluated
   ? {
-      passes: ENSEMBLE_PASSES,
+      passes: ensemblePasses,
       softEdgeAccuracy: evaluated.softEdgeAccuracy,
       hardEdgeAccuracy: evaluated.hardEdgeAccuracy,
       faceAccuracy: evaluated.faceAccuracy,
@@ -50,9 +60,10 @@ const shipped = {
   name,
   classes: classesFor(dataset, info.config.classCount),
   ...(inputEdges ? { inputEdges } : {}),
+  ...(askedPasses !== undefined ? { ensemblePasses: askedPasses } : {}),
 };
 const out = join(import.meta.dirname, '..', '..', 'resources', 'models', `${name}.hmcn`);
 writeFileSync(out, saveModel(shipped, net));
 console.log(
-  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(test)}, ${ENSEMBLE_PASSES} passes ${JSON.stringify(testEnsemble)}`,
+  `${out}: ${dataset}, ${inputEdges ?? 2250} input edges, ${info.config.classCount} classes (${shipped.classes.map((c) => c.name).join(', ')}), test ${JSON.stringify(test)}, ${ensemblePasses} passes ${JSON.stringify(testEnsemble)}`,
 );

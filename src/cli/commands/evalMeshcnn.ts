@@ -6,9 +6,8 @@ import { evaluateSplit } from '../../core/meshcnn/train';
 import type { CliCommand } from '../CliContext';
 import { repoRoot } from '../repoRoot';
 import { loadSegmentationSplit } from './meshcnnDataset';
-import { ENSEMBLE_PASSES } from '../../plugins/segment-meshcnn/props';
 import type { SegmentationScores } from '../../core/meshcnn/segmentation';
-import { ENSEMBLE_SEED } from '../../core/meshcnn/ensemble';
+import { defaultPassesOf, ENSEMBLE_SEED } from '../../core/meshcnn/ensemble';
 
 const describe = (s: SegmentationScores) =>
   `soft-label edge ${(100 * s.softEdgeAccuracy).toFixed(1)} %, hard edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} %, face ${(100 * s.faceAccuracy).toFixed(1)} %`;
@@ -17,9 +16,9 @@ export const evalMeshcnnUsage = `homeomorph eval meshcnn --model NAME|FILE --dat
   NAME is a shipped model (resources/models/NAME.hmcn), FILE a .hmcn file (e.g. from train meshcnn).
   Prints MeshCNN's soft-label edge accuracy (area-weighted, the published metric), plain hard-label edge
   accuracy and face accuracy (face label = majority of its edges' labels), averaged over the split's meshes,
-  for the segment operator's ensemble of --passes network passes (default ${ENSEMBLE_PASSES}) and for one pass
-  (MeshCNN's own protocol). --ensemble-seed draws other perturbed copies than the operator's (default
-  ${ENSEMBLE_SEED}), to see how much the ensemble's figure depends on the draw.`;
+  for the segment operator's ensemble of --passes network passes (default: the model's own default, as the
+  operator uses it; 8 unless the model names another) and for one pass (MeshCNN's own protocol).
+  --ensemble-seed draws other perturbed copies than the operator's (default ${ENSEMBLE_SEED}), to see how much the ensemble's figure depends on the draw.`;
 
 /** Resolves a shipped model name or a file path to a .hmcn path. */
 export function modelPath(nameOrPath: string, cwd: string): string {
@@ -46,7 +45,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
         dataset: { type: 'string' },
         split: { type: 'string', default: 'test' },
         limit: { type: 'string' },
-        passes: { type: 'string', default: String(ENSEMBLE_PASSES) },
+        passes: { type: 'string' },
         'ensemble-seed': { type: 'string', default: String(ENSEMBLE_SEED) },
         json: { type: 'boolean', default: false },
       },
@@ -55,8 +54,11 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
       ctx.stderr.write(`${evalMeshcnnUsage}\n`);
       return 2;
     }
-    const passes = Number(values.passes);
-    if (!Number.isInteger(passes) || passes < 1 || passes > 32) {
+    const askedPasses = values.passes === undefined ? undefined : Number(values.passes);
+    if (
+      askedPasses !== undefined &&
+      (!Number.isInteger(askedPasses) || askedPasses < 1 || askedPasses > 32)
+    ) {
       ctx.stderr.write('--passes must be a whole number from 1 to 32\n');
       return 2;
     }
@@ -70,6 +72,7 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
       return 2;
     }
     const { info, net } = loadModel(new Uint8Array(readFileSync(modelPath(values.model, ctx.cwd))));
+    const passes = askedPasses ?? defaultPassesOf(info);
     const datasetDir = resolve(ctx.cwd, values.dataset);
     const samples = loadSegmentationSplit(
       datasetDir,

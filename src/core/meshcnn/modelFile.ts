@@ -20,6 +20,11 @@ export interface MeshcnnModelInfo {
    * inputs are simplified to it. Absent in older files: 2,250.
    */
   inputEdges?: number;
+  /**
+   * The segment operator's default number of ensemble passes for this model (core/meshcnn/ensemble.ts),
+   * chosen when it is shipped so the ensemble stays within 200 ms on a 2,250-edge mesh. Absent: 8.
+   */
+  ensemblePasses?: number;
   /** Training provenance and measured accuracy (free-form JSON). */
   training?: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import { loadModel } from '../../core/meshcnn/modelFile';
 import { segmentMesh } from '../../core/meshcnn/segmentMesh';
+import { defaultPassesOf } from '../../core/meshcnn/ensemble';
 import { TopologyError } from '../../core/meshcnn/meshTopology';
 import { checkCancelled, InputError, type Job } from '../../core/plugin/Job';
 import type { OnnxRuntime } from '../../core/onnx/OnnxRuntime';
@@ -28,11 +29,12 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
   const sessions = ctx.onnx
     ? await onnxSessionsFor(ctx.onnx, input.modelBytes ? null : props.model, model.net)
     : null;
+  const passes = props.passes > 0 ? props.passes : defaultPassesOf(model.info);
   let result;
   try {
     result = await segmentMesh(input.positions, input.indices, model, {
       smoothBoundaries: props.smoothBoundaries,
-      passes: props.passes,
+      passes,
       network: sessions
         ? (level, features, poolEdges) =>
             forwardOnnx(ctx.onnx, sessions, model.net, level, features, poolEdges)
@@ -66,7 +68,7 @@ export const segmentMeshcnnJob: Job<SegmentJobInput, SegmentProps, SegmentJobOut
       networkEdges: Math.round((result.network.indices.length / 3) * 1.5),
       pooledEdges: result.pooled.map((p) => Math.round((p.indices.length / 3) * 1.5)),
       direct: result.direct,
-      passes: props.passes,
+      passes,
       engine: sessions ? `onnxruntime (${ctx.onnx.provider}) + TypeScript pooling` : 'TypeScript kernels',
       repairs: result.repairs,
       timings: result.timings,

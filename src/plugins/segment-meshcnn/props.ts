@@ -4,9 +4,6 @@ import type { LevelMesh } from '../../core/meshcnn/segmentMesh';
 
 export const PLUGIN_VERSION = 2;
 
-/** Network passes averaged by default (see core/meshcnn/ensemble.ts): most of the gain of 32 passes at 8. */
-export const ENSEMBLE_PASSES = 8;
-
 /** Shipped models (resources/models/NAME.hmcn). */
 export const SHIPPED_MODELS: [id: string, label: string][] = [
   ['human', 'Human body (human_seg, 8 parts)'],
@@ -26,11 +23,11 @@ export const segmentProps = {
   },
   passes: {
     type: 'int',
-    default: ENSEMBLE_PASSES,
-    min: 1,
+    default: 0,
+    min: 0,
     max: 32,
-    label: 'Ensemble passes',
-    help: 'average the network over this many slightly perturbed copies of the mesh (1 = one pass): more accurate, each pass costs one network run',
+    label: 'Ensemble passes (0 = model default)',
+    help: "average the network over this many slightly perturbed copies of the mesh (1 = one pass): more accurate, each pass costs one network run; 0 = the model's own default (8 for most, fewer for a larger network so it stays fast)",
   },
   smoothBoundaries: {
     type: 'bool',

@@ -44,7 +44,7 @@ function jobContext(): JobContext & { messages: string[] } {
 }
 
 /** A small untrained model: the pipeline's behaviour does not depend on how well it is trained. */
-function testModelBytes(): Uint8Array {
+function testModelBytes(extra: { ensemblePasses?: number } = {}): Uint8Array {
   const config = { channels: [8, 16], poolEdges: [1800], resBlocks: 0, classCount: 8 };
   const net = new MeshUNet(config, 3);
   return saveModel(
@@ -54,6 +54,7 @@ function testModelBytes(): Uint8Array {
       classes: classesFor('human_seg', 8),
       featureMean: [2.5, 0.8, 1.2, 0.5, 0.9],
       featureStd: [0.5, 0.3, 0.3, 0.2, 0.3],
+      ...extra,
     },
     net,
   );
@@ -106,6 +107,22 @@ describe.skipIf(!hasShared)('mesh.segment_meshcnn on real meshes', () => {
     expect(Math.min(...output.edgeLabels)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...output.edgeLabels)).toBeLessThanOrEqual(8);
     expect(output.pooled.map((p) => edgeCountOf(buildMeshLevel(p.positions, p.indices)))).toEqual([1800]);
+  });
+
+  it("averages the model's own default number of passes unless the props name one", async () => {
+    const mesh = parseObjMesh(readFileSync(datasetPath('human_seg', 'test', 'shrec__10.obj'), 'utf8'));
+    const passesOf = async (modelBytes: Uint8Array, passes: number) =>
+      (
+        await segmentMeshcnnJob(
+          { positions: mesh.positions, indices: mesh.indices, modelBytes },
+          { ...props, passes },
+          jobContext(),
+        )
+      ).output.metrics.passes;
+    expect(props.passes).toBe(0);
+    expect(await passesOf(testModelBytes(), 0)).toBe(8);
+    expect(await passesOf(testModelBytes({ ensemblePasses: 3 }), 0)).toBe(3);
+    expect(await passesOf(testModelBytes({ ensemblePasses: 3 }), 2)).toBe(2);
   });
 
   it('simplifies a large mesh to the edge budget and labels every original face', async () => {
