@@ -82,13 +82,12 @@ const stats = featureStatistics(train.map((s) => s.level));
 // [label, config, meshes timed (the first two warm the JIT up)]
 const configs: [string, MeshUNetConfig, number][] = [
   [
-    'shipped (16 32 64 128, 1 res block)',
+    'shipped vases, chairs, aliens (16 32 64 128, 1 res block)',
     { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 },
     quick ? 6 : 12,
   ],
   [
-    // The deeper candidate training in .meshcnn-runs/human-deep (docs/meshcnn.md, not done yet).
-    'deeper (16 32 64 128, 3 res blocks)',
+    'shipped human (16 32 64 128, 3 res blocks)',
     { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
     quick ? 4 : 8,
   ],
@@ -171,28 +170,30 @@ if (existsSync(shippedHuman)) {
 }
 
 // 2b. Data-parallel training as `homeomorph train meshcnn` runs it: K worker threads (the CLI's own
-// worker bundle), one mesh each per step, gradients averaged. Time per mesh = step time / K.
+// worker bundle), one mesh each per step, gradients averaged. Time per mesh = step time / K. For the two
+// shipped networks.
 {
   await ensureCliBuilt({ quiet: true });
   const K = availableParallelism();
   const pool = createNodeWorkerPool({ workerUrl: pathToFileURL(join(cliDir, 'worker.mjs')), size: K });
-  const config = configs[0]![1];
-  const net = new MeshUNet(config, 1);
-  const adam = new Adam(1e-3);
-  const random = mulberry32(1);
   const run = (request: GradientRequest) =>
     runJob<GradientResult>(pool, 'mesh.meshcnn_gradient', request, {});
-  const perMesh: number[] = [];
-  const meshes = train.slice(0, quick ? 6 : 12);
-  for (let at = 0; at + K <= meshes.length; at += K) {
-    const t = performance.now();
-    await parallelTrainStep(run, net, adam, meshes.slice(at, at + K), stats, DEFAULT_AUGMENT, random);
-    perMesh.push((performance.now() - t) / K);
+  for (const [label, config] of configs.slice(0, 2)) {
+    const net = new MeshUNet(config, 1);
+    const adam = new Adam(1e-3);
+    const random = mulberry32(1);
+    const perMesh: number[] = [];
+    const meshes = train.slice(0, quick ? 6 : 12);
+    for (let at = 0; at + K <= meshes.length; at += K) {
+      const t = performance.now();
+      await parallelTrainStep(run, net, adam, meshes.slice(at, at + K), stats, DEFAULT_AUGMENT, random);
+      perMesh.push((performance.now() - t) / K);
+    }
+    console.log(
+      `data-parallel training (${label}, ${K} worker threads, ${K} meshes per step): ${median(perMesh.slice(1)).toFixed(0)} ms per mesh (median over ${perMesh.length - 1} steps after the first; load ${load()}); peak memory is ${K} workers × the single-thread figure above, plus the main thread`,
+    );
   }
   await pool.dispose();
-  console.log(
-    `data-parallel training (shipped network, ${K} worker threads, ${K} meshes per step): ${median(perMesh.slice(1)).toFixed(0)} ms per mesh (median over ${perMesh.length - 1} steps after the first; load ${load()}); peak memory is ${K} workers × the single-thread figure above, plus the main thread`,
-  );
 }
 
 // 3. A ~100k-face mesh end to end: armadillo (29k faces) subdivided once (4 faces per face), through
