@@ -10,18 +10,14 @@ import { loadSegmentationSplit } from '../../src/cli/commands/meshcnnDataset';
 import { classesFor } from '../../src/core/meshcnn/datasetClasses';
 import { evaluateSplit } from '../../src/core/meshcnn/train';
 import { loadModel, saveModel } from '../../src/core/meshcnn/modelFile';
-import { defaultPassesOf } from '../../src/core/meshcnn/ensemble';
+import { defaultPassesOf, isEnsemblePassCount, MAX_ENSEMBLE_PASSES } from '../../src/core/meshcnn/ensemble';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const passesAt = args.indexOf('--passes');
 const askedPasses = passesAt >= 0 ? Number(args.splice(passesAt, 2)[1]) : undefined;
 const [input, name] = args;
-if (
-  !input ||
-  !name ||
-  (askedPasses !== undefined && !(Number.isInteger(askedPasses) && askedPasses >= 1 && askedPasses <= 32))
-) {
-  console.error('usage: ship-model.ts IN.hmcn NAME [--passes N (1–32)]');
+if (!input || !name || (askedPasses !== undefined && !isEnsemblePassCount(askedPasses))) {
+  console.error(`usage: ship-model.ts IN.hmcn NAME [--passes N (1–${MAX_ENSEMBLE_PASSES})]`);
   process.exit(2);
 }
 const { info, net } = loadModel(new Uint8Array(readFileSync(input)));

@@ -7,7 +7,12 @@ import type { CliCommand } from '../CliContext';
 import { repoRoot } from '../repoRoot';
 import { loadSegmentationSplit } from './meshcnnDataset';
 import type { SegmentationScores } from '../../core/meshcnn/segmentation';
-import { defaultPassesOf, ENSEMBLE_SEED } from '../../core/meshcnn/ensemble';
+import {
+  defaultPassesOf,
+  ENSEMBLE_SEED,
+  isEnsemblePassCount,
+  MAX_ENSEMBLE_PASSES,
+} from '../../core/meshcnn/ensemble';
 
 const describe = (s: SegmentationScores) =>
   `soft-label edge ${(100 * s.softEdgeAccuracy).toFixed(1)} %, hard edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} %, face ${(100 * s.faceAccuracy).toFixed(1)} %`;
@@ -55,11 +60,8 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
       return 2;
     }
     const askedPasses = values.passes === undefined ? undefined : Number(values.passes);
-    if (
-      askedPasses !== undefined &&
-      (!Number.isInteger(askedPasses) || askedPasses < 1 || askedPasses > 32)
-    ) {
-      ctx.stderr.write('--passes must be a whole number from 1 to 32\n');
+    if (askedPasses !== undefined && !isEnsemblePassCount(askedPasses)) {
+      ctx.stderr.write(`--passes must be a whole number from 1 to ${MAX_ENSEMBLE_PASSES}\n`);
       return 2;
     }
     const seed = Number(values['ensemble-seed']);

@@ -14,13 +14,20 @@ import type { EdgePrediction } from './segmentation';
 /** Passes averaged when a model names no number of its own: most of the gain of 32 passes at 8. */
 export const DEFAULT_ENSEMBLE_PASSES = 8;
 
+/** The most passes an ensemble may be asked for (the operator's prop, eval meshcnn, ship-model). */
+export const MAX_ENSEMBLE_PASSES = 32;
+
+/** Whether n is an ensemble size one may ask for: a whole number from 1 to MAX_ENSEMBLE_PASSES. */
+export function isEnsemblePassCount(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_ENSEMBLE_PASSES;
+}
+
 /**
  * A model's default ensemble size: its own `ensemblePasses` (set when it is shipped, so that a larger
  * network's ensemble stays within the inference budget), else DEFAULT_ENSEMBLE_PASSES.
  */
 export function defaultPassesOf(info: { ensemblePasses?: number }): number {
-  const n = info.ensemblePasses;
-  return Number.isInteger(n) && n! >= 1 && n! <= 32 ? n! : DEFAULT_ENSEMBLE_PASSES;
+  return isEnsemblePassCount(info.ensemblePasses) ? info.ensemblePasses : DEFAULT_ENSEMBLE_PASSES;
 }
 
 /** Fixed seed, so a mesh always gets the same labels (chosen before any measurement). */

@@ -1,6 +1,7 @@
 import type { Props } from '../../core/plugin/PropSpec';
 import type { SegmentClass } from '../../core/meshcnn/modelFile';
 import type { LevelMesh } from '../../core/meshcnn/segmentMesh';
+import { MAX_ENSEMBLE_PASSES } from '../../core/meshcnn/ensemble';
 
 export const PLUGIN_VERSION = 2;
 
@@ -25,7 +26,7 @@ export const segmentProps = {
     type: 'int',
     default: 0,
     min: 0,
-    max: 32,
+    max: MAX_ENSEMBLE_PASSES,
     label: 'Ensemble passes (0 = model default)',
     help: "average the network over this many slightly perturbed copies of the mesh (1 = one pass): more accurate, each pass costs one network run; 0 = the model's own default (8 for most, fewer for a larger network so it stays fast)",
   },
