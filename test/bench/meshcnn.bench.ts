@@ -79,18 +79,27 @@ if (models.length === 0) console.log('| (no shipped models in resources/models) 
 // for MeshCNN's published one (ncf 32 64 128 256, 3 res blocks — speed only, untrained weights).
 const train = loadSegmentationSplit(datasetPath('human_seg'), 'train', quick ? 6 : 12);
 const stats = featureStatistics(train.map((s) => s.level));
-// [label, config, meshes timed (the first two warm the JIT up)]
-const configs: [string, MeshUNetConfig, number][] = [
-  [
-    'shipped vases, chairs, aliens (16 32 64 128, 1 res block)',
-    { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 1, classCount: 8 },
-    quick ? 6 : 12,
-  ],
-  [
-    'shipped human (16 32 64 128, 3 res blocks)',
-    { channels: [16, 32, 64, 128], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
-    quick ? 4 : 8,
-  ],
+const shippedHuman = join(modelDir, 'human.hmcn');
+// The human model's own network (it differs from the other shipped models'), read from its file.
+const humanConfig = existsSync(shippedHuman)
+  ? loadModel(new Uint8Array(readFileSync(shippedHuman))).info.config
+  : undefined;
+const smallConfig: MeshUNetConfig = {
+  channels: [16, 32, 64, 128],
+  poolEdges: [1800, 1350, 600],
+  resBlocks: 1,
+  classCount: 8,
+};
+/** A network timed below: its label, config, and how many meshes (the first two warm the JIT up). */
+type TimedNetwork = [label: string, config: MeshUNetConfig, meshes: number];
+// The shipped networks, also timed for data-parallel training below.
+const shippedConfigs: TimedNetwork[] = [
+  [`shipped vases, chairs, aliens (${describeNetwork(smallConfig)})`, smallConfig, quick ? 6 : 12],
+];
+if (humanConfig)
+  shippedConfigs.push([`shipped human (${describeNetwork(humanConfig)})`, humanConfig, quick ? 4 : 8]);
+const configs: TimedNetwork[] = [
+  ...shippedConfigs,
   [
     "MeshCNN's (32 64 128 256, 3 res blocks)",
     { channels: [32, 64, 128, 256], poolEdges: [1800, 1350, 600], resBlocks: 3, classCount: 8 },
@@ -147,7 +156,6 @@ console.log(
 
 // 2a. The segment operator's default on a 2,250-edge mesh: the shipped human model's default ensemble through
 // onnxruntime (the network stage of segmentMesh: perturbed copies, features, passes, average).
-const shippedHuman = join(modelDir, 'human.hmcn');
 if (existsSync(shippedHuman)) {
   const model = loadModel(new Uint8Array(readFileSync(shippedHuman)));
   const passes = defaultPassesOf(model.info);
@@ -178,7 +186,7 @@ if (existsSync(shippedHuman)) {
   const pool = createNodeWorkerPool({ workerUrl: pathToFileURL(join(cliDir, 'worker.mjs')), size: K });
   const run = (request: GradientRequest) =>
     runJob<GradientResult>(pool, 'mesh.meshcnn_gradient', request, {});
-  for (const [label, config] of configs.slice(0, 2)) {
+  for (const [label, config] of shippedConfigs) {
     const net = new MeshUNet(config, 1);
     const adam = new Adam(1e-3);
     const random = mulberry32(1);
