@@ -14,6 +14,7 @@ import {
   type GradientResult,
 } from '../../core/meshcnn/parallelTrain';
 import { evaluateSplit, shuffle, trainStep } from '../../core/meshcnn/train';
+import { WeightAverage } from '../../core/meshcnn/weightAverage';
 import type { JobHost } from '../../core/jobs/JobHost';
 import { runJob } from '../../core/jobs/runJob';
 import type { CliCommand } from '../CliContext';
@@ -32,6 +33,8 @@ export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [option
   --limit N            use at most N meshes per split (quick runs)
   --workers K          meshes trained at once on K worker threads, gradients averaged (default: the
                        number of cores; 1 = one mesh per step on this thread)
+  --average-from N     from epoch N on, also keep the mean of the weights at each epoch's end (stochastic
+                       weight averaging); it is scored every epoch and written to OUT/NAME-averaged.hmcn
   --seed N`;
 
 /** `homeomorph train meshcnn` in the CLI's command table (src/cli/commands/trainers.ts). */
@@ -66,6 +69,7 @@ export async function trainMeshcnn(
       limit: { type: 'string' },
       seed: { type: 'string', default: '1' },
       workers: { type: 'string' },
+      'average-from': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -85,6 +89,12 @@ export async function trainMeshcnn(
   const deadline = values.minutes ? Date.now() + Number(values.minutes) * 60_000 : Infinity;
   const epochs = Number(values.epochs);
   const baseLr = Number(values.lr);
+  const averageFrom = values['average-from'] === undefined ? Infinity : Number(values['average-from']);
+  if (!(averageFrom >= 1)) {
+    log('--average-from must be an epoch number from 1');
+    return 2;
+  }
+  const averagedPath = join(outDir, `${name}-averaged.hmcn`);
 
   const t0 = Date.now();
   const train = loadSegmentationSplit(datasetDir, 'train', limit);
@@ -99,6 +109,7 @@ export async function trainMeshcnn(
   const adam = new Adam(baseLr);
   let startEpoch = 0;
   let best = -1;
+  let average = new WeightAverage();
   if (values.resume) {
     if (!existsSync(checkpointPath)) throw new Error(`--resume: no checkpoint at ${checkpointPath}`);
     const loaded = loadModel(new Uint8Array(readFileSync(checkpointPath)));
@@ -108,10 +119,16 @@ export async function trainMeshcnn(
       if (key.startsWith('adam.m.')) adam.m.set(key.slice(7), data.slice());
       else if (key.startsWith('adam.v.')) adam.v.set(key.slice(7), data.slice());
     }
-    const state = info.training as { epoch: number; adamStep: number; best: number };
+    const state = info.training as {
+      epoch: number;
+      adamStep: number;
+      best: number;
+      averagedEpochs?: number;
+    };
     startEpoch = state.epoch;
     adam.step = state.adamStep;
     best = state.best;
+    average = WeightAverage.fromExtras(loaded.extra, state.averagedEpochs ?? 0);
     log(`resumed at epoch ${startEpoch} (best soft edge accuracy ${(100 * best).toFixed(1)} %)`);
   } else {
     const config = {
@@ -172,6 +189,11 @@ export async function trainMeshcnn(
     const completed = seen === order.length;
     const secondsPerMesh = (Date.now() - epochStart) / 1000 / Math.max(1, seen);
     const scores = evaluateSplit(net, test, stats);
+    let averaged: ReturnType<typeof evaluateSplit> | undefined;
+    if (completed && epoch + 1 >= averageFrom) {
+      average.add(net);
+      averaged = evaluateSplit(average.network(net), test, stats);
+    }
     const entry = {
       epoch: epoch + 1,
       completed,
@@ -182,13 +204,16 @@ export async function trainMeshcnn(
       trainAccuracy: accSum / Math.max(1, seen),
       secondsPerMesh,
       test: scores,
+      ...(averaged && { averaged: { epochs: average.count, test: averaged } }),
       time: new Date().toISOString(),
     };
     appendFileSync(logPath, JSON.stringify(entry) + '\n');
     log(
       `epoch ${epoch + 1}${completed ? '' : ' (stopped early)'}: loss ${entry.trainLoss.toFixed(4)}, train ${(100 * entry.trainAccuracy).toFixed(1)} %, ` +
-        `test soft-edge ${(100 * scores.softEdgeAccuracy).toFixed(1)} % / hard-edge ${(100 * scores.hardEdgeAccuracy).toFixed(1)} % / face ${(100 * scores.faceAccuracy).toFixed(1)} %, ${secondsPerMesh.toFixed(2)} s/mesh`,
+        `test ${describeScores(scores)}, ${secondsPerMesh.toFixed(2)} s/mesh`,
     );
+    if (averaged)
+      log(`  mean of the last ${average.count} epochs' weights: test ${describeScores(averaged)}`);
     const trainingInfo = {
       dataset: basename(datasetDir),
       epoch: completed ? epoch + 1 : epoch,
@@ -196,12 +221,24 @@ export async function trainMeshcnn(
       best: Math.max(best, scores.softEdgeAccuracy),
       test: scores,
       augment,
+      averagedEpochs: average.count,
     };
     const adamState = net.params.flatMap((p) => [
       { name: `adam.m.${p.name}`, data: adam.m.get(p.name) ?? new Float32Array(p.data.length) },
       { name: `adam.v.${p.name}`, data: adam.v.get(p.name) ?? new Float32Array(p.data.length) },
     ]);
-    writeFileSync(checkpointPath, saveModel({ ...info, training: trainingInfo }, net, adamState));
+    writeFileSync(
+      checkpointPath,
+      saveModel({ ...info, training: trainingInfo }, net, [...adamState, ...average.toExtras()]),
+    );
+    if (averaged) {
+      const averagedInfo = {
+        ...trainingInfo,
+        test: averaged,
+        averagedFrom: epoch + 2 - average.count,
+      };
+      writeFileSync(averagedPath, saveModel({ ...info, training: averagedInfo }, average.network(net)));
+    }
     if (scores.softEdgeAccuracy > best) {
       best = scores.softEdgeAccuracy;
       writeFileSync(
@@ -217,3 +254,6 @@ export async function trainMeshcnn(
   }
   return 0;
 }
+
+const describeScores = (s: { softEdgeAccuracy: number; hardEdgeAccuracy: number; faceAccuracy: number }) =>
+  `soft-edge ${(100 * s.softEdgeAccuracy).toFixed(1)} % / hard-edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} % / face ${(100 * s.faceAccuracy).toFixed(1)} %`;

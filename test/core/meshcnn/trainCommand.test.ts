@@ -46,6 +46,31 @@ describe.skipIf(!hasShared)('homeomorph train / eval meshcnn', () => {
     expect(checkpoint.info.classes[0]!.name).toBe('head');
   });
 
+  it("keeps the mean of the late epochs' weights with --average-from, across a resume", async () => {
+    const out = join(dir, 'averaged');
+    const args = [...common.map((a) => (a === dir ? out : a)), '--average-from', '2'];
+    const seen: string[] = [];
+    expect(await trainMeshcnn([...args, '--epochs', '2'], (l) => seen.push(l))).toBe(0);
+    // One snapshot so far: the average is the network itself.
+    const averaged = loadModel(new Uint8Array(readFileSync(join(out, 'human_seg-averaged.hmcn'))));
+    const checkpoint = loadModel(new Uint8Array(readFileSync(join(out, 'checkpoint.hmcn'))));
+    for (const [i, p] of averaged.net.params.entries())
+      expect(p.data).toEqual(checkpoint.net.params[i]!.data);
+    expect(await trainMeshcnn([...args, '--epochs', '3', '--resume'], (l) => seen.push(l))).toBe(0);
+    expect(seen.filter((l) => l.includes('mean of the last'))).toEqual([
+      expect.stringContaining('mean of the last 1 epochs'),
+      expect.stringContaining('mean of the last 2 epochs'),
+    ]);
+    const log = readFileSync(join(out, 'log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { averaged?: { epochs: number } });
+    expect(log.map((e) => e.averaged?.epochs)).toEqual([undefined, 1, 2]);
+    const after = loadModel(new Uint8Array(readFileSync(join(out, 'human_seg-averaged.hmcn'))));
+    expect(after.info.training).toMatchObject({ averagedEpochs: 2, averagedFrom: 2 });
+    expect(await trainMeshcnn([...args, '--average-from', '0'], () => {})).toBe(2);
+  });
+
   it('evaluates a model file and prints the accuracies as JSON', async () => {
     const out: string[] = [];
     const ctx = {
