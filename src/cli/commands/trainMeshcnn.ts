@@ -189,10 +189,13 @@ export async function trainMeshcnn(
     const completed = seen === order.length;
     const secondsPerMesh = (Date.now() - epochStart) / 1000 / Math.max(1, seen);
     const scores = evaluateSplit(net, test, stats);
+    // The averaged network is built once per epoch: scored here, saved below.
+    let averagedNet: MeshUNet | undefined;
     let averaged: ReturnType<typeof evaluateSplit> | undefined;
     if (completed && epoch + 1 >= averageFrom) {
       average.add(net);
-      averaged = evaluateSplit(average.network(net), test, stats);
+      averagedNet = average.network(net);
+      averaged = evaluateSplit(averagedNet, test, stats);
     }
     const entry = {
       epoch: epoch + 1,
@@ -231,13 +234,13 @@ export async function trainMeshcnn(
       checkpointPath,
       saveModel({ ...info, training: trainingInfo }, net, [...adamState, ...average.toExtras()]),
     );
-    if (averaged) {
+    if (averagedNet && averaged) {
       const averagedInfo = {
         ...trainingInfo,
         test: averaged,
         averagedFrom: epoch + 2 - average.count,
       };
-      writeFileSync(averagedPath, saveModel({ ...info, training: averagedInfo }, average.network(net)));
+      writeFileSync(averagedPath, saveModel({ ...info, training: averagedInfo }, averagedNet));
     }
     if (scores.softEdgeAccuracy > best) {
       best = scores.softEdgeAccuracy;
