@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import type { SegmentationScores } from '../core/meshcnn/segmentation';
 
 /** 12345 → '12,345'. */
 export function count(n: number): string {
@@ -10,6 +11,12 @@ export function bytes(n: number): string {
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+/** MeshCNN's three test figures in one line, as train and eval print them. */
+export function segmentationScores(s: SegmentationScores): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  return `soft-label edge ${pct(s.softEdgeAccuracy)}, hard edge ${pct(s.hardEdgeAccuracy)}, face ${pct(s.faceAccuracy)}`;
 }
 
 /** A path as the user would type it: relative to the working folder when inside it. */

@@ -6,16 +6,13 @@ import { evaluateSplit } from '../../core/meshcnn/train';
 import type { CliCommand } from '../CliContext';
 import { repoRoot } from '../repoRoot';
 import { loadSegmentationSplit } from './meshcnnDataset';
-import type { SegmentationScores } from '../../core/meshcnn/segmentation';
+import { segmentationScores } from '../format';
 import {
   defaultPassesOf,
   ENSEMBLE_SEED,
   isEnsemblePassCount,
   MAX_ENSEMBLE_PASSES,
 } from '../../core/meshcnn/ensemble';
-
-const describe = (s: SegmentationScores) =>
-  `soft-label edge ${(100 * s.softEdgeAccuracy).toFixed(1)} %, hard edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} %, face ${(100 * s.faceAccuracy).toFixed(1)} %`;
 
 export const evalMeshcnnUsage = `homeomorph eval meshcnn --model NAME|FILE --dataset DIR [--split test|train] [--limit N] [--passes N] [--ensemble-seed N] [--json]
   NAME is a shipped model (resources/models/NAME.hmcn), FILE a .hmcn file (e.g. from train meshcnn).
@@ -107,8 +104,8 @@ export const evalMeshcnnCommand: Pick<CliCommand, 'summary' | 'help' | 'run'> = 
     if (values.json) ctx.stdout.write(`${JSON.stringify(result)}\n`);
     else
       ctx.stdout.write(
-        `${info.name} on ${result.dataset}/${result.split} (${scores.meshes} meshes), ${passes} passes: ${describe(scores)}\n` +
-          (passes === 1 ? '' : `  one pass (MeshCNN's protocol): ${describe(onePass)}\n`),
+        `${info.name} on ${result.dataset}/${result.split} (${scores.meshes} meshes), ${passes} passes: ${segmentationScores(scores)}\n` +
+          (passes === 1 ? '' : `  one pass (MeshCNN's protocol): ${segmentationScores(onePass)}\n`),
       );
     return 0;
   },

@@ -18,6 +18,7 @@ import { WeightAverage } from '../../core/meshcnn/weightAverage';
 import type { JobHost } from '../../core/jobs/JobHost';
 import { runJob } from '../../core/jobs/runJob';
 import type { CliCommand } from '../CliContext';
+import { segmentationScores } from '../format';
 import { datasetClassCount, loadSegmentationSplit } from './meshcnnDataset';
 
 export const trainMeshcnnUsage = `homeomorph train meshcnn --dataset DIR [options]
@@ -213,10 +214,10 @@ export async function trainMeshcnn(
     appendFileSync(logPath, JSON.stringify(entry) + '\n');
     log(
       `epoch ${epoch + 1}${completed ? '' : ' (stopped early)'}: loss ${entry.trainLoss.toFixed(4)}, train ${(100 * entry.trainAccuracy).toFixed(1)} %, ` +
-        `test ${describeScores(scores)}, ${secondsPerMesh.toFixed(2)} s/mesh`,
+        `test ${segmentationScores(scores)}, ${secondsPerMesh.toFixed(2)} s/mesh`,
     );
     if (averaged)
-      log(`  mean of the last ${average.count} epochs' weights: test ${describeScores(averaged)}`);
+      log(`  mean of the last ${average.count} epochs' weights: test ${segmentationScores(averaged)}`);
     const trainingInfo = {
       dataset: basename(datasetDir),
       epoch: completed ? epoch + 1 : epoch,
@@ -257,6 +258,3 @@ export async function trainMeshcnn(
   }
   return 0;
 }
-
-const describeScores = (s: { softEdgeAccuracy: number; hardEdgeAccuracy: number; faceAccuracy: number }) =>
-  `soft-edge ${(100 * s.softEdgeAccuracy).toFixed(1)} % / hard-edge ${(100 * s.hardEdgeAccuracy).toFixed(1)} % / face ${(100 * s.faceAccuracy).toFixed(1)} %`;
