@@ -17,6 +17,7 @@ export const jobs: Record<string, () => Promise<AnyJob>> = {
   'mesh.segment_meshcnn': async () => (await import('./segment-meshcnn/job')).segmentMeshcnnJob,
   'mesh.neural_parts': async () => (await import('./neural-parts/job')).neuralPartsJob,
   'mesh.split_by_label': async () => (await import('./segment-meshcnn/splitJob')).splitByLabelJob,
-  'mesh.meshcnn_finetune': async () => (await import('./segment-meshcnn/fineTuneJob')).fineTuneJob,
+  'mesh.meshcnn_finetune_prepare': async () =>
+    (await import('./segment-meshcnn/prepareFineTuneJob')).prepareFineTuneJob,
   'mesh.meshcnn_gradient': async () => (await import('./segment-meshcnn/gradientJob')).meshcnnGradientJob,
 };

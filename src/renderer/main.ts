@@ -1,6 +1,6 @@
 import './styles.css';
 import { ElectronJobHost } from '../hosts/electron/ElectronJobHost';
-import { createWebWorkerPool } from '../hosts/web/WebWorkerPool';
+import { createWebWorkerPool, webPoolSize } from '../hosts/web/WebWorkerPool';
 import { operators } from '../plugins/operators';
 import { App } from './App';
 import { inspectInWorker } from './io/meshStatsWorker';
@@ -13,7 +13,11 @@ import { createWebPlatform } from './platform/webPlatform';
 // The desktop window has the preload's API; the web editor does not. Jobs run in utility processes
 // on the desktop and in Web Workers on the web; everything else is the same code.
 const desktop = desktopApi();
-const jobs = new HostJobRunner(() => (desktop ? new ElectronJobHost(desktop.jobs) : createWebWorkerPool()));
+// The desktop's pool has a utility process per core but one (src/hosts/electron/UtilityProcessPool.ts).
+const jobs = new HostJobRunner(
+  () => (desktop ? new ElectronJobHost(desktop.jobs) : createWebWorkerPool()),
+  desktop ? Math.max(1, (navigator.hardwareConcurrency || 2) - 1) : webPoolSize(),
+);
 const platform = desktop ? createDesktopPlatform(desktop, jobs) : createWebPlatform(jobs);
 let app: App | null = null;
 const io = new WorkerModelIO(() => app?.viewport.requestRender());

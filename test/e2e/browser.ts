@@ -46,7 +46,8 @@ export async function startServer(): Promise<PreviewServer> {
 /** Launches Chromium with a fresh profile and opens the editor; resolves once the sample scene is shown. */
 export async function openEditor(
   server: PreviewServer,
-  options: { waitForSample?: boolean } = {},
+  /** cores: what navigator.hardwareConcurrency says in the page (sizes its worker pool). */
+  options: { waitForSample?: boolean; cores?: number } = {},
 ): Promise<Session> {
   const url = server.resolvedUrls!.local[0]!;
   const profile = mkdtempSync(join(tmpdir(), 'homeomorph-e2e-'));
@@ -57,6 +58,12 @@ export async function openEditor(
     viewport: { width: 1440, height: 900 },
   });
   const browser = context.browser()!;
+  const cores = options.cores;
+  if (cores !== undefined)
+    await context.addInitScript(
+      (n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }),
+      cores,
+    );
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

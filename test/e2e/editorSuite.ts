@@ -7,12 +7,15 @@ import { openEditor, startServer, type Session } from './browser';
  * `setUp`, e.g. to fold panels) and closed after them. The returned session reads through to the page
  * once it is open.
  */
-export function editorForSuite(setUp?: (session: Session) => Promise<void>): Session {
+export function editorForSuite(
+  setUp?: (session: Session) => Promise<void>,
+  options?: Parameters<typeof openEditor>[1],
+): Session {
   let server: PreviewServer | undefined;
   let session: Session | undefined;
   beforeAll(async () => {
     server = await startServer();
-    session = await openEditor(server);
+    session = await openEditor(server, options);
     await setUp?.(session);
   });
   afterAll(async () => {

@@ -63,7 +63,7 @@ export function accumulateGradients(
 export function trainStep(
   net: MeshUNet,
   adam: Adam,
-  sample: SegmentationSample,
+  sample: Pick<SegmentationSample, 'level' | 'labels'>,
   stats: FeatureStats,
   augment: AugmentOptions | null,
   random: () => number,

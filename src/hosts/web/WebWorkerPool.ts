@@ -4,7 +4,7 @@ import { WorkerPool, type PoolWorker } from '../../core/jobs/WorkerPool';
 import { domPort } from './domPort';
 
 export interface WebWorkerPoolOptions {
-  /** Default: navigator.hardwareConcurrency, at most 4 (the page itself needs a core). */
+  /** Default: webPoolSize(). */
   size?: number;
   /** Default: the bundled src/hosts/webWorker.ts as a module worker. */
   createWorker?: () => Worker;
@@ -15,6 +15,12 @@ function createDefaultWorker(): Worker {
   return new Worker(new URL('../webWorker.ts', import.meta.url), { type: 'module', name: 'homeomorph-jobs' });
 }
 
+/** The web editor's worker count: one per core but one (the page itself needs a core), at most 4. */
+export function webPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
 /**
  * The Web Worker host (web editor): a pool of module workers, one job per worker at a time, one
  * MessageChannel per job. Browsers do not end a worker on an uncaught error, so an 'error' event
@@ -22,10 +28,9 @@ function createDefaultWorker(): Worker {
  * the worker is terminated, its job fails with WorkerCrashedError and the next job gets a new worker.
  */
 export function createWebWorkerPool(options: WebWorkerPoolOptions = {}): WorkerPool<JobPort, MessagePort> {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   const create = options.createWorker ?? createDefaultWorker;
   return new WorkerPool<JobPort, MessagePort>({
-    size: options.size ?? Math.max(1, Math.min(4, cores - 1)),
+    size: options.size ?? webPoolSize(),
     spawn: () => spawnWebWorker(create),
     createChannel: () => {
       const channel = new MessageChannel();

@@ -9,7 +9,11 @@ import type { JobRunner, JobRunOptions } from './JobRunner';
 export class HostJobRunner implements JobRunner {
   private host: JobHost | null = null;
 
-  constructor(private readonly createHost: () => JobHost) {}
+  constructor(
+    private readonly createHost: () => JobHost,
+    /** The host's worker count (its pool size). */
+    readonly concurrency: number,
+  ) {}
 
   run<O>(
     job: string,

@@ -17,6 +17,8 @@ export interface JobRunOptions {
  * Rejects with InputError (a message for the user), CancelledError, or another Error.
  */
 export interface JobRunner {
+  /** How many jobs run at once (the host's workers); more wait for a free worker. */
+  readonly concurrency: number;
   run<O = unknown>(
     job: string,
     input: unknown,

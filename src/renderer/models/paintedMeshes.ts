@@ -2,7 +2,7 @@ import { Mesh, type Object3D } from 'three';
 import { paintClasses, paintedLabels, type LabelClass } from '../../core/commands/PaintFacesCommand';
 import { geometryToMesh } from '../../core/mesh/threeGeometry';
 import { InputError } from '../../core/plugin/Job';
-import type { FineTuneJobInput } from '../../plugins/segment-meshcnn/fineTuneJob';
+import type { FineTuneJobInput } from '../../plugins/segment-meshcnn/prepareFineTuneJob';
 
 /** A mesh of the scene with painted labels, and how many faces carry each label (index 0: unpainted). */
 export interface PaintedMesh {

@@ -12,13 +12,13 @@ import { SetLabelClassesCommand } from '../../core/commands/SetLabelClassesComma
 import { LABEL_PALETTE } from '../../core/mesh/labelPalette';
 import { DATASET_CLASSES } from '../../core/meshcnn/datasetClasses';
 import { CancelledError, InputError } from '../../core/plugin/Job';
-import type { FineTuneJobOutput } from '../../plugins/segment-meshcnn/fineTuneJob';
 import { modelNameProblem } from '../../plugins/segment-meshcnn/modelName';
 import { SHIPPED_MODELS } from '../../plugins/segment-meshcnn/props';
 import { USER_MODEL_PREFIX } from '../../plugins/segment-meshcnn/userModels';
 import type { Editor } from '../editor/Editor';
 import type { PickedFile } from '../io/droppedFiles';
 import type { JobRunner } from '../jobs/JobRunner';
+import { fineTuneOnWorkers } from '../models/fineTuneOnWorkers';
 import type { ModelLibrary } from '../models/ModelLibrary';
 import { fineTuneInput, paintedMeshes } from '../models/paintedMeshes';
 import { LabelBrush } from '../viewport/LabelBrush';
@@ -413,27 +413,22 @@ export class LabelPanel {
         transfer.push(input.baseModelBytes.buffer as ArrayBuffer);
       } else if (base !== SCRATCH) input.baseModel = base;
       const painted = meshes.reduce((n, m) => n + m.counts.slice(1).reduce((a, b) => a + b, 0), 0);
-      const output = await this.runner.run<FineTuneJobOutput>(
-        'mesh.meshcnn_finetune',
-        input,
-        { steps: this.state.steps },
-        transfer,
-        {
-          signal: abort.signal,
-          onProgress: (p) =>
-            this.jobBox.setProgress(
-              p.fraction,
-              p.message,
-              (p.preview as { chart?: unknown } | undefined)?.chart,
-            ),
-        },
-      );
+      const output = await fineTuneOnWorkers(this.runner, input, transfer, {
+        steps: this.state.steps,
+        signal: abort.signal,
+        onProgress: (p) =>
+          this.jobBox.setProgress(
+            p.fraction,
+            p.message,
+            (p.preview as { chart?: unknown } | undefined)?.chart,
+          ),
+      });
       if (abort.signal.aborted) throw new CancelledError();
       await this.library.save(name, output.modelBytes);
       const seconds = (performance.now() - started) / 1000;
       outcome = { status: 'done', name, seconds };
       this.jobBox.result(
-        `Saved "${name}" in ${formatNumber(seconds)} s: ${this.state.steps} steps on ${meshes.length} mesh${meshes.length === 1 ? '' : 'es'} (${painted} painted faces), final loss ${formatNumber(output.finalLoss)}.\nChoose it in Segment with MeshCNN ▸ Model.`,
+        `Saved "${name}" in ${formatNumber(seconds)} s: ${this.state.steps} steps on ${meshes.length} mesh${meshes.length === 1 ? '' : 'es'} (${painted} painted faces; trained on ${output.meshesPerStep} worker${output.meshesPerStep === 1 ? '' : 's'} at once), final loss ${formatNumber(output.finalLoss)}.\nChoose it in Segment with MeshCNN ▸ Model.`,
       );
       this.onModelSaved(name);
     } catch (error) {
