@@ -4,7 +4,7 @@
 // Run: npm run build:web && npx vite-node test/e2e/fineTuneSpeed.ts [STEPS=20]
 import { cpus } from 'node:os';
 import { openEditor, startServer } from './browser';
-import { bandStroke, stroke, surfacePoints } from './labelBrush';
+import { bandStroke, labelPanelController, showOnlyLabelPanel, stroke, surfacePoints } from './labelBrush';
 
 const steps = Number(process.argv[2] ?? 20);
 console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);
@@ -12,10 +12,7 @@ const server = await startServer();
 for (const cores of [2, 3, 2, 3]) {
   const s = await openEditor(server, { cores });
   const page = s.page;
-  for (const plugin of await page.locator('[data-plugin]').all())
-    if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
-      await plugin.locator('> .lil-title').click();
-  await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
+  await showOnlyLabelPanel(page);
   await page.locator('[data-role="paint-toggle"] input').check();
   await page.waitForTimeout(500);
   const points = await surfacePoints(page, 10);
@@ -23,12 +20,7 @@ for (const cores of [2, 3, 2, 3]) {
   await stroke(page, bandStroke(points, 0.62, 1));
   await page.locator('[data-label="5"]').click();
   await stroke(page, bandStroke(points, 0.2, 0.55));
-  const stepsInput = page
-    .locator('[data-plugin="Paint labels"] .lil-controller', {
-      has: page.locator('.lil-name', { hasText: /^Steps$/ }),
-    })
-    .first()
-    .locator('input');
+  const stepsInput = labelPanelController(page, 'Steps').locator('input');
   await stepsInput.fill(String(steps));
   await stepsInput.press('Enter');
   const folder = page.locator('[data-operator="meshcnn.finetune"]');

@@ -51,3 +51,20 @@ export function bandStroke(
     return i % 2 === 0 ? ends : ends.reverse();
   });
 }
+
+/** Folds every plugin panel but "Paint labels", so its list stays short and the canvas keeps its size. */
+export async function showOnlyLabelPanel(page: Page): Promise<void> {
+  for (const plugin of await page.locator('[data-plugin]').all())
+    if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
+      await plugin.locator('> .lil-title').click();
+  await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
+}
+
+/** A lil-gui controller of the label panel, by its label. */
+export function labelPanelController(page: Page, label: string) {
+  return page
+    .locator('[data-plugin="Paint labels"] .lil-controller', {
+      has: page.locator('.lil-name', { hasText: new RegExp(`^${label}$`) }),
+    })
+    .first();
+}

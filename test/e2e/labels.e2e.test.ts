@@ -5,7 +5,7 @@ import { loadModel } from '../../src/core/meshcnn/modelFile';
 import { describe, expect, it } from 'vitest';
 import { dropFiles, hasChromium, repoRoot } from './browser';
 import { editorForSuite } from './editorSuite';
-import { bandStroke, stroke, surfacePoints } from './labelBrush';
+import { bandStroke, labelPanelController, showOnlyLabelPanel, stroke, surfacePoints } from './labelBrush';
 
 /** What the test reads of the editor, in the page. */
 function state(page: Page) {
@@ -45,15 +45,6 @@ function state(page: Page) {
   });
 }
 
-/** A lil-gui controller of the label panel, by its label. */
-function controller(page: Page, label: string) {
-  return page
-    .locator('[data-plugin="Paint labels"] .lil-controller', {
-      has: page.locator('.lil-name', { hasText: new RegExp(`^${label}$`) }),
-    })
-    .first();
-}
-
 /** Clicks "Learn from painted meshes" and waits until the run has ended; returns its data-state. */
 async function learn(page: Page, timeout: number): Promise<string> {
   const folder = page.locator('[data-operator="meshcnn.finetune"]');
@@ -67,15 +58,7 @@ const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTML
 describe.skipIf(!hasChromium)('painting labels and learning from them in the browser', () => {
   // Only the label panel open: the list stays short and the canvas keeps its size. The page says it has 3
   // cores, so its pool has 2 workers and learning runs data-parallel even on a 2-core machine.
-  const s = editorForSuite(
-    async ({ page }) => {
-      for (const plugin of await page.locator('[data-plugin]').all())
-        if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
-          await plugin.locator('> .lil-title').click();
-      await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
-    },
-    { cores: 3 },
-  );
+  const s = editorForSuite(({ page }) => showOnlyLabelPanel(page), { cores: 3 });
 
   it('paints faces with mouse strokes, one undo step each, without orbiting; refuses to learn from too little paint', async () => {
     const page = s.page;
@@ -91,10 +74,12 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
     expect((await state(page)).undos).toEqual(before.undos);
 
     // A new label set of two, the first renamed.
-    await controller(page, 'Labels from').locator('select').selectOption({ label: 'two new labels' });
+    await labelPanelController(page, 'Labels from')
+      .locator('select')
+      .selectOption({ label: 'two new labels' });
     await page.locator('[data-plugin="Paint labels"] button', { hasText: 'Use these labels' }).click();
-    await controller(page, 'Label name').locator('input').fill('head');
-    await controller(page, 'Label name').locator('input').press('Enter');
+    await labelPanelController(page, 'Label name').locator('input').fill('head');
+    await labelPanelController(page, 'Label name').locator('input').press('Enter');
     await expect.poll(async () => (await state(page)).labels).toEqual(['head', 'part 2']);
     await expect.poll(() => page.locator('[data-label="1"]').textContent()).toMatch(/head/);
 
@@ -136,10 +121,10 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
   it('cancels a fine-tune: no model is saved and the scene is unchanged', async () => {
     const page = s.page;
     const before = await state(page);
-    await controller(page, 'Steps').locator('input').fill('500');
-    await controller(page, 'Steps').locator('input').press('Enter');
-    await controller(page, 'Model name').locator('input').fill('e2e parts');
-    await controller(page, 'Model name').locator('input').press('Enter');
+    await labelPanelController(page, 'Steps').locator('input').fill('500');
+    await labelPanelController(page, 'Steps').locator('input').press('Enter');
+    await labelPanelController(page, 'Model name').locator('input').fill('e2e parts');
+    await labelPanelController(page, 'Model name').locator('input').press('Enter');
     const folder = page.locator('[data-operator="meshcnn.finetune"]');
     await page.locator('[data-run="meshcnn.finetune"]').click();
     await expect.poll(() => folder.getAttribute('data-state')).toBe('running');
@@ -157,8 +142,8 @@ describe.skipIf(!hasChromium)('painting labels and learning from them in the bro
 
   it('fine-tunes for a few steps with a live chart, saves the named model and segments another mesh with it', async () => {
     const page = s.page;
-    await controller(page, 'Steps').locator('input').fill('3');
-    await controller(page, 'Steps').locator('input').press('Enter');
+    await labelPanelController(page, 'Steps').locator('input').fill('3');
+    await labelPanelController(page, 'Steps').locator('input').press('Enter');
     const started = Date.now();
     expect(await learn(page, 300_000)).toBe('done');
     console.log(

@@ -3,7 +3,7 @@
 // Run: npm run build:web && npx vite-node test/e2e/paintScreenshot.ts
 import { join } from 'node:path';
 import { openEditor, repoRoot, startServer } from './browser';
-import { bandStroke, stroke, surfacePoints } from './labelBrush';
+import { bandStroke, showOnlyLabelPanel, stroke, surfacePoints } from './labelBrush';
 
 const server = await startServer();
 const s = await openEditor(server);
@@ -11,10 +11,7 @@ const page = s.page;
 const t0 = Date.now();
 const log = (what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
 log('editor open');
-for (const plugin of await page.locator('[data-plugin]').all())
-  if (!(await plugin.evaluate((e) => e.classList.contains('lil-closed'))))
-    await plugin.locator('> .lil-title').click();
-await page.locator('[data-plugin="Paint labels"] > .lil-title').click();
+await showOnlyLabelPanel(page);
 await page.locator('[data-role="paint-toggle"] input').check();
 await page.waitForTimeout(500);
 const points = await surfacePoints(page, 10);

@@ -99,7 +99,7 @@ export async function planFineTune(
       if (keepClassifier || !p.name.startsWith('classifier.')) p.data.set(base.net.param(p.name).data);
   }
   const stats = base
-    ? { mean: [...base.info.featureMean], std: [...base.info.featureStd] }
+    ? { mean: base.info.featureMean, std: base.info.featureStd }
     : featureStatistics(samples.map((s) => s.level));
   return {
     samples,

@@ -1,7 +1,7 @@
 import { trainFineTune, type FineTunePlan } from '../../core/meshcnn/fineTune';
 import { saveModel } from '../../core/meshcnn/modelFile';
 import type { GradientRequest, GradientResult } from '../../core/meshcnn/parallelTrain';
-import { CancelledError } from '../../core/plugin/Job';
+import { CancelledError, InputError } from '../../core/plugin/Job';
 import type { FineTuneJobInput } from '../../plugins/segment-meshcnn/prepareFineTuneJob';
 import type { JobProgress, JobRunner } from '../jobs/JobRunner';
 
@@ -28,6 +28,7 @@ export async function fineTuneOnWorkers(
   options: FineTuneOnWorkersOptions,
 ): Promise<{ modelBytes: Uint8Array; finalLoss: number; meshesPerStep: number }> {
   const { signal, onProgress, steps } = options;
+  if (!Number.isInteger(steps) || steps < 1) throw new InputError('steps must be a positive integer');
   const plan = await runner.run<FineTunePlan>('mesh.meshcnn_finetune_prepare', input, {}, transfer, {
     signal,
     onProgress: (p) => onProgress({ fraction: 0, message: p.message }),
